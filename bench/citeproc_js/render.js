@@ -1,0 +1,51 @@
+// Render CSL-JSON items with citeproc-js, the reference CSL implementation.
+// stdin: {"style": "/path/style.csl", "locales_dir": "/dir/with/locales-xx-XX.xml", "lang": "en-US",
+//         "items": [...], "format": "text"|"html", "citations": true|false}
+// stdout: {"bibliography": [{"id": ..., "entry": ...}], "citations": [{"id": ..., "text": ...}]}
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const CSL = require("citeproc");
+
+const job = JSON.parse(fs.readFileSync(0, "utf8"));
+const styleXml = fs.readFileSync(job.style, "utf8");
+const byId = new Map(job.items.map((it) => [String(it.id), it]));
+
+const sys = {
+  retrieveLocale(lang) {
+    const file = path.join(job.locales_dir, `locales-${lang}.xml`);
+    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : false;
+  },
+  retrieveItem(id) {
+    return byId.get(String(id));
+  },
+};
+
+const engine = new CSL.Engine(sys, styleXml, job.lang || "en-US", true);
+engine.setOutputFormat(job.format === "html" ? "html" : "text");
+engine.updateItems(job.items.map((it) => String(it.id)));
+
+const out = { bibliography: [], citations: [] };
+if (job.citations) {
+  const texts = new Map();
+  const pre = [];
+  job.items.forEach((it, i) => {
+    const citation = {
+      citationID: `c${i}`,
+      citationItems: [{ id: String(it.id) }],
+      properties: { noteIndex: 0 },
+    };
+    const [, updates] = engine.processCitationCluster(citation, pre, []);
+    for (const [, text, cid] of updates) texts.set(cid, text);
+    pre.push([`c${i}`, 0]);
+  });
+  job.items.forEach((it, i) => out.citations.push({ id: String(it.id), text: texts.get(`c${i}`) }));
+}
+const bib = engine.makeBibliography();
+if (bib) {
+  const [params, entries] = bib;
+  entries.forEach((entry, i) => {
+    out.bibliography.push({ id: String(params.entry_ids[i][0]), entry: entry.trim() });
+  });
+}
+process.stdout.write(JSON.stringify(out));

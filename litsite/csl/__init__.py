@@ -1,0 +1,1 @@
+"""CSL formatting: style lookup, the citeproc-py wrapper and its corrections."""
