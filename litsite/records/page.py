@@ -1,0 +1,618 @@
+"""Parse a saved Springer Link article page (plain text, old or new layout) into a study and reference lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from litsite.records import textutil as tu
+
+
+@dataclass
+class RefLine:
+    """One reference as found on the page: its text without link markers, the markers and its first line."""
+
+    text: str
+    markers: tuple[str, ...]
+    line: int
+
+    @property
+    def glued(self) -> str:
+        """The reference text with its markers glued on, as the old layout prints them."""
+        return self.text + "".join(self.markers)
+
+
+@dataclass
+class PageRecord:
+    """What a saved article page says: the study item, the reference lines and warnings."""
+
+    study: dict
+    references: list[RefLine]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    no: int
+    raw: str
+    text: str
+    bullet: bool
+
+    @property
+    def key(self) -> str:
+        return self.text.lower().rstrip(":").strip()
+
+
+_BULLET_RE = re.compile(r"^\s*[•◦▪‣∙·*]\s*")
+_HEADINGS = {
+    "abstract": "abstract",
+    "summary": "abstract",
+    "keywords": "keywords",
+    "key words": "keywords",
+    "references": "references",
+    "bibliography": "references",
+    "literature cited": "references",
+    "copyright information": "copyright",
+    "authors and affiliations": "affiliations",
+    "author information": "affiliations",
+    "affiliations": "affiliations",
+    "authors": "authors",
+    "cite this article": "cite",
+    "cite this article as": "cite",
+}
+_OTHER_HEADINGS = {
+    "about this article",
+    "rights and permissions",
+    "notes",
+    "acknowledgements",
+    "acknowledgments",
+    "funding",
+    "additional information",
+    "ethics declarations",
+    "personalised recommendations",
+    "personalized recommendations",
+    "download references",
+    "download citation",
+    "corresponding author",
+    "electronic supplementary material",
+    "supplementary information",
+    "access this article",
+    "change history",
+    "introduction",
+    "discussion",
+    "appendix",
+    "footnotes",
+    "author contributions",
+    "contributions",
+    "conflict of interest",
+    "compliance with ethical standards",
+    "open access",
+    "data availability",
+    "similar content being viewed by others",
+    "share this article",
+}
+_ABSTRACT_LABELS = {
+    "background",
+    "purpose",
+    "aim",
+    "aims",
+    "objective",
+    "objectives",
+    "method",
+    "methods",
+    "methodology",
+    "design",
+    "setting",
+    "participants",
+    "results",
+    "findings",
+    "conclusion",
+    "conclusions",
+    "implications",
+    "limitations",
+    "context",
+    "introduction",
+    "originality/value",
+    "design/methodology/approach",
+}
+_CRUFT_RE = re.compile(
+    r"^(?:skip to (?:main )?content|advertisement|log ?in|sign ?up|search|menu|home|cart|download pdf|"
+    r"download fulltext pdf|download article pdf|view full text|open access|metrics details|"
+    r"\d[\d.,]*k?\s+(?:accesses|citations|shares|downloads|altmetric|mentions)|metrics|"
+    r"cite this article|authors and affiliations|article|published|reprints and permissions|"
+    r"sections|figures|references|explore related subjects|.*\| cite as)$",
+    re.IGNORECASE,
+)
+_GENRE_RE = re.compile(
+    r"^(?:original (?:paper|article|research|contribution)|research (?:article|paper|letter)|review(?: article)?|"
+    r"brief (?:report|communication)|short (?:communication|report)|editorial|commentary|letter(?: to the editor)?|"
+    r"regular (?:article|paper)|systematic review|case report|perspective|empirical research|"
+    r"original empirical research|invited review|erratum|correction|book review)$",
+    re.IGNORECASE,
+)
+_VOLUME_RE = re.compile(
+    r"(?P<prefix>^.*?)[,\s]*\bVolume\s+(?P<volume>[\w.-]+)"
+    r"(?:,?\s*Issue\s+(?P<issue>[\w./–-]+))?"
+    r"(?:,?\s*(?:pp\.?|pages?)\s+(?P<page>[\w]+(?:\s*[–—-]\s*[\w]+)?))?"
+    r"(?:,?\s*Article(?: number)?:?\s+(?P<number>[\w.-]+))?"
+    r"(?:,?\s*\(?(?P<year>(?:1[89]|20)\d\d)\)?)?",
+    re.IGNORECASE,
+)
+_DATE_LABEL_RE = re.compile(
+    r"^(?P<label>published(?: online)?|first online|received|accepted|revised|issue date|online publication date)"
+    r"\s*:?\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_DATE_KEYS = {
+    "published": "available-date",
+    "published online": "available-date",
+    "first online": "available-date",
+    "online publication date": "available-date",
+    "received": "submitted",
+    "accepted": "accepted",
+    "issue date": "issued",
+}
+_NUMBERED_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})\.)(?:\s+(?P<rest>\S.*))?\s*$")
+_GLUED_AFFIL_RE = re.compile(r"^\s*(?:\d{1,3}\.\s*)?\d{1,3}\.(?=[^\d\s])")
+_COUNT_RE = re.compile(r"^\d[\d.,]*k?\s+\w+$", re.IGNORECASE)
+_CITE_AUTHORS_RE = re.compile(
+    r"^((?:[^,.&]{2,40}?, (?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*)(?:,\s*|\s*&\s*|\s+and\s+)?)+)"
+)
+_CITE_NAME_RE = re.compile(r"([^,.&]{2,40}?), ((?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*))")
+
+
+def _make_lines(text: str) -> list[_Line]:
+    lines = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        bullet = bool(_BULLET_RE.match(raw)) and bool(raw.strip().strip("•◦▪‣∙·*").strip())
+        body = _BULLET_RE.sub("", raw, count=1) if bullet else raw
+        lines.append(_Line(no, raw, tu.clean(body), bullet))
+    return lines
+
+
+def _heading(line: _Line) -> str | None:
+    """The section a heading line opens ('other' for sections litsite skips), or None."""
+    if line.bullet or not line.text or len(line.text) > 40:
+        return None
+    key = line.key
+    if key in _HEADINGS:
+        return _HEADINGS[key]
+    if key in _OTHER_HEADINGS:
+        return "other"
+    return None
+
+
+def _is_marker_line(text: str) -> bool:
+    return bool(text) and bool(tu.MARKERS_LINE_RE.match(text))
+
+
+def _ref_items(lines: list[_Line], start: int, end: int) -> list[RefLine]:
+    """Split lines[start:end] into references: numbered or bulleted starts, marker lines, continuations."""
+    items: list[RefLine] = []
+    cur: list[str] | None = None
+    cur_line = 0
+    cur_style = ""
+    pending_markers: list[str] = []
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            text, markers = tu.split_markers(" ".join(cur))
+            if text:
+                items.append(RefLine(text, tuple(markers + pending_markers), cur_line))
+        pending_markers.clear()
+        cur = None
+
+    for ln in lines[start:end]:
+        text = ln.text
+        if not text:
+            if cur is not None and cur_style == "plain":
+                close()
+            continue
+        if _is_marker_line(text):
+            if cur is not None:
+                pending_markers.extend(tu.marker_list(text))
+                close()
+            elif items and not items[-1].markers:
+                items[-1].markers = tuple(tu.marker_list(text))
+            continue
+        m = _NUMBERED_RE.match(ln.raw.replace("\u00a0", " "))
+        if m and not _GLUED_AFFIL_RE.match(ln.raw):
+            close()
+            cur, cur_line, cur_style = ([tu.clean(m.group("rest"))] if m.group("rest") else []), ln.no, "num"
+        elif ln.bullet:
+            close()
+            cur, cur_line, cur_style = [text], ln.no, "bullet"
+        elif cur is not None:
+            cur.append(text)
+        else:
+            cur, cur_line, cur_style = [text], ln.no, "plain"
+    close()
+    return items
+
+
+def _numbered_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """The longest run of lines numbered 1, 2, 3, ... (not glued affiliations) as a (start, end) slice."""
+    best: tuple[int, int, int] | None = None
+    run_start, expect, last = -1, 1, -1
+    for i, ln in enumerate(lines):
+        m = _NUMBERED_RE.match(ln.raw.replace("\u00a0", " "))
+        if not m or _GLUED_AFFIL_RE.match(ln.raw) or ln.bullet:
+            continue
+        n = int(m.group("b") or m.group("n"))
+        if n == 1:
+            run_start, expect = i, 1
+        if run_start >= 0 and n == expect:
+            last, expect = i, expect + 1
+            if best is None or expect - 1 > best[0]:
+                best = (expect - 1, run_start, last)
+    if best is None:
+        return None
+    end = best[2] + 1
+    while end < len(lines) and lines[end].text and _heading(lines[end]) is None and not lines[end].bullet:
+        if _NUMBERED_RE.match(lines[end].raw) or _GLUED_AFFIL_RE.match(lines[end].raw):
+            break
+        end += 1
+    return best[1], end
+
+
+def _section_end(lines: list[_Line], start: int) -> int:
+    for i in range(start, len(lines)):
+        if _heading(lines[i]) is not None or lines[i].key in ("download references", "download citation"):
+            return i
+    return len(lines)
+
+
+def _find_references(lines: list[_Line]) -> tuple[list[RefLine], tuple[int, int] | None]:
+    """The references and the slice of lines they occupy (by heading, numbered run or marker lines)."""
+    best: tuple[list[RefLine], tuple[int, int] | None] = ([], None)
+    for i, ln in enumerate(lines):
+        if _heading(ln) == "references":
+            end = _section_end(lines, i + 1)
+            items = _ref_items(lines, i + 1, end)
+            if len(items) > len(best[0]):
+                best = (items, (i, end))
+    if best[0]:
+        return best
+    run = _numbered_run(lines)
+    if run:
+        items = _ref_items(lines, *run)
+        if items:
+            return items, run
+    marker_idx = [i for i, ln in enumerate(lines) if _is_marker_line(ln.text)]
+    if marker_idx:
+        start = marker_idx[0] - 1
+        while start > 0 and not lines[start].text:
+            start -= 1
+        while start > 0 and lines[start - 1].bullet and not _is_marker_line(lines[start - 1].text):
+            start -= 1
+        return _ref_items(lines, start, marker_idx[-1] + 1), (start, marker_idx[-1] + 1)
+    return [], None
+
+
+def _section(lines: list[_Line], kind: str, skip: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Slices of the lines under every heading of the given kind (outside the references slice)."""
+    out = []
+    for i, ln in enumerate(lines):
+        if skip and skip[0] <= i < skip[1]:
+            continue
+        if _heading(ln) == kind:
+            out.append((i + 1, _section_end(lines, i + 1)))
+    return out
+
+
+def _abstract(lines: list[_Line], start: int, end: int) -> str:
+    """Paragraphs of an abstract section; structured-abstract labels become bold run-in headings."""
+    paras: list[str] = []
+    structured = False
+    label = ""
+    for ln in lines[start:end]:
+        if not ln.text:
+            continue
+        low = ln.key
+        if low in _ABSTRACT_LABELS and len(ln.text) < 40:
+            if not paras and not label:
+                structured = True
+            if not structured:
+                break
+            label = ln.text.rstrip(":")
+            continue
+        if _is_meta(ln.text) or _CRUFT_RE.match(ln.text):
+            continue
+        paras.append(f"**{label}** {ln.text}" if label else ln.text)
+        label = ""
+    return "\n\n".join(paras)
+
+
+def _is_meta(text: str) -> bool:
+    return bool(
+        _DATE_LABEL_RE.match(text)
+        or _GENRE_RE.match(text)
+        or re.search(r"\bVolume\s+\w+\s*,", text, re.IGNORECASE)
+        or text.startswith("©")
+        or re.match(r"^(?:DOI|https?://doi\.org/)", text, re.IGNORECASE)
+        or _COUNT_RE.match(text)
+        or "Cite as" in text
+        or "Cite this article" in text
+    )
+
+
+def _is_prose(text: str) -> bool:
+    words = len(text.split())
+    if words < 15 or len(text) < 100 or tu.MARKERS_TAIL_RE.search(text) or not re.search(r"[.!?][\"”’)]?$", text):
+        return False
+    return words >= 30 or len(re.findall(r"[a-z)][.!?]\s+[A-Z]", text)) >= 1
+
+
+def _keywords_from(lines: list[_Line], start: int, end: int, warnings: list[str]) -> list[str]:
+    """Keywords under a Keywords heading: bullets or lines one each, or a single separated line."""
+    body = [ln for ln in lines[start:end] if ln.text and not _CRUFT_RE.match(ln.text)]
+    if not body:
+        return []
+    if len(body) > 1 and all(len(ln.text.split()) <= 6 for ln in body[:2]):
+        out = []
+        for ln in body:
+            if not (ln.bullet or len(ln.text.split()) <= 6) or _is_prose(ln.text):
+                break
+            out.extend(tu.split_keywords(ln.raw, warnings))
+        return out
+    return tu.split_keywords(body[0].raw, warnings)
+
+
+def _glued_affiliation(raw: str) -> str:
+    return tu.unglue(re.sub(r"^\s*(?:\d{1,3}\.\s*)*", "", raw.replace("\u00a0", " ")))
+
+
+def _parse_cite(text: str) -> tuple[list[dict], str]:
+    """Authors (family + initials) at the start of a citation line, and the rest of the line."""
+    m = _CITE_AUTHORS_RE.match(text)
+    if not m:
+        return [], text
+    names = [{"family": f.strip(), "given": g.strip()} for f, g in _CITE_NAME_RE.findall(m.group(1))]
+    return names, text[m.end() :].strip()
+
+
+def parse_page(text: str) -> PageRecord:
+    """Parse the text of a saved Springer Link article page; never raises on odd input, warns instead."""
+    warnings: list[str] = []
+    lines = _make_lines(text)
+    refs, ref_slice = _find_references(lines)
+    in_refs = (lambda i: ref_slice[0] <= i < ref_slice[1]) if ref_slice else (lambda i: False)
+    study: dict = {"type": "article-journal"}
+    dates: dict[str, str] = {}
+    cite_line = ""
+    doi = ""
+    journal = ""
+    vol_idx = -1
+
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if in_refs(i) or not t:
+            continue
+        if "genre" not in study and _GENRE_RE.match(t):
+            study["genre"] = t
+        if (dm := _DATE_LABEL_RE.match(t)) and (iso := tu.parse_date(dm.group("date"))):
+            dates.setdefault(_DATE_KEYS.get(dm.group("label").lower(), "x-" + dm.group("label").lower()), iso)
+        if (
+            vol_idx < 0
+            and (vm := _VOLUME_RE.search(t))
+            and any(vm.group(k) for k in ("issue", "page", "number", "year"))
+        ):
+            vol_idx = i
+            for k, key in (("volume", "volume"), ("issue", "issue"), ("page", "page"), ("number", "number")):
+                if vm.group(k):
+                    study[key] = vm.group(k).replace("-", "–").replace(" ", "")
+            prefix = re.sub(r"\s*\|?\s*Cite (?:as|this article)\s*$", "", vm.group("prefix")).strip(" ,•")
+            ym = re.search(r"(?:(?P<mon>[A-Za-z]+)\s+)?(?P<y>(?:1[89]|20)\d\d)\s*$", prefix)
+            if ym and (iso := tu.parse_date(ym.group(0))):
+                dates.setdefault("issued", iso)
+                prefix = prefix[: ym.start()].strip(" ,")
+            elif vm.group("year"):
+                dates.setdefault("x-volume-year", vm.group("year"))
+            if prefix and not _GENRE_RE.match(prefix):
+                journal = prefix
+        if t.startswith("©") and "copyright" not in study:
+            study["copyright"] = t
+        if not doi and re.search(r"\bdoi\b|doi\.org", t, re.IGNORECASE) and (m := tu.DOI_RE.search(t)):
+            doi = tu.clean_doi(m.group(0))
+        if "doi.org/10." in t and re.search(r"\(\d{4}\)|\d{4}\)?\.?\s*https?://", t) and not cite_line:
+            cite_line = re.sub(r"^Cite this article as:\s*", "", t)
+        elif t.lower().startswith("cite this article as:") and len(t) > 25 and not cite_line:
+            cite_line = t[len("cite this article as:") :].strip()
+
+    # --- header: everything before the abstract (heading or first prose paragraph) and the references
+    abstract_secs = _section(lines, "abstract", ref_slice)
+    first_prose = next(
+        (i for i, ln in enumerate(lines) if not in_refs(i) and _is_prose(ln.text) and not ln.bullet), len(lines)
+    )
+    content_start = min(
+        [s - 1 for s, _ in abstract_secs]
+        + [first_prose, ref_slice[0] if ref_slice else len(lines)]
+        + [s - 1 for s, _ in _section(lines, "keywords", ref_slice)]
+    )
+    header = [(i, ln) for i, ln in enumerate(lines[:content_start]) if ln.text]
+
+    # authors: an Authors section, bullets with 'Email author' / footnote digits, or a name-list line
+    authors: list[dict] = []
+    author_idx: set[int] = set()
+    for s, e in _section(lines, "authors", ref_slice):
+        for i in range(s, e):
+            if (names := tu.name_list(lines[i].text, strict=False)) is not None:
+                authors += names
+                author_idx.add(i)
+    if not authors:
+        run: list[tuple[int, list[dict]]] = []
+
+        def good(run: list[tuple[int, list[dict]]]) -> bool:
+            return len(run) >= 2 or bool(run and (len(run[0][1]) > 1 or tu.has_author_signal(lines[run[0][0]].text)))
+
+        for i, ln in header:
+            names = tu.name_list(ln.text, strict=not ln.bullet)
+            if names is None or i == vol_idx:
+                if good(run):
+                    break
+                run = []
+                continue
+            run.append((i, names))
+        if good(run):
+            for i, names in run:
+                authors += names
+                author_idx.add(i)
+
+    # title and journal among the remaining header lines
+    rest = [
+        (i, ln.text)
+        for i, ln in header
+        if i not in author_idx
+        and i != vol_idx
+        and _heading(ln) is None
+        and not _is_meta(ln.text)
+        and not _CRUFT_RE.match(ln.text)
+        and not _is_marker_line(ln.text)
+        and not (ln.bullet and len(ln.text.split()) <= 3)
+    ]
+    if not journal and vol_idx > 0:
+        prev = next((ln for ln in reversed(lines[:vol_idx]) if ln.text), None)
+        vol_text = lines[vol_idx].text
+        if prev and (vol_text[:1] in ",0123456789" or re.match(r"^[A-Z][a-z]+ \d{4},", vol_text)):
+            journal = prev.text
+    rest = [(i, t) for i, t in rest if t != journal]
+    title = ""
+    norm_cite = tu.fold(cite_line)
+    for _i, t in rest:
+        if norm_cite and len(t) > 10 and tu.fold(t) in norm_cite:
+            title = t
+            break
+    if not journal and len(rest) >= 2 and rest[0][1] != title:
+        cand = rest[0][1]
+        if not re.search(r"[:?!.]$", cand) and len(cand.split()) <= 12:
+            journal = cand
+            rest = rest[1:]
+    if not title and rest:
+        if vol_idx >= 0 and (after := [t for i, t in rest if i > vol_idx]):
+            title = after[0]
+        else:
+            title = max((t for _i, t in rest), key=len)
+    if title:
+        study["title"] = title
+
+    # the citation line: abbreviated journal, year, and authors as a fallback
+    if cite_line:
+        cite_names, after_names = _parse_cite(cite_line)
+        if not authors and cite_names:
+            authors = cite_names
+            warnings.append("authors taken from the citation line (initials only)")
+        tail = after_names.replace(title, "") if title else after_names
+        if cm := re.search(
+            r"(?:^|\.\s+)([A-Z][^.()]*?(?:\.[^.()\d]+?)*)\s+(?:\((\d{4})\)\s+)?(\d+)[,:]", tail.strip(". ")
+        ):
+            short = cm.group(1).strip(". ")
+            if short and short != journal and len(short) < 80:
+                study["container-title-short"] = short
+            if cm.group(2):
+                dates.setdefault("x-volume-year", cm.group(2))
+        if ym := re.search(r"\((\d{4})\)", tail):
+            dates.setdefault("x-volume-year", ym.group(1))
+    if journal:
+        study["container-title"] = journal
+    elif "container-title-short" in study:
+        study["container-title"] = study["container-title-short"]
+        warnings.append("journal name taken from the abbreviated citation line")
+    else:
+        warnings.append("no journal name found in the record")
+    if authors:
+        study["author"] = authors
+    else:
+        warnings.append("no authors found in the record")
+
+    # dates
+    issued = dates.pop("issued", "")
+    vol_year = dates.pop("x-volume-year", "")
+    if not issued and vol_year:
+        issued = vol_year
+    if not issued and (cy := re.search(r"\b((?:1[89]|20)\d\d)\b", study.get("copyright", ""))):
+        issued = cy.group(1)
+        warnings.append("year of issue taken from the copyright line")
+    if not issued and dates.get("available-date"):
+        issued = dates["available-date"][:4]
+        warnings.append("year of issue taken from the online publication date")
+    if issued:
+        study["issued"] = issued
+    else:
+        warnings.append("no date of issue found in the record")
+    for key in ("submitted", "accepted", "available-date"):
+        if key in dates:
+            study[key] = dates[key]
+    if doi:
+        study["DOI"] = doi
+    else:
+        warnings.append("no DOI found in the record")
+    if "volume" in study and "issue" not in study:
+        warnings.append("no issue number found in the record")
+    for key, what in (("volume", "volume"), ("page", "page range")):
+        if key not in study and not (key == "page" and "number" in study):
+            warnings.append(f"no {what} found in the record")
+
+    # abstract
+    abstract = ""
+    for s, e in abstract_secs:
+        if abstract := _abstract(lines, s, e):
+            break
+    if not abstract and first_prose < len(lines):
+        paras = []
+        for ln in lines[first_prose:]:
+            if not ln.text:
+                continue
+            if not _is_prose(ln.text) or in_refs(ln.no - 1):
+                break
+            paras.append(ln.text)
+        abstract = "\n\n".join(paras)
+    if abstract:
+        study["abstract"] = abstract
+    else:
+        warnings.append("no abstract found in the record")
+
+    # keywords: a Keywords section, else a short separated line between the abstract and the references
+    keywords: list[str] = []
+    for s, e in _section(lines, "keywords", ref_slice):
+        if keywords := _keywords_from(lines, s, e, warnings):
+            break
+    if not keywords and not _section(lines, "keywords", ref_slice):
+        after_abs = first_prose
+        while after_abs < len(lines) and (not lines[after_abs].text or _is_prose(lines[after_abs].text)):
+            after_abs += 1
+        stop = ref_slice[0] if ref_slice and ref_slice[0] >= after_abs else min(after_abs + 4, len(lines))
+        for ln in lines[after_abs:stop]:
+            t = ln.text
+            if not t or _CRUFT_RE.match(t) or _is_meta(t) or _heading(ln) or _is_marker_line(t):
+                continue
+            if ("\u00a0" in ln.raw or "·" in t or ";" in t) and not t.endswith("."):
+                keywords = tu.split_keywords(ln.raw, warnings)
+            break
+    if keywords:
+        study["keywords"] = keywords
+        study["keyword"] = ", ".join(keywords)
+    else:
+        warnings.append("no keywords found in the record")
+
+    # affiliations: glued numbered lines or organisation lines under an affiliations heading
+    affiliations: list[str] = []
+    secs = _section(lines, "affiliations", ref_slice)
+    for i, ln in enumerate(lines):
+        if in_refs(i) or not ln.text:
+            continue
+        in_sec = any(s <= i < e for s, e in secs)
+        if _GLUED_AFFIL_RE.match(ln.raw) and (in_sec or i > content_start):
+            affiliations.append(_glued_affiliation(ln.raw))
+        elif (
+            in_sec
+            and tu.ORG_RE.search(ln.text)
+            and tu.name_list(ln.text, strict=False) is None
+            and not re.match(r"^(?:correspond|you can also search|contributions)", ln.text, re.IGNORECASE)
+        ):
+            affiliations.append(re.sub(r"^\d{1,3}\.?\s*", "", ln.text))
+    if affiliations:
+        study["affiliations"] = list(dict.fromkeys(affiliations))
+    if not refs:
+        warnings.append("no references found in the record")
+    return PageRecord(study, refs, warnings)
