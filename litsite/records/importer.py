@@ -1,0 +1,331 @@
+"""Import an article record (saved page or structured file) and write it as litsite content."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+import yaml
+
+from litsite.records import structured
+from litsite.records._errors import UserError
+from litsite.records.page import RefLine, parse_page
+from litsite.records.result import ImportResult
+
+STUDY_ORDER = (
+    "type",
+    "title",
+    "container-title",
+    "container-title-short",
+    "volume",
+    "issue",
+    "number",
+    "page",
+    "issued",
+    "author",
+    "editor",
+    "DOI",
+    "PMID",
+    "PMCID",
+    "ISSN",
+    "URL",
+    "submitted",
+    "accepted",
+    "available-date",
+    "keywords",
+    "affiliations",
+    "copyright",
+    "genre",
+    "source-record",
+    "added-by-hand",
+)
+REFERENCE_ORDER = (
+    "id",
+    "type",
+    "author",
+    "editor",
+    "issued",
+    "title",
+    "container-title",
+    "volume",
+    "issue",
+    "page",
+    "publisher",
+    "publisher-place",
+    "DOI",
+    "URL",
+)
+_NAME_KEYS = {"family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix"}
+FORMATS = {".json": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".bib": "bibtex", ".ris": "ris"}
+
+
+# --- reading
+
+
+def read_record(path: Path) -> str:
+    """The record's text; UserError if it is missing, empty, binary or not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise UserError(path, None, "not a text file (broken UTF-16)") from None
+    if not data.strip():
+        raise UserError(path, None, "empty record")
+    if b"\x00" in data:
+        raise UserError(path, data[: data.index(b"\x00")].count(b"\n") + 1, "binary file, not a text record")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise UserError(path, line, f"not UTF-8 text (byte 0x{data[e.start]:02x}): save the record as UTF-8") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def detect_format(path: Path, text: str) -> str:
+    """'csl-json', 'csl-yaml', 'bibtex', 'ris' or 'page', by extension, else by sniffing the content."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt:
+        return fmt
+    head = text.lstrip()
+    if re.search(r"^TY  - ", text[:20000], re.MULTILINE):
+        return "ris"
+    if re.search(r"^\s*@[A-Za-z]+\s*[{(]\s*[^\s,]*\s*,", text[:20000], re.MULTILINE) and not re.search(
+        r"^\s*(?:References|Abstract)\s*$", text, re.MULTILINE
+    ):
+        return "bibtex"
+    if head.startswith(("[", "{")):
+        try:
+            json.loads(text)
+            return "csl-json"
+        except ValueError:
+            pass
+    return "page"
+
+
+# --- references from page lines
+
+
+def _parser():
+    try:
+        from litsite.records import reflines
+    except ImportError:
+        return None
+    return reflines
+
+
+def references_from_lines(refs: list[RefLine] | list[str]) -> tuple[list[dict], list[str]]:
+    """CSL items for reference lines via litsite.records.reflines, with link markers and source lines kept."""
+    lines = [r if isinstance(r, RefLine) else RefLine(r, (), 0) for r in refs]
+    warnings: list[str] = []
+    reflines = _parser()
+    if reflines is None:
+        warnings.append("the reference-line parser is not available: references kept as source lines only")
+        parsed: list = [None] * len(lines)
+    else:
+        try:
+            parsed = list(reflines.parse_references([r.glued for r in lines]))
+        except Exception as e:  # a parser bug must not lose the whole import
+            warnings.append(f"the reference-line parser failed ({type(e).__name__}: {e}): parsing line by line")
+            parsed = []
+            for r in lines:
+                try:
+                    parsed.append(reflines.parse_reference(r.glued))
+                except Exception as e2:
+                    warnings.append(f"line {r.line}: cannot parse the reference ({type(e2).__name__}: {e2})")
+                    parsed.append(None)
+        if len(parsed) != len(lines):
+            warnings.append("the reference-line parser returned a different number of references")
+            parsed = (parsed + [None] * len(lines))[: len(lines)]
+    items = []
+    for n, (r, p) in enumerate(zip(lines, parsed, strict=True), start=1):
+        item = dict(p.item) if p is not None and isinstance(getattr(p, "item", None), dict) else {}
+        item.setdefault("id", f"ref{n}")
+        item.setdefault("type", "document")
+        markers = list(getattr(p, "markers", ()) or ()) or list(r.markers)
+        if markers and "x-links" not in item:
+            item["x-links"] = list(dict.fromkeys(markers))
+        item.setdefault("x-source-line", r.text)
+        where = f"line {r.line}" if r.line else f"reference {n}"
+        warnings += [f"{where}: {w}" for w in getattr(p, "warnings", ()) or ()]
+        items.append(item)
+    structured.assign_ids(items, warnings)
+    return items, warnings
+
+
+# --- importing
+
+
+def import_page(text: str, path: Path) -> ImportResult:
+    """Import a saved article page; UserError if it has no references."""
+    rec = parse_page(text)
+    if not rec.references:
+        raise UserError(path, None, "no references found in the record: is this a saved article page?")
+    refs, ref_warnings = references_from_lines(rec.references)
+    study = dict(rec.study)
+    study["source-record"] = f"records/{path.name}"
+    return ImportResult(study, refs, rec.warnings + ref_warnings)
+
+
+def import_record(path: Path) -> ImportResult:
+    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content)."""
+    path = Path(path)
+    text = read_record(path)
+    fmt = detect_format(path, text)
+    if fmt == "csl-json":
+        return structured.load_csl_json(text, path)
+    if fmt == "csl-yaml":
+        return structured.load_csl_yaml(text, path)
+    if fmt == "bibtex":
+        return structured.load_bibtex(text, path)
+    if fmt == "ris":
+        return structured.load_ris(text, path)
+    return import_page(text, path)
+
+
+# --- writing
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML; names and date-parts in flow style; multi-line strings as literal blocks."""
+
+
+class _Flow(dict):
+    pass
+
+
+class _FlowList(list):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
+_Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+
+
+def _styled(value: object) -> object:
+    if isinstance(value, dict):
+        if value and set(value) <= _NAME_KEYS:
+            return _Flow(value)
+        return {k: _styled(v) for k, v in value.items()}
+    if isinstance(value, list):
+        if value and all(isinstance(v, int | str) for v in value) and sum(len(str(v)) + 2 for v in value) < 100:
+            return _FlowList(value)
+        return [_styled(v) for v in value]
+    return value
+
+
+def ordered(item: dict, order: tuple[str, ...]) -> dict:
+    """The item's keys in the given order, then the rest sorted, `x-` extras last."""
+    rest = sorted((k for k in item if k not in order), key=lambda k: (k.startswith("x-"), k))
+    return {k: item[k] for k in (*[k for k in order if k in item], *rest)}
+
+
+def dump_yaml(data: object) -> str:
+    """Deterministic, readable YAML: block style, unicode kept, no line folding."""
+    return yaml.dump(_styled(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+
+
+def study_markdown(study: dict) -> str:
+    """content/study.md: YAML front matter (keys in a fixed order) and the abstract as the body."""
+    front = dict(study)
+    abstract = str(front.pop("abstract", "") or "")
+    keyword = front.pop("keyword", None)
+    if keyword and "keywords" not in front:
+        front["keywords"] = [k.strip() for k in str(keyword).split(",") if k.strip()]
+    body = abstract.strip() + "\n" if abstract.strip() else ""
+    return "---\n" + dump_yaml(ordered(front, STUDY_ORDER)) + "---\n" + body
+
+
+def references_yaml(references: list[dict]) -> str:
+    """content/references.yaml: the CSL items as CSL-YAML, keys in a stable order."""
+    return dump_yaml([ordered(item, REFERENCE_ORDER) for item in references])
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_content(result: ImportResult, content_dir: Path, record_path: Path, force: bool) -> list[Path]:
+    """Write study.md, references.yaml and a copy of the record under content_dir; refuse to overwrite."""
+    content_dir, record_path = Path(content_dir), Path(record_path)
+    outputs: list[tuple[Path, bytes]] = []
+    if result.study:
+        outputs.append((content_dir / "study.md", study_markdown(result.study).encode("utf-8")))
+    if result.references or not result.study:
+        outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
+    copy = content_dir / "records" / record_path.name
+    same = copy.exists() and record_path.exists() and copy.resolve() == record_path.resolve()
+    if not same:
+        outputs.append((copy, record_path.read_bytes()))
+    if not force:
+        for target, _ in outputs:
+            if target.exists():
+                raise UserError(target, None, "already exists: not overwritten (use --force to replace it)")
+    for target, data in outputs:
+        _write(target, data)
+    return [target for target, _ in outputs]
+
+
+# --- command-line entry points (wired into litsite.cli by the `import` and `parse-references` sub-commands)
+
+
+def run_import(record: Path, content_dir: Path, force: bool, as_json: bool, out: TextIO) -> int:
+    """`build.py import RECORD [--force] [--json]`: write the content (or print it as JSON); 0 on success."""
+    result = import_record(Path(record))
+    if as_json:
+        doc = {"study": result.study, "references": result.references, "warnings": result.warnings}
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for path in write_content(result, Path(content_dir), Path(record), force):
+        out.write(f"{path}\n")
+    for warning in result.warnings:
+        print(f"{record}: warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def run_parse_references(path: Path, fmt: str, out: TextIO) -> int:
+    """`build.py parse-references FILE [--format yaml|json]`: one reference per non-empty line → CSL items."""
+    path = Path(path)
+    text = read_record(path)
+    numbered = [(no, line.strip()) for no, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    reflines = _parser()
+    if reflines is None:
+        raise UserError(None, None, "the reference-line parser (litsite.records.reflines) is not available")
+    parsed = reflines.parse_references([line for _, line in numbered])
+    items = []
+    for (no, _line), p in zip(numbered, parsed, strict=True):
+        item = dict(p.item)
+        if p.markers and "x-links" not in item:
+            item["x-links"] = list(p.markers)
+        items.append(item)
+        for w in p.warnings:
+            print(f"{path}:{no}: warning: {w}", file=sys.stderr)
+    if fmt == "json":
+        out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(references_yaml(items))
+    return 0

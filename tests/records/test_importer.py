@@ -1,0 +1,228 @@
+"""import_record, write_content and the CLI entry points, on good and bad records."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from litsite.records._errors import UserError
+from litsite.records.importer import import_record, references_yaml, run_import, study_markdown, write_content
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "records"
+SEED = ROOT / "content" / "records" / "holley2015-springer.txt"
+LAYOUTS = [SEED, DATA / "holley2015-stripped.txt", DATA / "holley2015-new.txt"]
+
+
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.stem)
+def test_import_page_layouts(path: Path) -> None:
+    result = import_record(path)
+    assert result.study["title"].startswith("Peer Worker Roles and Risk")
+    assert result.study["source-record"] == f"records/{path.name}"
+    assert len(result.references) == 49
+    assert len({r["id"] for r in result.references}) == 49
+    assert result.references[0]["x-source-line"].startswith("Berry, C., Hayward, M., & Chandler, R. (2011).")
+    assert "Google Scholar" in result.references[0]["x-links"]
+
+
+@pytest.mark.parametrize("path", LAYOUTS, ids=lambda p: p.stem)
+def test_import_page_reference_fields(path: Path) -> None:
+    pytest.importorskip("litsite.records.reflines")
+    refs = import_record(path).references
+    assert refs[0]["author"][0]["family"] == "Berry"
+    assert refs[-1]["author"][0]["family"] == "Waring"
+    assert refs[0]["issued"]
+    assert refs[0]["x-links"][-1] == "Google Scholar"
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    f = tmp_path / name
+    f.write_bytes(data)
+    return f
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "where", "message"),
+    [
+        ("empty.txt", b"", "", "empty record"),
+        ("blank.txt", b"\n  \n", "", "empty record"),
+        ("binary.txt", b"line one\n\x89PNG\x00\x01\x02", ":2", "binary"),
+        ("latin1.txt", "Community\nMüller\n".encode("latin-1"), ":2", "not UTF-8"),
+        ("norefs.txt", (DATA / "norefs.txt").read_bytes(), "", "no references found"),
+    ],
+)
+def test_bad_records(tmp_path: Path, name: str, data: bytes, where: str, message: str) -> None:
+    f = _write(tmp_path, name, data)
+    with pytest.raises(UserError) as e:
+        import_record(f)
+    assert str(e.value).startswith(f"{f}{where}: ")
+    assert message in str(e.value)
+
+
+def test_missing_record(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="cannot read"):
+        import_record(tmp_path / "nope.txt")
+
+
+def test_write_content_refuses_overwrite_and_is_deterministic(tmp_path: Path) -> None:
+    result = import_record(SEED)
+    content = tmp_path / "content"
+    written = write_content(result, content, SEED, force=False)
+    assert written == [content / "study.md", content / "references.yaml", content / "records" / SEED.name]
+    assert (content / "records" / SEED.name).read_bytes() == SEED.read_bytes()
+    before = {p: p.read_bytes() for p in written}
+    with pytest.raises(UserError) as e:
+        write_content(result, content, SEED, force=False)
+    assert str(e.value).startswith(f"{content / 'study.md'}: already exists")
+    assert write_content(import_record(SEED), content, SEED, force=True) == written
+    assert {p: p.read_bytes() for p in written} == before
+
+
+def test_study_markdown_format(tmp_path: Path) -> None:
+    text = study_markdown(import_record(DATA / "holley2015-new.txt").study)
+    assert text.startswith("---\ntype: article-journal\ntitle: ")
+    front, body = text[4:].split("\n---\n", 1)
+    data = yaml.safe_load(front)
+    assert list(data)[:4] == ["type", "title", "container-title", "container-title-short"]
+    assert data["author"][0] == {"family": "Holley", "given": "Jessica"}
+    assert "- {family: Holley, given: Jessica}" in front
+    assert "keywords: [Peer support, Well-being, Risk management, Qualitative research]" in front
+    assert "abstract" not in data and "keyword" not in data
+    assert data["DOI"] == "10.1007/s10597-015-9843-y"
+    assert "St George’s" in front  # unicode kept, not escaped
+    assert body.startswith("New peer worker roles") and body.endswith("role.\n")
+
+
+def test_references_yaml_order_and_round_trip() -> None:
+    refs = [{"x-links": ["CrossRef"], "title": "T", "type": "book", "id": "a2000", "note": "n\nm", "author": []}]
+    text = references_yaml(refs)
+    assert text.splitlines()[0] == "- id: a2000"
+    assert list(yaml.safe_load(text)[0]) == ["id", "type", "author", "title", "note", "x-links"]
+    assert yaml.safe_load(text) == refs
+
+
+def test_structured_file_writes_only_references(tmp_path: Path) -> None:
+    bib = DATA / "zotero.bib"
+    written = write_content(import_record(bib), tmp_path, bib, force=False)
+    assert written == [tmp_path / "references.yaml", tmp_path / "records" / "zotero.bib"]
+    assert yaml.safe_load((tmp_path / "references.yaml").read_text())[0]["id"] == "berry2011"
+
+
+def test_run_import_json_and_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    assert run_import(SEED, tmp_path, force=False, as_json=True, out=out) == 0
+    doc = json.loads(out.getvalue())
+    assert set(doc) == {"study", "references", "warnings"} and len(doc["references"]) == 49
+    assert not (tmp_path / "study.md").exists()
+    out = io.StringIO()
+    assert run_import(SEED, tmp_path, force=False, as_json=False, out=out) == 0
+    assert out.getvalue().splitlines()[0] == str(tmp_path / "study.md")
+    assert f"{SEED}: warning: no authors found in the record" in capsys.readouterr().err.splitlines()
+
+
+def test_importing_the_copy_in_place(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    records.mkdir()
+    copy = records / SEED.name
+    copy.write_bytes(SEED.read_bytes())
+    assert write_content(import_record(copy), tmp_path, copy, force=False) == [
+        tmp_path / "study.md",
+        tmp_path / "references.yaml",
+    ]
+
+
+def test_run_parse_references(tmp_path: Path) -> None:
+    pytest.importorskip("litsite.records.reflines")
+    from litsite.records.importer import run_parse_references
+
+    f = tmp_path / "refs.txt"
+    f.write_text(
+        "Berry, C., Hayward, M., & Chandler, R. (2011). Another rather than other. J Public Ment Health, 10, 238–250.\n"
+        "\nMason, J. (2002). Qualitative researching (2nd ed.). London: Sage.Google Scholar\n"
+    )
+    out = io.StringIO()
+    assert run_parse_references(f, "json", out) == 0
+    items = json.loads(out.getvalue())
+    assert [i["author"][0]["family"] for i in items] == ["Berry", "Mason"]
+
+
+# --- robustness: random and mutated records never crash, they give UserError or warnings
+
+SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
+OTHER_LINES = [ln for p in [*LAYOUTS[1:], DATA / "gillard2013-bmc-new.txt"] for ln in p.read_text().split("\n")]
+JUNK = st.sampled_from(
+    [
+        *("", "•", "• ", "1.", "  2. ", "References", "Abstract", "Keywords", "©", "Volume", ", Volume 9, Issue"),
+        *("\u00a0", "Cite this article", "https://doi.org/10.", "Google Scholar", "1.1.", "Email author", "TY  - "),
+        "@article{",
+    ]
+)
+
+
+@st.composite
+def mutated_records(draw: st.DrawFn) -> str:
+    lines = list(SEED_LINES if draw(st.booleans()) else OTHER_LINES)
+    rnd = random.Random(draw(st.integers(0, 2**32)))
+    for _ in range(draw(st.integers(0, 8))):
+        op = draw(st.sampled_from(["drop", "dup", "shuffle", "junk", "truncate", "cut", "text"]))
+        i = rnd.randrange(len(lines)) if lines else 0
+        if op == "drop" and lines:
+            del lines[i : i + rnd.randrange(1, 20)]
+        elif op == "dup" and lines:
+            lines[i:i] = lines[i : i + rnd.randrange(1, 10)]
+        elif op == "shuffle":
+            rnd.shuffle(lines)
+        elif op == "junk":
+            lines.insert(i, draw(JUNK))
+        elif op == "truncate":
+            lines = lines[:i]
+        elif op == "cut" and lines:
+            lines[i] = lines[i][: rnd.randrange(len(lines[i]) + 1)]
+        elif op == "text":
+            lines.insert(i, draw(st.text(max_size=60)))
+    return "\n".join(lines)
+
+
+def _import_text(data: bytes, name: str) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        f = Path(d) / name
+        f.write_bytes(data)
+        try:
+            result = import_record(f)
+        except UserError as e:
+            assert str(e).startswith(str(f))
+            return
+        assert all(isinstance(w, str) for w in result.warnings)
+        assert len({r["id"] for r in result.references}) == len(result.references)
+        study_markdown(result.study)
+        references_yaml(result.references)
+
+
+@settings(max_examples=350, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_records())
+def test_mutated_pages_never_crash(text: str) -> None:
+    _import_text(text.encode("utf-8", "surrogatepass"), "page.txt")
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_random_bytes_never_crash(data: bytes) -> None:
+    _import_text(data, "random.txt")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["zotero.bib", "zotero.ris", "zotero.json", "zotero.yaml"]), st.data())
+def test_mutated_structured_files_never_crash(name: str, data: st.DataObject) -> None:
+    text = (DATA / name).read_text()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    junk = data.draw(st.text(max_size=20))
+    _import_text((text[:start] + junk + text[end:]).encode("utf-8", "surrogatepass"), name)
