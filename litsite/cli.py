@@ -15,6 +15,7 @@ HELP = """Build a literature-review website from site.yaml, content/ and templat
 
 commands:
   build          build the site into output/ (the default command)
+  check          validate everything (config, content, citations, templates) without writing
   bibliography   print the formatted bibliography (or first citations) of the references
 
 Exit status: 0 success, 2 an error in your input (printed as path:line: message), 1 an internal bug."""
@@ -29,6 +30,9 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build the site (default)")
     _build_args(b, argparse.SUPPRESS)
+
+    c = sub.add_parser("check", help="validate site.yaml, content and templates without writing anything")
+    _build_args(c, argparse.SUPPRESS)
 
     bib = sub.add_parser("bibliography", help="print the formatted bibliography, one entry per line")
     bib.add_argument("--references", type=Path, help="a CSL-JSON or CSL-YAML file (default: content/references.yaml)")
@@ -58,6 +62,17 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     project = args.project
     target = build_site(project, args.out or project / "output", args.base_url)
     print(f"built {target}", file=out)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py check: load, cite and render everything, write nothing."""
+    from .pipeline import render_files
+    from .write import check_output_dir
+
+    files = render_files(args.project, args.base_url)
+    check_output_dir(args.out or args.project / "output", args.project)
+    print(f"ok: {len(files)} files would be written", file=out)
     return 0
 
 
@@ -105,7 +120,7 @@ def _load_csl_json(path: Path, errors: object) -> list[dict]:
     return [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
 
 
-COMMANDS = {"build": cmd_build, "bibliography": cmd_bibliography}
+COMMANDS = {"build": cmd_build, "check": cmd_check, "bibliography": cmd_bibliography}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup, escape
 
 from .cite import Cited
@@ -16,6 +17,7 @@ from .content import Content
 from .dates import iso, year_of
 from .markdown import render_markdown
 from .slugs import unique_slugs
+from .templating import make_env, render_template
 from .write import SiteFiles
 
 TYPE_LABELS = {
@@ -62,19 +64,7 @@ def name_text(name: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def make_env(templates: Path) -> jinja2.Environment:
-    """A Jinja environment with autoescape on and undefined variables as errors."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["iso"] = iso
-    env.filters["name_text"] = name_text
-    return env
+FILTERS = {"iso": iso, "name_text": name_text}
 
 
 def ref_views(content: Content, cited: Cited) -> list[RefView]:
@@ -101,6 +91,14 @@ def ref_views(content: Content, cited: Cited) -> list[RefView]:
     return views
 
 
+def build_date() -> str:
+    """The build date from SOURCE_DATE_EPOCH (reproducible builds), or "" so that output never depends on the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+
+
 def relative_root(rel: str) -> str:
     """The relative prefix from the page at rel (e.g. 'references/x/index.html') to the site root."""
     depth = rel.count("/")
@@ -109,7 +107,7 @@ def relative_root(rel: str) -> str:
 
 def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict[str, bytes]) -> SiteFiles:
     """Render every page of the site into SiteFiles."""
-    env = make_env(config.root / "templates")
+    env = make_env(config.root / "templates", FILTERS)
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
@@ -131,20 +129,19 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             return Markup(render_markdown(cited.docs[doc_path], cluster_html))
 
         canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        files.add(
-            rel,
-            env.get_template(template).render(
-                site=config,
-                root=root,
-                rel=rel,
-                canonical=canonical,
-                refs=refs,
-                styles=cited.styles,
-                study=content.study,
-                markdown=markdown,
-                **ctx,
-            ),
-        )
+        context = {
+            "site": config,
+            "root": root,
+            "rel": rel,
+            "canonical": canonical,
+            "refs": refs,
+            "styles": cited.styles,
+            "study": content.study,
+            "markdown": markdown,
+            "build_date": build_date(),
+            **ctx,
+        }
+        files.add(rel, render_template(env, template, context))
 
     study_html_path = content.study.page.path
     page("index.html", "study.html", abstract_path=study_html_path)

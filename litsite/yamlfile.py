@@ -64,8 +64,12 @@ def parse_yaml(text: str, path: Path, offset: int = 0) -> tuple[Any, Lines]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 + offset if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
+            # An unclosed quote or bracket fails at the end of the file; where it was opened is what to fix.
+            mark, problem = context_mark, f"{context}: {problem}"
+        line = mark.line + 1 + offset if mark else None
         raise UserError(path, line, f"YAML syntax error: {problem}") from None
     finally:
         loader.dispose()
