@@ -1,0 +1,139 @@
+"""The command line: build (default), bibliography, and the commands later stages add."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .errors import UserError, UserErrors, flatten
+
+HELP = """Build a literature-review website from site.yaml, content/ and templates/.
+
+commands:
+  build          build the site into output/ (the default command)
+  check          validate everything (config, content, citations, templates) without writing
+  bibliography   print the formatted bibliography (or first citations) of the references
+
+Exit status: 0 success, 2 an error in your input (printed as path:line: message), 1 an internal bug."""
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of build.py."""
+    p = argparse.ArgumentParser(prog="build.py", description=HELP, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--project", type=Path, default=Path("."), help="the project directory (default: .)")
+    _build_args(p, None)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build the site (default)")
+    _build_args(b, argparse.SUPPRESS)
+
+    c = sub.add_parser("check", help="validate site.yaml, content and templates without writing anything")
+    _build_args(c, argparse.SUPPRESS)
+
+    bib = sub.add_parser("bibliography", help="print the formatted bibliography, one entry per line")
+    bib.add_argument("--references", type=Path, help="a CSL-JSON or CSL-YAML file (default: content/references.yaml)")
+    bib.add_argument("--style", help="CSL style name or .csl path (default: site.yaml's style)")
+    bib.add_argument("--format", choices=("text", "html"), default="text")
+    bib.add_argument("--locale", help="locale, e.g. en-US (default: site.yaml's locale)")
+    bib.add_argument(
+        "--citations",
+        action="store_true",
+        help="cite every item once in file order and print each item's first in-text citation",
+    )
+    return p
+
+
+def _build_args(p: argparse.ArgumentParser, default: object) -> None:
+    # On the top-level parser too, so that `build.py --out DIR` works without naming the command.
+    p.add_argument("--out", type=Path, default=default, help="output directory (default: output/)")
+    p.add_argument(
+        "--base-url", default=default, help="the URL the site is served from, e.g. https://user.github.io/repo/"
+    )
+
+
+def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py [build] [--out DIR] [--base-url URL]."""
+    from .pipeline import build_site
+
+    project = args.project
+    target = build_site(project, args.out or project / "output", args.base_url)
+    print(f"built {target}", file=out)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py check: load, cite and render everything, write nothing."""
+    from .pipeline import render_files
+    from .write import check_output_dir
+
+    files = render_files(args.project, args.base_url)
+    check_output_dir(args.out or args.project / "output", args.project)
+    print(f"ok: {len(files)} files would be written", file=out)
+    return 0
+
+
+def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the formatted bibliography or the first citations of a reference file."""
+    from .config import load_config
+    from .content import load_references
+    from .csl.engine import format_bibliography, format_first_citations
+    from .csl.styles import StyleError, resolve_style
+    from .errors import ErrorCollector
+
+    project = args.project
+    site_yaml = project / "site.yaml"
+    config = load_config(site_yaml) if site_yaml.exists() and not (args.style and args.locale) else None
+    style = args.style or (config.style if config else "apa")
+    locale = args.locale or (config.locale if config else "en-US")
+    path = args.references or project / "content" / "references.yaml"
+    errors = ErrorCollector()
+    if path.suffix.lower() == ".json":
+        items = _load_csl_json(path, errors)
+    else:
+        items = [r.csl for r in load_references(path, errors)]
+    errors.raise_if_any()
+    try:
+        ref = resolve_style(style, project)
+    except StyleError as exc:
+        raise UserError(None, None, f"--style: {exc}") from None
+    lines = (format_first_citations if args.citations else format_bibliography)(items, ref.path, args.format, locale)
+    for line in lines:
+        print(" ".join(line.split()), file=out)
+    return 0
+
+
+def _load_csl_json(path: Path, errors: object) -> list[dict]:
+    from .content import check_item, csl_only
+    from .yamlfile import Lines, read_text
+
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise UserError(path, exc.lineno, f"invalid JSON: {exc.msg}") from None
+    if not isinstance(data, list):
+        raise UserError(path, 1, "a CSL-JSON file must hold a list of items")
+    lines = Lines(path)
+    return [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "bibliography": cmd_bibliography}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    command = args.command or "build"
+    try:
+        return COMMANDS[command](args, out)
+    except (UserError, UserErrors) as exc:
+        for error in flatten(exc):
+            print(str(error), file=err)
+        return 2
+    except BrokenPipeError:
+        # `build.py bibliography | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,119 @@
+"""site.yaml → a frozen SiteConfig; every unknown key or bad value is reported with its line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .csl.styles import StyleError, resolve_style
+from .errors import ErrorCollector, UserError
+from .yamlfile import load_yaml
+
+LOCALE_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The validated contents of site.yaml."""
+
+    path: Path
+    title: str
+    base_url: str = "/"
+    description: str = ""
+    style: str = "apa"
+    styles: tuple[str, ...] = ()
+    locale: str = "en-US"
+    footer: str = ""
+
+    @property
+    def root(self) -> Path:
+        """The project directory (where site.yaml lives)."""
+        return self.path.parent
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a non-empty string")
+    return value.strip()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("must be a string")
+    return value
+
+
+def _base_url(value: Any) -> str:
+    url = _str(value)
+    if not (url.startswith(("http://", "https://")) or url.startswith("/")):
+        raise ValueError("must be an absolute URL such as https://user.github.io/repo/ or a path such as /repo/")
+    return url if url.endswith("/") else url + "/"
+
+
+def _locale(value: Any) -> str:
+    loc = _str(value)
+    if not LOCALE_RE.match(loc):
+        raise ValueError("must be a locale code such as en-US or de-DE")
+    return loc
+
+
+def _styles(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError("must be a list of CSL style names or .csl paths")
+    return tuple(dict.fromkeys(v.strip() for v in value))
+
+
+SCHEMA: dict[str, Callable[[Any], Any]] = {
+    "title": _str,
+    "base_url": _base_url,
+    "description": _text,
+    "style": _str,
+    "styles": _styles,
+    "locale": _locale,
+    "footer": _text,
+}
+
+
+def load_config(path: Path) -> SiteConfig:
+    """Load and validate site.yaml; raise UserErrors listing every problem."""
+    data, lines = load_yaml(path)
+    errors = ErrorCollector()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise UserError(path, lines.of(), "site.yaml must be a mapping of settings (key: value)")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in SCHEMA:
+            close = difflib.get_close_matches(str(key), SCHEMA, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(SCHEMA)}"
+            errors.add(path, lines.of(key), f"unknown key {key!r}{hint}")
+            continue
+        try:
+            values[key] = SCHEMA[key](value)
+        except ValueError as exc:
+            errors.add(path, lines.of(key), f"{key}: {exc}")
+    if "title" not in data:
+        errors.add(path, 1, "missing required key 'title'")
+    for key in ("style", "styles"):
+        for i, spec in enumerate((values.get(key),) if key == "style" else values.get(key, ())):
+            if spec is None:
+                continue
+            try:
+                resolve_style(spec, path.parent)
+            except StyleError as exc:
+                errors.add(path, lines.of(key, i) if key == "styles" else lines.of(key), f"{key}: {exc}")
+    errors.raise_if_any()
+    style = values.get("style", "apa")
+    styles = values.get("styles") or (style,)
+    if style not in styles:
+        styles = (style, *styles)
+    return SiteConfig(path=path, **{**values, "style": style, "styles": styles})

@@ -1,0 +1,279 @@
+"""content/ → frozen Content: the study (front matter + Markdown), its references (CSL-YAML) and extra pages."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
+from .dates import to_csl_date
+from .errors import ErrorCollector, UserError
+from .yamlfile import Lines, load_yaml, parse_yaml, read_text
+
+# Keys of the study's front matter that are not CSL variables.
+STUDY_EXTRAS = frozenset(
+    {"id", "type", "keywords", "affiliations", "copyright", "accepted", "source-record", "added-by-hand"}
+)
+NAME_KEYS = frozenset(
+    {
+        "family",
+        "given",
+        "literal",
+        "dropping-particle",
+        "non-dropping-particle",
+        "suffix",
+        "comma-suffix",
+        "static-ordering",
+        "parse-names",
+    }
+)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown document: its front matter, body and where the body starts."""
+
+    path: Path
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    lines: Lines
+
+    @property
+    def slug(self) -> str:
+        """The output name of the page."""
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Study:
+    """The article the site is about: a CSL item plus what CSL has no variable for."""
+
+    item: dict[str, Any]
+    page: Page
+    keywords: tuple[str, ...]
+    affiliations: tuple[str, ...]
+    copyright: str
+    accepted: dict[str, Any] | None
+    added_by_hand: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One CSL item of content/references.yaml, with the line it starts on."""
+
+    id: str
+    item: dict[str, Any]
+    line: int
+
+    @property
+    def csl(self) -> dict[str, Any]:
+        """The item as CSL-JSON: without the project's own `x-` keys."""
+        return csl_only(self.item)
+
+
+def csl_only(item: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a CSL item without the project's own `x-` keys, for CSL processors and exports."""
+    return {k: v for k, v in item.items() if not k.startswith("x-")}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything under content/."""
+
+    root: Path
+    study: Study
+    references: tuple[Reference, ...]
+    pages: tuple[Page, ...]
+    references_path: Path
+
+    def reference(self, ref_id: str) -> Reference | None:
+        """The reference with this id, if any."""
+        return next((r for r in self.references if r.id == ref_id), None)
+
+
+def read_page(path: Path) -> Page:
+    """Split a Markdown file into YAML front matter and body."""
+    text = read_text(path)
+    m = FRONT_MATTER_RE.match(text)
+    if not m:
+        return Page(path, {}, text, 1, Lines(path))
+    meta, lines = parse_yaml(m.group(1), path, offset=1)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise UserError(path, 2, "front matter must be a mapping of keys to values")
+    return Page(path, meta, text[m.end() :], text[: m.end()].count("\n") + 1, lines)
+
+
+def check_item(
+    item: Any, lines: Lines, key: tuple[Any, ...], errors: ErrorCollector, extras: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """Validate one CSL item (types, variables, names, dates); record errors and return it normalised."""
+    path = lines.path
+    if not isinstance(item, dict):
+        errors.add(path, lines.of(*key), "expected a mapping of CSL variables (id, type, title, …)")
+        return {}
+    out: dict[str, Any] = {}
+    for var, value in item.items():
+        where = lines.of(*key, var)
+        if not isinstance(var, str):
+            errors.add(path, where, f"key {var!r} must be a string")
+            continue
+        if var.startswith("x-") or var in extras:
+            out[var] = value
+        elif var == "id":
+            if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+                errors.add(path, where, "id must be a non-empty string")
+            out[var] = str(value).strip()
+        elif var == "type":
+            if value not in ITEM_TYPES:
+                close = difflib.get_close_matches(str(value), ITEM_TYPES, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                errors.add(path, where, f"unknown CSL type {value!r}{hint}")
+            out[var] = value
+        elif var in NAME_VARIABLES:
+            out[var] = _names(value, lines, (*key, var), errors)
+        elif var in DATE_VARIABLES:
+            try:
+                out[var] = to_csl_date(value)
+            except ValueError as exc:
+                errors.add(path, where, f"{var}: {exc}")
+        elif var in VARIABLES:
+            if isinstance(value, list) and var == "keyword":
+                value = ", ".join(str(v) for v in value)
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                errors.add(path, where, f"{var} must be text or a number, not {type(value).__name__}")
+                continue
+            out[var] = value if isinstance(value, str) else str(value)
+        else:
+            close = difflib.get_close_matches(var, VARIABLES | extras, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            errors.add(path, where, f"unknown CSL variable {var!r}; {hint}(prefix your own keys with 'x-')")
+    if "type" not in out:
+        errors.add(path, lines.of(*key), "missing 'type' (e.g. article-journal, book, chapter, report)")
+    return out
+
+
+def _names(value: Any, lines: Lines, key: tuple[Any, ...], errors: ErrorCollector) -> list[dict[str, Any]]:
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        errors.add(lines.path, lines.of(*key), "names must be a list like [{family: Berry, given: C.}]")
+        return []
+    names = []
+    for i, name in enumerate(value):
+        if isinstance(name, str):
+            name = {"literal": name}
+        if not isinstance(name, dict) or not ({"family", "literal"} & set(name)):
+            errors.add(lines.path, lines.of(*key, i), "a name needs 'family' (and 'given') or 'literal'")
+            continue
+        for k in name:
+            if k not in NAME_KEYS:
+                errors.add(lines.path, lines.of(*key, i, k), f"unknown name part {k!r}; use family, given, literal")
+        names.append(
+            {k: str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for k, v in name.items()}
+        )
+    return names
+
+
+def load_study(path: Path, errors: ErrorCollector) -> Study:
+    """Load content/study.md."""
+    page = read_page(path)
+    lines = page.lines
+    item = check_item(page.meta, lines, (), errors, extras=STUDY_EXTRAS)
+    item.setdefault("id", "study")
+    if not item.get("title"):
+        errors.add(path, 1, "the study needs a 'title'")
+    keywords = item.pop("keywords", None) or []
+    affiliations = item.pop("affiliations", None) or []
+    for key, value in (("keywords", keywords), ("affiliations", affiliations)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            errors.add(path, lines.of(key), f"{key} must be a list of strings")
+    accepted = item.pop("accepted", None)
+    if accepted is not None:
+        try:
+            accepted = to_csl_date(accepted)
+        except ValueError as exc:
+            errors.add(path, lines.of("accepted"), f"accepted: {exc}")
+            accepted = None
+    if keywords and "keyword" not in item and isinstance(keywords, list):
+        item["keyword"] = ", ".join(keywords)
+    if page.body.strip() and "abstract" not in item:
+        item["abstract"] = page.body.strip()
+    hand = item.pop("added-by-hand", None) or {}
+    copyright_ = item.pop("copyright", "") or ""
+    item.pop("source-record", None)
+    return Study(
+        item,
+        page,
+        tuple(keywords),
+        tuple(affiliations),
+        str(copyright_),
+        accepted,
+        hand if isinstance(hand, dict) else {},
+    )
+
+
+def load_references(path: Path, errors: ErrorCollector) -> tuple[Reference, ...]:
+    """Load content/references.yaml (a list of CSL items); ids must be unique, also ignoring case."""
+    data, lines = load_yaml(path)
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        if isinstance(data, dict) and isinstance(data.get("references"), list):
+            data = data["references"]
+            lines = Lines(path, {k[1:]: v for k, v in lines.lines.items() if k[:1] == ("references",)})
+        else:
+            raise UserError(path, 1, "references.yaml must be a list of CSL items (- id: ..., type: ...)")
+    refs: list[Reference] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(data):
+        item = check_item(raw, lines, (i,), errors)
+        ref_id = item.get("id")
+        line = lines.of(i)
+        if not ref_id:
+            errors.add(path, line, "missing 'id' (a short key such as berry2011)")
+            continue
+        folded = ref_id.casefold()
+        if folded in seen:
+            errors.add(
+                path,
+                lines.of(i, "id"),
+                f"duplicate id {ref_id!r} (ids are compared ignoring case; first used on line {seen[folded]})",
+            )
+            continue
+        seen[folded] = lines.of(i, "id")
+        refs.append(Reference(ref_id, item, line))
+    return tuple(refs)
+
+
+def load_content(root: Path) -> Content:
+    """Load study, references and pages from a content directory; raise UserErrors listing every problem."""
+    if not root.is_dir():
+        raise UserError(root, None, "content directory not found; create it or run `python build.py import RECORD`")
+    errors = ErrorCollector()
+    study_path = root / "study.md"
+    refs_path = root / "references.yaml"
+    study = refs = None
+    for loader in ("study", "refs"):
+        try:
+            if loader == "study":
+                study = load_study(study_path, errors)
+            elif refs_path.exists():
+                refs = load_references(refs_path, errors)
+        except UserError as exc:
+            errors.extend([exc])
+    pages = []
+    for path in sorted((root / "pages").glob("*.md")) if (root / "pages").is_dir() else ():
+        try:
+            pages.append(read_page(path))
+        except UserError as exc:
+            errors.extend([exc])
+    errors.raise_if_any()
+    assert study is not None
+    return Content(root, study, refs or (), tuple(pages), refs_path)

@@ -1,0 +1,54 @@
+"""build_site(): load config → load content → cite → render → write."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from .cite import cite
+from .config import SiteConfig, load_config
+from .content import Content, load_content
+from .errors import UserError, UserErrors, flatten
+from .render import render_site
+from .write import SiteFiles, write_site
+
+
+def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig, Content]:
+    """Load site.yaml and content/, reporting the errors of both together."""
+    errors: list[UserError] = []
+    config = content = None
+    try:
+        config = load_config(project / "site.yaml")
+        if base_url:
+            config = dataclasses.replace(config, base_url=base_url if base_url.endswith("/") else base_url + "/")
+    except (UserError, UserErrors) as exc:
+        errors.extend(flatten(exc))
+    try:
+        content = load_content(project / "content")
+    except (UserError, UserErrors) as exc:
+        errors.extend(flatten(exc))
+    if errors:
+        raise UserErrors(errors)
+    assert config is not None and content is not None
+    return config, content
+
+
+def static_files(project: Path) -> dict[str, bytes]:
+    """The site's static assets (templates/static/) by output path."""
+    base = project / "templates" / "static"
+    if not base.is_dir():
+        return {}
+    return {f"static/{p.relative_to(base).as_posix()}": p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def render_files(project: Path, base_url: str | None = None) -> SiteFiles:
+    """Everything up to writing: the site's files in memory."""
+    config, content = load_sources(project, base_url)
+    cited = cite(config, content)
+    return render_site(config, content, cited, static_files(project))
+
+
+def build_site(project: Path, out: Path | None = None, base_url: str | None = None) -> Path:
+    """Build the site of a project into out (default project/output); return the output directory."""
+    files = render_files(project, base_url)
+    return write_site(files, out or project / "output", project)

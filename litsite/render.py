@@ -1,0 +1,159 @@
+"""The render stage: Jinja2 templates + Markdown → SiteFiles (no disk writes)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .cite import Cited
+from .config import SiteConfig
+from .content import Content
+from .dates import iso, year_of
+from .markdown import render_markdown
+from .slugs import unique_slugs
+from .templating import make_env, render_template
+from .write import SiteFiles
+
+TYPE_LABELS = {
+    "article-journal": "Journal article",
+    "book": "Book",
+    "chapter": "Book chapter",
+    "report": "Report",
+    "thesis": "Thesis",
+    "webpage": "Web page",
+    "paper-conference": "Conference paper",
+    "dataset": "Dataset",
+    "article-newspaper": "Newspaper article",
+    "article-magazine": "Magazine article",
+    "document": "Document",
+}
+
+
+@dataclass(frozen=True)
+class RefView:
+    """What templates need of one reference."""
+
+    id: str
+    slug: str
+    item: dict[str, Any]
+    entry: Markup
+    entries: dict[str, Markup]
+    year: int | None
+    type_label: str
+    authors: tuple[str, ...]
+    url: str
+
+
+def name_text(name: dict[str, Any]) -> str:
+    """A display form of a CSL name: 'Given Family' or the literal."""
+    if "literal" in name:
+        return str(name["literal"])
+    parts = [
+        name.get("given"),
+        name.get("dropping-particle"),
+        name.get("non-dropping-particle"),
+        name.get("family"),
+        name.get("suffix"),
+    ]
+    return " ".join(str(p) for p in parts if p)
+
+
+FILTERS = {"iso": iso, "name_text": name_text}
+
+
+def ref_views(content: Content, cited: Cited) -> list[RefView]:
+    """References in the default style's bibliography order, with slugs and per-style entries."""
+    slugs = unique_slugs([r.id for r in content.references])
+    by_id = {r.id: r for r in content.references}
+    views = []
+    for ref_id in cited.default.order:
+        ref = by_id[ref_id]
+        entries = {s.name: Markup(s.entries[ref_id]) for s in cited.styles}
+        views.append(
+            RefView(
+                id=ref_id,
+                slug=slugs[ref_id],
+                item=ref.item,
+                entry=entries[cited.default.name],
+                entries=entries,
+                year=year_of(ref.item.get("issued")),
+                type_label=TYPE_LABELS.get(ref.item.get("type", ""), ref.item.get("type", "").replace("-", " ")),
+                authors=tuple(name_text(n) for n in ref.item.get("author") or ref.item.get("editor") or []),
+                url=f"references/{slugs[ref_id]}/",
+            )
+        )
+    return views
+
+
+def build_date() -> str:
+    """The build date from SOURCE_DATE_EPOCH (reproducible builds), or "" so that output never depends on the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return ""
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+
+
+def relative_root(rel: str) -> str:
+    """The relative prefix from the page at rel (e.g. 'references/x/index.html') to the site root."""
+    depth = rel.count("/")
+    return "../" * depth
+
+
+def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict[str, bytes]) -> SiteFiles:
+    """Render every page of the site into SiteFiles."""
+    env = make_env(config.root / "templates", FILTERS)
+    files = SiteFiles()
+    refs = ref_views(content, cited)
+    by_id = {r.id: r for r in refs}
+
+    def page(rel: str, template: str, **ctx: Any) -> None:
+        root = relative_root(rel)
+
+        def cluster_html(i: int) -> str:
+            cluster = cited.clusters[i]
+            first = by_id[cluster.cites[0].id]
+            ids = " ".join(c.id for c in cluster.cites)
+            text = cited.default.citations[i]
+            return (
+                f'<span class="citation" data-cites="{escape(ids)}" data-cluster="{i}">'
+                f'<a href="{root}#ref-{first.slug}">{text}</a></span>'
+            )
+
+        def markdown(doc_path: Path) -> Markup:
+            return Markup(render_markdown(cited.docs[doc_path], cluster_html))
+
+        canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        context = {
+            "site": config,
+            "root": root,
+            "rel": rel,
+            "canonical": canonical,
+            "refs": refs,
+            "styles": cited.styles,
+            "study": content.study,
+            "markdown": markdown,
+            "build_date": build_date(),
+            **ctx,
+        }
+        files.add(rel, render_template(env, template, context))
+
+    study_html_path = content.study.page.path
+    page("index.html", "study.html", abstract_path=study_html_path)
+    page("references/index.html", "references.html")
+    for ref in refs:
+        page(f"{ref.url}index.html", "reference.html", ref=ref)
+    for extra in content.pages:
+        page(
+            f"{posixpath.join(unique_slugs([p.slug for p in content.pages])[extra.slug], 'index.html')}",
+            "page.html",
+            page=extra,
+        )
+    for rel, data in sorted(static.items()):
+        files.add(rel, data)
+    return files

@@ -1,0 +1,58 @@
+"""Shared fixtures: a scratch copy of the example project, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from litsite.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="regenerate golden files (review the diff!)")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to regenerate golden files."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@dataclass
+class Result:
+    """What a CLI run returned and printed."""
+
+    status: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str) -> Result:
+    """Run build.py's main() in-process and capture its output."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(args), out=out, err=err)
+    return Result(status, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the example project (site.yaml, content/, templates/)."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    shutil.copy(REPO / "site.yaml", dest / "site.yaml")
+    shutil.copytree(REPO / "content", dest / "content")
+    shutil.copytree(REPO / "templates", dest / "templates")
+    return dest
+
+
+@pytest.fixture
+def cli():
+    """The run_cli helper as a fixture."""
+    return run_cli

@@ -1,0 +1,91 @@
+"""build.py's commands, their output and exit status (0 ok, 2 user error)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_help_documents_commands():
+    proc = subprocess.run([sys.executable, "build.py", "--help"], cwd=REPO, capture_output=True, text=True, check=True)
+    for word in ("build", "bibliography", "--out", "--base-url", "Exit status"):
+        assert word in proc.stdout
+
+
+def test_bibliography_apa_prints_49_lines(project: Path, cli):
+    res = cli("--project", str(project), "bibliography", "--style", "apa", "--format", "text")
+    assert res.status == 0, res.err
+    lines = res.out.splitlines()
+    assert len(lines) == 49
+    assert lines[0].startswith("Berry, C., Hayward, M., & Chandler, R. (2011).")
+
+
+def test_bibliography_citations(project: Path, cli):
+    res = cli("--project", str(project), "bibliography", "--style", "apa", "--citations")
+    lines = res.out.splitlines()
+    assert res.status == 0 and len(lines) == 49
+    assert lines[0] == "(Berry et al., 2011)"
+
+
+def test_bibliography_of_a_csl_json_file(tmp_path: Path, cli):
+    items = [
+        {
+            "id": "x",
+            "type": "book",
+            "title": "A Book",
+            "author": [{"family": "Doe", "given": "J."}],
+            "issued": {"date-parts": [[2020]]},
+            "publisher": "Pub",
+        }
+    ]
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    res = cli("--project", str(tmp_path), "bibliography", "--references", str(path), "--style", "apa")
+    assert res.status == 0, res.err
+    assert res.out == "Doe, J. (2020). A Book. Pub.\n"
+
+
+def test_bibliography_html_escapes_fields(tmp_path: Path, cli):
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([{"id": "x", "type": "book", "title": "Cats & <dogs>"}]), encoding="utf-8")
+    res = cli("--project", str(tmp_path), "bibliography", "--references", str(path), "--format", "html")
+    assert "Cats &amp; &lt;dogs&gt;" in res.out and "<dogs>" not in res.out
+
+
+def test_unknown_style_is_exit_2(project: Path, cli):
+    res = cli("--project", str(project), "bibliography", "--style", "vancuover-nlm")
+    assert res.status == 2 and "did you mean vancouver-nlm" in res.err and "Traceback" not in res.err
+
+
+def test_build_default_command_and_out(project: Path, tmp_path: Path, cli):
+    res = cli("--project", str(project), "--out", str(tmp_path / "site"))
+    assert res.status == 0, res.err
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_build_error_is_path_line_and_exit_2(project: Path, cli):
+    (project / "site.yaml").write_text("title: T\nstlye: apa\n", encoding="utf-8")
+    res = cli("--project", str(project), "build")
+    assert res.status == 2
+    assert res.err.strip() == f"{project / 'site.yaml'}:2: unknown key 'stlye'; did you mean 'style'?"
+
+
+def test_unknown_citation_key(project: Path, cli):
+    study = project / "content" / "study.md"
+    study.write_text(study.read_text(encoding="utf-8") + "\nAs shown [@berry2012].\n", encoding="utf-8")
+    res = cli("--project", str(project))
+    assert res.status == 2
+    assert "citation key @berry2012 is not in references.yaml; did you mean @berry2011" in res.err
+    assert res.err.startswith(f"{study}:")
+
+
+def test_build_py_runs_as_a_script(project: Path):
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--project", str(project)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (project / "output" / "index.html").is_file()

@@ -1,0 +1,95 @@
+from pathlib import Path
+
+import pytest
+
+from litsite.content import load_content, read_page
+from litsite.errors import UserError, UserErrors
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make(tmp_path: Path, refs: str, study: str = "---\ntitle: S\ntype: article-journal\n---\nAbstract.\n") -> Path:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "study.md").write_text(study, encoding="utf-8")
+    (root / "references.yaml").write_text(refs, encoding="utf-8")
+    return root
+
+
+def errors_of(root: Path) -> list[str]:
+    with pytest.raises(UserErrors) as exc:
+        load_content(root)
+    return [str(e) for e in exc.value.errors]
+
+
+def test_example_content_loads():
+    content = load_content(REPO / "content")
+    assert len(content.references) == 49
+    study = content.study
+    assert study.item["title"].startswith("Peer Worker Roles and Risk")
+    assert [a["family"] for a in study.item["author"]] == ["Holley", "Gillard", "Gibson"]
+    assert study.item["DOI"] == "10.1007/s10597-015-9843-y"
+    assert study.item["issued"] == {"date-parts": [[2015, 5]]}
+    assert study.keywords == ("Peer support", "Well-being", "Risk management", "Qualitative research")
+    assert "author" in study.added_by_hand["fields"]
+    assert study.item["abstract"].startswith("New peer worker roles")
+
+
+def test_front_matter_lines(tmp_path: Path):
+    p = tmp_path / "p.md"
+    p.write_text("---\ntitle: X\nfoo: 1\n---\nBody\n", encoding="utf-8")
+    page = read_page(p)
+    assert page.meta == {"title": "X", "foo": 1}
+    assert page.lines.of("foo") == 3
+    assert page.body == "Body\n" and page.body_line == 5
+
+
+def test_unknown_variable_in_reference(tmp_path: Path):
+    root = make(tmp_path, "- id: a\n  type: book\n  titel: X\n")
+    (err,) = errors_of(root)
+    assert err.startswith(f"{root / 'references.yaml'}:3: unknown CSL variable 'titel'; did you mean 'title'?")
+
+
+def test_unknown_key_in_front_matter(tmp_path: Path):
+    root = make(tmp_path, "[]\n", study="---\ntitle: S\ntype: article-journal\nkeywrods: [a]\n---\n")
+    (err,) = errors_of(root)
+    assert err.startswith(f"{root / 'study.md'}:4: unknown CSL variable 'keywrods'; did you mean 'keywords'?")
+
+
+def test_duplicate_ids_ignoring_case(tmp_path: Path):
+    root = make(tmp_path, "- id: Doe2020\n  type: book\n- id: doe2020\n  type: book\n")
+    (err,) = errors_of(root)
+    assert err.startswith(f"{root / 'references.yaml'}:3: duplicate id 'doe2020'") and "line 1" in err
+
+
+def test_bad_type_and_date_collected_together(tmp_path: Path):
+    root = make(tmp_path, "- id: a\n  type: jounral\n- id: b\n  type: book\n  issued: 2015-13\n")
+    errs = errors_of(root)
+    assert len(errs) == 2
+    assert errs[0].endswith("unknown CSL type 'jounral'")
+    assert ":5: issued: month 13 is out of range" in errs[1]
+
+
+def test_names_need_family_or_literal(tmp_path: Path):
+    root = make(tmp_path, "- id: a\n  type: book\n  author:\n    - given: C.\n")
+    (err,) = errors_of(root)
+    assert ":4: a name needs 'family'" in err
+
+
+def test_missing_content_dir(tmp_path: Path):
+    with pytest.raises(UserError) as exc:
+        load_content(tmp_path / "nope")
+    assert "content directory not found" in str(exc.value)
+
+
+def test_iso_dates_normalised(tmp_path: Path):
+    root = make(tmp_path, "- id: a\n  type: book\n  issued: 2015-05-18\n  accessed: {date-parts: [[2020]]}\n")
+    ref = load_content(root).references[0]
+    assert ref.item["issued"] == {"date-parts": [[2015, 5, 18]]}
+    assert ref.item["accessed"] == {"date-parts": [[2020]]}
+
+
+def test_x_keys_kept_but_not_csl(tmp_path: Path):
+    root = make(tmp_path, "- id: a\n  type: book\n  x-links: [PubMed]\n")
+    ref = load_content(root).references[0]
+    assert ref.item["x-links"] == ["PubMed"] and "x-links" not in ref.csl
