@@ -17,6 +17,8 @@ commands:
   build          build the site into output/ (the default command)
   check          validate everything (config, content, citations, templates) without writing
   bibliography   print the formatted bibliography (or first citations) of the references
+  import         import an article record (saved page, BibTeX, RIS, CSL-JSON/YAML) into content/
+  parse-references  turn a file of reference lines (one per line) into CSL items
 
 Exit status: 0 success, 2 an error in your input (printed as path:line: message), 1 an internal bug."""
 
@@ -44,6 +46,16 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="cite every item once in file order and print each item's first in-text citation",
     )
+
+    imp = sub.add_parser("import", help="import an article record into content/ (study.md, references.yaml)")
+    imp.add_argument("record", type=Path, help="a saved article page (.txt) or a .bib, .ris, .json, .yaml file")
+    imp.add_argument("--force", action="store_true", help="overwrite existing content files")
+    imp.add_argument("--json", action="store_true", help="print the import as JSON instead of writing files")
+    imp.add_argument("--content", type=Path, help="the content directory (default: content/)")
+
+    pr = sub.add_parser("parse-references", help="parse reference lines (one per line) into CSL items")
+    pr.add_argument("file", type=Path, help="a UTF-8 text file with one reference per non-empty line")
+    pr.add_argument("--format", choices=("yaml", "json"), default="yaml")
     return p
 
 
@@ -106,6 +118,20 @@ def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py import RECORD [--force] [--json]."""
+    from .records.importer import run_import
+
+    return run_import(args.record, args.content or args.project / "content", args.force, args.json, out)
+
+
+def cmd_parse_references(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py parse-references FILE [--format yaml|json]."""
+    from .records.importer import run_parse_references
+
+    return run_parse_references(args.file, args.format, out)
+
+
 def _load_csl_json(path: Path, errors: object) -> list[dict]:
     from .content import check_item, csl_only
     from .yamlfile import Lines, read_text
@@ -120,7 +146,13 @@ def _load_csl_json(path: Path, errors: object) -> list[dict]:
     return [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "bibliography": cmd_bibliography}
+COMMANDS = {
+    "build": cmd_build,
+    "check": cmd_check,
+    "bibliography": cmd_bibliography,
+    "import": cmd_import,
+    "parse-references": cmd_parse_references,
+}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

@@ -13,8 +13,8 @@ from typing import TextIO
 
 import yaml
 
+from litsite.errors import UserError
 from litsite.records import structured
-from litsite.records._errors import UserError
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
 
@@ -293,7 +293,9 @@ def write_content(result: ImportResult, content_dir: Path, record_path: Path, fo
 # --- command-line entry points (wired into litsite.cli by the `import` and `parse-references` sub-commands)
 
 
-def run_import(record: Path, content_dir: Path, force: bool, as_json: bool, out: TextIO) -> int:
+def run_import(
+    record: Path, content_dir: Path, force: bool, as_json: bool, out: TextIO, err: TextIO | None = None
+) -> int:
     """`build.py import RECORD [--force] [--json]`: write the content (or print it as JSON); 0 on success."""
     result = import_record(Path(record))
     if as_json:
@@ -303,11 +305,11 @@ def run_import(record: Path, content_dir: Path, force: bool, as_json: bool, out:
     for path in write_content(result, Path(content_dir), Path(record), force):
         out.write(f"{path}\n")
     for warning in result.warnings:
-        print(f"{record}: warning: {warning}", file=sys.stderr)
+        print(f"{record}: warning: {warning}", file=err or sys.stderr)
     return 0
 
 
-def run_parse_references(path: Path, fmt: str, out: TextIO) -> int:
+def run_parse_references(path: Path, fmt: str, out: TextIO, err: TextIO | None = None) -> int:
     """`build.py parse-references FILE [--format yaml|json]`: one reference per non-empty line → CSL items."""
     path = Path(path)
     text = read_record(path)
@@ -323,7 +325,7 @@ def run_parse_references(path: Path, fmt: str, out: TextIO) -> int:
             item["x-links"] = list(p.markers)
         items.append(item)
         for w in p.warnings:
-            print(f"{path}:{no}: warning: {w}", file=sys.stderr)
+            print(f"{path}:{no}: warning: {w}", file=err or sys.stderr)
     if fmt == "json":
         out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
     else:

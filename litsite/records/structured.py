@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from litsite.errors import UserError
 from litsite.records import textutil as tu
-from litsite.records._errors import UserError
 from litsite.records.result import ImportResult
 
 # --- ids

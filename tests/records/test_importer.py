@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from litsite.records._errors import UserError
+from litsite.errors import UserError
 from litsite.records.importer import import_record, references_yaml, run_import, study_markdown, write_content
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -226,3 +226,59 @@ def test_mutated_structured_files_never_crash(name: str, data: st.DataObject) ->
     end = data.draw(st.integers(start, len(text)))
     junk = data.draw(st.text(max_size=20))
     _import_text((text[:start] + junk + text[end:]).encode("utf-8", "surrogatepass"), name)
+
+
+# --- the written content loads with litsite.content, and the CLI sub-commands
+
+
+@pytest.mark.parametrize(
+    "path", [*LAYOUTS, DATA / "gillard2015-old-authors.txt", DATA / "gillard2013-bmc-new.txt"], ids=lambda p: p.stem
+)
+def test_written_content_loads(tmp_path: Path, path: Path) -> None:
+    from litsite.content import load_references, load_study
+    from litsite.errors import ErrorCollector
+
+    write_content(import_record(path), tmp_path, path, force=False)
+    errors = ErrorCollector()
+    study = load_study(tmp_path / "study.md", errors)
+    refs = load_references(tmp_path / "references.yaml", errors)
+    assert [str(e) for e in errors.errors] == []
+    assert study.item["title"] and study.keywords and len(refs) == len(import_record(path).references)
+
+
+@pytest.mark.parametrize("name", ["zotero.bib", "zotero.ris", "zotero.json", "zotero.yaml"])
+def test_written_structured_references_load(tmp_path: Path, name: str) -> None:
+    from litsite.content import load_references
+    from litsite.errors import ErrorCollector
+
+    write_content(import_record(DATA / name), tmp_path, DATA / name, force=False)
+    errors = ErrorCollector()
+    assert load_references(tmp_path / "references.yaml", errors)
+    assert [str(e) for e in errors.errors] == []
+
+
+def test_cli_import(tmp_path: Path) -> None:
+    from litsite.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--project", str(tmp_path), "import", str(SEED)], out=out, err=err) == 0
+    assert out.getvalue().splitlines() == [
+        str(tmp_path / "content" / "study.md"),
+        str(tmp_path / "content" / "references.yaml"),
+        str(tmp_path / "content" / "records" / SEED.name),
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--project", str(tmp_path), "import", str(SEED)], out=out, err=err) == 2
+    assert (
+        err.getvalue()
+        == f"{tmp_path / 'content' / 'study.md'}: already exists: not overwritten (use --force to replace it)\n"
+    )
+    assert main(["--project", str(tmp_path), "import", str(SEED), "--force"], out=io.StringIO(), err=err) == 0
+    out = io.StringIO()
+    assert main(["import", str(SEED), "--json"], out=out, err=io.StringIO()) == 0
+    assert json.loads(out.getvalue())["study"]["volume"] == "51"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    err = io.StringIO()
+    assert main(["import", str(empty), "--json"], out=io.StringIO(), err=err) == 2
+    assert err.getvalue() == f"{empty}: empty record\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from litsite.records._errors import UserError
+from litsite.errors import UserError
 from litsite.records.importer import detect_format, import_record
 from litsite.records.structured import assign_ids, load_bibtex, load_ris
 
