@@ -62,6 +62,7 @@ REFERENCE_ORDER = (
     "URL",
 )
 _NAME_KEYS = {"family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix"}
+_DATE_KEYS = {"date-parts", "literal", "raw", "season", "circa"}
 FORMATS = {".json": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".bib": "bibtex", ".ris": "ris"}
 
 
@@ -220,7 +221,7 @@ _Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.o
 
 def _styled(value: object) -> object:
     if isinstance(value, dict):
-        if value and set(value) <= _NAME_KEYS:
+        if value and (set(value) <= _NAME_KEYS or set(value) <= _DATE_KEYS):
             return _Flow(value)
         return {k: _styled(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -223,6 +223,9 @@ def _ref_items(lines: list[_Line], start: int, end: int) -> list[RefLine]:
         elif ln.bullet:
             close()
             cur, cur_line, cur_style = [text], ln.no, "bullet"
+        elif cur is not None and cur_style == "plain" and cur and re.search(r"[.)\]]$", cur[-1]) and text[0].isupper():
+            close()  # unbulleted layouts print one reference per line
+            cur, cur_line, cur_style = [text], ln.no, "plain"
         elif cur is not None:
             cur.append(text)
         else:

@@ -252,6 +252,12 @@ _SIGNAL_RE = re.compile(
 _NAME_TOKEN_RE = re.compile(r"^(?:[^\W\d_][.’'\-]?)+$")
 
 
+_ORCID_RE = re.compile(
+    r"\s*(?:ORCID(?: iD)?:?\s*)?(?:https?://)?orcid\.org/[\dX-]+|\s*\b(?:show (?:all|authors|fewer)|na\d)\b",
+    re.IGNORECASE,
+)
+
+
 def has_author_signal(text: str) -> bool:
     """True if a line carries marks only author lines have ('Email author', footnote digits, ORCID)."""
     return bool(_SIGNAL_RE.search(text))
@@ -298,7 +304,8 @@ def person(name: str) -> dict:
 
 def name_list(text: str, strict: bool = True) -> list[dict] | None:
     """Names from a line like 'Jessica Holley1, Steve Gillard & Sarah Gibson', or None if it is not one."""
-    if not text or len(text) > 400 or re.search(r"[:;!?()\[\]/@|]|\d{3}", text.replace("ORCID: orcid.org/", "")):
+    text = _ORCID_RE.sub(" ", text)
+    if not text or len(text) > 400 or re.search(r"[:;!?()\[\]/@|]|\d{3}", text):
         return None
     signal = has_author_signal(text)
     cleaned = _strip_author_marks(text)

@@ -15,6 +15,7 @@ LAYOUTS = {
     "old": SEED,
     "stripped": DATA / "holley2015-stripped.txt",
     "new": DATA / "holley2015-new.txt",
+    "new-plain": DATA / "holley2015-new-plain.txt",  # the new layout saved without bullets
 }
 TITLE = "Peer Worker Roles and Risk in Mental Health Services: A Qualitative Comparative Case Study"
 KEYWORDS = ["Peer support", "Well-being", "Risk management", "Qualitative research"]
@@ -138,3 +139,29 @@ def test_page_without_references_warns() -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "•", "1.", "References\n", "Keywords\n\u00a0", "Volume 1, Issue", "©"])
 def test_degenerate_pages_do_not_crash(text: str) -> None:
     parse_page(text)
+
+
+def test_new_plain_layout_splits_unbulleted_references() -> None:
+    rec = _parse(LAYOUTS["new-plain"])
+    assert rec.study["author"] == AUTHORS
+    assert rec.study["DOI"] == "10.1007/s10597-015-9843-y"
+    assert rec.references[14].text.endswith("doi:10.3310/hsdr02190.") and rec.references[14].markers == ()
+    assert rec.references[15].text.startswith("Gillard, S., Edwards, C., Gibson, S., Owen, K.")
+
+
+@pytest.mark.parametrize(
+    ("line", "families"),
+    [
+        ("Jessica Holley ORCID: orcid.org/0000-0002-1234-567X1, Steve Gillard1 & Sarah Gibson1", 3),
+        ("• Jessica HolleyEmail author", 1),
+        ("Anna van der Berg, José María García-López & Li Wei", 3),
+        ("Community Mental Health Journal", 0),
+        ("Peer Worker Roles and Risk in Mental Health Services: A Qualitative Comparative Case Study", 0),
+        ("Original Paper", 0),
+    ],
+)
+def test_author_lines(line: str, families: int) -> None:
+    from litsite.records.textutil import name_list
+
+    names = name_list(line.lstrip("• "), strict=False)
+    assert len(names or []) == families
