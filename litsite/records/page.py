@@ -143,6 +143,11 @@ _DATE_LABEL_RE = re.compile(
     r"\s*:?\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
+_DATE_ITER_RE = re.compile(
+    r"\b(?P<label>published(?: online)?|first online|received|accepted|revised|issue date)\s*:?\s*"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}|[A-Za-z]+\.?\s+\d{4})",
+    re.IGNORECASE,
+)
 _DATE_KEYS = {
     "published": "available-date",
     "published online": "available-date",
@@ -155,6 +160,9 @@ _DATE_KEYS = {
 _NUMBERED_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})\.)(?:\s+(?P<rest>\S.*))?\s*$")
 _GLUED_AFFIL_RE = re.compile(r"^\s*(?:\d{1,3}\.\s*)?\d{1,3}\.(?=[^\d\s])")
 _COUNT_RE = re.compile(r"^\d[\d.,]*k?\s+\w+$", re.IGNORECASE)
+# "Community Ment Health J 51, 477–490 (2015)" and "Community Ment Health J (2015) 51: 477"
+_CITE_NEW_RE = re.compile(r"\s(?P<volume>\d{1,4})(?:\((?P<issue>\w{1,6})\))?,\s*(?P<page>\d+(?:[–-]\d+)?)\s*\(\d{4}\)")
+_CITE_OLD_RE = re.compile(r"\(\d{4}\)\s*(?P<volume>\d{1,4})(?:\((?P<issue>\w{1,6})\))?:\s*(?P<page>\d+(?:[–-]\d+)?)")
 _CITE_AUTHORS_RE = re.compile(
     r"^((?:[^,.&]{2,40}?, (?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*)(?:,\s*|\s*&\s*|\s+and\s+)?)+)"
 )
@@ -322,6 +330,8 @@ def _abstract(lines: list[_Line], start: int, end: int) -> str:
             continue
         if _is_meta(ln.text) or _CRUFT_RE.match(ln.text):
             continue
+        if paras and not label and len(ln.text.split()) < 12 and not re.search(r"[.!?:)\]]$", ln.text):
+            break  # a heading of the full text
         paras.append(f"**{label}** {ln.text}" if label else ln.text)
         label = ""
     return "\n\n".join(paras)
@@ -333,7 +343,7 @@ def _is_meta(text: str) -> bool:
         or _GENRE_RE.match(text)
         or re.search(r"\bVolume\s+\w+\s*,", text, re.IGNORECASE)
         or text.startswith("©")
-        or re.match(r"^(?:DOI|https?://doi\.org/)", text, re.IGNORECASE)
+        or re.match(r"^(?:DOI\b|https?://|www\.)", text, re.IGNORECASE)
         or _COUNT_RE.match(text)
         or "Cite as" in text
         or "Cite this article" in text
@@ -360,6 +370,23 @@ def _keywords_from(lines: list[_Line], start: int, end: int, warnings: list[str]
             out.extend(tu.split_keywords(ln.raw, warnings))
         return out
     return tu.split_keywords(body[0].raw, warnings)
+
+
+def _family_key(name: dict) -> str:
+    return (tu.fold(str(name.get("family", ""))).split() or [""])[-1]
+
+
+def _authors_from_affiliations(lines: list[_Line], secs: list[tuple[int, int]]) -> list[dict]:
+    """Author names listed in an 'Authors and Affiliations' section (bullets, name lists or single names)."""
+    names: list[dict] = []
+    for s, e in secs:
+        for ln in lines[s:e]:
+            if not ln.text or _GLUED_AFFIL_RE.match(ln.raw) or tu.ORG_RE.search(ln.text):
+                continue
+            found = tu.name_list(ln.text, strict=False)
+            if found:
+                names += [n for n in found if n not in names]
+    return names
 
 
 def _glued_affiliation(raw: str) -> str:
@@ -396,6 +423,15 @@ def parse_page(text: str) -> PageRecord:
             study["genre"] = t
         if (dm := _DATE_LABEL_RE.match(t)) and (iso := tu.parse_date(dm.group("date"))):
             dates.setdefault(_DATE_KEYS.get(dm.group("label").lower(), "x-" + dm.group("label").lower()), iso)
+        if len(t) < 200:
+            for dm in _DATE_ITER_RE.finditer(t):
+                if iso := tu.parse_date(dm.group("date")):
+                    label = re.sub(r"\s+", " ", dm.group("label").lower())
+                    dates.setdefault(_DATE_KEYS.get(label, "x-" + label), iso)
+        if "ISSN" not in study and (im := re.search(r"\bISSN:?\s*(\d{4}-?\d{3}[\dXx])\b", t)):
+            study["ISSN"] = im.group(1)
+        if "publisher" not in study and (pm := re.match(r"^Publisher(?: Name)?:?\s+(\S.{1,80})$", t)):
+            study["publisher"] = pm.group(1).strip()
         if (
             vol_idx < 0
             and (vm := _VOLUME_RE.search(t))
@@ -416,7 +452,7 @@ def parse_page(text: str) -> PageRecord:
                 journal = prefix
         if t.startswith("©") and "copyright" not in study:
             study["copyright"] = t
-        if not doi and re.search(r"\bdoi\b|doi\.org", t, re.IGNORECASE) and (m := tu.DOI_RE.search(t)):
+        if not doi and re.search(r"\bdoi\b|doi\.org|springer\.com/", t, re.IGNORECASE) and (m := tu.DOI_RE.search(t)):
             doi = tu.clean_doi(m.group(0))
         if "doi.org/10." in t and re.search(r"\(\d{4}\)|\d{4}\)?\.?\s*https?://", t) and not cite_line:
             cite_line = re.sub(r"^Cite this article as:\s*", "", t)
@@ -516,6 +552,11 @@ def parse_page(text: str) -> PageRecord:
                 dates.setdefault("x-volume-year", cm.group(2))
         if ym := re.search(r"\((\d{4})\)", tail):
             dates.setdefault("x-volume-year", ym.group(1))
+        vm2 = _CITE_NEW_RE.search(tail) or _CITE_OLD_RE.search(tail)
+        for key in ("volume", "issue", "page") if vm2 else ():
+            val = vm2.group(key)
+            if val and key not in study and not (key == "page" and "number" in study):
+                study[key] = val.replace("-", "–")
     if journal:
         study["container-title"] = journal
     elif "container-title-short" in study:
@@ -523,6 +564,14 @@ def parse_page(text: str) -> PageRecord:
         warnings.append("journal name taken from the abbreviated citation line")
     else:
         warnings.append("no journal name found in the record")
+    if not authors or "authors taken from the citation line (initials only)" in warnings:
+        found = _authors_from_affiliations(lines, _section(lines, "affiliations", ref_slice))
+        if found:
+            if authors:  # the citation line gives the order (and may end in et al.)
+                order = {_family_key(a): n for n, a in enumerate(authors)}
+                found.sort(key=lambda a: order.get(_family_key(a), len(order)))
+                warnings.remove("authors taken from the citation line (initials only)")
+            authors = found
     if authors:
         study["author"] = authors
     else:
@@ -568,7 +617,7 @@ def parse_page(text: str) -> PageRecord:
                 continue
             if not _is_prose(ln.text) or in_refs(ln.no - 1):
                 break
-            paras.append(ln.text)
+            paras.append(re.sub(r"^(?:Abstract|Summary)[:.]?\s+", "", ln.text))
         abstract = "\n\n".join(paras)
     if abstract:
         study["abstract"] = abstract
@@ -580,6 +629,9 @@ def parse_page(text: str) -> PageRecord:
     for s, e in _section(lines, "keywords", ref_slice):
         if keywords := _keywords_from(lines, s, e, warnings):
             break
+    for i, ln in enumerate(lines):
+        if not keywords and not in_refs(i) and re.match(r"^Key ?words?\s*[:\u00a0]\s*\S", ln.raw.strip(), re.I):
+            keywords = tu.split_keywords(ln.raw, warnings)
     if not keywords and not _section(lines, "keywords", ref_slice):
         after_abs = first_prose
         while after_abs < len(lines) and (not lines[after_abs].text or _is_prose(lines[after_abs].text)):

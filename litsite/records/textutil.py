@@ -264,7 +264,12 @@ def has_author_signal(text: str) -> bool:
 
 
 def _strip_author_marks(text: str) -> str:
-    text = re.sub(r"\s*(?:Email author|\(?corresponding author\)?|ORCID:?\s*\S*)", " ", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\s*(?:Email author|View author's OrcID profile|\(?corresponding author\)?|ORCID:?\s*\S*)",
+        " ",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"(?<=[^\W\d_])(?:\d+(?:\s*,\s*\d+)*|\*+|[†‡§]+)(?=\s*(?:,|&|\band\b|$))", "", text)
     return clean(text).strip(" ,&;")
 

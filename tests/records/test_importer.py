@@ -232,7 +232,12 @@ def test_mutated_structured_files_never_crash(name: str, data: st.DataObject) ->
 
 
 @pytest.mark.parametrize(
-    "path", [*LAYOUTS, DATA / "gillard2015-old-authors.txt", DATA / "gillard2013-bmc-new.txt"], ids=lambda p: p.stem
+    "path",
+    [
+        *LAYOUTS,
+        *(DATA / n for n in ("gillard2015-old-authors.txt", "gillard2013-bmc-new.txt", "smith2013-old-inline.txt")),
+    ],
+    ids=lambda p: p.stem,
 )
 def test_written_content_loads(tmp_path: Path, path: Path) -> None:
     from litsite.content import load_references, load_study

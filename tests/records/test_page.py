@@ -165,3 +165,33 @@ def test_author_lines(line: str, families: int) -> None:
 
     names = name_list(line.lstrip("• "), strict=False)
     assert len(names or []) == families
+
+
+def test_old_layout_inline_labels_and_authors_only_in_affiliations() -> None:
+    rec = _parse(DATA / "smith2013-old-inline.txt")
+    s = rec.study
+    assert rec.warnings == []
+    assert (s["container-title"], s["container-title-short"]) == ("Psychiatric Quarterly", "Psychiatr Q")
+    assert (s["volume"], s["issue"], s["page"], s["issued"]) == ("84", "1", "1–12", "2013-03")
+    assert s["title"] == "A Made-Up Study of Peer Support Groups in Community Settings"
+    assert s["genre"] == "Original Article"
+    assert (s["submitted"], s["accepted"], s["available-date"]) == ("2012-05-03", "2012-08-01", "2012-08-20")
+    assert s["abstract"].startswith("Peer support groups are") and s["abstract"].endswith("led by staff.")
+    assert s["keywords"] == ["Peer support", "Self-help groups", "Community mental health"]
+    assert s["author"] == [
+        {"family": "Smith", "given": "Anna"},
+        {"family": "Berg", "given": "Bram", "non-dropping-particle": "van der"},
+    ]
+    assert s["DOI"] == "10.1007/s11126-012-9999-1"
+    assert (s["ISSN"], s["publisher"]) == ("0033-2720", "Springer US")
+    assert s["affiliations"] == [
+        "Department of Psychology, University of Exeter, Exeter, UK",
+        "Trimbos Institute, Utrecht, The Netherlands",
+    ]
+    assert len(rec.references) == 2
+
+
+def test_citation_line_fills_volume_and_pages() -> None:
+    text = (DATA / "holley2015-new.txt").read_text().replace("• Volume 51, pages 477–490, (2015)\n", "")
+    s = parse_page(text).study
+    assert (s["volume"], s["page"], s["container-title"]) == ("51", "477–490", "Community Mental Health Journal")
