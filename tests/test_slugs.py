@@ -1,0 +1,45 @@
+"""Whatever an id contains, its page stays inside the output directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.pipeline import build_site
+from litsite.slugs import MAX_LEN, slugify, unique_slugs
+
+NASTY = ["../../x", "/abs", "..", ".", "Müller2020", "a/b\\c", "x" * 500, "日本語", "CON", "a b\tc", "-"]
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_slug_is_safe(text: str):
+    slug = slugify(text)
+    assert slug and len(slug) <= MAX_LEN
+    assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+    assert slug not in (".", "..") and not slug.startswith("-")
+
+
+def test_unique_and_deterministic():
+    a = unique_slugs(["Doe2020", "doe2020", "doe-2020"])
+    assert len(set(a.values())) == 3
+    assert a == unique_slugs(["Doe2020", "doe2020", "doe-2020"])
+
+
+def test_unicode_folds_to_ascii():
+    assert slugify("Müller2020") == "muller2020"
+
+
+def test_nasty_ids_build_inside_output(project: Path, tmp_path: Path):
+    refs = "".join(f"- id: {id_!r}\n  type: book\n  title: T{i}\n" for i, id_ in enumerate(NASTY))
+    (project / "content" / "references.yaml").write_text(refs, encoding="utf-8")
+    study = project / "content" / "study.md"
+    study.write_text("---\ntype: article-journal\ntitle: S\n---\nText.\n", encoding="utf-8")
+    (project / "site.yaml").write_text("title: T\n", encoding="utf-8")
+    before = sorted(p for p in tmp_path.rglob("*") if "out" not in p.relative_to(tmp_path).parts[:1])
+    out = build_site(project, tmp_path / "out")
+    after = sorted(p for p in tmp_path.rglob("*") if "out" not in p.relative_to(tmp_path).parts[:1])
+    assert before == after  # nothing written outside the output directory
+    pages = list((out / "references").glob("*/index.html"))
+    assert len(pages) == len(NASTY)
+    assert all(out.resolve() in p.resolve().parents for p in out.rglob("*"))
