@@ -270,12 +270,34 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
+def hand_added(study_path: Path) -> dict:
+    """The fields an existing study.md declares under `added-by-hand`, with the block itself; {} if none."""
+    try:
+        text = study_path.read_text(encoding="utf-8")
+        m = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", text, re.S | re.M)
+        meta = yaml.safe_load(m.group(1)) if m else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(meta, dict) or not isinstance(meta.get("added-by-hand"), dict):
+        return {}
+    block = meta["added-by-hand"]
+    fields = block.get("fields") if isinstance(block.get("fields"), list) else []
+    kept = {f: meta[f] for f in fields if isinstance(f, str) and f in meta}
+    return {**kept, "added-by-hand": block}
+
+
 def write_content(result: ImportResult, content_dir: Path, record_path: Path, force: bool) -> list[Path]:
-    """Write study.md, references.yaml and a copy of the record under content_dir; refuse to overwrite."""
+    """Write study.md, references.yaml and a copy of the record under content_dir; refuse to overwrite.
+
+    With force, fields an existing study.md lists under `added-by-hand` survive the re-import.
+    """
     content_dir, record_path = Path(content_dir), Path(record_path)
     outputs: list[tuple[Path, bytes]] = []
     if result.study:
-        outputs.append((content_dir / "study.md", study_markdown(result.study).encode("utf-8")))
+        study = dict(result.study)
+        if force and (content_dir / "study.md").exists():
+            study.update(hand_added(content_dir / "study.md"))
+        outputs.append((content_dir / "study.md", study_markdown(study).encode("utf-8")))
     if result.references or not result.study:
         outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
     copy = content_dir / "records" / record_path.name

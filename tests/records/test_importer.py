@@ -287,3 +287,20 @@ def test_cli_import(tmp_path: Path) -> None:
     err = io.StringIO()
     assert main(["import", str(empty), "--json"], out=io.StringIO(), err=err) == 2
     assert err.getvalue() == f"{empty}: empty record\n"
+
+
+def test_force_keeps_fields_added_by_hand(tmp_path: Path) -> None:
+    write_content(import_record(SEED), tmp_path, SEED, force=False)
+    study = tmp_path / "study.md"
+    text = study.read_text(encoding="utf-8")
+    hand = (
+        "DOI: 10.1007/s10597-015-9843-y\nissued: 2015-05\n"
+        "added-by-hand:\n  fields: [DOI, issued]\n  source: Springer Link\n"
+    )
+    study.write_text(text.replace("\n---\n", "\n" + hand + "---\n", 1), encoding="utf-8")
+    write_content(import_record(SEED), tmp_path, SEED, force=True)
+    front = yaml.safe_load(study.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["DOI"] == "10.1007/s10597-015-9843-y"
+    assert front["issued"] == "2015-05"
+    assert front["added-by-hand"] == {"fields": ["DOI", "issued"], "source": "Springer Link"}
+    assert list(front)[-1] == "added-by-hand"
