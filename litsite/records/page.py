@@ -138,6 +138,7 @@ _VOLUME_RE = re.compile(
     r"(?:,?\s*\(?(?P<year>(?:1[89]|20)\d\d)\)?)?",
     re.IGNORECASE,
 )
+_CHAPTER_RE = re.compile(r"^(?:(?P<pre>.*?),\s*)?pp\.?\s+(?P<page>\w+\s*[–—-]\s*\w+)\s*\|\s*Cite as$", re.IGNORECASE)
 _DATE_LABEL_RE = re.compile(
     r"^(?P<label>published(?: online)?|first online|received|accepted|revised|issue date|online publication date)"
     r"\s*:?\s*(?P<date>.+)$",
@@ -414,6 +415,7 @@ def parse_page(text: str) -> PageRecord:
     doi = ""
     journal = ""
     vol_idx = -1
+    chapter_idx = -1
 
     for i, ln in enumerate(lines):
         t = ln.text
@@ -450,6 +452,11 @@ def parse_page(text: str) -> PageRecord:
                 dates.setdefault("x-volume-year", vm.group("year"))
             if prefix and not _GENRE_RE.match(prefix):
                 journal = prefix
+        if vol_idx < 0 and chapter_idx < 0 and (cm := _CHAPTER_RE.match(t)):
+            chapter_idx = i
+            study["page"] = cm.group("page").replace("-", "–").replace(" ", "")
+            if cm.group("pre") and (iso := tu.parse_date(cm.group("pre"))):
+                dates.setdefault("issued", iso)
         if t.startswith("©") and "copyright" not in study:
             study["copyright"] = t
         if not doi and re.search(r"\bdoi\b|doi\.org|springer\.com/", t, re.IGNORECASE) and (m := tu.DOI_RE.search(t)):
@@ -510,6 +517,12 @@ def parse_page(text: str) -> PageRecord:
         and not _is_marker_line(ln.text)
         and not (ln.bullet and len(ln.text.split()) <= 3)
     ]
+    if chapter_idx >= 0 and vol_idx < 0:  # a book chapter: "Book Title" then "pp 1–20 | Cite as"
+        study["type"] = "chapter"
+        prev = next((ln for ln in reversed(lines[:chapter_idx]) if ln.text and not _CRUFT_RE.match(ln.text)), None)
+        if prev and not _is_meta(prev.text):
+            journal = prev.text
+        vol_idx = chapter_idx
     if not journal and vol_idx > 0:
         prev = next((ln for ln in reversed(lines[:vol_idx]) if ln.text), None)
         vol_text = lines[vol_idx].text
@@ -564,6 +577,8 @@ def parse_page(text: str) -> PageRecord:
         warnings.append("journal name taken from the abbreviated citation line")
     else:
         warnings.append("no journal name found in the record")
+    if study["type"] == "chapter":
+        warnings.append("a book chapter: check the book's title, editors and publisher")
     if not authors or "authors taken from the citation line (initials only)" in warnings:
         found = _authors_from_affiliations(lines, _section(lines, "affiliations", ref_slice))
         if found:
@@ -602,6 +617,8 @@ def parse_page(text: str) -> PageRecord:
     if "volume" in study and "issue" not in study:
         warnings.append("no issue number found in the record")
     for key, what in (("volume", "volume"), ("page", "page range")):
+        if key == "volume" and study["type"] == "chapter":
+            continue
         if key not in study and not (key == "page" and "number" in study):
             warnings.append(f"no {what} found in the record")
 

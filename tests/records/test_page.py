@@ -195,3 +195,19 @@ def test_citation_line_fills_volume_and_pages() -> None:
     text = (DATA / "holley2015-new.txt").read_text().replace("• Volume 51, pages 477–490, (2015)\n", "")
     s = parse_page(text).study
     assert (s["volume"], s["page"], s["container-title"]) == ("51", "477–490", "Community Mental Health Journal")
+
+
+def test_old_layout_book_chapter() -> None:
+    rec = _parse(DATA / "chapter-old.txt")
+    s = rec.study
+    assert (s["type"], s["container-title"], s["page"], s["issued"]) == (
+        "chapter",
+        "Peer Support in Mental Health Services",
+        "45–67",
+        "2016",
+    )
+    assert s["title"] == "Peer Workers and Risk: A Chapter"
+    assert [a["family"] for a in s["author"]] == ["Holley", "Gillard"]
+    assert s["keywords"] == ["Peer support", "Risk"]
+    assert "no volume found in the record" not in rec.warnings
+    assert len(rec.references) == 1
