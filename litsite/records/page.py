@@ -239,6 +239,8 @@ def _ref_items(lines: list[_Line], start: int, end: int) -> list[RefLine]:
             cur.append(text)
         else:
             cur, cur_line, cur_style = [text], ln.no, "plain"
+        if cur_style == "plain" and tu.MARKERS_TAIL_RE.search(text):
+            close()  # glued link markers end a reference
     close()
     return items
 
@@ -291,6 +293,9 @@ def _find_references(lines: list[_Line]) -> tuple[list[RefLine], tuple[int, int]
         items = _ref_items(lines, *run)
         if items:
             return items, run
+    glued = [i for i, ln in enumerate(lines) if re.search(r"\d{4}", ln.text) and tu.MARKERS_TAIL_RE.search(ln.text)]
+    if len(glued) >= 2:  # no heading, no numbers: one reference per line, markers glued on
+        return _ref_items(lines, glued[0], glued[-1] + 1), (glued[0], glued[-1] + 1)
     marker_idx = [i for i, ln in enumerate(lines) if _is_marker_line(ln.text)]
     if marker_idx:
         start = marker_idx[0] - 1

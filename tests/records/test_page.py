@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,11 @@ def test_old_layout_book_chapter() -> None:
     assert s["keywords"] == ["Peer support", "Risk"]
     assert "no volume found in the record" not in rec.warnings
     assert len(rec.references) == 1
+
+
+def test_unnumbered_references_without_heading() -> None:
+    text = re.sub(r"(?m)^  \d+\. (?=[A-Z])", "", LAYOUTS["stripped"].read_text(encoding="utf-8"))
+    rec = parse_page(text)
+    assert len(rec.references) == 49
+    assert rec.references[0].text.startswith("Berry, C.") and rec.references[-1].text.startswith("Waring, J.")
+    assert rec.study["abstract"].startswith("New peer worker roles")
