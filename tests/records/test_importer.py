@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from litsite.errors import UserError
 from litsite.records.importer import import_record, references_yaml, run_import, study_markdown, write_content
+from litsite.records.page import parse_page
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "records"
@@ -206,10 +207,19 @@ def _import_text(data: bytes, name: str) -> None:
         references_yaml(result.references)
 
 
-@settings(max_examples=350, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Through import_record (and so the reference-line parser, ~0.1 s a page): fewer examples.
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_records())
 def test_mutated_pages_never_crash(text: str) -> None:
     _import_text(text.encode("utf-8", "surrogatepass"), "page.txt")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_records())
+def test_mutated_pages_parse_without_crashing(text: str) -> None:
+    rec = parse_page(text)
+    assert all(r.text and r.line >= 1 for r in rec.references)
+    assert all(isinstance(w, str) for w in rec.warnings)
 
 
 @settings(max_examples=800, deadline=None)
