@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from litsite.records import pagelines as pl
 from litsite.records import textutil as tu
-
-
-@dataclass
-class RefLine:
-    """One reference as found on the page: its text without link markers, the markers and its first line."""
-
-    text: str
-    markers: tuple[str, ...]
-    line: int
-
-    @property
-    def glued(self) -> str:
-        """The reference text with its markers glued on, as the old layout prints them."""
-        return self.text + "".join(self.markers)
+from litsite.records.pagelines import RefLine
 
 
 @dataclass
@@ -31,66 +20,6 @@ class PageRecord:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Line:
-    no: int
-    raw: str
-    text: str
-    bullet: bool
-
-    @property
-    def key(self) -> str:
-        return self.text.lower().rstrip(":").strip()
-
-
-_BULLET_RE = re.compile(r"^\s*[•◦▪‣∙·*]\s*")
-_HEADINGS = {
-    "abstract": "abstract",
-    "summary": "abstract",
-    "keywords": "keywords",
-    "key words": "keywords",
-    "references": "references",
-    "bibliography": "references",
-    "literature cited": "references",
-    "copyright information": "copyright",
-    "authors and affiliations": "affiliations",
-    "author information": "affiliations",
-    "affiliations": "affiliations",
-    "authors": "authors",
-    "cite this article": "cite",
-    "cite this article as": "cite",
-}
-_OTHER_HEADINGS = {
-    "about this article",
-    "rights and permissions",
-    "notes",
-    "acknowledgements",
-    "acknowledgments",
-    "funding",
-    "additional information",
-    "ethics declarations",
-    "personalised recommendations",
-    "personalized recommendations",
-    "download references",
-    "download citation",
-    "corresponding author",
-    "electronic supplementary material",
-    "supplementary information",
-    "access this article",
-    "change history",
-    "introduction",
-    "discussion",
-    "appendix",
-    "footnotes",
-    "author contributions",
-    "contributions",
-    "conflict of interest",
-    "compliance with ethical standards",
-    "open access",
-    "data availability",
-    "similar content being viewed by others",
-    "share this article",
-}
 _ABSTRACT_LABELS = {
     "background",
     "purpose",
@@ -158,8 +87,6 @@ _DATE_KEYS = {
     "accepted": "accepted",
     "issue date": "issued",
 }
-_NUMBERED_RE = re.compile(r"^\s*(?:\[(?P<b>\d{1,4})\]|(?P<n>\d{1,4})\.)(?:\s+(?P<rest>\S.*))?\s*$")
-_GLUED_AFFIL_RE = re.compile(r"^\s*(?:\d{1,3}\.\s*)?\d{1,3}\.(?=[^\d\s])")
 _COUNT_RE = re.compile(r"^\d[\d.,]*k?\s+\w+$", re.IGNORECASE)
 # "Community Ment Health J 51, 477–490 (2015)" and "Community Ment Health J (2015) 51: 477"
 _CITE_NEW_RE = re.compile(r"\s(?P<volume>\d{1,4})(?:\((?P<issue>\w{1,6})\))?,\s*(?P<page>\d+(?:[–-]\d+)?)\s*\(\d{4}\)")
@@ -170,155 +97,7 @@ _CITE_AUTHORS_RE = re.compile(
 _CITE_NAME_RE = re.compile(r"([^,.&]{2,40}?), ((?:[A-Z][a-z]?\.(?:\s?-?\s?[A-Z][a-z]?\.)*))")
 
 
-def _make_lines(text: str) -> list[_Line]:
-    lines = []
-    for no, raw in enumerate(text.split("\n"), start=1):
-        bullet = bool(_BULLET_RE.match(raw)) and bool(raw.strip().strip("•◦▪‣∙·*").strip())
-        body = _BULLET_RE.sub("", raw, count=1) if bullet else raw
-        lines.append(_Line(no, raw, tu.clean(body), bullet))
-    return lines
-
-
-def _heading(line: _Line) -> str | None:
-    """The section a heading line opens ('other' for sections litsite skips), or None."""
-    if line.bullet or not line.text or len(line.text) > 40:
-        return None
-    key = line.key
-    if key in _HEADINGS:
-        return _HEADINGS[key]
-    if key in _OTHER_HEADINGS:
-        return "other"
-    return None
-
-
-def _is_marker_line(text: str) -> bool:
-    return bool(text) and bool(tu.MARKERS_LINE_RE.match(text))
-
-
-def _ref_items(lines: list[_Line], start: int, end: int) -> list[RefLine]:
-    """Split lines[start:end] into references: numbered or bulleted starts, marker lines, continuations."""
-    items: list[RefLine] = []
-    cur: list[str] | None = None
-    cur_line = 0
-    cur_style = ""
-    pending_markers: list[str] = []
-
-    def close() -> None:
-        nonlocal cur
-        if cur is not None:
-            text, markers = tu.split_markers(" ".join(cur))
-            if text:
-                items.append(RefLine(text, tuple(markers + pending_markers), cur_line))
-        pending_markers.clear()
-        cur = None
-
-    for ln in lines[start:end]:
-        text = ln.text
-        if not text:
-            if cur is not None and cur_style == "plain":
-                close()
-            continue
-        if _is_marker_line(text):
-            if cur is not None:
-                pending_markers.extend(tu.marker_list(text))
-                close()
-            elif items and not items[-1].markers:
-                items[-1].markers = tuple(tu.marker_list(text))
-            continue
-        m = _NUMBERED_RE.match(ln.raw.replace("\u00a0", " "))
-        if m and not _GLUED_AFFIL_RE.match(ln.raw):
-            close()
-            cur, cur_line, cur_style = ([tu.clean(m.group("rest"))] if m.group("rest") else []), ln.no, "num"
-        elif ln.bullet:
-            close()
-            cur, cur_line, cur_style = [text], ln.no, "bullet"
-        elif cur is not None and cur_style == "plain" and cur and re.search(r"[.)\]]$", cur[-1]) and text[0].isupper():
-            close()  # unbulleted layouts print one reference per line
-            cur, cur_line, cur_style = [text], ln.no, "plain"
-        elif cur is not None:
-            cur.append(text)
-        else:
-            cur, cur_line, cur_style = [text], ln.no, "plain"
-        if cur_style == "plain" and tu.MARKERS_TAIL_RE.search(text):
-            close()  # glued link markers end a reference
-    close()
-    return items
-
-
-def _numbered_run(lines: list[_Line]) -> tuple[int, int] | None:
-    """The longest run of lines numbered 1, 2, 3, ... (not glued affiliations) as a (start, end) slice."""
-    best: tuple[int, int, int] | None = None
-    run_start, expect, last = -1, 1, -1
-    for i, ln in enumerate(lines):
-        m = _NUMBERED_RE.match(ln.raw.replace("\u00a0", " "))
-        if not m or _GLUED_AFFIL_RE.match(ln.raw) or ln.bullet:
-            continue
-        n = int(m.group("b") or m.group("n"))
-        if n == 1:
-            run_start, expect = i, 1
-        if run_start >= 0 and n == expect:
-            last, expect = i, expect + 1
-            if best is None or expect - 1 > best[0]:
-                best = (expect - 1, run_start, last)
-    if best is None:
-        return None
-    end = best[2] + 1
-    while end < len(lines) and lines[end].text and _heading(lines[end]) is None and not lines[end].bullet:
-        if _NUMBERED_RE.match(lines[end].raw) or _GLUED_AFFIL_RE.match(lines[end].raw):
-            break
-        end += 1
-    return best[1], end
-
-
-def _section_end(lines: list[_Line], start: int) -> int:
-    for i in range(start, len(lines)):
-        if _heading(lines[i]) is not None or lines[i].key in ("download references", "download citation"):
-            return i
-    return len(lines)
-
-
-def _find_references(lines: list[_Line]) -> tuple[list[RefLine], tuple[int, int] | None]:
-    """The references and the slice of lines they occupy (by heading, numbered run or marker lines)."""
-    best: tuple[list[RefLine], tuple[int, int] | None] = ([], None)
-    for i, ln in enumerate(lines):
-        if _heading(ln) == "references":
-            end = _section_end(lines, i + 1)
-            items = _ref_items(lines, i + 1, end)
-            if len(items) > len(best[0]):
-                best = (items, (i, end))
-    if best[0]:
-        return best
-    run = _numbered_run(lines)
-    if run:
-        items = _ref_items(lines, *run)
-        if items:
-            return items, run
-    glued = [i for i, ln in enumerate(lines) if re.search(r"\d{4}", ln.text) and tu.MARKERS_TAIL_RE.search(ln.text)]
-    if len(glued) >= 2:  # no heading, no numbers: one reference per line, markers glued on
-        return _ref_items(lines, glued[0], glued[-1] + 1), (glued[0], glued[-1] + 1)
-    marker_idx = [i for i, ln in enumerate(lines) if _is_marker_line(ln.text)]
-    if marker_idx:
-        start = marker_idx[0] - 1
-        while start > 0 and not lines[start].text:
-            start -= 1
-        while start > 0 and lines[start - 1].bullet and not _is_marker_line(lines[start - 1].text):
-            start -= 1
-        return _ref_items(lines, start, marker_idx[-1] + 1), (start, marker_idx[-1] + 1)
-    return [], None
-
-
-def _section(lines: list[_Line], kind: str, skip: tuple[int, int] | None) -> list[tuple[int, int]]:
-    """Slices of the lines under every heading of the given kind (outside the references slice)."""
-    out = []
-    for i, ln in enumerate(lines):
-        if skip and skip[0] <= i < skip[1]:
-            continue
-        if _heading(ln) == kind:
-            out.append((i + 1, _section_end(lines, i + 1)))
-    return out
-
-
-def _abstract(lines: list[_Line], start: int, end: int) -> str:
+def _abstract(lines: list[pl.Line], start: int, end: int) -> str:
     """Paragraphs of an abstract section; structured-abstract labels become bold run-in headings."""
     paras: list[str] = []
     structured = False
@@ -363,7 +142,7 @@ def _is_prose(text: str) -> bool:
     return words >= 30 or len(re.findall(r"[a-z)][.!?]\s+[A-Z]", text)) >= 1
 
 
-def _keywords_from(lines: list[_Line], start: int, end: int, warnings: list[str]) -> list[str]:
+def _keywords_from(lines: list[pl.Line], start: int, end: int, warnings: list[str]) -> list[str]:
     """Keywords under a Keywords heading: bullets or lines one each, or a single separated line."""
     body = [ln for ln in lines[start:end] if ln.text and not _CRUFT_RE.match(ln.text)]
     if not body:
@@ -382,12 +161,12 @@ def _family_key(name: dict) -> str:
     return (tu.fold(str(name.get("family", ""))).split() or [""])[-1]
 
 
-def _authors_from_affiliations(lines: list[_Line], secs: list[tuple[int, int]]) -> list[dict]:
+def _authors_from_affiliations(lines: list[pl.Line], secs: list[tuple[int, int]]) -> list[dict]:
     """Author names listed in an 'Authors and Affiliations' section (bullets, name lists or single names)."""
     names: list[dict] = []
     for s, e in secs:
         for ln in lines[s:e]:
-            if not ln.text or _GLUED_AFFIL_RE.match(ln.raw) or tu.ORG_RE.search(ln.text):
+            if not ln.text or pl.GLUED_AFFIL_RE.match(ln.raw) or tu.ORG_RE.search(ln.text):
                 continue
             found = tu.name_list(ln.text, strict=False)
             if found:
@@ -408,11 +187,87 @@ def _parse_cite(text: str) -> tuple[list[dict], str]:
     return names, text[m.end() :].strip()
 
 
+def _find_abstract(
+    lines: list[pl.Line], secs: list[tuple[int, int]], first_prose: int, in_refs: Callable[[int], bool]
+) -> str:
+    """The abstract: under an Abstract heading, else the run of prose paragraphs after the header."""
+    for s, e in secs:
+        if abstract := _abstract(lines, s, e):
+            return abstract
+    paras = []
+    for i in range(first_prose, len(lines)):
+        ln = lines[i]
+        if not ln.text:
+            continue
+        if not _is_prose(ln.text) or in_refs(i):
+            break
+        paras.append(re.sub(r"^(?:Abstract|Summary)[:.]?\s+", "", ln.text))
+    return "\n\n".join(paras)
+
+
+def _find_keywords(
+    lines: list[pl.Line],
+    ref_slice: tuple[int, int] | None,
+    first_prose: int,
+    in_refs: Callable[[int], bool],
+    warnings: list[str],
+) -> list[str]:
+    """Keywords: a Keywords section, an inline 'Keywords:' line, else a short line after the abstract."""
+    secs = pl.section(lines, "keywords", ref_slice)
+    for s, e in secs:
+        if keywords := _keywords_from(lines, s, e, warnings):
+            return keywords
+    for i, ln in enumerate(lines):
+        if not in_refs(i) and re.match(r"^Key ?words?\s*[:\u00a0]\s*\S", ln.raw.strip(), re.IGNORECASE):
+            return tu.split_keywords(ln.raw, warnings)
+    if secs:
+        return []
+    after = first_prose
+    while after < len(lines) and (not lines[after].text or _is_prose(lines[after].text)):
+        after += 1
+    if after == first_prose:  # no abstract paragraph to anchor on
+        return []
+    stop = ref_slice[0] if ref_slice and ref_slice[0] >= after else min(after + 4, len(lines))
+    for ln in lines[after:stop]:
+        t = ln.text
+        if not t or _CRUFT_RE.match(t) or _is_meta(t) or pl.heading(ln) or pl.is_marker_line(t):
+            continue
+        if t.endswith(".") or len(t.split()) > 15 or tu.name_list(t, strict=False) is not None:
+            return []
+        capitals = sum(w[:1].isupper() for w in t.split())
+        if "\u00a0" in ln.raw or "·" in t or ";" in t or capitals >= 2:
+            return tu.split_keywords(ln.raw, warnings)
+        return []
+    return []
+
+
+def _find_affiliations(
+    lines: list[pl.Line], ref_slice: tuple[int, int] | None, content_start: int, in_refs: Callable[[int], bool]
+) -> list[str]:
+    """Affiliations: glued numbered lines ('1.Division …LondonUK') or organisation lines in their section."""
+    affiliations: list[str] = []
+    secs = pl.section(lines, "affiliations", ref_slice)
+    for i, ln in enumerate(lines):
+        if in_refs(i) or not ln.text:
+            continue
+        in_sec = any(s <= i < e for s, e in secs)
+        if pl.GLUED_AFFIL_RE.match(ln.raw) and (in_sec or i > content_start):
+            affiliations.append(_glued_affiliation(ln.raw))
+        elif (
+            in_sec
+            and tu.ORG_RE.search(ln.text)
+            and tu.name_list(ln.text, strict=False) is None
+            and not re.match(r"^(?:correspond|you can also search|contributions)", ln.text, re.IGNORECASE)
+        ):
+            affiliations.append(re.sub(r"^\d{1,3}\.?\s*", "", ln.text))
+    return list(dict.fromkeys(affiliations))
+
+
 def parse_page(text: str) -> PageRecord:
     """Parse the text of a saved Springer Link article page; never raises on odd input, warns instead."""
     warnings: list[str] = []
-    lines = _make_lines(text)
-    refs, ref_slice = _find_references(lines)
+    lines = pl.make_lines(text)
+    refs, ref_slice = pl.find_references(lines)
     in_refs = (lambda i: ref_slice[0] <= i < ref_slice[1]) if ref_slice else (lambda i: False)
     study: dict = {"type": "article-journal"}
     dates: dict[str, str] = {}
@@ -472,21 +327,21 @@ def parse_page(text: str) -> PageRecord:
             cite_line = t[len("cite this article as:") :].strip()
 
     # --- header: everything before the abstract (heading or first prose paragraph) and the references
-    abstract_secs = _section(lines, "abstract", ref_slice)
+    abstract_secs = pl.section(lines, "abstract", ref_slice)
     first_prose = next(
         (i for i, ln in enumerate(lines) if not in_refs(i) and _is_prose(ln.text) and not ln.bullet), len(lines)
     )
     content_start = min(
         [s - 1 for s, _ in abstract_secs]
         + [first_prose, ref_slice[0] if ref_slice else len(lines)]
-        + [s - 1 for s, _ in _section(lines, "keywords", ref_slice)]
+        + [s - 1 for s, _ in pl.section(lines, "keywords", ref_slice)]
     )
     header = [(i, ln) for i, ln in enumerate(lines[:content_start]) if ln.text]
 
     # authors: an Authors section, bullets with 'Email author' / footnote digits, or a name-list line
     authors: list[dict] = []
     author_idx: set[int] = set()
-    for s, e in _section(lines, "authors", ref_slice):
+    for s, e in pl.section(lines, "authors", ref_slice):
         for i in range(s, e):
             if (names := tu.name_list(lines[i].text, strict=False)) is not None:
                 authors += names
@@ -516,10 +371,10 @@ def parse_page(text: str) -> PageRecord:
         for i, ln in header
         if i not in author_idx
         and i != vol_idx
-        and _heading(ln) is None
+        and pl.heading(ln) is None
         and not _is_meta(ln.text)
         and not _CRUFT_RE.match(ln.text)
-        and not _is_marker_line(ln.text)
+        and not pl.is_marker_line(ln.text)
         and not (ln.bullet and len(ln.text.split()) <= 3)
     ]
     if chapter_idx >= 0 and vol_idx < 0:  # a book chapter: "Book Title" then "pp 1–20 | Cite as"
@@ -585,7 +440,7 @@ def parse_page(text: str) -> PageRecord:
     if study["type"] == "chapter":
         warnings.append("a book chapter: check the book's title, editors and publisher")
     if not authors or "authors taken from the citation line (initials only)" in warnings:
-        found = _authors_from_affiliations(lines, _section(lines, "affiliations", ref_slice))
+        found = _authors_from_affiliations(lines, pl.section(lines, "affiliations", ref_slice))
         if found:
             if authors:  # the citation line gives the order (and may end in et al.)
                 order = {_family_key(a): n for n, a in enumerate(authors)}
@@ -627,69 +482,20 @@ def parse_page(text: str) -> PageRecord:
         if key not in study and not (key == "page" and "number" in study):
             warnings.append(f"no {what} found in the record")
 
-    # abstract
-    abstract = ""
-    for s, e in abstract_secs:
-        if abstract := _abstract(lines, s, e):
-            break
-    if not abstract and first_prose < len(lines):
-        paras = []
-        for ln in lines[first_prose:]:
-            if not ln.text:
-                continue
-            if not _is_prose(ln.text) or in_refs(ln.no - 1):
-                break
-            paras.append(re.sub(r"^(?:Abstract|Summary)[:.]?\s+", "", ln.text))
-        abstract = "\n\n".join(paras)
+    abstract = _find_abstract(lines, abstract_secs, first_prose, in_refs)
     if abstract:
         study["abstract"] = abstract
     else:
         warnings.append("no abstract found in the record")
-
-    # keywords: a Keywords section, else a short separated line between the abstract and the references
-    keywords: list[str] = []
-    for s, e in _section(lines, "keywords", ref_slice):
-        if keywords := _keywords_from(lines, s, e, warnings):
-            break
-    for i, ln in enumerate(lines):
-        if not keywords and not in_refs(i) and re.match(r"^Key ?words?\s*[:\u00a0]\s*\S", ln.raw.strip(), re.I):
-            keywords = tu.split_keywords(ln.raw, warnings)
-    if not keywords and not _section(lines, "keywords", ref_slice):
-        after_abs = first_prose
-        while after_abs < len(lines) and (not lines[after_abs].text or _is_prose(lines[after_abs].text)):
-            after_abs += 1
-        stop = ref_slice[0] if ref_slice and ref_slice[0] >= after_abs else min(after_abs + 4, len(lines))
-        for ln in lines[after_abs:stop]:
-            t = ln.text
-            if not t or _CRUFT_RE.match(t) or _is_meta(t) or _heading(ln) or _is_marker_line(t):
-                continue
-            if ("\u00a0" in ln.raw or "·" in t or ";" in t) and not t.endswith("."):
-                keywords = tu.split_keywords(ln.raw, warnings)
-            break
+    keywords = _find_keywords(lines, ref_slice, first_prose, in_refs, warnings)
     if keywords:
         study["keywords"] = keywords
         study["keyword"] = ", ".join(keywords)
     else:
         warnings.append("no keywords found in the record")
-
-    # affiliations: glued numbered lines or organisation lines under an affiliations heading
-    affiliations: list[str] = []
-    secs = _section(lines, "affiliations", ref_slice)
-    for i, ln in enumerate(lines):
-        if in_refs(i) or not ln.text:
-            continue
-        in_sec = any(s <= i < e for s, e in secs)
-        if _GLUED_AFFIL_RE.match(ln.raw) and (in_sec or i > content_start):
-            affiliations.append(_glued_affiliation(ln.raw))
-        elif (
-            in_sec
-            and tu.ORG_RE.search(ln.text)
-            and tu.name_list(ln.text, strict=False) is None
-            and not re.match(r"^(?:correspond|you can also search|contributions)", ln.text, re.IGNORECASE)
-        ):
-            affiliations.append(re.sub(r"^\d{1,3}\.?\s*", "", ln.text))
+    affiliations = _find_affiliations(lines, ref_slice, content_start, in_refs)
     if affiliations:
-        study["affiliations"] = list(dict.fromkeys(affiliations))
+        study["affiliations"] = affiliations
     if not refs:
         warnings.append("no references found in the record")
     return PageRecord(study, refs, warnings)

@@ -220,3 +220,9 @@ def test_unnumbered_references_without_heading() -> None:
     assert len(rec.references) == 49
     assert rec.references[0].text.startswith("Berry, C.") and rec.references[-1].text.startswith("Waring, J.")
     assert rec.study["abstract"].startswith("New peer worker roles")
+
+
+def test_stripped_layout_keywords_with_plain_spaces() -> None:
+    rec = parse_page(LAYOUTS["stripped"].read_text(encoding="utf-8").replace("\u00a0", " "))
+    assert rec.study["keywords"] == KEYWORDS
+    assert any("capital letters" in w for w in rec.warnings)
