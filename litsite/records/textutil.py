@@ -335,3 +335,32 @@ def name_list(text: str, strict: bool = True) -> list[dict] | None:
     if strict and len(names) < 2 and not signal:
         return None
     return names
+
+
+# --- CSL values
+
+
+def pages(value: str) -> str:
+    """A page range with an en dash: '477--490' or '477-490' → '477–490'."""
+    return re.sub(r"\s*(?:--+|—|‐|-)\s*", "–", clean(value))
+
+
+def date_parts(year: str, month: str = "", day: str = "") -> dict | None:
+    """A CSL date from BibTeX-like year, month and day fields; a literal date if there is no year."""
+    ym = re.search(r"\d{4}", year or "")
+    if not ym:
+        return {"literal": year} if year else None
+    parts = [int(ym.group(0))]
+    if month and (mon := month_number(month)):
+        parts.append(mon)
+        if day and day.strip().isdigit() and 1 <= int(day) <= 31:
+            parts.append(int(day))
+    return {"date-parts": [parts]}
+
+
+def iso_date_parts(text: str) -> dict | None:
+    """A CSL date from an ISO or written date ('2020-05-14', 'May 2020'), else a literal date."""
+    iso = parse_date(text)
+    if not iso:
+        return {"literal": text} if text.strip() else None
+    return {"date-parts": [[int(x) for x in iso.split("-")]]}
