@@ -58,11 +58,12 @@ def citeproc_js_seconds(items: list[dict], style: str) -> float:
 
 
 def edit_one_reference(project: Path) -> None:
-    """Change the title of one reference in the middle of references.yaml."""
+    """Change the volume of one journal article in the middle of references.yaml, as a user would."""
     path = project / "content" / "references.yaml"
     text = path.read_text(encoding="utf-8")
-    at = text.index("title: ", len(text) // 2)
-    path.write_text(text[:at] + "title: Edited " + text[at + len("title: ") :], encoding="utf-8")
+    at = text.index("  volume: '", len(text) // 2) + len("  volume: '")
+    end = text.index("'", at)
+    path.write_text(text[:at] + str(int(text[at:end]) + 100) + text[end:], encoding="utf-8")
 
 
 def main() -> None:
