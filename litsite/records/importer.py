@@ -15,6 +15,7 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import structured
+from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
 
@@ -167,15 +168,30 @@ def references_from_lines(refs: list[RefLine] | list[str]) -> tuple[list[dict], 
 # --- importing
 
 
-def import_page(text: str, path: Path) -> ImportResult:
-    """Import a saved article page; UserError if it has no references."""
+# The page parser's warnings that citation_* meta tags of an HTML page can settle.
+_SETTLED_BY = {
+    "author": ("no authors found", "authors taken from the citation line"),
+    "DOI": ("no DOI found",),
+    "issue": ("no issue number",),
+    "volume": ("no volume",),
+    "page": ("no page range",),
+    "container-title": ("no journal name", "journal name taken from"),
+    "issued": ("no date of issue", "year of issue taken from"),
+    "keywords": ("no keywords", "keywords split at capital letters"),
+}
+
+
+def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult:
+    """Import a saved page (meta: fields known for sure, e.g. from HTML meta tags); UserError if no references."""
     rec = parse_page(text)
     if not rec.references:
         raise UserError(path, None, "no references found in the record: is this a saved article page?")
     refs, ref_warnings = references_from_lines(rec.references)
-    study = dict(rec.study)
+    study = {**rec.study, **(meta or {})}
     study["source-record"] = f"records/{path.name}"
-    return ImportResult(study, refs, rec.warnings + ref_warnings)
+    settled = tuple(w for key in (meta or {}) for w in _SETTLED_BY.get(key, ()))
+    warnings = [w for w in rec.warnings if not w.startswith(settled)] if settled else rec.warnings
+    return ImportResult(study, refs, warnings + ref_warnings)
 
 
 def import_record(path: Path) -> ImportResult:
@@ -191,6 +207,9 @@ def import_record(path: Path) -> ImportResult:
         return structured.load_bibtex(text, path)
     if fmt == "ris":
         return structured.load_ris(text, path)
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
+        text, meta = html_to_text(text)
+        return import_page(text, path, meta_study(meta))
     return import_page(text, path)
 
 

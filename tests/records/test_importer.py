@@ -314,3 +314,23 @@ def test_force_keeps_fields_added_by_hand(tmp_path: Path) -> None:
     assert front["issued"] == "2015-05"
     assert front["added-by-hand"] == {"fields": ["DOI", "issued"], "source": "Springer Link"}
     assert list(front)[-1] == "added-by-hand"
+
+
+def test_saved_html_page_uses_meta_tags_and_visible_references() -> None:
+    result = import_record(DATA / "holley2015-page.html")
+    s = result.study
+    assert s["title"].startswith("Peer Worker Roles and Risk")
+    assert (s["volume"], s["issue"], s["page"], s["issued"]) == ("51", "4", "477–490", "2015-05")
+    assert s["DOI"] == "10.1007/s10597-015-9843-y"
+    assert s["author"][0] == {"family": "Holley", "given": "Jessica"}
+    assert s["keywords"] == ["Peer support", "Well-being", "Risk management", "Qualitative research"]
+    assert s["abstract"].startswith("New peer worker roles")
+    assert [w for w in result.warnings if not w.startswith(("line ", "the reference-line parser"))] == []
+    assert [r["x-source-line"][:6] for r in result.references] == ["Berry,", "Boardm"]
+    assert result.references[0]["x-links"] == ["Article", "Google Scholar"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' abcdeilmnptu!-&;#\n•")), max_size=200))
+def test_html_pages_never_crash(junk: str) -> None:
+    _import_text(("<!DOCTYPE html><html>" + junk).encode("utf-8"), "page.html")
