@@ -222,7 +222,7 @@ def test_mutated_pages_parse_without_crashing(text: str) -> None:
     assert all(isinstance(w, str) for w in rec.warnings)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=1200, deadline=None)
 @given(st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_random_bytes_never_crash(data: bytes) -> None:
     _import_text(data, "random.txt")
