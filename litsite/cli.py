@@ -16,6 +16,7 @@ HELP = """Build a literature-review website from site.yaml, content/ and templat
 commands:
   build          build the site into output/ (the default command)
   bibliography   print the formatted bibliography (or first citations) of the references
+  serve          build, serve on http://127.0.0.1:8000/ and rebuild + reload the browser on every change
 
 Exit status: 0 success, 2 an error in your input (printed as path:line: message), 1 an internal bug."""
 
@@ -40,6 +41,11 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="cite every item once in file order and print each item's first in-text citation",
     )
+
+    srv = sub.add_parser("serve", help="live preview: serve the site and rebuild it whenever the sources change")
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    srv.add_argument("--out", type=Path, default=argparse.SUPPRESS, help="output directory (default: output/)")
     return p
 
 
@@ -105,7 +111,16 @@ def _load_csl_json(path: Path, errors: object) -> list[dict]:
     return [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
 
 
-COMMANDS = {"build": cmd_build, "bibliography": cmd_bibliography}
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py serve [--port 8000] [--host 127.0.0.1] [--out DIR]."""
+    from .serve import serve
+
+    project = args.project
+    serve(project, args.out or project / "output", host=args.host, port=args.port)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "bibliography": cmd_bibliography, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

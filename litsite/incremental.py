@@ -1,0 +1,155 @@
+"""Repeated builds for the preview: cached CSL formatting, provisional entry patches, and rewriting changed files only.
+
+Correctness first: an *exact* build formats every style through FormatCache, whose key covers everything that
+determines the result, so it is byte-identical to `python build.py`. A *provisional* build (used by the preview
+for fast feedback after editing a few references) reuses the last exact result of each style and re-formats only
+the changed references together with every reference sharing a name with them; order, numbering and in-text
+citations stay as they were. The preview always follows a provisional build with an exact one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cache import FormatCache, format_key
+from .csl.engine import Cite, Formatted, Formatter
+from .pipeline import render_files
+from .write import MARKER, SiteFiles, check_output_dir, write_site
+
+MAX_PATCHED = 25  # beyond this many changed or related items a provisional patch is not worth it
+
+
+@dataclass
+class Base:
+    """The last exact formatting of one style: its inputs and result."""
+
+    items: list[dict[str, Any]]
+    clusters: list[list[Cite]]
+    result: Formatted
+
+
+@dataclass
+class BuildReport:
+    """What one build did."""
+
+    changed: list[str] = field(default_factory=list)
+    provisional: bool = False
+
+
+def name_keys(item: dict[str, Any]) -> set[str]:
+    """Case-folded family names and literals of every name variable of an item (what disambiguation compares)."""
+    keys = set()
+    for value in item.values():
+        if isinstance(value, list):
+            for name in value:
+                if isinstance(name, dict) and ("family" in name or "literal" in name):
+                    keys.add(str(name.get("family") or name.get("literal")).casefold())
+    if not keys:
+        keys.add("title:" + str(item.get("title", "")).casefold())
+    return keys
+
+
+def related_items(items: list[dict[str, Any]], changed: set[int], old: list[dict[str, Any]]) -> list[int]:
+    """Indices of the changed items and of every item sharing a name key with their old or new versions."""
+    keys: set[str] = set()
+    for i in changed:
+        keys |= name_keys(items[i]) | name_keys(old[i])
+    return [i for i, item in enumerate(items) if i in changed or name_keys(item) & keys]
+
+
+class SiteBuilder:
+    """Builds one project again and again into one output directory, reusing what it can."""
+
+    def __init__(self, project: Path, out: Path, base_url: str | None = None, cache_dir: Path | None = None) -> None:
+        self.project = project
+        self.out = out
+        self.base_url = base_url
+        self.cache = FormatCache(cache_dir)
+        self.bases: dict[tuple[str, str, str], Base] = {}
+        self.written: dict[str, bytes] | None = None
+        self._patched = False
+
+    def exact_format(
+        self, style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
+    ) -> Formatted:
+        """Format through the cache and remember the result as the base for provisional patches."""
+        result = self.cache.format(style_path, locale, items, clusters, fmt)
+        self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result)
+        return result
+
+    def provisional_format(
+        self, style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
+    ) -> Formatted:
+        """The exact result if cached; else the last exact result with the changed entries re-formatted."""
+        base = self.bases.get((str(style_path), locale, fmt))
+        if (
+            self.cache.get(format_key(style_path, locale, items, clusters, fmt)) is not None
+            or base is None
+            or clusters != base.clusters
+            or [i.get("id") for i in items] != [i.get("id") for i in base.items]
+        ):
+            return self.exact_format(style_path, locale, items, clusters, fmt)
+        changed = {i for i, (a, b) in enumerate(zip(items, base.items, strict=True)) if a != b}
+        subset = related_items(items, changed, base.items)
+        if not changed or len(subset) > MAX_PATCHED:
+            return self.exact_format(style_path, locale, items, clusters, fmt)
+        part = dict(Formatter(style_path, locale).format([items[i] for i in subset], [], fmt).entries)
+        self._patched = True
+        entries = tuple((ref_id, part.get(ref_id, text)) for ref_id, text in base.result.entries)
+        return dataclasses.replace(base.result, entries=entries)
+
+    def build(self, provisional: bool = False) -> BuildReport:
+        """Rebuild the site (provisionally if asked and possible) and write the files that changed."""
+        self._patched = False
+        files = render_files(self.project, self.base_url, self.provisional_format if provisional else self.exact_format)
+        return BuildReport(self.sync(files), self._patched)
+
+    def sync(self, files: SiteFiles) -> list[str]:
+        """Make the output directory hold exactly files, rewriting only what differs; return the paths touched."""
+        new = dict(files)
+        if self.written is None or not (self.out / MARKER).is_file():
+            write_site(files, self.out, self.project)
+            self.written = new
+            return sorted(new)
+        check_output_dir(self.out, self.project)
+        root = self.out.resolve()
+        touched = [rel for rel, data in new.items() if self.written.get(rel) != data]
+        for rel in touched:
+            _replace_file(root, rel, new[rel])
+        for rel in sorted(set(self.written) - set(new)):
+            target = _inside(root, rel)
+            target.unlink(missing_ok=True)
+            for parent in target.parents:
+                if parent == root or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+            touched.append(rel)
+        self.written = new
+        return sorted(touched)
+
+
+def _inside(root: Path, rel: str) -> Path:
+    target = (root / rel).resolve()
+    if root not in target.parents:
+        raise ValueError(f"unsafe output path {rel!r}")
+    return target
+
+
+def _replace_file(root: Path, rel: str, data: bytes) -> None:
+    """Write one output file atomically (a reader sees the old or the new file, never half of one)."""
+    target = _inside(root, rel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".litsite-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
