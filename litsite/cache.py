@@ -95,6 +95,11 @@ class FormatCache:
             self._memory[key] = found
         return found
 
+    def put(self, key: str, result: Formatted) -> None:
+        """Store a result computed elsewhere (e.g. in a worker process) under its key."""
+        self._memory[key] = result
+        self._store(key, result)
+
     def _path(self, key: str) -> Path | None:
         return self.directory / "format" / f"{key}.json" if self.directory else None
 

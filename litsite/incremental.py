@@ -12,16 +12,34 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .cache import FormatCache, format_key
+from .cite import cite
 from .csl.engine import Cite, Formatted, Formatter
-from .pipeline import render_files
+from .pipeline import load_sources, render_files
 from .write import MARKER, SiteFiles, check_output_dir, write_site
 
 MAX_PATCHED = 25  # beyond this many changed or related items a provisional patch is not worth it
+
+
+class Superseded(Exception):
+    """The sources changed while an exact build was formatting; its result would be stale at once."""
+
+
+def _format_job(
+    style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
+) -> Formatted:
+    return Formatter(style_path, locale).format(items, clusters, fmt)
+
+
+class _NeedExact(Exception):
+    """A provisional patch is not possible; build exactly instead."""
 
 
 @dataclass
@@ -65,7 +83,18 @@ def related_items(items: list[dict[str, Any]], changed: set[int], old: list[dict
 class SiteBuilder:
     """Builds one project again and again into one output directory, reusing what it can."""
 
-    def __init__(self, project: Path, out: Path, base_url: str | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        project: Path,
+        out: Path,
+        base_url: str | None = None,
+        cache_dir: Path | None = None,
+        pool: Executor | None = None,
+        abort: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self.pool = pool  # formats the styles in parallel, in other processes, during exact builds
+        self.abort = abort  # polled while waiting for the pool: True when the sources changed meanwhile
+        self._jobs: dict[str, Future[Formatted]] = {}
         self.project = project
         self.out = out
         self.base_url = base_url
@@ -78,6 +107,14 @@ class SiteBuilder:
         self, style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
     ) -> Formatted:
         """Format through the cache and remember the result as the base for provisional patches."""
+        key = format_key(style_path, locale, items, clusters, fmt)
+        job = self._jobs.get(key)
+        if job is not None and self.cache.get(key) is None:
+            while not job.done():
+                if self.abort():
+                    raise Superseded()
+                time.sleep(0.02)
+            self.cache.put(key, job.result())
         result = self.cache.format(style_path, locale, items, clusters, fmt)
         self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result)
         return result
@@ -93,11 +130,13 @@ class SiteBuilder:
             or clusters != base.clusters
             or [i.get("id") for i in items] != [i.get("id") for i in base.items]
         ):
-            return self.exact_format(style_path, locale, items, clusters, fmt)
+            if self.cache.get(format_key(style_path, locale, items, clusters, fmt)) is not None:
+                return self.exact_format(style_path, locale, items, clusters, fmt)
+            raise _NeedExact()
         changed = {i for i, (a, b) in enumerate(zip(items, base.items, strict=True)) if a != b}
         subset = related_items(items, changed, base.items)
         if not changed or len(subset) > MAX_PATCHED:
-            return self.exact_format(style_path, locale, items, clusters, fmt)
+            raise _NeedExact()
         part = dict(Formatter(style_path, locale).format([items[i] for i in subset], [], fmt).entries)
         self._patched = True
         entries = tuple((ref_id, part.get(ref_id, text)) for ref_id, text in base.result.entries)
@@ -106,8 +145,36 @@ class SiteBuilder:
     def build(self, provisional: bool = False) -> BuildReport:
         """Rebuild the site (provisionally if asked and possible) and write the files that changed."""
         self._patched = False
+        if not provisional and self.pool is not None:
+            self._submit_all()
         files = render_files(self.project, self.base_url, self.provisional_format if provisional else self.exact_format)
         return BuildReport(self.sync(files), self._patched)
+
+    def _submit_all(self) -> None:
+        """Start formatting every style that the cache lacks, all at once in the pool."""
+
+        wanted: set[str] = set()
+
+        def submit(
+            style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
+        ) -> Formatted:
+            key = format_key(style_path, locale, items, clusters, fmt)
+            wanted.add(key)
+            if self.cache.get(key) is None and key not in self._jobs:
+                assert self.pool is not None
+                self._jobs[key] = self.pool.submit(_format_job, style_path, locale, items, clusters, fmt)
+            return Formatted((), ())
+
+        for key, job in list(self._jobs.items()):  # keep what finished, even for a superseded build
+            if job.done():
+                if job.exception() is None and self.cache.get(key) is None:
+                    self.cache.put(key, job.result())
+                del self._jobs[key]
+        config, content = load_sources(self.project, self.base_url)
+        cite(config, content, submit)
+        for key, job in list(self._jobs.items()):
+            if key not in wanted and job.cancel():  # stale and not started yet
+                del self._jobs[key]
 
     def sync(self, files: SiteFiles) -> list[str]:
         """Make the output directory hold exactly files, rewriting only what differs; return the paths touched."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,7 +22,7 @@ from tornado import web
 from tornado.ioloop import IOLoop
 
 from .errors import UserError, UserErrors, flatten
-from .incremental import SiteBuilder
+from .incremental import SiteBuilder, Superseded
 
 POLL_SECONDS = 0.1
 QUIET_SECONDS = 0.15  # a burst of saves closer together than this causes one rebuild
@@ -98,6 +101,9 @@ class Preview:
         started = time.perf_counter()
         try:
             report = self.builder.build(provisional=provisional)
+        except Superseded:
+            self.say("sources changed while formatting; starting over")
+            return False
         except Exception as exc:  # never let a mistake in the sources stop the server
             message = describe_error(exc, self.builder.project)
             first = self.error is None or self.error != message
@@ -122,6 +128,7 @@ class Preview:
         """Poll the sources; after a burst of changes settles, rebuild (fast first, then exact)."""
         project, out = self.builder.project, self.builder.out
         seen = snapshot(project, out)
+        self.builder.abort = lambda: self._stop.is_set() or snapshot(project, out) != seen
         while not self._stop.is_set():
             time.sleep(POLL_SECONDS)
             now = snapshot(project, out)
@@ -208,7 +215,12 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
     """Build the project, serve out at http://host:port/ and rebuild and reload on every change until interrupted."""
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     address = f"http://{shown if ':' not in shown else f'[{shown}]'}:{port}/"
-    builder = SiteBuilder(project, out, base_url=address, cache_dir=project / ".litsite-cache")
+    workers = min(4, os.cpu_count() or 1)
+    # Low priority: the background exact formatting must not slow down serving and provisional rebuilds.
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=os.nice, initargs=(10,)
+    )
+    builder = SiteBuilder(project, out, base_url=address, cache_dir=project / ".litsite-cache", pool=pool)
     preview = Preview(builder, log)
     preview.say(f"building {project.resolve()} into {out.resolve()} …")
     preview.rebuild()
@@ -225,3 +237,4 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
         PreviewServer(preview).serve(port=port, host=host, root=str(out), restart_delay=0)
     finally:
         preview.stop()
+        pool.shutdown(wait=False, cancel_futures=True)
