@@ -49,6 +49,7 @@ class Base:
     items: list[dict[str, Any]]
     clusters: list[list[Cite]]
     result: Formatted
+    key: str = ""
 
 
 @dataclass
@@ -116,7 +117,7 @@ class SiteBuilder:
                 time.sleep(0.02)
             self.cache.put(key, job.result())
         result = self.cache.format(style_path, locale, items, clusters, fmt)
-        self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result)
+        self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result, key)
         return result
 
     def provisional_format(
@@ -124,23 +125,30 @@ class SiteBuilder:
     ) -> Formatted:
         """The exact result if cached; else the last exact result with the changed entries re-formatted."""
         base = self.bases.get((str(style_path), locale, fmt))
+        key = format_key(style_path, locale, items, clusters, fmt)
+        if self.cache.get(key) is not None:
+            return self.exact_format(style_path, locale, items, clusters, fmt)
         if (
-            self.cache.get(format_key(style_path, locale, items, clusters, fmt)) is not None
-            or base is None
+            base is None
             or clusters != base.clusters
             or [i.get("id") for i in items] != [i.get("id") for i in base.items]
         ):
-            if self.cache.get(format_key(style_path, locale, items, clusters, fmt)) is not None:
-                return self.exact_format(style_path, locale, items, clusters, fmt)
             raise _NeedExact()
         changed = {i for i, (a, b) in enumerate(zip(items, base.items, strict=True)) if a != b}
+        if not changed and base.key == key:  # the same inputs as the last provisional patch
+            self._patched = True
+            return base.result
         subset = related_items(items, changed, base.items)
         if not changed or len(subset) > MAX_PATCHED:
             raise _NeedExact()
         part = dict(Formatter(style_path, locale).format([items[i] for i in subset], [], fmt).entries)
         self._patched = True
         entries = tuple((ref_id, part.get(ref_id, text)) for ref_id, text in base.result.entries)
-        return dataclasses.replace(base.result, entries=entries)
+        result = dataclasses.replace(base.result, entries=entries)
+        # The next provisional patch starts from this one, so that edits in quick succession stay cheap while the
+        # exact build keeps getting superseded; any exact build replaces it.
+        self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result, key)
+        return result
 
     def build(self, provisional: bool = False) -> BuildReport:
         """Rebuild the site (provisionally if asked and possible) and write the files that changed."""

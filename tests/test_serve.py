@@ -216,3 +216,12 @@ def test_error_messages():
     assert "internal error" in describe_error(RuntimeError("boom"), REPO)
     page = error_page("a.yaml:1: <b>")
     assert b"a.yaml:1: &lt;b&gt;" in page and b"</head>" in page
+
+
+def test_help_lists_serve():
+    proc = subprocess.run([sys.executable, "build.py", "--help"], cwd=REPO, capture_output=True, text=True, check=True)
+    assert "serve" in proc.stdout
+    proc = subprocess.run(
+        [sys.executable, "build.py", "serve", "--help"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert "--port" in proc.stdout and "--host" in proc.stdout and "127.0.0.1" in proc.stdout
