@@ -153,10 +153,16 @@ class SiteBuilder:
     def build(self, provisional: bool = False) -> BuildReport:
         """Rebuild the site (provisionally if asked and possible) and write the files that changed."""
         self._patched = False
-        if not provisional and self.pool is not None:
+        if provisional:
+            try:
+                files = render_files(self.project, self.base_url, self.provisional_format)
+                return BuildReport(self.sync(files), self._patched)
+            except _NeedExact:
+                self._patched = False
+        if self.pool is not None:
             self._submit_all()
-        files = render_files(self.project, self.base_url, self.provisional_format if provisional else self.exact_format)
-        return BuildReport(self.sync(files), self._patched)
+        files = render_files(self.project, self.base_url, self.exact_format)
+        return BuildReport(self.sync(files), False)
 
     def _submit_all(self) -> None:
         """Start formatting every style that the cache lacks, all at once in the pool."""

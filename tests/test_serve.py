@@ -225,3 +225,15 @@ def test_help_lists_serve():
         [sys.executable, "build.py", "serve", "--help"], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert "--port" in proc.stdout and "--host" in proc.stdout and "127.0.0.1" in proc.stdout
+
+
+def test_provisional_falls_back_to_exact_when_it_cannot_patch(project: Path, tmp_path: Path):
+    builder = SiteBuilder(project, tmp_path / "out", cache_dir=tmp_path / "cache")
+    builder.build()
+    site = project / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("styles: [apa, ", "styles: [apa, ieee, "), encoding="utf-8"
+    )
+    report = builder.build(provisional=True)  # a new style: nothing to patch from
+    assert not report.provisional
+    assert tree(tmp_path / "out") == tree(build_site(project, tmp_path / "full"))
