@@ -130,7 +130,9 @@ def make_items(n: int, seed: int = 1) -> list[dict]:
 def make_project(dest: Path, n: int, styles: list[str] | None = None, seed: int = 1) -> Path:
     """A whole project (site.yaml, content/, templates/) with n synthetic references, cited in the study."""
     repo = Path(__file__).resolve().parents[1]
-    dest.mkdir(parents=True, exist_ok=True)
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
     shutil.copytree(repo / "templates", dest / "templates", dirs_exist_ok=True)
     (dest / "content").mkdir(exist_ok=True)
     items = make_items(n, seed)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .citations import Cluster, find_clusters
 from .config import SiteConfig
 from .content import Content, Page
-from .csl.engine import Formatter
+from .csl.engine import Cite, Formatted, Formatter
 from .csl.styles import resolve_style
 from .errors import ErrorCollector
 
@@ -79,7 +81,18 @@ def check_keys(clusters: list[Cluster], content: Content, docs: dict[Path, DocCi
     return errors
 
 
-def cite(config: SiteConfig, content: Content) -> Cited:
+# (style_path, locale, items, clusters, fmt) -> Formatted; e.g. a cache in front of Formatter.
+FormatFn = Callable[[Path, str, list[dict[str, Any]], list[list[Cite]], str], Formatted]
+
+
+def format_direct(
+    style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
+) -> Formatted:
+    """Format with a fresh Formatter (no caching)."""
+    return Formatter(style_path, locale).format(items, clusters, fmt)
+
+
+def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
     """Format every reference and citation cluster in each of the site's styles."""
     clusters, docs = collect_clusters(content)
     check_keys(clusters, content, docs).raise_if_any()
@@ -91,7 +104,9 @@ def cite(config: SiteConfig, content: Content) -> Cited:
     outputs = []
     for spec in config.styles:
         ref = resolve_style(spec, config.root)
-        formatted = Formatter(ref.path, config.locale).format(items, [list(c.cites) for c in clusters], "html")
+        formatted = (formatter or format_direct)(
+            ref.path, config.locale, items, [list(c.cites) for c in clusters], "html"
+        )
         outputs.append(
             StyleOutput(
                 name=spec,

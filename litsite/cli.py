@@ -19,6 +19,7 @@ commands:
   bibliography   print the formatted bibliography (or first citations) of the references
   import         import an article record (saved page, BibTeX, RIS, CSL-JSON/YAML) into content/
   parse-references  turn a file of reference lines (one per line) into CSL items
+  serve          build, serve on http://127.0.0.1:8000/ and rebuild + reload the browser on every change
 
 Exit status: 0 success, 2 an error in your input (printed as path:line: message), 1 an internal bug."""
 
@@ -56,6 +57,11 @@ def parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("parse-references", help="parse reference lines (one per line) into CSL items")
     pr.add_argument("file", type=Path, help="a UTF-8 text file with one reference per non-empty line")
     pr.add_argument("--format", choices=("yaml", "json"), default="yaml")
+
+    srv = sub.add_parser("serve", help="live preview: serve the site and rebuild it whenever the sources change")
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    srv.add_argument("--out", type=Path, default=argparse.SUPPRESS, help="output directory (default: output/)")
     return p
 
 
@@ -146,12 +152,22 @@ def _load_csl_json(path: Path, errors: object) -> list[dict]:
     return [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
 
 
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """python build.py serve [--port 8000] [--host 127.0.0.1] [--out DIR]."""
+    from .serve import serve
+
+    project = args.project
+    serve(project, args.out or project / "output", host=args.host, port=args.port)
+    return 0
+
+
 COMMANDS = {
     "build": cmd_build,
     "check": cmd_check,
     "bibliography": cmd_bibliography,
     "import": cmd_import,
     "parse-references": cmd_parse_references,
+    "serve": cmd_serve,
 }
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .cite import cite
+from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
+from .publish import add_publish_files
 from .render import render_site
 from .write import SiteFiles, write_site
 
@@ -41,11 +42,13 @@ def static_files(project: Path) -> dict[str, bytes]:
     return {f"static/{p.relative_to(base).as_posix()}": p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
 
 
-def render_files(project: Path, base_url: str | None = None) -> SiteFiles:
-    """Everything up to writing: the site's files in memory."""
+def render_files(project: Path, base_url: str | None = None, formatter: FormatFn | None = None) -> SiteFiles:
+    """Everything up to writing: the site's files in memory (formatter: e.g. a cache in front of the CSL engine)."""
     config, content = load_sources(project, base_url)
-    cited = cite(config, content)
-    return render_site(config, content, cited, static_files(project))
+    cited = cite(config, content, formatter)
+    files = render_site(config, content, cited, static_files(project))
+    add_publish_files(config, files)
+    return files
 
 
 def build_site(project: Path, out: Path | None = None, base_url: str | None = None) -> Path:

@@ -16,6 +16,7 @@ from .config import SiteConfig
 from .content import Content
 from .dates import iso, year_of
 from .markdown import render_markdown
+from .publish import base_path
 from .slugs import unique_slugs
 from .templating import make_env, render_template
 from .write import SiteFiles
@@ -112,8 +113,8 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
 
-    def page(rel: str, template: str, **ctx: Any) -> None:
-        root = relative_root(rel)
+    def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
+        root = relative_root(rel) if root is None else root
 
         def cluster_html(i: int) -> str:
             cluster = cited.clusters[i]
@@ -154,6 +155,9 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             "page.html",
             page=extra,
         )
+    if (config.root / "templates" / "404.html").is_file():
+        # Served for a missing path at any depth, so its links are absolute paths under the base URL.
+        page("404.html", "404.html", root=base_path(config.base_url))
     for rel, data in sorted(static.items()):
         files.add(rel, data)
     return files

@@ -30,8 +30,9 @@ class Lines:
         return self.lines.get((), 1) + self.offset
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose timestamps stay strings: dates are parsed by the content layer, not by YAML."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """SafeLoader (libyaml's when available: ~10x faster) whose timestamps stay strings: dates are parsed by
+    the content layer, not by YAML."""
 
 
 # YAML would turn `issued: 2015-05-18` into a datetime.date and `2015-05` into a string; keep all dates as text.

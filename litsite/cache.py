@@ -1,0 +1,127 @@
+"""A formatting cache: CSL results keyed by a hash of everything that determines them, in memory and on disk."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .csl.engine import Cite, Formatted, Formatter
+
+CACHE_DIR = ".litsite-cache"
+FORMAT_VERSION = 1  # bump when the on-disk record changes
+
+
+@cache
+def engine_version() -> str:
+    """A fingerprint of the formatting code: citeproc-py's version and the bytes of litsite/csl/*.py."""
+    import citeproc
+
+    digest = hashlib.sha256(f"citeproc {getattr(citeproc, '__version__', '?')} v{FORMAT_VERSION}".encode())
+    csl = Path(__file__).parent / "csl"
+    for path in sorted(csl.rglob("*.py")):
+        digest.update(path.relative_to(csl).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def format_key(
+    style_path: Path | str, locale: str, items: Sequence[dict[str, Any]], clusters: Sequence[Sequence[Cite]], fmt: str
+) -> str:
+    """The cache key of one formatting: engine, style bytes, locale, output format, items (in order) and clusters."""
+    payload = {
+        "engine": engine_version(),
+        "style": hashlib.sha256(Path(style_path).read_bytes()).hexdigest(),
+        "locale": locale,
+        "fmt": fmt,
+        "items": list(items),
+        "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in clusters],
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _tuples(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    return value
+
+
+class FormatCache:
+    """Memoises Formatter.format; a miss formats, a hit returns the stored result (exact: any input change misses)."""
+
+    def __init__(self, directory: Path | None = None, max_entries: int = 64) -> None:
+        self.directory = directory
+        self.max_entries = max_entries
+        self._memory: OrderedDict[str, Formatted] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def format(
+        self,
+        style_path: Path | str,
+        locale: str,
+        items: Sequence[dict[str, Any]],
+        clusters: Sequence[Sequence[Cite]],
+        fmt: str = "html",
+    ) -> Formatted:
+        """Formatter(style_path, locale).format(items, clusters, fmt), from the cache when possible."""
+        key = format_key(style_path, locale, items, clusters, fmt)
+        found = self._memory.get(key) or self._load(key)
+        if found is not None:
+            self.hits += 1
+        else:
+            self.misses += 1
+            found = Formatter(style_path, locale).format(list(items), [list(c) for c in clusters], fmt)
+            self._store(key, found)
+        self._memory[key] = found
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.max_entries:
+            self._memory.popitem(last=False)
+        return found
+
+    def get(self, key: str) -> Formatted | None:
+        """The result stored under key (in memory or on disk), without formatting."""
+        found = self._memory.get(key) or self._load(key)
+        if found is not None:
+            self._memory[key] = found
+        return found
+
+    def put(self, key: str, result: Formatted) -> None:
+        """Store a result computed elsewhere (e.g. in a worker process) under its key."""
+        self._memory[key] = result
+        self._store(key, result)
+
+    def _path(self, key: str) -> Path | None:
+        return self.directory / "format" / f"{key}.json" if self.directory else None
+
+    def _load(self, key: str) -> Formatted | None:
+        path = self._path(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Formatted(**{k: _tuples(v) for k, v in data.items()})
+        except (OSError, ValueError, TypeError):
+            return None  # a damaged or outdated record is a miss
+
+    def _store(self, key: str, result: Formatted) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(dataclasses.asdict(result), f, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # the cache is an optimisation; a read-only disk must not fail the build
