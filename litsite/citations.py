@@ -9,9 +9,9 @@ from .csl.engine import Cite
 
 # Pandoc's key grammar: starts with a letter, digit or _, may contain internal punctuation; `@{...}` for anything.
 KEY = r"(?:\{(?P<keyb>[^}]+)\}|(?P<key>[\w](?:[\w:.#$%&+?<>~/-]*[\w])?))"
-BRACKET_RE = re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]*?)\](?!\()")
+BRACKET_RE = re.compile(r"(?<!\\)\[(?P<body>[^\[\]]*?-?@[^\[\]]*?)\](?!\()")
 ITEM_RE = re.compile(r"^(?P<prefix>.*?)(?P<minus>-?)@" + KEY + r"(?P<rest>.*)$", re.S)
-NARRATIVE_RE = re.compile(r"(?<![\w@\[/:=])@" + KEY + r"(?:\s\[(?P<loc>[^\[\]@]*)\])?")
+NARRATIVE_RE = re.compile(r"(?<![\w@\[/:=\\])@" + KEY + r"(?:\s\[(?P<loc>[^\[\]@]*)\])?")
 CODE_RE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
 
 # Pandoc's English locator terms → CSL labels.
@@ -98,7 +98,7 @@ def _bracket_cluster(body: str, line: int) -> Cluster | None:
     cites = []
     for part in body.split(";"):
         m = ITEM_RE.match(part)
-        if not m:
+        if not m or m.group("prefix").endswith("\\"):
             return None  # not a citation: a ";"-separated part without a key, e.g. "[see; me]"
         locator, label, suffix = parse_locator(m.group("rest"))
         prefix = m.group("prefix").strip() or None

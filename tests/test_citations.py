@@ -46,3 +46,7 @@ def test_locator_terms():
     assert parse_locator(", chap. 2") == ("2", "chapter", None)
     assert parse_locator(", 33") == ("33", "page", None)
     assert parse_locator(", emphasis added") == (None, None, ", emphasis added")
+
+
+def test_escaped_at_and_brackets_are_not_citations():
+    assert spans(r"mail \@someone and \[\@key\] or [\@x]") == []

@@ -268,8 +268,21 @@ def study_markdown(study: dict) -> str:
     keyword = front.pop("keyword", None)
     if keyword and "keywords" not in front:
         front["keywords"] = [k.strip() for k in str(keyword).split(",") if k.strip()]
-    body = abstract.strip() + "\n" if abstract.strip() else ""
+    body = escape_markdown(abstract.strip()) + "\n" if abstract.strip() else ""
     return "---\n" + dump_yaml(ordered(front, STUDY_ORDER)) + "---\n" + body
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~@])|&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
+
+
+def escape_markdown(text: str) -> str:
+    """Imported text as Markdown that renders as the same text: records are data, never markup or HTML."""
+    text = _MD_INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
+    # A list number cannot be escaped, so escape the "." or ")" after it instead.
+    return _MD_LINE_START.sub(
+        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
+    )
 
 
 def references_yaml(references: list[dict]) -> str:

@@ -334,3 +334,17 @@ def test_saved_html_page_uses_meta_tags_and_visible_references() -> None:
 @given(st.text(alphabet=st.sampled_from(list("<>/=\"' abcdeilmnptu!-&;#\n•")), max_size=200))
 def test_html_pages_never_crash(junk: str) -> None:
     _import_text(("<!DOCTYPE html><html>" + junk).encode("utf-8"), "page.html")
+
+
+def test_imported_abstract_is_text_not_markup():
+    from markdown_it import MarkdownIt
+
+    from litsite.citations import find_clusters
+    from litsite.records.importer import escape_markdown
+
+    text = "<script>alert(1)</script> *x* [a](javascript:alert(1)) @handle &amp;\n# not a heading\n1. not a list"
+    escaped = escape_markdown(text)
+    html = MarkdownIt("commonmark", {"html": True}).render(escaped)
+    assert "<script>" not in html and "<em>" not in html and "<a " not in html and "<h1>" not in html
+    assert "<ol>" not in html and "&lt;script&gt;" in html and "&amp;amp;" in html
+    assert find_clusters(escaped) == []
