@@ -1,0 +1,438 @@
+"""The part of a reference line after the date: title, container, locators, publisher, links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from litsite.records.names import parse_names
+
+# Words that end with a period without ending a sentence (abbreviations in publishers, places and journal names).
+_ABBREV = {
+    "u.s", "vs", "st", "dr", "mr", "mrs", "ms", "no", "vol", "pp", "ed", "eds", "corp", "co", "inc", "jr", "sr",
+    "e.g", "i.e", "cf", "al", "fig", "j", "am", "br", "int", "clin", "psychol", "med", "res", "soc", "sci", "rev",
+    "proc", "natl", "acad", "eur", "nurs", "ment", "behav", "ther", "educ", "adolesc", "fam", "epidemiol",
+    "psychiatr", "serv", "gen", "pract", "assoc", "ann", "arch", "bull", "trans", "phys", "chem", "biol",
+    "environ", "dept", "univ", "mass", "calif", "n.y", "d.c", "mt", "ft",
+}  # fmt: skip
+_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s+)(10\.\d{3,9}/\S+)", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_RETRIEVED = re.compile(
+    r"\s*(?:Retrieved|Accessed|Available)(?: (?:on|at|from))?(?: (?P<date>[^:]*?\d{4}),?)?(?: from)?"
+    r"(?: (?P<site>.+?) website)?:?\s*$",
+    re.IGNORECASE,
+)
+_ACCESSED = re.compile(
+    r"[.,]?\s*\(?\s*(?:Accessed|Retrieved|Last accessed)(?: on)? (\d{1,2} \w+\.? \d{4}|\w+\.? \d{1,2},? \d{4})\)?\.?"
+)
+_PAGES = r"[A-Za-z]{0,4}\d[\w.]*?(?:\s?[-–—]\s?[A-Za-z]{0,4}\d[\w.]*?)?"
+_APA_JOURNAL = re.compile(
+    rf",\s(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+(?:[-–]\d+)?)(?:\s?\((?P<issue>[^)]{{1,20}})\))?"
+    rf"(?:,\s(?:Article\s|pp?\.\s)?(?P<page>{_PAGES}))?\.?$"
+)
+_APA_JOURNAL_NOVOL = re.compile(rf",\s(?:Article\s|pp?\.\s)?(?P<page>{_PAGES}|e\d+)\.?$")
+_SPRINGER_JOURNAL = re.compile(
+    rf"\s(?P<volume>\d+[A-Za-z]?)(?:\s?\((?P<issue>[^)]{{1,20}})\))?(?::\s?(?P<page>{_PAGES}))?\.?$"
+)
+_SPRINGER_PAGEONLY = re.compile(rf"\s?:\s?(?P<page>{_PAGES})\.?$")
+_JOURNAL_WORDS = re.compile(
+    r"\b(?:J|Journal|Rev|Review|Bull|Bulletin|Ann|Annals|Arch|Archives|Lancet|Nature|Science|Psychiatry|Psychology|"
+    r"Medicine|Med|Research|Res|Proceedings|Proc|Quarterly|Letters|Transactions|Trans|Studies|Today|Forum|Reports|"
+    r"Health|Nurs|Nursing|Care|Services|Practice|Therapy|Psychol|Psychiatr|Sci|Acta|Int|Soc|One)\b"
+)
+_PUBLISHERISH = re.compile(
+    r"\b(?:Press|Publish\w*|Books?|Verlag|Springer|Wiley|Sage|SAGE|Elsevier|Routledge|Ltd|Inc|LLC|Co\.|Company|"
+    r"Universit\w*|Institut\w*|Organi[sz]ation|Office|Department|Ministry|Council|Agency|Bank|Association|"
+    r"Foundation|Trust|Centre|Center|Commission|Government|HMSO|Sons|Editions|Academic|Taylor|Francis|"
+    r"Oxford|Cambridge|Guilford|Erlbaum|Palgrave|Macmillan|Pearson|McGraw|Norton|Blackwell|Karger|Thieme|CRC)\b"
+)
+# Publishers that issue reports rather than books: governments, agencies, institutes, banks.
+_INSTITUTION = re.compile(
+    r"\b(?:Institut\w*|Organi[sz]ation|Office|Department|Ministry|Council|Agency|Bank|Commission|Government|"
+    r"Laborator\w+|Centre|Center|Executive|Authority|Bureau|Directorate|Federation|Foundation|Trust|Fund|Forum|"
+    r"Group|Association|Society|College of|Board|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
+    r"Programme|Program|Parliament|House of|Committee|Secretariat|Alliance|Network|Coalition|Survey)\b"
+)
+_REPORTISH = re.compile(
+    r"\b(?:Report|report|Working Paper|working paper|Briefing|briefing|Policy|Technical|Discussion Paper|"
+    r"Occasional Paper|Series|Guidance|guidance|Framework|framework|Strategy|Evaluation|Review of|Bulletin)\b"
+)
+# Thesis genres: "(Doctoral dissertation, Univ)", "PhD thesis, Univ", "[PhD Thesis]", "(Phd)", ". Ph.D., Univ".
+_THESIS = re.compile(
+    r"(?:(?<=[(\[])|(?<=[.,] )|^)(?P<genre>(?:Unpublished )?(?:doctoral|master['’]?s|PhD|Ph\.\s?D\.?|MSc|MA|MPhil|"
+    r"honours|bachelor['’]s|diploma)? ?(?:dissertation|thesis|theses)|(?<=[(\[])(?:PhD|Ph\.\s?D\.?|MSc|MPhil)(?=[)\]])|"
+    r"(?<=\. )(?:Ph\.\s?D\.?|PhD|MSc)(?=,))"
+    r"(?:[,.]\s*(?P<inst>[^()\[\]]+?))?[)\]]?\.?(?=\s|$)",
+    re.IGNORECASE,
+)
+_ORDINALS = "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Revised|Rev\\.|Updated|Expanded"
+_EDITION = re.compile(
+    rf"\s?[(,]\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<words>{_ORDINALS})) (?:edition|edn\.?|ed\.?)\)?",
+    re.IGNORECASE,
+)
+_REPORT_NO = re.compile(
+    r"\s?\((?:(?P<genre>[A-Z][A-Za-z ]*?(?:Report|Paper|Brief|Series|Bulletin|Publication))\s?)?"
+    r"(?:(?P<no>No\.?|Number)\s)?(?P<number>[\w./–-]*\d[\w./–-]*)\)"
+)
+_REPORT_SENTENCE = re.compile(
+    r"^(?P<genre>[A-Z][\w ]*?(?:[Rr]eport|[Pp]aper|[Bb]rief|[Ss]eries|[Bb]ulletin))(?: No\.?)? ?"
+    r"(?P<number>[A-Z]*\s?\d[\w./-]*)$"
+)
+_ONE_PLACE = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s?[A-Z][\w.'’ -]{0,20}?){0,2}"
+_PLACE = re.compile(rf"(?P<place>{_ONE_PLACE}(?:\s?;\s?{_ONE_PLACE})*)\s?:\s(?P<publisher>[^:]+?)\.?$")
+_EDS = re.compile(r"^(?P<eds>.+?)\s\((?:Eds?\.|eds?\.?|Hrsg\.?|Ed\.|Trans\.)\),?\s")
+_PP = re.compile(rf",?\s\(?(?:pp?\.?)\s(?P<page>{_PAGES})\)?\.?$")
+_SPRINGER_PLACES = {
+    "London", "New York", "Oxford", "Cambridge", "Berlin", "Heidelberg", "Paris", "Geneva", "Washington", "Boston",
+    "Chicago", "Thousand Oaks", "Los Angeles", "San Francisco", "Amsterdam", "Dordrecht", "Cham", "Basel", "Vienna",
+    "Philadelphia", "Baltimore", "Hoboken", "Chichester", "Abingdon", "Milton Park", "Hove", "Edinburgh", "Glasgow",
+    "Manchester", "Birmingham", "Bristol", "Leeds", "Sheffield", "Nottingham", "Toronto", "Ottawa", "Montreal",
+    "Sydney", "Melbourne", "Canberra", "Auckland", "Wellington", "Christchurch", "Dublin", "Stockholm", "Copenhagen",
+    "Oslo", "Helsinki", "Munich", "Stuttgart", "Frankfurt", "Leipzig", "Hamburg", "Rome", "Milan", "Madrid",
+    "Barcelona", "Lisbon", "Brussels", "Leiden", "Utrecht", "Rotterdam", "Zurich", "Bern", "Tokyo", "Singapore",
+    "Beijing", "Shanghai", "Delhi", "New Delhi", "Mumbai", "Cape Town", "Johannesburg", "Princeton", "New Haven",
+    "Ann Arbor", "Bethesda", "Rockville", "Atlanta", "Seattle", "Minneapolis", "Totowa", "Boca Raton",
+    "Mahwah", "Hillsdale", "Newbury Park", "Beverly Hills", "Malden", "Harlow", "Basingstoke", "Maidenhead",
+    "Buckingham", "Bingley", "Brighton", "Cardiff", "Belfast", "Leicester", "Liverpool", "Newcastle", "York",
+    "Lanham", "Westport", "Santa Monica", "Berkeley", "Stanford", "Durham", "Cambridge, MA", "Norwood",
+    "Englewood Cliffs", "Upper Saddle River", "Burlington", "San Diego", "Orlando", "Kansas City", "Geneve",
+    "Copenhague", "Bonn", "Göttingen", "Tübingen", "Hamilton", "Vancouver", "Brisbane", "Perth", "Adelaide",
+    "Hong Kong", "Seoul", "Taipei", "Jerusalem", "Tel Aviv", "Pretoria", "Nairobi", "Ithaca", "Lincoln",
+    "Washington, DC", "Washington, D.C", "Washington DC", "Arlington", "Alexandria", "Silver Spring", "Sudbury",
+}  # fmt: skip
+
+
+@dataclass
+class Body:
+    """Fields found after the date, with the type they suggest and any doubts."""
+
+    fields: dict = field(default_factory=dict)
+    type: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def boundaries(text: str) -> list[tuple[int, int]]:
+    """Sentence ends as (end of sentence incl. punctuation, start of next), skipping abbreviations and initials."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"([.?!])([”’\"']?)(\s+)(?=\S)", text):
+        if m.group(1) == ".":
+            word = re.search(r"(\S+)$", text[: m.start(1)])
+            token = word.group(1).lstrip("(“‘\"'").lower() if word else ""
+            if token in _ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+            # A lone capital is an initial ("J. K. Rowling") unless it ends a title ("World War I").
+            if re.fullmatch(r"[a-z]", token) and re.search(r"(?:^|\s)[A-Z]\.\s?\S+$", text[: m.start(1)]):
+                continue
+        out.append((m.end(2), m.end(3)))
+    return out
+
+
+def split_last(text: str) -> tuple[str, str]:
+    """Split at the last sentence end: ("Title.", "Rest"); ("", text) when there is none."""
+    bs = boundaries(text)
+    if not bs:
+        return "", text
+    end, start = bs[-1]
+    return text[:end], text[start:]
+
+
+def clean_title(title: str) -> str:
+    """Drop edge spaces and a trailing period (keep ? and ! and closing quotes' inner punctuation)."""
+    title = title.strip().rstrip(",;: ")
+    if title.endswith(".") and not title.endswith("..."):
+        title = title[:-1].rstrip()
+    return title
+
+
+def _take_links(text: str, body: Body) -> str:
+    """Remove DOI, URL, "Retrieved from ... website:" and access dates from the text, storing them."""
+    m = _DOI.search(text)
+    if m:
+        body.fields["DOI"] = m.group(1).rstrip(".,;)")
+        text = (text[: m.start()] + text[m.end() :]).strip()
+    m = _ACCESSED.search(text)
+    if m:
+        body.fields["x-accessed"] = m.group(1)
+        text = (text[: m.start()] + text[m.end() :]).strip()
+    urls = list(_URL.finditer(text))
+    m = urls[-1] if urls else None
+    if m and "DOI" not in body.fields:
+        url = m.group(0).rstrip(".,;)")
+        body.fields["URL"] = url
+        before = text[: m.start()].rstrip()
+        r = _RETRIEVED.search(before)
+        if r and r.group(0).strip():
+            if r.group("site"):
+                body.fields["x-site"] = r.group("site").strip()
+            before = before[: r.start()]
+        text = (before + " " + text[m.end() :].strip().lstrip(".")).strip()
+    elif m:
+        text = (text[: m.start()] + text[m.end() :]).strip()
+    return text.rstrip(" ,;").strip()
+
+
+def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
+    """Recognise "…. Container, 10(3), 1–20" / "…. Container 10(3):1–20"; return (title part, fields)."""
+    m = (_SPRINGER_JOURNAL if springer else _APA_JOURNAL).search(text)
+    if not m and springer:
+        m = _SPRINGER_PAGEONLY.search(text)
+    if not m and not springer:
+        m = _APA_JOURNAL_NOVOL.search(text)
+    if not m:
+        return None
+    head, container = split_last(text[: m.start()])
+    container = container.strip().rstrip(",")
+    if not head or not container:
+        return None
+    gd = m.groupdict()
+    # A bare trailing number is a journal volume only when the name reads like a journal.
+    bare = springer and not gd.get("page") and not gd.get("issue")
+    if bare and (not _JOURNAL_WORDS.search(container) or _PUBLISHERISH.search(container)):
+        return None
+    if not springer and not gd.get("volume") and not _JOURNAL_WORDS.search(container):
+        return None
+    if re.search(r"\bpp?\.?\s", m.group(0)) or (
+        _PUBLISHERISH.search(container) and not _JOURNAL_WORDS.search(container)
+    ):
+        return None
+    fields = {"container-title": container}
+    for key in ("volume", "issue", "page"):
+        if gd.get(key):
+            fields[key] = gd[key].strip()
+    return head, fields
+
+
+def _publisher_springer(segment: str) -> dict:
+    """ "Publisher, Place" as Springer prints it; the place is recognised from a list or a state code."""
+    parts = [p.strip() for p in segment.split(",")]
+    for i in range(1, len(parts)):
+        place = ", ".join(parts[i:])
+        first = parts[i]
+        if (
+            first in _SPRINGER_PLACES
+            or place in _SPRINGER_PLACES
+            or (
+                re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first)
+                and len(parts) - i == 2
+                and re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]+|[A-Z]\.[A-Z]\.?", parts[-1])
+                and i == len(parts) - 2
+            )
+        ):
+            return {"publisher": ", ".join(parts[:i]), "publisher-place": place}
+    return {"publisher": segment}
+
+
+def _publisher_apa(segment: str) -> dict:
+    """ "Place: Publisher" (APA 6) or "Publisher" (APA 7)."""
+    m = _PLACE.fullmatch(segment.strip().rstrip("."))
+    if m:
+        return {"publisher-place": m.group("place").strip(), "publisher": m.group("publisher").strip().rstrip(".")}
+    return {"publisher": segment.strip().rstrip(".")}
+
+
+def _split_place_publisher(text: str) -> tuple[str, dict] | None:
+    """Find a trailing "Place: Publisher" after a sentence end (APA 6)."""
+    colon = text.rfind(": ")
+    if colon < 0:
+        return None
+    for end, start in reversed(boundaries(text[:colon])):
+        seg = text[start:]
+        m = _PLACE.fullmatch(seg.rstrip("."))
+        if m and len(m.group("place").split()) <= 5:
+            return text[:end], {
+                "publisher-place": m.group("place").strip(),
+                "publisher": m.group("publisher").strip().rstrip("."),
+            }
+        break
+    return None
+
+
+def _extras(title: str, body: Body) -> str:
+    """Pull edition, volume and report number out of a (book) title."""
+    m = _EDITION.search(title)
+    if m:
+        body.fields["edition"] = m.group("ed") or m.group("words") or "Rev."
+        title = title[: m.start()] + title[m.end() :]
+    m = re.search(r"\s\(Vol\. (\w+)\)", title)
+    if m:
+        body.fields["volume"] = m.group(1)
+        title = title[: m.start()] + title[m.end() :]
+    m = _REPORT_NO.search(title)
+    if (
+        m
+        and m.end() >= len(title.rstrip(". ")) - 1
+        and (m.group("genre") or m.group("no") or re.search(r"[A-Za-z]", m.group("number")))
+    ):
+        body.fields["number"] = m.group("number")
+        if m.group("genre"):
+            body.fields["genre"] = m.group("genre").strip()
+        body.type = body.type or "report"
+        title = title[: m.start()] + title[m.end() :]
+    return title
+
+
+def parse_body(text: str, springer: bool) -> Body:
+    """Parse what follows the date in an APA ("(2011). …") or Springer ("(2011) …") line."""
+    body = Body()
+    text = _take_links(text.strip(), body)
+    j = _journal(text, springer)
+    if j and not re.search(r"\bIn:? ", j[0]):
+        body.type = "article-journal"
+        body.fields["title"] = clean_title(j[0])
+        body.fields.update(j[1])
+        return body
+    m = _THESIS.search(text)
+    if m and m.group("genre").strip():
+        body.type = "thesis"
+        body.fields["genre"] = m.group("genre")
+        inst = (m.group("inst") or "").strip().rstrip(".")
+        rest = text[m.end() :].strip().lstrip(".").strip()
+        text = text[: m.start()].rstrip()
+        if inst:
+            body.fields["publisher"] = inst
+        elif rest:
+            body.fields.update(_publisher_springer(rest) if springer else _publisher_apa(rest))
+        head, _tail = split_last(text)
+        if head and not springer and not inst:
+            pass
+        body.fields["title"] = clean_title(text)
+        return body
+    chapter = re.search(r"(?<=[.?!”’\"]) In:? (?=\S)", text)
+    if chapter:
+        return _chapter(text[: chapter.start()], text[chapter.end() :], springer, body)
+    j = _journal(text, springer)
+    if j:
+        body.type = "article-journal"
+        body.fields["title"] = clean_title(j[0])
+        body.fields.update(j[1])
+        return body
+    return _book(text, springer, body)
+
+
+def _chapter(title: str, rest: str, springer: bool, body: Body) -> Body:
+    """ "In R. Whittington & C. Logan (Eds.), Book (pp. 1–20). Place: Publisher." and Springer "In: … (eds) …"."""
+    body.type = "chapter"
+    body.fields["title"] = clean_title(title)
+    m = _EDS.match(rest)
+    if m:
+        eds, _ = parse_names(m.group("eds"))
+        if eds:
+            body.fields["editor"] = eds
+        rest = rest[m.end() :]
+    if springer:
+        pp = _PP.search(rest)
+        if pp:
+            body.fields["page"] = pp.group("page")
+            rest = rest[: pp.start()]
+        container, pub = split_last(rest)
+        if not container:
+            container, pub = rest, ""
+        if not pub and "URL" in body.fields and "page" not in body.fields:
+            body.type = "webpage"
+        elif pub:
+            body.fields.update(_publisher_springer(pub.strip().rstrip(".")))
+        body.fields["container-title"] = _extras(clean_title(container), body).strip()
+        return body
+    pp = re.search(
+        rf"\s\((?:(?P<ed>[^()]*?ed\.?),?\s?)?(?:Vol\. (?P<vol>[^,()]+),?\s?)?pp?\.\s(?P<page>{_PAGES})\)", rest
+    )
+    if pp:
+        body.fields["page"] = pp.group("page")
+        if pp.group("vol"):
+            body.fields["volume"] = pp.group("vol")
+        container = rest[: pp.start()]
+        pub = rest[pp.end() :].strip().lstrip(".").strip()
+        if pp.group("ed"):
+            container += f" ({pp.group('ed')})"
+    else:
+        pp2 = _split_place_publisher(rest)
+        if pp2:
+            container, fields = pp2
+            body.fields.update(fields)
+            pub = ""
+        else:
+            container, pub = split_last(rest)
+            if not container:
+                container, pub = rest, ""
+    if pub:
+        body.fields.update(_publisher_apa(pub))
+    body.fields["container-title"] = _extras(clean_title(container), body).strip()
+    return body
+
+
+def _book(text: str, springer: bool, body: Body) -> Body:
+    """Books, reports, theses and web pages: "Title (2nd ed.). Place: Publisher." and the like."""
+    site = body.fields.pop("x-site", None)
+    head, tail = "", ""
+    if not springer:
+        pp = _split_place_publisher(text)
+        if pp:
+            head = pp[0]
+            body.fields.update(pp[1])
+    if not head:
+        head, tail = split_last(text)
+        if (
+            not head
+            or not tail.strip(". ")
+            or (not springer and _REPORT_SENTENCE.match(tail.rstrip(".")) is None and tail[:1].islower())
+        ):
+            head, tail = text, ""
+    # A separate sentence like "College report CR 150." names the report series and number.
+    while True:
+        h2, t2 = split_last(head)
+        rs = _REPORT_SENTENCE.match(t2.rstrip(".")) if h2 else None
+        if not rs:
+            break
+        body.fields["genre"] = rs.group("genre")
+        body.fields["number"] = rs.group("number")
+        body.type = "report"
+        head = h2
+    if tail:
+        rs = _REPORT_SENTENCE.match(tail.rstrip("."))
+        if rs:
+            body.fields["genre"] = rs.group("genre")
+            body.fields["number"] = rs.group("number")
+            body.type = "report"
+        elif "publisher" not in body.fields:
+            if springer:
+                body.fields.update(_publisher_springer(tail.strip().rstrip(".")))
+            else:
+                body.fields.update(_publisher_apa(tail))
+    title = _extras(clean_title(head), body)
+    body.fields["title"] = clean_title(title)
+    publisher = body.fields.get("publisher", "")
+    url = body.fields.get("URL")
+    if site and not publisher:
+        body.type = body.type or "webpage"
+        body.fields["container-title"] = site
+    if body.type:
+        return body
+    no_place = "publisher-place" not in body.fields
+    doi = body.fields.get("DOI", "")
+    if doi and publisher and not _PUBLISHERISH.search(publisher) and no_place and not doi.startswith("10.1007/978"):
+        # "Title. Journal Name. doi:…" is an article published online before it got a volume.
+        body.type = "article-journal"
+        body.fields["container-title"] = body.fields.pop("publisher")
+        return body
+    if no_place and re.search(r"\bUniversit", publisher) and not re.search(r"Press|Publish", publisher):
+        body.type = "thesis"
+        return body
+    institutional = bool(publisher) and (
+        bool(_INSTITUTION.search(publisher)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?|[A-Z]\w*[A-Z]{2,}\w*", publisher))
+    )
+    if url and "publisher-place" not in body.fields and "DOI" not in body.fields:
+        if institutional:
+            body.type = "report"
+        else:
+            body.type = "webpage"
+            if publisher:
+                body.fields["container-title"] = body.fields.pop("publisher")
+        return body
+    if not publisher and "publisher-place" not in body.fields:
+        body.type = "report"
+        return body
+    if _REPORTISH.search(body.fields["title"]) or institutional:
+        body.type = "report"
+        return body
+    body.type = "book"
+    return body

@@ -1,0 +1,279 @@
+"""Free-text reference lines (APA 6, APA 7, Springer author-date) to CSL-JSON items.
+
+Ids are ``{stem}{year}{suffix}``: stem is the first author's (or editor's) family name ASCII-folded to lower-case
+letters and digits (``Coatsworth-Puspoky`` -> ``coatsworthpuspoky``), or for an organisation its first word that is
+not an article or preposition (``Royal College of Psychiatrists`` -> ``royal``), or for no name the first significant
+word of the title; year is the four-digit year or ``nd``; suffix is the printed year suffix (``2006a``). Repeats
+within one list get ``-2``, ``-3``, ... in input order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from litsite.records.names import id_stem, is_apa_given, looks_like_org, parse_names
+from litsite.records.refbody import parse_body
+
+__all__ = ["ParsedReference", "guess_style", "parse_reference", "parse_references", "strip_markers"]
+
+
+@dataclass(frozen=True)
+class ParsedReference:
+    """One parsed line: CSL item, doubts, publisher link markers and the cleaned line."""
+
+    item: dict
+    warnings: tuple[str, ...]
+    markers: tuple[str, ...]
+    line: str
+
+
+# Link markers that saved publisher pages glue to the end of a reference (longest first: PubMedCentral > PubMed).
+MARKERS = (
+    "PubMed Central",
+    "PubMedCentral",
+    "Google Scholar",
+    "Web of Science",
+    "MathSciNet",
+    "CrossRef",
+    "Crossref",
+    "PubMed",
+    "Article",
+    "zbMATH",
+    "Scopus",
+    "CAS",
+    "ADS",
+)
+_MARKER_END = re.compile(r"(?:\s{2,}|(?<=\S)|^\s*)(" + "|".join(re.escape(m) for m in MARKERS) + r")\s*$")
+_NUMBERING = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.(?!\d)|\d{1,4}\)|[•·▪◦*–-])\s*")
+_YEAR = re.compile(
+    r"\((?P<year>\d{4})(?P<suffix>[a-z])?(?:[,/]\s*(?P<rest>[^)]{1,30}))?\)"
+    r"|\((?P<nd>n\.\s?d\.)(?:-?(?P<ndsuffix>[a-z]))?\)"
+    r"|\((?P<press>[Ii]n press|[Ff]orthcoming)(?:-?(?P<psuffix>[a-z]))?\)"
+)
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
+_EDITOR_MARK = re.compile(r"\s*\((?:Eds?\.|eds?\.?|Ed|Eds)\)\.?\s*$")
+
+
+def strip_markers(line: str) -> tuple[str, tuple[str, ...]]:
+    """Remove trailing (glued or spaced) link markers; return the rest and the markers in printed order."""
+    found: list[str] = []
+    text = line.rstrip()
+    while True:
+        m = _MARKER_END.search(text)
+        if not m:
+            break
+        # "Article" only counts when glued or spaced like a marker, not as the last word of a sentence.
+        if m.group(1) == "Article" and m.start(1) > 0 and text[m.start(1) - 1] == " " and m.start(1) == m.start():
+            break
+        found.insert(
+            0,
+            "CrossRef"
+            if m.group(1) == "Crossref"
+            else m.group(1).replace(" ", "", 1 if "Central" in m.group(1) else 0),
+        )
+        text = text[: m.start()].rstrip()
+    return text, tuple(found)
+
+
+def _clean(line: str) -> tuple[str, tuple[str, ...]]:
+    """Numbering, markers and scrape artefacts off; whitespace normalised."""
+    text = _NUMBERING.sub("", line.strip(), count=1)
+    text, markers = strip_markers(text)
+    text = re.sub(r"\s+", " ", text).strip()
+    # A scrape splits hyphenated words at line ends: "Coatsworth- Puspoky" is "Coatsworth-Puspoky".
+    text = re.sub(r"(?<=\w)- (?!(?:and|or|to|und|et)\b)(?=\w)", "-", text)
+    return text, markers
+
+
+def guess_style(line: str) -> str:
+    """Guess the style a line was printed in: "apa-6th-edition", "apa" (7th) or "springer-basic-author-date"."""
+    text, _ = _clean(line)
+    m = _YEAR.search(text)
+    after = text[m.end() :] if m else text
+    if m and not after.startswith("."):
+        return "springer-basic-author-date"
+    if re.search(r"\bRetrieved from\b|\bdoi:\s?10\.|https?://dx\.doi", text):
+        return "apa-6th-edition"
+    if re.search(r"https?://doi\.org/", text):
+        return "apa"
+    if re.search(r"(?:^|\. )[A-Z][\w .,'’-]{1,40}: [^:]+\.?$", text):
+        return "apa-6th-edition"
+    if re.search(r"\)\. In [A-Z]", text) and re.search(r"\. [A-Z][\w ,]+: ", text):
+        return "apa-6th-edition"
+    return "apa"
+
+
+def _date(m: re.Match[str] | None) -> tuple[dict, list[str]]:
+    """CSL date fields from the printed date."""
+    if m is None:
+        return {}, ["no year found"]
+    if m.group("nd"):
+        return ({"year-suffix": m.group("ndsuffix")} if m.group("ndsuffix") else {}), ["no date (n.d.)"]
+    if m.group("press"):
+        out = {"status": "in press"}
+        if m.group("psuffix"):
+            out["year-suffix"] = m.group("psuffix")
+        return out, []
+    parts = [int(m.group("year"))]
+    rest = (m.group("rest") or "").strip()
+    md = re.match(r"([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?", rest)
+    if md and md.group(1).lower() in _MONTHS:
+        parts.append(_MONTHS[md.group(1).lower()])
+        if md.group(2):
+            parts.append(int(md.group(2)))
+    out: dict = {"issued": {"date-parts": [parts]}}
+    if m.group("suffix"):
+        out["year-suffix"] = m.group("suffix")
+    return out, []
+
+
+def _fallback_year(text: str) -> re.Match[str] | None:
+    """A year printed without parentheses (other styles): ", 2011." or " 2011;"."""
+    return re.search(
+        r"(?<=[ ,.;])(?P<year>(?:19|20)\d{2})(?P<suffix>[a-z])?(?=[.;,:) ]|$)"
+        r"(?P<rest>)(?P<nd>)(?P<ndsuffix>)(?P<press>)(?P<psuffix>)",
+        text,
+    )
+
+
+def parse_reference(line: str) -> ParsedReference:
+    """Parse one printed reference line into a CSL item (id not yet made unique across a list)."""
+    text, markers = _clean(line)
+    warnings: list[str] = []
+    item: dict = {"id": "", "type": "article-journal"}
+    m = _YEAR.search(text)
+    if m is None:
+        fb = _fallback_year(text)
+        date, dw = _date(fb)
+        warnings += ["no year in parentheses; guessed from the text"] if fb else dw
+        pre, rest, springer = _split_no_year(text)
+    else:
+        date, dw = _date(m)
+        warnings += dw
+        pre = text[: m.start()].strip()
+        rest = text[m.end() :]
+        springer = not rest.startswith(".")
+        rest = rest.lstrip(". ").strip()
+    title_first = ""
+    names_text = pre
+    role = "author"
+    if _EDITOR_MARK.search(names_text):
+        role = "editor"
+        names_text = _EDITOR_MARK.sub("", names_text)
+    names_text = names_text.strip().rstrip(",")
+    if names_text.endswith(".") and not is_apa_given(names_text.split(",")[-1]):
+        names_text = names_text[:-1]
+    if names_text and not re.search(r",\s*[A-Z]", names_text) and _no_author(names_text, rest):
+        title_first, names_text = names_text, ""
+    names, cut = parse_names(names_text) if names_text else ([], False)
+    if names:
+        item[role] = names
+    if cut:
+        warnings.append(f"{role} list cut (et al.); only printed names kept")
+    body = parse_body(rest, springer)
+    fields = body.fields
+    if title_first:
+        # APA without author: the title comes first, what follows the date is the site or publisher.
+        if fields.get("title") and not fields.get("container-title"):
+            fields["container-title"] = fields.pop("title")
+        fields["title"] = title_first.rstrip(".")
+        if body.type == "report" and "URL" in fields:
+            body.type = "webpage"
+    if body.type == "book" and not names and "editor" not in item:
+        pass
+    if body.type == "book" and names and all("literal" in n for n in names) and role == "author":
+        body.type = "report"
+    item["type"] = body.type or "article-journal"
+    for key in ("editor",):
+        if key in fields:
+            item[key] = fields.pop(key)
+    item.update(date)
+    for key, value in fields.items():
+        if value not in ("", None) and not key.startswith("x-"):
+            item[key] = value
+    for key in ("x-accessed",):
+        if key in fields:
+            item[key] = fields[key]
+    if markers:
+        item["x-links"] = list(markers)
+    warnings += body.warnings
+    if not item.get("title"):
+        warnings.append("no title found")
+    if item["type"] == "article-journal" and not item.get("container-title"):
+        warnings.append("journal article without a journal name")
+    item["id"] = make_id(item)
+    return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=text)
+
+
+def _no_author(pre: str, rest: str) -> bool:
+    """True when the text before the date is the title (APA puts the title first when there is no author)."""
+    if looks_like_org(pre) and len(pre.split()) <= 8:
+        return False
+    body = re.sub(r"https?://\S+", "", rest).strip()
+    if re.match(r"Retrieved\b", body) or not body:
+        return True
+    # A title is long or ends with ?/!; an organisation name is short and capitalised.
+    words = pre.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return pre.endswith(("?", "!")) or (len(words) > 3 and lower >= 2 and not looks_like_org(pre))
+
+
+def _split_no_year(text: str) -> tuple[str, str, bool]:
+    """Lines without a parenthesised date: names up to the first sentence end, the rest is the body."""
+    m = re.search(r"(?<=[a-z\u00e0-\u024f]{2})\. |(?<=[A-Z]\.) (?=[A-Z][a-z]+ [a-z])", text)
+    if not m:
+        return "", text, False
+    return text[: m.start()], text[m.end() :], False
+
+
+def make_id(item: dict) -> str:
+    """Stable id ``{stem}{year}{suffix}`` as described in the module docstring."""
+    names = item.get("author") or item.get("editor") or []
+    stem = id_stem(names)
+    if not stem:
+        for word in re.findall(r"\w+", item.get("title", "")):
+            if word.lower() not in {"the", "a", "an", "of", "on", "in", "and", "for"}:
+                stem = id_stem([{"literal": word}])
+                break
+    parts = item.get("issued", {}).get("date-parts", [[]])
+    year = str(parts[0][0]) if parts and parts[0] else ("inpress" if item.get("status") else "nd")
+    return f"{stem or 'ref'}{year}{item.get('year-suffix', '')}"
+
+
+def _marker_only(line: str) -> tuple[str, ...] | None:
+    """Markers of a line that holds nothing else (the newer Springer layout prints them on their own line)."""
+    text, markers = strip_markers(_NUMBERING.sub("", line.strip()))
+    return markers if markers and not text.strip() else None
+
+
+def parse_references(lines: Iterable[str]) -> list[ParsedReference]:
+    """Parse lines in order, skipping blank ones; marker-only lines join the reference above; ids made unique."""
+    out: list[ParsedReference] = []
+    seen: dict[str, int] = {}
+    for raw in lines:
+        if not raw.strip():
+            continue
+        only = _marker_only(raw)
+        if only is not None:
+            if out:
+                prev = out[-1]
+                markers = prev.markers + tuple(m for m in only if m not in prev.markers)
+                item = dict(prev.item, **{"x-links": list(markers)})
+                out[-1] = ParsedReference(item=item, warnings=prev.warnings, markers=markers, line=prev.line)
+            continue
+        ref = parse_reference(raw)
+        base = ref.item["id"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            ref = ParsedReference(
+                item=dict(ref.item, id=f"{base}-{seen[base]}"),
+                warnings=ref.warnings,
+                markers=ref.markers,
+                line=ref.line,
+            )
+        out.append(ref)
+    return out
