@@ -9,7 +9,7 @@ from litsite.records.names import parse_names
 
 # Words that end with a period without ending a sentence (abbreviations in publishers, places and journal names).
 _ABBREV = {
-    "u.s", "vs", "st", "dr", "mr", "mrs", "ms", "no", "vol", "pp", "ed", "eds", "corp", "co", "inc", "jr", "sr",
+    "u.s", "vs", "st", "dr", "mr", "mrs", "ms", "no", "vol", "pp", "corp", "co", "inc", "jr", "sr",
     "e.g", "i.e", "cf", "al", "fig", "j", "am", "br", "int", "clin", "psychol", "med", "res", "soc", "sci", "rev",
     "proc", "natl", "acad", "eur", "nurs", "ment", "behav", "ther", "educ", "adolesc", "fam", "epidemiol",
     "psychiatr", "serv", "gen", "pract", "assoc", "ann", "arch", "bull", "trans", "phys", "chem", "biol",
@@ -50,9 +50,10 @@ _PUBLISHERISH = re.compile(
 _INSTITUTION = re.compile(
     r"\b(?:Institut\w*|Organi[sz]ation|Office|Department|Ministry|Council|Agency|Bank|Commission|Government|"
     r"Laborator\w+|Centre|Center|Executive|Authority|Bureau|Directorate|Federation|Foundation|Trust|Fund|Forum|"
-    r"Group|Association|Society|College of|Board|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
+    r"Group|Association|College of|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
     r"Programme|Program|Parliament|House of|Committee|Secretariat|Alliance|Network|Coalition|Survey)\b"
 )
+_BOOK_PUBLISHER = re.compile(r"\b(?:Press|Publish\w*|Books|Verlag|Wiley|Sage|SAGE|Springer|Routledge|Elsevier)\b")
 _REPORTISH = re.compile(
     r"\b(?:Report|report|Working Paper|working paper|Briefing|briefing|Policy|Technical|Discussion Paper|"
     r"Occasional Paper|Series|Guidance|guidance|Framework|framework|Strategy|Evaluation|Review of|Bulletin)\b"
@@ -181,6 +182,12 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     if not m:
         return None
     head, container = split_last(text[: m.start()])
+    # "Journal of the Royal Statistical Society. Series C, …": a series belongs to the journal name before it.
+    while head and re.match(r"(?:Series|Section|Part|Sect\.)\s|[A-Z],\s", container):
+        head2, more = split_last(head)
+        if not head2:
+            break
+        head, container = head2, f"{more} {container}"
     container = container.strip().rstrip(",")
     if not head or not container:
         return None
@@ -202,23 +209,28 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     return head, fields
 
 
+_PLACE_PART = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\.?")
+_NOT_PLACE = re.compile(r"^(?:Inc|Ltd|LLC|Co|Corp|Publishers?|Press|Books|GmbH|AG|SA|BV|Pty|PLC|plc)\.?$")
+
+
+def _is_place(parts: list[str]) -> bool:
+    """Comma parts that read as a place: short capitalised names ("Thousand Oaks", "New York, NY", "London ; Paris")."""
+    for part in parts:
+        for piece in part.split(";"):
+            piece = piece.strip()
+            if not piece or not _PLACE_PART.fullmatch(piece) or _NOT_PLACE.match(piece):
+                return False
+            if piece not in _SPRINGER_PLACES and (_INSTITUTION.search(piece) or _PUBLISHERISH.search(piece)):
+                return False
+    return True
+
+
 def _publisher_springer(segment: str) -> dict:
-    """ "Publisher, Place" as Springer prints it; the place is recognised from a list or a state code."""
+    """ "Publisher, Place" as Springer prints it; the place is the longest run of place-like trailing parts."""
     parts = [p.strip() for p in segment.split(",")]
     for i in range(1, len(parts)):
-        place = ", ".join(parts[i:])
-        first = parts[i]
-        if (
-            first in _SPRINGER_PLACES
-            or place in _SPRINGER_PLACES
-            or (
-                re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", first)
-                and len(parts) - i == 2
-                and re.fullmatch(r"[A-Z]{2}|[A-Z][a-z]+|[A-Z]\.[A-Z]\.?", parts[-1])
-                and i == len(parts) - 2
-            )
-        ):
-            return {"publisher": ", ".join(parts[:i]), "publisher-place": place}
+        if _is_place(parts[i:]) and not re.fullmatch(r"[A-Z]{2}|[A-Z]\.[A-Z]\.?", parts[i]):
+            return {"publisher": ", ".join(parts[:i]), "publisher-place": ", ".join(parts[i:])}
     return {"publisher": segment}
 
 
@@ -248,7 +260,11 @@ def _split_place_publisher(text: str) -> tuple[str, dict] | None:
 
 
 def _extras(title: str, body: Body) -> str:
-    """Pull edition, volume and report number out of a (book) title."""
+    """Pull edition, volume, report number and a bracketed description ("[Evaluation]") out of a title."""
+    m = re.search(r"\s\[([^\]]{2,60})\]$", title)
+    if m:
+        body.fields.setdefault("genre", m.group(1))
+        title = title[: m.start()]
     m = _EDITION.search(title)
     if m:
         body.fields["edition"] = m.group("ed") or m.group("words") or "Rev."
@@ -430,6 +446,9 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         return body
     if not publisher and "publisher-place" not in body.fields:
         body.type = "report"
+        return body
+    if _BOOK_PUBLISHER.search(publisher):
+        body.type = "book"
         return body
     if _REPORTISH.search(body.fields["title"]) or institutional:
         body.type = "report"

@@ -216,6 +216,9 @@ def _no_author(pre: str, rest: str) -> bool:
     body = re.sub(r"https?://\S+", "", rest).strip()
     if re.match(r"Retrieved\b", body) or not body:
         return True
+    # "Separation anxiety. (2020). Nhs.Uk. https://…": one segment and a URL means the site, not a title.
+    if "http" in rest and "," not in pre and not re.search(r"[.?!] ", body.rstrip(". ")):
+        return True
     # A title is long or ends with ?/!; an organisation name is short and capitalised.
     words = pre.split()
     lower = sum(1 for w in words if w[:1].islower())
