@@ -47,7 +47,9 @@ def _tokens(text: str) -> tuple[list[str], bool]:
     """Split a printed name list at commas and '&'/'and'; report whether it was cut (et al., ellipsis)."""
     cut = bool(_ETAL.search(text))
     text = _ETAL.sub(", ", text)
-    text = re.sub(r"\s*(?:,\s*)?(?:&|\band\b)\s+", ", ", text)
+    # "and" separates names only in lists of people ("Smith, J. and Jones, K."), not in "Health and Care Excellence".
+    joiner = r"&|\band\b" if re.search(r"\b[A-Z]\.", text) else "&"
+    text = re.sub(rf"\s*(?:,\s*)?(?:{joiner})\s+", ", ", text)
     return [t.strip() for t in text.split(",") if t.strip() and t.strip() not in {".", "&"}], cut
 
 

@@ -23,7 +23,8 @@ _RETRIEVED = re.compile(
     re.IGNORECASE,
 )
 _ACCESSED = re.compile(
-    r"[.,]?\s*\(?\s*(?:Accessed|Retrieved|Last accessed)(?: on)? (\d{1,2} \w+\.? \d{4}|\w+\.? \d{1,2},? \d{4})\)?\.?"
+    r"[.,]?\s*\(?\s*(?:Accessed|Retrieved|Last accessed)(?: on)? (\d{1,2} \w+\.? \d{4}|\w+\.? \d{1,2},? \d{4})"
+    r"(?!,? from)\)?\.?"
 )
 _PAGES = r"[A-Za-z]{0,4}\d[\w.]*?(?:\s?[-–—]\s?[A-Za-z]{0,4}\d[\w.]*?)?"
 _APA_JOURNAL = re.compile(
@@ -53,6 +54,9 @@ _INSTITUTION = re.compile(
     r"Group|Association|College of|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
     r"Programme|Program|Parliament|House of|Committee|Secretariat|Alliance|Network|Coalition|Survey)\b"
 )
+_JOURNAL_NAME = re.compile(
+    r"\b(?:Journal|Review|Quarterly|Bulletin|Annals|Archives|Advances in|Letters|Proceedings|Transactions)\b|^J "
+)
 _BOOK_PUBLISHER = re.compile(r"\b(?:Press|Publish\w*|Books|Verlag|Wiley|Sage|SAGE|Springer|Routledge|Elsevier)\b")
 _REPORTISH = re.compile(
     r"\b(?:Report|report|Working Paper|working paper|Briefing|briefing|Policy|Technical|Discussion Paper|"
@@ -63,7 +67,7 @@ _THESIS = re.compile(
     r"(?:(?<=[(\[])|(?<=[.,] )|^)(?P<genre>(?:Unpublished )?(?:doctoral|master['’]?s|PhD|Ph\.\s?D\.?|MSc|MA|MPhil|"
     r"honours|bachelor['’]s|diploma)? ?(?:dissertation|thesis|theses)|(?<=[(\[])(?:PhD|Ph\.\s?D\.?|MSc|MPhil)(?=[)\]])|"
     r"(?<=\. )(?:Ph\.\s?D\.?|PhD|MSc)(?=,))"
-    r"(?:[,.]\s*(?P<inst>[^()\[\]]+?))?[)\]]?\.?(?=\s|$)",
+    r"(?:[,.]\s*(?P<inst>[^()\[\]]+))?[)\]]?\.?(?=\s|$)",
     re.IGNORECASE,
 )
 _ORDINALS = "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Revised|Rev\\.|Updated|Expanded"
@@ -71,9 +75,12 @@ _EDITION = re.compile(
     rf"\s?[(,]\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<words>{_ORDINALS})) (?:edition|edn\.?|ed\.?)\)?",
     re.IGNORECASE,
 )
+_GENRES = r"(?:Report|Paper|Brief|Series|Bulletin|Publication|Guideline|Guidance|Document|Note|Memo|Monograph)"
+# A report's "(Research Report No. 12)", "(HHS Publication No. (SMA) 14-4884)", "(No. FHWA-SA-14-011)", "(LA-UR-13-24)".
 _REPORT_NO = re.compile(
-    r"\s?\((?:(?P<genre>[A-Z][A-Za-z ]*?(?:Report|Paper|Brief|Series|Bulletin|Publication))\s?)?"
-    r"(?:(?P<no>No\.?|Number)\s)?(?P<number>[\w./–-]*\d[\w./–-]*)\)"
+    r"\s?\((?:(?P<genre>[A-Z][A-Za-z ]*?" + _GENRES + r")\s?)?(?:(?P<no>No\.?|Number)\s)?"
+    r"(?P<number>(?:[^()]|\([^()]*\))*\d(?:[^()]|\([^()]*\))*)\)$",
+    re.IGNORECASE,
 )
 _REPORT_SENTENCE = re.compile(
     r"^(?P<genre>[A-Z][\w ]*?(?:[Rr]eport|[Pp]aper|[Bb]rief|[Ss]eries|[Bb]ulletin))(?: No\.?)? ?"
@@ -273,12 +280,8 @@ def _extras(title: str, body: Body) -> str:
     if m:
         body.fields["volume"] = m.group(1)
         title = title[: m.start()] + title[m.end() :]
-    m = _REPORT_NO.search(title)
-    if (
-        m
-        and m.end() >= len(title.rstrip(". ")) - 1
-        and (m.group("genre") or m.group("no") or re.search(r"[A-Za-z]", m.group("number")))
-    ):
+    m = _REPORT_NO.search(title.rstrip(". "))
+    if m and (m.group("genre") or m.group("no") or re.fullmatch(r"[A-Z0-9]+(?:[-./][A-Z0-9]+)+", m.group("number"))):
         body.fields["number"] = m.group("number")
         if m.group("genre"):
             body.fields["genre"] = m.group("genre").strip()
@@ -380,11 +383,14 @@ def _book(text: str, springer: bool, body: Body) -> Body:
     """Books, reports, theses and web pages: "Title (2nd ed.). Place: Publisher." and the like."""
     site = body.fields.pop("x-site", None)
     head, tail = "", ""
-    if not springer:
-        pp = _split_place_publisher(text)
-        if pp:
-            head = pp[0]
-            body.fields.update(pp[1])
+    # "Place: Publisher" is unambiguous, so it is tried in Springer-looking lines too ("Royal College … (2008) …").
+    pp = _split_place_publisher(text)
+    if pp:
+        head = pp[0]
+        body.fields.update(pp[1])
+    if not head and site:
+        # "Title. Retrieved from Site website: URL": all before the link is the title.
+        head = text
     if not head:
         head, tail = split_last(text)
         if (
@@ -416,6 +422,9 @@ def _book(text: str, springer: bool, body: Body) -> Body:
                 body.fields.update(_publisher_apa(tail))
     title = _extras(clean_title(head), body)
     body.fields["title"] = clean_title(title)
+    if body.fields.get("publisher") in _SPRINGER_PLACES and "publisher-place" not in body.fields:
+        # "… New Zealand. Christchurch." prints only the place.
+        body.fields["publisher-place"] = body.fields.pop("publisher")
     publisher = body.fields.get("publisher", "")
     url = body.fields.get("URL")
     if site and not publisher:
@@ -437,15 +446,23 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         bool(_INSTITUTION.search(publisher)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?|[A-Z]\w*[A-Z]{2,}\w*", publisher))
     )
     if url and "publisher-place" not in body.fields and "DOI" not in body.fields:
-        if institutional:
+        # Institutions publish both; a link to a document store or a PDF marks a report.
+        if institutional and re.search(
+            r"\.pdf\b|publication|/handle/|report|/docs?/|/files/|uploads|library", url, re.I
+        ):
             body.type = "report"
         else:
             body.type = "webpage"
             if publisher:
                 body.fields["container-title"] = body.fields.pop("publisher")
         return body
-    if not publisher and "publisher-place" not in body.fields:
+    if not publisher:
         body.type = "report"
+        return body
+    if no_place and _JOURNAL_NAME.search(publisher) and not _PUBLISHERISH.search(publisher):
+        # "Title. Advances in Psychiatric Treatment." (in press, no volume yet) names a journal.
+        body.type = "article-journal"
+        body.fields["container-title"] = body.fields.pop("publisher")
         return body
     if _BOOK_PUBLISHER.search(publisher):
         body.type = "book"
