@@ -69,7 +69,7 @@ def parse_names(text: str) -> tuple[list[dict], bool]:
             assert m is not None
             names.append({"family": m.group(2).strip(), "given": m.group(1).strip()})
         return names, cut
-    apa = any(is_apa_given(t) for t in tokens[1:])
+    apa = any(is_apa_given(_split_particle_from_given(t)[0]) for t in tokens[1:])
     if apa:
         i = 0
         while i < len(tokens):

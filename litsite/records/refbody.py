@@ -78,7 +78,7 @@ _EDITION = re.compile(
 _GENRES = r"(?:Report|Paper|Brief|Series|Bulletin|Publication|Guideline|Guidance|Document|Note|Memo|Monograph)"
 # A report's "(Research Report No. 12)", "(HHS Publication No. (SMA) 14-4884)", "(No. FHWA-SA-14-011)", "(LA-UR-13-24)".
 _REPORT_NO = re.compile(
-    r"\s?\((?:(?P<genre>[A-Z][A-Za-z ]*?" + _GENRES + r")\s?)?(?:(?P<no>No\.?|Number)\s)?"
+    r"\s?\((?:(?P<genre>(?:[A-Z][A-Za-z ]*?\s)?" + _GENRES + r")\s?)?(?:(?P<no>No\.?|Number)\s)?"
     r"(?P<number>(?:[^()]|\([^()]*\))*\d(?:[^()]|\([^()]*\))*)\)$",
     re.IGNORECASE,
 )
@@ -306,7 +306,7 @@ def parse_body(text: str, springer: bool) -> Body:
         body.fields["genre"] = m.group("genre")
         inst = (m.group("inst") or "").strip().rstrip(".")
         rest = text[m.end() :].strip().lstrip(".").strip()
-        text = text[: m.start()].rstrip()
+        text = text[: m.start()].rstrip().rstrip("[(").rstrip()
         if inst:
             body.fields["publisher"] = inst
         elif rest:
@@ -389,8 +389,16 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         head = pp[0]
         body.fields.update(pp[1])
     if not head and site:
-        # "Title. Retrieved from Site website: URL": all before the link is the title.
-        head = text
+        h2, t2 = split_last(text)
+        if h2 and t2.strip(" .") == site.strip(" ."):
+            # APA 6 "Title. Publisher. Retrieved from Publisher website: URL" is a document the publisher issued.
+            head = h2
+            body.fields["publisher"] = t2.strip(" .")
+            body.type = body.type or "report"
+            site = None
+        else:
+            # "Title. Retrieved from Site website: URL": all before the link is the title.
+            head = text
     if not head:
         head, tail = split_last(text)
         if (

@@ -94,7 +94,9 @@ def guess_style(line: str) -> str:
     text, _ = _clean(line)
     m = _YEAR.search(text)
     after = text[m.end() :] if m else text
-    if m and not after.startswith("."):
+    # "Place: Publisher." at the end is APA 6 even when the date lacks its period ("Royal College … (2008) …").
+    place_end = re.search(r"\. [A-Z][\w .,'’-]{1,40}: [^:]+\.$", text)
+    if m and not after.startswith(".") and not place_end:
         return "springer-basic-author-date"
     if re.search(r"\bRetrieved from\b|\bdoi:\s?10\.|https?://dx\.doi", text):
         return "apa-6th-edition"

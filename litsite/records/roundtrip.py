@@ -1,0 +1,44 @@
+"""Self-check for parsed reference lines: re-render each item in the line's style and compare with the line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from litsite.records.reflines import ParsedReference, guess_style
+
+Renderer = Callable[[list[dict], str], list[str]]
+
+# CSL variables the renderer should see; import extras (x-*) and our warnings are not CSL.
+_DROP = ("x-links", "x-accessed", "x-source-line")
+
+
+def normalise_rendering(text: str) -> str:
+    """Fold what differs between a page's print and an engine's output without changing the reference."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"[‐‑‒–—―−]", "-", text)
+    text = re.sub(r"[“”„\"‘’‚'`´]", "", text)
+    # Year suffixes come from disambiguation against the whole list, which one item alone cannot reproduce.
+    text = re.sub(r"\b(\d{4})[a-z]\b", r"\1", text)
+    # Cut name lists print "et al." or an ellipsis; the parsed item only holds the printed names.
+    text = re.sub(r",?\s*(?:et al\.?|…|\. \. \.)", "", text)
+    # House styles differ in "&" before the last name, "S.E." vs "S. E." and "doi:" vs "https://doi.org/".
+    text = re.sub(r",?\s&\s", ", ", text)
+    text = re.sub(r"\b([a-z])\.\s(?=[a-z]\.)", r"\1.", text)
+    text = re.sub(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "doi ", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" .")
+
+
+def round_trip_mismatches(parsed: list[ParsedReference], style: str, render: Renderer) -> list[tuple[int, str, str]]:
+    """Re-render each parsed item (style "auto" guesses it per line) and list (index, line, rendering) that differ."""
+    out: list[tuple[int, str, str]] = []
+    for index, ref in enumerate(parsed):
+        line_style = guess_style(ref.line) if style in ("", "auto") else style
+        item = {k: v for k, v in ref.item.items() if k not in _DROP}
+        rendered = render([item], line_style)
+        text = rendered[0] if rendered else ""
+        if normalise_rendering(text) != normalise_rendering(ref.line):
+            out.append((index, ref.line, text))
+    return out
