@@ -57,7 +57,7 @@ _INSTITUTION = re.compile(
 _JOURNAL_NAME = re.compile(
     r"\b(?:Journal|Review|Quarterly|Bulletin|Annals|Archives|Advances in|Letters|Proceedings|Transactions)\b|^J "
 )
-_BOOK_PUBLISHER = re.compile(r"\b(?:Press|Publish\w*|Books|Verlag|Wiley|Sage|SAGE|Springer|Routledge|Elsevier)\b")
+BOOK_PUBLISHER = re.compile(r"\b(?:Press|Publish\w*|Books|Verlag|Wiley|Sage|SAGE|Springer|Routledge|Elsevier)\b")
 _REPORTISH = re.compile(
     r"\b(?:Report|report|Working Paper|working paper|Briefing|briefing|Policy|Technical|Discussion Paper|"
     r"Occasional Paper|Series|Guidance|guidance|Framework|framework|Strategy|Evaluation|Review of|Bulletin)\b"
@@ -83,7 +83,7 @@ _REPORT_NO = re.compile(
     re.IGNORECASE,
 )
 _REPORT_SENTENCE = re.compile(
-    r"^(?P<genre>[A-Z][\w ]*?(?:[Rr]eport|[Pp]aper|[Bb]rief|[Ss]eries|[Bb]ulletin))(?: No\.?)? ?"
+    r"^(?P<genre>[A-Z][\w ]*?(?:[Rr]eport|[Pp]aper|[Bb]rief|[Ss]eries|[Bb]ulletin|[Gg]uideline))(?: No\.?)? ?"
     r"(?P<number>[A-Z]*\s?\d[\w./-]*)$"
 )
 _ONE_PLACE = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s?[A-Z][\w.'’ -]{0,20}?){0,2}"
@@ -472,7 +472,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         body.type = "article-journal"
         body.fields["container-title"] = body.fields.pop("publisher")
         return body
-    if _BOOK_PUBLISHER.search(publisher):
+    if BOOK_PUBLISHER.search(publisher):
         body.type = "book"
         return body
     if _REPORTISH.search(body.fields["title"]) or institutional:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from litsite.records.names import id_stem, is_apa_given, looks_like_org, parse_names
-from litsite.records.refbody import parse_body
+from litsite.records.refbody import BOOK_PUBLISHER, parse_body
 
 __all__ = ["ParsedReference", "guess_style", "parse_reference", "parse_references", "strip_markers"]
 
@@ -185,9 +185,9 @@ def parse_reference(line: str) -> ParsedReference:
         fields["title"] = title_first.rstrip(".")
         if body.type == "report" and "URL" in fields:
             body.type = "webpage"
-    if body.type == "book" and not names and "editor" not in item:
-        pass
-    if body.type == "book" and names and all("literal" in n for n in names) and role == "author":
+    # An organisation's own publication is a report, unless a book publisher issued it (the DSM).
+    org_only = names and all("literal" in n for n in names) and role == "author"
+    if body.type == "book" and org_only and not BOOK_PUBLISHER.search(fields.get("publisher", "")):
         body.type = "report"
     item["type"] = body.type or "article-journal"
     for key in ("editor",):
