@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "bench" / "refparse"))
 
 from citeproc_js import render  # noqa: E402
+from items_check import CHECK_ITEMS  # noqa: E402
 from items_mh import ITEMS  # noqa: E402
 from score import FIELDS, norm_text  # noqa: E402
 
@@ -84,13 +85,15 @@ def truth_for(item: dict, line: str) -> dict:
     return truth
 
 
-def main() -> None:
-    """Render, decorate, derive truth, write jsonl."""
+def main(argv: list[str] | None = None) -> None:
+    """Render, decorate, derive truth, write jsonl (``--check-only``: the second batch alone, to /tmp)."""
+    argv = sys.argv[1:] if argv is None else argv
+    items = CHECK_ITEMS if "--check-only" in argv else ITEMS + CHECK_ITEMS
     rng = random.Random(20240611)
     rows = []
     for style in STYLES:
-        result = render(ITEMS, style, "text")
-        by_id = {i["id"]: i for i in ITEMS}
+        result = render(items, style, "text")
+        by_id = {i["id"]: i for i in items}
         for n, entry in enumerate(result["bibliography"], 1):
             text = entry["entry"].strip()
             item = by_id[entry["id"]]
@@ -103,8 +106,10 @@ def main() -> None:
                 "source": f"bench/refparse/items_mh.py#{item['id']}",
             })  # fmt: skip
     out = ROOT / "tests" / "data" / "reflines" / "mh_dev.jsonl"
+    if "--check-only" in argv:
+        out = Path("/tmp/refparse_check.jsonl")
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} lines to {out.relative_to(ROOT)}")
+    print(f"wrote {len(rows)} lines to {out}")
 
 
 if __name__ == "__main__":

@@ -86,7 +86,8 @@ _REPORT_SENTENCE = re.compile(
     r"^(?P<genre>[A-Z][\w ]*?(?:[Rr]eport|[Pp]aper|[Bb]rief|[Ss]eries|[Bb]ulletin|[Gg]uideline))(?: No\.?)? ?"
     r"(?P<number>[A-Z]*\s?\d[\w./-]*)$"
 )
-_ONE_PLACE = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s?[A-Z][\w.'’ -]{0,20}?){0,2}"
+_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|upon|on|am|de|del|la|le|sur|an|der|im)"
+_ONE_PLACE = rf"[A-Z][\w.'’-]*(?:\s{_PLACE_WORD}){{0,3}}(?:,\s?[A-Z][\w.'’ -]{{0,20}}?){{0,2}}"
 _PLACE = re.compile(rf"(?P<place>{_ONE_PLACE}(?:\s?;\s?{_ONE_PLACE})*)\s?:\s(?P<publisher>[^:]+?)\.?$")
 _EDS = re.compile(r"^(?P<eds>.+?)\s\((?:Eds?\.|eds?\.?|Hrsg\.?|Ed\.|Trans\.)\),?\s")
 _PP = re.compile(rf",?\s\(?(?:pp?\.?)\s(?P<page>{_PAGES})\)?\.?$")
@@ -216,7 +217,7 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     return head, fields
 
 
-_PLACE_PART = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}\.?")
+_PLACE_PART = re.compile(rf"[A-Z][\w.'’-]*(?: {_PLACE_WORD}){{0,2}}\.?")
 _NOT_PLACE = re.compile(r"^(?:Inc|Ltd|LLC|Co|Corp|Publishers?|Press|Books|GmbH|AG|SA|BV|Pty|PLC|plc)\.?$")
 
 

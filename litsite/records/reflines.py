@@ -33,8 +33,12 @@ class ParsedReference:
 MARKERS = (
     "PubMed Central",
     "PubMedCentral",
+    "PubMed/NCBI",
     "Google Scholar",
+    "Web of Science ®",
+    "Web of Science®",
     "Web of Science",
+    "View Article",
     "MathSciNet",
     "CrossRef",
     "Crossref",
@@ -45,7 +49,10 @@ MARKERS = (
     "CAS",
     "ADS",
 )
-_MARKER_END = re.compile(r"(?:\s{2,}|(?<=\S)|^\s*)(" + "|".join(re.escape(m) for m in MARKERS) + r")\s*$")
+_CANONICAL = {"Crossref": "CrossRef", "PubMed Central": "PubMedCentral", "Web of Science ®": "Web of Science",
+              "Web of Science®": "Web of Science"}  # fmt: skip
+# A marker at the end, glued ("…250.CrossRef"), spaced ("  Article  PubMed"), bulleted or bracketed ("[PubMed]").
+_MARKER_END = re.compile(r"\[?(" + "|".join(re.escape(m) for m in MARKERS) + r")\]?[\s•·|,]*$")
 _NUMBERING = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.(?!\d)|\d{1,4}\)|[•·▪◦*–-])\s*")
 _YEAR = re.compile(
     r"\((?P<year>\d{4})(?P<suffix>[a-z])?(?:[,/]\s*(?P<rest>[^)]{1,30}))?\)"
@@ -66,16 +73,12 @@ def strip_markers(line: str) -> tuple[str, tuple[str, ...]]:
         m = _MARKER_END.search(text)
         if not m:
             break
-        # "Article" only counts when glued or spaced like a marker, not as the last word of a sentence.
-        if m.group(1) == "Article" and m.start(1) > 0 and text[m.start(1) - 1] == " " and m.start(1) == m.start():
+        # A glued marker must not be the tail of a word ("…in CAS" is fine, "MEDCAS" is not a marker).
+        before = text[: m.start()]
+        if before and before[-1].isalpha() and before[-1].isupper() and m.group(1) in ("CAS", "ADS"):
             break
-        found.insert(
-            0,
-            "CrossRef"
-            if m.group(1) == "Crossref"
-            else m.group(1).replace(" ", "", 1 if "Central" in m.group(1) else 0),
-        )
-        text = text[: m.start()].rstrip()
+        found.insert(0, _CANONICAL.get(m.group(1), m.group(1)))
+        text = before.rstrip(" •·|,")
     return text, tuple(found)
 
 
