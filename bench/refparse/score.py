@@ -119,8 +119,13 @@ def score_rows(rows: list[dict]) -> dict:
 
 
 def load(path: str | Path) -> list[dict]:
-    """Rows of a jsonl file."""
-    return [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+    """Rows of a jsonl file of {line, truth}, or of a YAML list of {line, expected} (the seed's expectations)."""
+    path = Path(path)
+    if path.suffix in (".yaml", ".yml"):
+        import yaml
+
+        return [{"line": e["line"], "truth": e["expected"]} for e in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def main(argv: list[str] | None = None) -> None:

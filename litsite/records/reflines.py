@@ -192,6 +192,8 @@ def parse_reference(line: str) -> ParsedReference:
     org_only = names and all("literal" in n for n in names) and role == "author"
     if body.type == "book" and org_only and not BOOK_PUBLISHER.search(fields.get("publisher", "")):
         body.type = "report"
+    if markers and body.type in ("book", "report", "webpage"):
+        body.type = _journal_by_markers(markers, fields) or body.type
     item["type"] = body.type or "article-journal"
     for key in ("editor",):
         if key in fields:
@@ -214,6 +216,17 @@ def parse_reference(line: str) -> ParsedReference:
     return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=text)
 
 
+def _journal_by_markers(markers: tuple[str, ...], fields: dict) -> str:
+    """PubMed (or CrossRef without a book publisher) links mark "Title. Name." as a journal article, not a book."""
+    publisher = fields.get("publisher", "")
+    if not publisher or "publisher-place" in fields or "URL" in fields or BOOK_PUBLISHER.search(publisher):
+        return ""
+    if not any(m.startswith("PubMed") for m in markers) and ("CrossRef" not in markers or looks_like_org(publisher)):
+        return ""
+    fields["container-title"] = fields.pop("publisher")
+    return "article-journal"
+
+
 def _no_author(pre: str, rest: str) -> bool:
     """True when the text before the date is the title (APA puts the title first when there is no author)."""
     if looks_like_org(pre) and len(pre.split()) <= 8:
@@ -230,8 +243,16 @@ def _no_author(pre: str, rest: str) -> bool:
     return pre.endswith(("?", "!")) or (len(words) > 3 and lower >= 2 and not looks_like_org(pre))
 
 
+_SPRINGER_NAME = r"[A-Z\u00c0-\u024f][\w'’-]+(?: [\w'’-]+){0,2} [A-Z\u00c0-\u00de]{1,3}(?:-[A-Z])?"
+_SPRINGER_NAMES = re.compile(rf"^((?:{_SPRINGER_NAME}, )*{_SPRINGER_NAME}(?:, et al)?) (?=[A-Z0-9“‘\"'])")
+
+
 def _split_no_year(text: str) -> tuple[str, str, bool]:
     """Lines without a parenthesised date: names up to the first sentence end, the rest is the body."""
+    # Springer prints nothing for a missing date: "Gillard S, Holley J Peer workers …. Journal".
+    sm = _SPRINGER_NAMES.match(text)
+    if sm:
+        return sm.group(1), text[sm.end() :], True
     m = re.search(r"(?<=[a-z\u00e0-\u024f]{2})\. |(?<=[A-Z]\.) (?=[A-Z][a-z]+ [a-z])", text)
     if not m:
         return "", text, False

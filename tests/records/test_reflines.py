@@ -344,3 +344,18 @@ def test_parsed_reference_is_frozen() -> None:
 def test_dev_rows_are_well_formed() -> None:
     rows = [json.loads(x) for x in (DATA / "mh_dev.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 180 and all({"line", "truth", "style"} <= set(r) for r in rows)
+
+
+def test_springer_line_without_date() -> None:
+    ref = parse_reference(
+        "Gillard S, Holley J Peer workers in mental health services. Advances in Psychiatric Treatment"
+    )
+    assert [a["family"] for a in ref.item["author"]] == ["Gillard", "Holley"]
+    assert ref.item["title"] == "Peer workers in mental health services" and "no year found" in ref.warnings
+
+
+def test_pubmed_marker_makes_a_journal_of_a_bare_name() -> None:
+    it = item("Faulkner, A. (2012). The freedom to be. Together for Mental Wellbeing.PubMedGoogle Scholar")
+    assert it["type"] == "article-journal" and it["container-title"] == "Together for Mental Wellbeing"
+    book = item("Faulkner, A. (2012). The freedom to be. Together for Mental Wellbeing.Google Scholar")
+    assert book["type"] == "book" and book["publisher"] == "Together for Mental Wellbeing"
