@@ -22,8 +22,9 @@ from litsite.records.roundtrip import round_trip_mismatches  # noqa: E402
 
 
 def citeproc_js_renderer(items: list[dict], style: str) -> list[str]:
-    """Adapter: the bench's citeproc-js runner as a round-trip renderer."""
-    return [e["entry"] for e in render(items, style)["bibliography"]]
+    """Adapter: the bench's citeproc-js runner as a round-trip renderer (entries put back in the items' order)."""
+    by_id = {e["id"]: e["entry"] for e in render(items, style)["bibliography"]}
+    return [by_id.get(item["id"], "") for item in items]
 
 
 def main() -> None:

@@ -173,6 +173,8 @@ def _take_links(text: str, body: Body) -> str:
         if r and r.group(0).strip():
             if r.group("site"):
                 body.fields["x-site"] = r.group("site").strip()
+            if r.group("date"):
+                body.fields.setdefault("x-accessed", r.group("date").strip(" ,"))
             before = before[: r.start()]
         text = (before + " " + text[m.end() :].strip().lstrip(".")).strip()
     elif m:

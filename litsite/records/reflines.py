@@ -98,13 +98,15 @@ def guess_style(line: str) -> str:
     m = _YEAR.search(text)
     after = text[m.end() :] if m else text
     # "Place: Publisher." at the end is APA 6 even when the date lacks its period ("Royal College … (2008) …").
-    place_end = re.search(r"\. [A-Z][\w .,'’-]{1,40}: [^:]+\.$", text)
+    place_end = re.search(r"[.?!] [A-Z][\w .,'’-]{1,40}: [^:]+\.$", text)
     if m and not after.startswith(".") and not place_end:
         return "springer-basic-author-date"
-    if re.search(r"\bRetrieved from\b|\bdoi:\s?10\.|https?://dx\.doi", text):
+    # APA 6 shows "Retrieved [date,] from", "doi:", "(Doctoral dissertation)", ". . ." and "Place: Publisher".
+    if re.search(r"\bRetrieved\b[^:]*\bfrom\b|\bdoi:\s?10\.|https?://dx\.doi|\((?:Doctoral|Master)|\. \. \.", text):
         return "apa-6th-edition"
-    if re.search(r"https?://doi\.org/", text):
-        return "apa"
+    if re.search(r"(?:^|[.?!] )[A-Z][\w .,'’-]{1,40}: [^:]+\.?$", text):
+        return "apa-6th-edition"
+    return "apa"
     if re.search(r"(?:^|\. )[A-Z][\w .,'’-]{1,40}: [^:]+\.?$", text):
         return "apa-6th-edition"
     if re.search(r"\)\. In [A-Z]", text) and re.search(r"\. [A-Z][\w ,]+: ", text):
@@ -134,6 +136,19 @@ def _date(m: re.Match[str] | None) -> tuple[dict, list[str]]:
     if m.group("suffix"):
         out["year-suffix"] = m.group("suffix")
     return out, []
+
+
+def _accessed(text: str) -> dict | None:
+    """CSL date of "14 Mar 2022" or "March 14, 2022" (access dates)."""
+    m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})", text) or re.fullmatch(
+        r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", text
+    )
+    if not m:
+        return None
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1).isdigit() else m.group(2, 1, 3)
+    if month.lower() not in _MONTHS:
+        return None
+    return {"date-parts": [[int(year), _MONTHS[month.lower()], int(day)]]}
 
 
 def _fallback_year(text: str) -> re.Match[str] | None:
@@ -202,9 +217,10 @@ def parse_reference(line: str) -> ParsedReference:
     for key, value in fields.items():
         if value not in ("", None) and not key.startswith("x-"):
             item[key] = value
-    for key in ("x-accessed",):
-        if key in fields:
-            item[key] = fields[key]
+    if "x-accessed" in fields:
+        accessed = _accessed(fields["x-accessed"])
+        if accessed:
+            item["accessed"] = accessed
     if markers:
         item["x-links"] = list(markers)
     warnings += body.warnings

@@ -22,23 +22,35 @@ def normalise_rendering(text: str) -> str:
     # Year suffixes come from disambiguation against the whole list, which one item alone cannot reproduce.
     text = re.sub(r"\b(\d{4})[a-z]\b", r"\1", text)
     # Cut name lists print "et al." or an ellipsis; the parsed item only holds the printed names.
-    text = re.sub(r",?\s*(?:et al\.?|…|\. \. \.)", "", text)
+    text = re.sub(r",?\s*(?:…|\. \. \.)\s*", ", ", text)
+    text = re.sub(r",?\s*et al\.?", "", text)
     # House styles differ in "&" before the last name, "S.E." vs "S. E." and "doi:" vs "https://doi.org/".
     text = re.sub(r",?\s&\s", ", ", text)
     text = re.sub(r"\b([a-z])\.\s(?=[a-z]\.)", r"\1.", text)
     text = re.sub(r"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "doi ", text)
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(?:,\s*)+,", ",", text)
     return text.strip(" .")
 
 
 def round_trip_mismatches(parsed: list[ParsedReference], style: str, render: Renderer) -> list[tuple[int, str, str]]:
-    """Re-render each parsed item (style "auto" guesses it per line) and list (index, line, rendering) that differ."""
-    out: list[tuple[int, str, str]] = []
+    """Re-render parsed items in their style ("auto": guessed per line); list (index, line, rendering) that differ.
+
+    ``render(items, style)`` must return one string per item, in the order of ``items``; it is called once per style.
+    """
+    groups: dict[str, list[int]] = {}
     for index, ref in enumerate(parsed):
         line_style = guess_style(ref.line) if style in ("", "auto") else style
-        item = {k: v for k, v in ref.item.items() if k not in _DROP}
-        rendered = render([item], line_style)
-        text = rendered[0] if rendered else ""
+        groups.setdefault(line_style, []).append(index)
+    rendered: dict[int, str] = {}
+    for line_style, indexes in groups.items():
+        items = [{k: v for k, v in parsed[i].item.items() if k not in _DROP} for i in indexes]
+        texts = render(items, line_style)
+        for i, text in zip(indexes, texts, strict=False):
+            rendered[i] = text
+    out: list[tuple[int, str, str]] = []
+    for index, ref in enumerate(parsed):
+        text = rendered.get(index, "")
         if normalise_rendering(text) != normalise_rendering(ref.line):
             out.append((index, ref.line, text))
     return out
