@@ -71,6 +71,12 @@ _THESIS = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Revised|Rev\\.|Updated|Expanded"
+_ORDINAL_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1
+    )
+}
 _EDITION = re.compile(
     rf"\s?[(,]\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<words>{_ORDINALS})) (?:edition|edn\.?|ed\.?)\)?",
     re.IGNORECASE,
@@ -277,7 +283,9 @@ def _extras(title: str, body: Body) -> str:
         title = title[: m.start()]
     m = _EDITION.search(title)
     if m:
-        body.fields["edition"] = m.group("ed") or m.group("words") or "Rev."
+        words = (m.group("words") or "").lower()
+        # CSL wants a number where there is one, so "First edition" renders as the style prints editions.
+        body.fields["edition"] = m.group("ed") or _ORDINAL_NUMBERS.get(words) or m.group("words")
         title = title[: m.start()] + title[m.end() :]
     m = re.search(r"\s\(Vol\. (\w+)\)", title)
     if m:

@@ -98,13 +98,13 @@ def guess_style(line: str) -> str:
     m = _YEAR.search(text)
     after = text[m.end() :] if m else text
     # "Place: Publisher." at the end is APA 6 even when the date lacks its period ("Royal College … (2008) …").
-    place_end = re.search(r"[.?!] [A-Z][\w .,'’-]{1,40}: [^:]+\.$", text)
+    place_end = re.search(r"[.?!] [A-Z][\w .,;'’-]{1,40}: [^:]+\.$", text)
     if m and not after.startswith(".") and not place_end:
         return "springer-basic-author-date"
     # APA 6 shows "Retrieved [date,] from", "doi:", "(Doctoral dissertation)", ". . ." and "Place: Publisher".
     if re.search(r"\bRetrieved\b[^:]*\bfrom\b|\bdoi:\s?10\.|https?://dx\.doi|\((?:Doctoral|Master)|\. \. \.", text):
         return "apa-6th-edition"
-    if re.search(r"(?:^|[.?!] )[A-Z][\w .,'’-]{1,40}: [^:]+\.?$", text):
+    if re.search(r"(?:^|[.?!] )[A-Z][\w .,;'’-]{1,40}: [^:]+\.?$", text):
         return "apa-6th-edition"
     return "apa"
     if re.search(r"(?:^|\. )[A-Z][\w .,'’-]{1,40}: [^:]+\.?$", text):

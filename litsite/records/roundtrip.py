@@ -14,6 +14,24 @@ Renderer = Callable[[list[dict], str], list[str]]
 _DROP = ("x-links", "x-accessed", "x-source-line")
 
 
+def _for_renderer(item: dict) -> dict:
+    """The item as a CSL engine needs it: no import extras; Springer's run-together initials "PW" spelled "P. W."."""
+    out = {k: v for k, v in item.items() if k not in _DROP}
+    for role in ("author", "editor"):
+        if role in out:
+            out[role] = [_spaced_initials(n) for n in out[role]]
+    return out
+
+
+def _spaced_initials(name: dict) -> dict:
+    """{"given": "PW"} -> {"given": "P. W."}; engines read "PW" as one initial."""
+    given = name.get("given", "")
+    if re.fullmatch(r"[A-Z](?:-?[A-Z])+", given):
+        parts = re.findall(r"-?[A-Z]", given)
+        return dict(name, given=" ".join(f"{p}." for p in parts).replace(" -", "-"))
+    return name
+
+
 def normalise_rendering(text: str) -> str:
     """Fold what differs between a page's print and an engine's output without changing the reference."""
     text = unicodedata.normalize("NFC", text).lower()
@@ -44,7 +62,7 @@ def round_trip_mismatches(parsed: list[ParsedReference], style: str, render: Ren
         groups.setdefault(line_style, []).append(index)
     rendered: dict[int, str] = {}
     for line_style, indexes in groups.items():
-        items = [{k: v for k, v in parsed[i].item.items() if k not in _DROP} for i in indexes]
+        items = [_for_renderer(parsed[i].item) for i in indexes]
         texts = render(items, line_style)
         for i, text in zip(indexes, texts, strict=False):
             rendered[i] = text
