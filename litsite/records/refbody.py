@@ -156,6 +156,9 @@ def clean_title(title: str) -> str:
     title = title.strip().rstrip(",;: ")
     if title.endswith(".") and not title.endswith("..."):
         title = title[:-1].rstrip()
+    # Harvard quotes the whole title: 'Title' or “Title”.
+    if len(title) > 2 and title[0] in "‘'“\"" and title[-1] in "’'”\"" and not re.search(r"[’'”\"]", title[1:-1]):
+        title = title[1:-1].strip()
     return title
 
 
@@ -198,6 +201,11 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     if not m:
         return None
     head, container = split_last(text[: m.start()])
+    if not head:
+        # Harvard: "'Title', Journal, 10(4), pp. 1–2".
+        quoted = list(re.finditer(r"[’'”\"],\s", text[: m.start()]))
+        if quoted:
+            head, container = text[: quoted[-1].start() + 1], text[quoted[-1].end() : m.start()]
     # "Journal of the Royal Statistical Society. Series C, …": a series belongs to the journal name before it.
     while head and re.match(r"(?:Series|Section|Part|Sect\.)\s|[A-Z],\s", container):
         head2, more = split_last(head)
@@ -214,9 +222,7 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
         return None
     if not springer and not gd.get("volume") and not _JOURNAL_WORDS.search(container):
         return None
-    if re.search(r"\bpp?\.?\s", m.group(0)) or (
-        _PUBLISHERISH.search(container) and not _JOURNAL_WORDS.search(container)
-    ):
+    if _PUBLISHERISH.search(container) and not _JOURNAL_WORDS.search(container):
         return None
     fields = {"container-title": container}
     for key in ("volume", "issue", "page"):
@@ -305,8 +311,12 @@ def parse_body(text: str, springer: bool) -> Body:
     """Parse what follows the date in an APA ("(2011). …") or Springer ("(2011) …") line."""
     body = Body()
     text = _take_links(text.strip(), body)
-    j = _journal(text, springer)
-    if j and not re.search(r"\bIn:? ", j[0]):
+    chapter = _chapter_start(text)
+    if chapter:
+        return _chapter(text[: chapter.start()], text[chapter.end() :], springer, body)
+    # Harvard-like lines print "(2011) 'Title', Journal, 10(4), pp. 1–2" with a Springer-like date.
+    j = _journal(text, springer) or (_journal(text, False) if springer else None)
+    if j:
         body.type = "article-journal"
         body.fields["title"] = clean_title(j[0])
         body.fields.update(j[1])
@@ -322,21 +332,23 @@ def parse_body(text: str, springer: bool) -> Body:
             body.fields["publisher"] = inst
         elif rest:
             body.fields.update(_publisher_springer(rest) if springer else _publisher_apa(rest))
-        head, _tail = split_last(text)
-        if head and not springer and not inst:
-            pass
         body.fields["title"] = clean_title(text)
         return body
-    chapter = re.search(r"(?<=[.?!”’\"]) In:? (?=\S)", text)
-    if chapter:
-        return _chapter(text[: chapter.start()], text[chapter.end() :], springer, body)
-    j = _journal(text, springer)
-    if j:
-        body.type = "article-journal"
-        body.fields["title"] = clean_title(j[0])
-        body.fields.update(j[1])
-        return body
     return _book(text, springer, body)
+
+
+def _chapter_start(text: str) -> re.Match[str] | None:
+    """Where " In " / " In: " opens a container, when editors, pages or Springer's "In:" show it is one."""
+    for m in re.finditer(r"(?<=[.?!”’\"]) In:? (?=\S)", text):
+        after = text[m.end() :]
+        if ":" in m.group(0) or re.search(r"\((?:Eds?\.|eds?\.?|Hrsg\.?)\)|\([^()]*\bpp?\.\s|\bpp\.?\s\d", after):
+            return m
+        # "In Book title. CRC Press." (APA without editors or pages): a book publisher closes it.
+        book, tail = split_last(after)
+        tail = tail.strip().rstrip(".")
+        if book and not _APA_JOURNAL.search(after) and (_PUBLISHERISH.search(tail) or _PLACE.fullmatch(tail)):
+            return m
+    return None
 
 
 def _chapter(title: str, rest: str, springer: bool, body: Body) -> Body:

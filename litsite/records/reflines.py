@@ -151,6 +151,39 @@ def _accessed(text: str) -> dict | None:
     return {"date-parts": [[int(year), _MONTHS[month.lower()], int(day)]]}
 
 
+# Vancouver (NLM): "Berry C, Hayward M. Title. J Public Ment Health. 2011;10(4):238-50. doi:…"
+_VANCOUVER = re.compile(
+    r"^(?P<names>.+?)\.\s(?P<title>.+?[.?!])\s(?P<container>[A-Z][^.;]+?)\.?\s"
+    r"(?P<year>(?:19|20)\d{2})(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;\s?(?P<volume>\w+)?(?:\s?\((?P<issue>[^)]+)\))?"
+    r"(?::\s?(?P<page>[A-Za-z]?\d+[A-Za-z]?(?:[-–][A-Za-z]?\d+[A-Za-z]?)?))?\.?$"
+)
+_TRAILING_IDS = re.compile(
+    r"(?:\s*(?:(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\S+?)|PMID:\s*\d+|PMCID:\s*PMC\d+)\.?)+$", re.I
+)
+
+
+def _vancouver(text: str) -> dict | None:
+    """Fields of a Vancouver-style journal line, or None when the line is not one."""
+    ids = _TRAILING_IDS.search(text)
+    core = text[: ids.start()].strip() if ids else text
+    m = _VANCOUVER.match(core)
+    if not m:
+        return None
+    names, _ = parse_names(m.group("names"))
+    out: dict = {"type": "article-journal"}
+    if names:
+        out["author"] = names
+    out["issued"] = {"date-parts": [[int(m.group("year"))]]}
+    out["title"] = m.group("title").rstrip(".")
+    out["container-title"] = m.group("container").strip()
+    for key in ("volume", "issue", "page"):
+        if m.group(key):
+            out[key] = m.group(key)
+    if ids and ids.group("doi"):
+        out["DOI"] = ids.group("doi").rstrip(".")
+    return out
+
+
 def _fallback_year(text: str) -> re.Match[str] | None:
     """A year printed without parentheses (other styles): ", 2011." or " 2011;"."""
     return re.search(
@@ -166,6 +199,13 @@ def parse_reference(line: str) -> ParsedReference:
     warnings: list[str] = []
     item: dict = {"id": "", "type": "article-journal"}
     m = _YEAR.search(text)
+    vancouver = _vancouver(text) if m is None else None
+    if vancouver:
+        item.update(vancouver)
+        if markers:
+            item["x-links"] = list(markers)
+        item["id"] = make_id(item)
+        return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=text)
     if m is None:
         fb = _fallback_year(text)
         date, dw = _date(fb)

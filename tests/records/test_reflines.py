@@ -366,3 +366,30 @@ def test_access_dates_become_csl_accessed() -> None:
     assert springer["accessed"] == {"date-parts": [[2022, 3, 14]]} and springer["URL"] == "https://www.mind.org.uk/x"
     apa6 = item("Mind. (2021). Peer support. Retrieved March 14, 2022, from Mind website: https://www.mind.org.uk/x")
     assert apa6["accessed"] == {"date-parts": [[2022, 3, 14]]} and apa6["container-title"] == "Mind"
+
+
+def test_other_styles_harvard_and_vancouver() -> None:
+    harvard = item(
+        "Berry, C., Hayward, M. and Chandler, R. (2011) 'Another rather than other', Journal of Public Mental Health, "
+        "10(4), pp. 238–250. doi: 10.1108/17465721111188250"
+    )
+    assert (
+        harvard["title"] == "Another rather than other"
+        and harvard["container-title"] == "Journal of Public Mental Health"
+    )
+    assert (harvard["volume"], harvard["issue"], harvard["page"]) == ("10", "4", "238–250")
+    assert [a["family"] for a in harvard["author"]] == ["Berry", "Hayward", "Chandler"]
+    vancouver = item(
+        "Berry C, Hayward M, Chandler R. Another rather than other. J Public Ment Health. 2011;10(4):238-50. "
+        "doi:10.1108/17465721111188250"
+    )
+    assert vancouver["issued"] == {"date-parts": [[2011]]} and vancouver["container-title"] == "J Public Ment Health"
+    assert (vancouver["volume"], vancouver["issue"], vancouver["page"]) == ("10", "4", "238-50")
+    assert vancouver["DOI"] == "10.1108/17465721111188250" and vancouver["id"] == "berry2011"
+
+
+def test_title_sentence_starting_with_in_is_not_a_chapter() -> None:
+    it = item("Smith, J. (2010). Recovery. In search of meaning. Journal of Things, 1(2), 1–3.")
+    assert it["type"] == "article-journal" and it["title"] == "Recovery. In search of meaning"
+    chapter = item("Chattopadhyay, J. (2021). Nanomaterials as sensors. In Application of Nanomaterials. CRC Press.")
+    assert chapter["type"] == "chapter" and chapter["container-title"] == "Application of Nanomaterials"
