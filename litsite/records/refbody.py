@@ -6,15 +6,17 @@ import re
 from dataclasses import dataclass, field
 
 from litsite.records.names import parse_names
+from litsite.records.refwords import (
+    ABBREV,
+    BOOK_PUBLISHER,
+    INSTITUTION,
+    JOURNAL_NAME,
+    JOURNAL_WORDS,
+    PUBLISHERISH,
+    REPORTISH,
+    SPRINGER_PLACES,
+)
 
-# Words that end with a period without ending a sentence (abbreviations in publishers, places and journal names).
-_ABBREV = {
-    "u.s", "vs", "st", "dr", "mr", "mrs", "ms", "no", "vol", "pp", "corp", "co", "inc", "jr", "sr",
-    "e.g", "i.e", "cf", "al", "fig", "j", "am", "br", "int", "clin", "psychol", "med", "res", "soc", "sci", "rev",
-    "proc", "natl", "acad", "eur", "nurs", "ment", "behav", "ther", "educ", "adolesc", "fam", "epidemiol",
-    "psychiatr", "serv", "gen", "pract", "assoc", "ann", "arch", "bull", "trans", "phys", "chem", "biol",
-    "environ", "dept", "univ", "mass", "calif", "n.y", "d.c", "mt", "ft",
-}  # fmt: skip
 _DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s+)(10\.\d{3,9}/\S+)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _RETRIEVED = re.compile(
@@ -36,32 +38,6 @@ _SPRINGER_JOURNAL = re.compile(
     rf"\s(?P<volume>\d+[A-Za-z]?)(?:\s?\((?P<issue>[^)]{{1,20}})\))?(?::\s?(?P<page>{_PAGES}))?\.?$"
 )
 _SPRINGER_PAGEONLY = re.compile(rf"\s?:\s?(?P<page>{_PAGES})\.?$")
-_JOURNAL_WORDS = re.compile(
-    r"\b(?:J|Journal|Rev|Review|Bull|Bulletin|Ann|Annals|Arch|Archives|Lancet|Nature|Science|Psychiatry|Psychology|"
-    r"Medicine|Med|Research|Res|Proceedings|Proc|Quarterly|Letters|Transactions|Trans|Studies|Today|Forum|Reports|"
-    r"Health|Nurs|Nursing|Care|Services|Practice|Therapy|Psychol|Psychiatr|Sci|Acta|Int|Soc|One)\b"
-)
-_PUBLISHERISH = re.compile(
-    r"\b(?:Press|Publish\w*|Books?|Verlag|Springer|Wiley|Sage|SAGE|Elsevier|Routledge|Ltd|Inc|LLC|Co\.|Company|"
-    r"Universit\w*|Institut\w*|Organi[sz]ation|Office|Department|Ministry|Council|Agency|Bank|Association|"
-    r"Foundation|Trust|Centre|Center|Commission|Government|HMSO|Sons|Editions|Academic|Taylor|Francis|"
-    r"Oxford|Cambridge|Guilford|Erlbaum|Palgrave|Macmillan|Pearson|McGraw|Norton|Blackwell|Karger|Thieme|CRC)\b"
-)
-# Publishers that issue reports rather than books: governments, agencies, institutes, banks.
-_INSTITUTION = re.compile(
-    r"\b(?:Institut\w*|Organi[sz]ation|Office|Department|Ministry|Council|Agency|Bank|Commission|Government|"
-    r"Laborator\w+|Centre|Center|Executive|Authority|Bureau|Directorate|Federation|Foundation|Trust|Fund|Forum|"
-    r"Group|Association|College of|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
-    r"Programme|Program|Parliament|House of|Committee|Secretariat|Alliance|Network|Coalition|Survey)\b"
-)
-_JOURNAL_NAME = re.compile(
-    r"\b(?:Journal|Review|Quarterly|Bulletin|Annals|Archives|Advances in|Letters|Proceedings|Transactions)\b|^J "
-)
-BOOK_PUBLISHER = re.compile(r"\b(?:Press|Publish\w*|Books|Verlag|Wiley|Sage|SAGE|Springer|Routledge|Elsevier)\b")
-_REPORTISH = re.compile(
-    r"\b(?:Report|report|Working Paper|working paper|Briefing|briefing|Policy|Technical|Discussion Paper|"
-    r"Occasional Paper|Series|Guidance|guidance|Framework|framework|Strategy|Evaluation|Review of|Bulletin)\b"
-)
 # Thesis genres: "(Doctoral dissertation, Univ)", "PhD thesis, Univ", "[PhD Thesis]", "(Phd)", ". Ph.D., Univ".
 _THESIS = re.compile(
     r"(?:(?<=[(\[])|(?<=[.,] )|^)(?P<genre>(?:Unpublished )?(?:doctoral|master['’]?s|PhD|Ph\.\s?D\.?|MSc|MA|MPhil|"
@@ -97,24 +73,6 @@ _ONE_PLACE = rf"[A-Z][\w.'’-]*(?:\s{_PLACE_WORD}){{0,3}}(?:,\s?[A-Z][\w.'’ -
 _PLACE = re.compile(rf"(?P<place>{_ONE_PLACE}(?:\s?;\s?{_ONE_PLACE})*)\s?:\s(?P<publisher>[^:]+?)\.?$")
 _EDS = re.compile(r"^(?P<eds>.+?)\s\((?:Eds?\.|eds?\.?|Hrsg\.?|Ed\.|Trans\.)\),?\s")
 _PP = re.compile(rf",?\s\(?(?:pp?\.?)\s(?P<page>{_PAGES})\)?\.?$")
-_SPRINGER_PLACES = {
-    "London", "New York", "Oxford", "Cambridge", "Berlin", "Heidelberg", "Paris", "Geneva", "Washington", "Boston",
-    "Chicago", "Thousand Oaks", "Los Angeles", "San Francisco", "Amsterdam", "Dordrecht", "Cham", "Basel", "Vienna",
-    "Philadelphia", "Baltimore", "Hoboken", "Chichester", "Abingdon", "Milton Park", "Hove", "Edinburgh", "Glasgow",
-    "Manchester", "Birmingham", "Bristol", "Leeds", "Sheffield", "Nottingham", "Toronto", "Ottawa", "Montreal",
-    "Sydney", "Melbourne", "Canberra", "Auckland", "Wellington", "Christchurch", "Dublin", "Stockholm", "Copenhagen",
-    "Oslo", "Helsinki", "Munich", "Stuttgart", "Frankfurt", "Leipzig", "Hamburg", "Rome", "Milan", "Madrid",
-    "Barcelona", "Lisbon", "Brussels", "Leiden", "Utrecht", "Rotterdam", "Zurich", "Bern", "Tokyo", "Singapore",
-    "Beijing", "Shanghai", "Delhi", "New Delhi", "Mumbai", "Cape Town", "Johannesburg", "Princeton", "New Haven",
-    "Ann Arbor", "Bethesda", "Rockville", "Atlanta", "Seattle", "Minneapolis", "Totowa", "Boca Raton",
-    "Mahwah", "Hillsdale", "Newbury Park", "Beverly Hills", "Malden", "Harlow", "Basingstoke", "Maidenhead",
-    "Buckingham", "Bingley", "Brighton", "Cardiff", "Belfast", "Leicester", "Liverpool", "Newcastle", "York",
-    "Lanham", "Westport", "Santa Monica", "Berkeley", "Stanford", "Durham", "Cambridge, MA", "Norwood",
-    "Englewood Cliffs", "Upper Saddle River", "Burlington", "San Diego", "Orlando", "Kansas City", "Geneve",
-    "Copenhague", "Bonn", "Göttingen", "Tübingen", "Hamilton", "Vancouver", "Brisbane", "Perth", "Adelaide",
-    "Hong Kong", "Seoul", "Taipei", "Jerusalem", "Tel Aviv", "Pretoria", "Nairobi", "Ithaca", "Lincoln",
-    "Washington, DC", "Washington, D.C", "Washington DC", "Arlington", "Alexandria", "Silver Spring", "Sudbury",
-}  # fmt: skip
 
 
 @dataclass
@@ -133,7 +91,7 @@ def boundaries(text: str) -> list[tuple[int, int]]:
         if m.group(1) == ".":
             word = re.search(r"(\S+)$", text[: m.start(1)])
             token = word.group(1).lstrip("(“‘\"'").lower() if word else ""
-            if token in _ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            if token in ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 continue
             # A lone capital is an initial ("J. K. Rowling") unless it ends a title ("World War I").
             if re.fullmatch(r"[a-z]", token) and re.search(r"(?:^|\s)[A-Z]\.\s?\S+$", text[: m.start(1)]):
@@ -218,11 +176,11 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     gd = m.groupdict()
     # A bare trailing number is a journal volume only when the name reads like a journal.
     bare = springer and not gd.get("page") and not gd.get("issue")
-    if bare and (not _JOURNAL_WORDS.search(container) or _PUBLISHERISH.search(container)):
+    if bare and (not JOURNAL_WORDS.search(container) or PUBLISHERISH.search(container)):
         return None
-    if not springer and not gd.get("volume") and not _JOURNAL_WORDS.search(container):
+    if not springer and not gd.get("volume") and not JOURNAL_WORDS.search(container):
         return None
-    if _PUBLISHERISH.search(container) and not _JOURNAL_WORDS.search(container):
+    if PUBLISHERISH.search(container) and not JOURNAL_WORDS.search(container):
         return None
     fields = {"container-title": container}
     for key in ("volume", "issue", "page"):
@@ -242,7 +200,7 @@ def _is_place(parts: list[str]) -> bool:
             piece = piece.strip()
             if not piece or not _PLACE_PART.fullmatch(piece) or _NOT_PLACE.match(piece):
                 return False
-            if piece not in _SPRINGER_PLACES and (_INSTITUTION.search(piece) or _PUBLISHERISH.search(piece)):
+            if piece not in SPRINGER_PLACES and (INSTITUTION.search(piece) or PUBLISHERISH.search(piece)):
                 return False
     return True
 
@@ -346,7 +304,7 @@ def _chapter_start(text: str) -> re.Match[str] | None:
         # "In Book title. CRC Press." (APA without editors or pages): a book publisher closes it.
         book, tail = split_last(after)
         tail = tail.strip().rstrip(".")
-        if book and not _APA_JOURNAL.search(after) and (_PUBLISHERISH.search(tail) or _PLACE.fullmatch(tail)):
+        if book and not _APA_JOURNAL.search(after) and (PUBLISHERISH.search(tail) or _PLACE.fullmatch(tail)):
             return m
     return None
 
@@ -453,7 +411,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
                 body.fields.update(_publisher_apa(tail))
     title = _extras(clean_title(head), body)
     body.fields["title"] = clean_title(title)
-    if body.fields.get("publisher") in _SPRINGER_PLACES and "publisher-place" not in body.fields:
+    if body.fields.get("publisher") in SPRINGER_PLACES and "publisher-place" not in body.fields:
         # "… New Zealand. Christchurch." prints only the place.
         body.fields["publisher-place"] = body.fields.pop("publisher")
     publisher = body.fields.get("publisher", "")
@@ -465,7 +423,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         return body
     no_place = "publisher-place" not in body.fields
     doi = body.fields.get("DOI", "")
-    if doi and publisher and not _PUBLISHERISH.search(publisher) and no_place and not doi.startswith("10.1007/978"):
+    if doi and publisher and not PUBLISHERISH.search(publisher) and no_place and not doi.startswith("10.1007/978"):
         # "Title. Journal Name. doi:…" is an article published online before it got a volume.
         body.type = "article-journal"
         body.fields["container-title"] = body.fields.pop("publisher")
@@ -474,7 +432,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         body.type = "thesis"
         return body
     institutional = bool(publisher) and (
-        bool(_INSTITUTION.search(publisher)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?|[A-Z]\w*[A-Z]{2,}\w*", publisher))
+        bool(INSTITUTION.search(publisher)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?|[A-Z]\w*[A-Z]{2,}\w*", publisher))
     )
     if url and "publisher-place" not in body.fields and "DOI" not in body.fields:
         # Institutions publish both; a link to a document store or a PDF marks a report.
@@ -490,7 +448,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
     if not publisher:
         body.type = "report"
         return body
-    if no_place and _JOURNAL_NAME.search(publisher) and not _PUBLISHERISH.search(publisher):
+    if no_place and JOURNAL_NAME.search(publisher) and not PUBLISHERISH.search(publisher):
         # "Title. Advances in Psychiatric Treatment." (in press, no volume yet) names a journal.
         body.type = "article-journal"
         body.fields["container-title"] = body.fields.pop("publisher")
@@ -498,7 +456,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
     if BOOK_PUBLISHER.search(publisher):
         body.type = "book"
         return body
-    if _REPORTISH.search(body.fields["title"]) or institutional:
+    if REPORTISH.search(body.fields["title"]) or institutional:
         body.type = "report"
         return body
     body.type = "book"

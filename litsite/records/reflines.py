@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from litsite.records.names import id_stem, is_apa_given, looks_like_org, parse_names
-from litsite.records.refbody import BOOK_PUBLISHER, parse_body
+from litsite.records.refbody import parse_body
+from litsite.records.refwords import BOOK_PUBLISHER
 
 __all__ = ["ParsedReference", "guess_style", "parse_reference", "parse_references", "strip_markers"]
 
@@ -83,18 +84,20 @@ def strip_markers(line: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _clean(line: str) -> tuple[str, tuple[str, ...]]:
-    """Numbering, markers and scrape artefacts off; whitespace normalised."""
+    """Numbering and markers off, whitespace normalised: the line as the reference printed it."""
     text = _NUMBERING.sub("", line.strip(), count=1)
     text, markers = strip_markers(text)
-    text = re.sub(r"\s+", " ", text).strip()
-    # A scrape splits hyphenated words at line ends: "Coatsworth- Puspoky" is "Coatsworth-Puspoky".
-    text = re.sub(r"(?<=\w)- (?!(?:and|or|to|und|et)\b)(?=\w)", "-", text)
-    return text, markers
+    return re.sub(r"\s+", " ", text).strip(), markers
+
+
+def repair_scrape(text: str) -> str:
+    """Undo scrape artefacts: a line-end hyphen leaves "Coatsworth- Puspoky" for "Coatsworth-Puspoky"."""
+    return re.sub(r"(?<=\w)- (?!(?:and|or|to|und|et)\b)(?=\w)", "-", text)
 
 
 def guess_style(line: str) -> str:
     """Guess the style a line was printed in: "apa-6th-edition", "apa" (7th) or "springer-basic-author-date"."""
-    text, _ = _clean(line)
+    text = repair_scrape(_clean(line)[0])
     m = _YEAR.search(text)
     after = text[m.end() :] if m else text
     # "Place: Publisher." at the end is APA 6 even when the date lacks its period ("Royal College … (2008) …").
@@ -195,7 +198,8 @@ def _fallback_year(text: str) -> re.Match[str] | None:
 
 def parse_reference(line: str) -> ParsedReference:
     """Parse one printed reference line into a CSL item (id not yet made unique across a list)."""
-    text, markers = _clean(line)
+    shown, markers = _clean(line)
+    text = repair_scrape(shown)
     warnings: list[str] = []
     item: dict = {"id": "", "type": "article-journal"}
     m = _YEAR.search(text)
@@ -205,7 +209,7 @@ def parse_reference(line: str) -> ParsedReference:
         if markers:
             item["x-links"] = list(markers)
         item["id"] = make_id(item)
-        return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=text)
+        return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=shown)
     if m is None:
         fb = _fallback_year(text)
         date, dw = _date(fb)
@@ -269,7 +273,7 @@ def parse_reference(line: str) -> ParsedReference:
     if item["type"] == "article-journal" and not item.get("container-title"):
         warnings.append("journal article without a journal name")
     item["id"] = make_id(item)
-    return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=text)
+    return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=shown)
 
 
 def _journal_by_markers(markers: tuple[str, ...], fields: dict) -> str:

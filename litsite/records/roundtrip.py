@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from litsite.records.reflines import ParsedReference, guess_style
+from litsite.records.reflines import ParsedReference, guess_style, repair_scrape
 
 Renderer = Callable[[list[dict], str], list[str]]
 
@@ -34,7 +34,7 @@ def _spaced_initials(name: dict) -> dict:
 
 def normalise_rendering(text: str) -> str:
     """Fold what differs between a page's print and an engine's output without changing the reference."""
-    text = unicodedata.normalize("NFC", text).lower()
+    text = repair_scrape(unicodedata.normalize("NFC", text)).lower()
     text = re.sub(r"[‐‑‒–—―−]", "-", text)
     text = re.sub(r"[“”„\"‘’‚'`´]", "", text)
     # Year suffixes come from disambiguation against the whole list, which one item alone cannot reproduce.

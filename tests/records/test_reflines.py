@@ -206,6 +206,8 @@ def test_particles_and_non_ascii_names() -> None:
 
 
 def test_scrape_hyphen_space_is_joined() -> None:
+    ref = parse_reference("Coatsworth- Puspoky, R. (2006). Peer support. J Nurs, 13(5), 490–497.")
+    assert ref.line.startswith("Coatsworth- Puspoky")  # the line stays as printed; the fields are repaired
     it = item("Coatsworth- Puspoky, R., & Forchuk, C. (2006). Peer support. J Psych Ment Health Nurs, 13(5), 490–497.")
     assert it["author"][0]["family"] == "Coatsworth-Puspoky" and it["id"] == "coatsworthpuspoky2006"
 
