@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "bench" / "refparse"))
 
 from citeproc_js import render  # noqa: E402
 from items_check import CHECK_ITEMS  # noqa: E402
+from items_check2 import CHECK2_ITEMS  # noqa: E402
 from items_mh import ITEMS  # noqa: E402
 from score import FIELDS, norm_text  # noqa: E402
 
@@ -82,13 +83,16 @@ def truth_for(item: dict, line: str) -> dict:
                 truth[key] = value
         elif norm_text(value) in norm_text(line) or key == "title":
             truth[key] = value
+        elif key == "container-title" and norm_text(value.replace(".", "")) in norm_text(line):
+            # Springer prints abbreviated journal names without periods ("J Occup Health Psychol").
+            truth[key] = value.replace(".", "")
     return truth
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Render, decorate, derive truth, write jsonl (``--check-only``: the second batch alone, to /tmp)."""
+    """Render, decorate, derive truth, write jsonl (``--check-only``: the newest batch alone, to /tmp)."""
     argv = sys.argv[1:] if argv is None else argv
-    items = CHECK_ITEMS if "--check-only" in argv else ITEMS + CHECK_ITEMS
+    items = CHECK2_ITEMS if "--check-only" in argv else ITEMS + CHECK_ITEMS + CHECK2_ITEMS
     rng = random.Random(20240611)
     rows = []
     for style in STYLES:

@@ -31,11 +31,11 @@ _ACCESSED = re.compile(
 _PAGES = r"[A-Za-z]{0,4}\d[\w.]*?(?:\s?[-–—]\s?[A-Za-z]{0,4}\d[\w.]*?)?"
 _APA_JOURNAL = re.compile(
     rf",\s(?P<volume>\d+[A-Za-z]?|[A-Z]?\d+(?:[-–]\d+)?)(?:\s?\((?P<issue>[^)]{{1,20}})\))?"
-    rf"(?:,\s(?:Article\s|pp?\.\s)?(?P<page>{_PAGES}))?\.?$"
+    rf"(?:,\s(?P<article>Article\s)?(?:pp?\.\s)?(?P<page>{_PAGES}))?\.?$"
 )
 _APA_JOURNAL_NOVOL = re.compile(rf",\s(?:Article\s|pp?\.\s)?(?P<page>{_PAGES}|e\d+)\.?$")
 _SPRINGER_JOURNAL = re.compile(
-    rf"\s(?P<volume>\d+[A-Za-z]?)(?:\s?\((?P<issue>[^)]{{1,20}})\))?(?::\s?(?P<page>{_PAGES}))?\.?$"
+    rf"\s(?P<volume>\d+[A-Za-z]?)(?:\s?\((?P<issue>[^)]{{1,20}})\))?(?::\s?(?P<page>{_PAGES}))?:?\.?$"
 )
 _SPRINGER_PAGEONLY = re.compile(rf"\s?:\s?(?P<page>{_PAGES})\.?$")
 # Thesis genres: "(Doctoral dissertation, Univ)", "PhD thesis, Univ", "[PhD Thesis]", "(Phd)", ". Ph.D., Univ".
@@ -60,7 +60,8 @@ _EDITION = re.compile(
 _GENRES = r"(?:Report|Paper|Brief|Series|Bulletin|Publication|Guideline|Guidance|Document|Note|Memo|Monograph)"
 # A report's "(Research Report No. 12)", "(HHS Publication No. (SMA) 14-4884)", "(No. FHWA-SA-14-011)", "(LA-UR-13-24)".
 _REPORT_NO = re.compile(
-    r"\s?\((?:(?P<genre>(?:[A-Z][A-Za-z ]*?\s)?" + _GENRES + r")\s?)?(?:(?P<no>No\.?|Number)\s)?"
+    r"\s?\((?:(?P<genre>(?:[A-Z][A-Za-z ]*?\s)?" + _GENRES + r")\s?|(?P<genre2>[A-Z][A-Za-z. ]*?)\s(?=No\.?\s))?"
+    r"(?:(?P<no>No\.?|Number)\s)?(?:No\.?\s)?"
     r"(?P<number>(?:[^()]|\([^()]*\))*\d(?:[^()]|\([^()]*\))*)\)$",
     re.IGNORECASE,
 )
@@ -186,6 +187,9 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     for key in ("volume", "issue", "page"):
         if gd.get(key):
             fields[key] = gd[key].strip()
+    if gd.get("article") and "page" in fields:
+        # APA 7 prints an article number as "Article e0127"; CSL keeps it in "number".
+        fields["number"] = fields.pop("page")
     return head, fields
 
 
@@ -256,10 +260,15 @@ def _extras(title: str, body: Body) -> str:
         body.fields["volume"] = m.group(1)
         title = title[: m.start()] + title[m.end() :]
     m = _REPORT_NO.search(title.rstrip(". "))
-    if m and (m.group("genre") or m.group("no") or re.fullmatch(r"[A-Z0-9]+(?:[-./][A-Z0-9]+)+", m.group("number"))):
+    if m and (
+        m.group("genre")
+        or m.group("genre2")
+        or m.group("no")
+        or re.fullmatch(r"[A-Z0-9]+(?:[-./][A-Z0-9]+)+", m.group("number"))
+    ):
         body.fields["number"] = m.group("number")
-        if m.group("genre"):
-            body.fields["genre"] = m.group("genre").strip()
+        if m.group("genre") or m.group("genre2"):
+            body.fields["genre"] = (m.group("genre") or m.group("genre2")).strip()
         body.type = body.type or "report"
         title = title[: m.start()] + title[m.end() :]
     return title
@@ -287,9 +296,11 @@ def parse_body(text: str, springer: bool) -> Body:
         rest = text[m.end() :].strip().lstrip(".").strip()
         text = text[: m.start()].rstrip().rstrip("[(").rstrip()
         if inst:
-            body.fields["publisher"] = inst
+            body.fields.update(_publisher_springer(inst))
         elif rest:
-            body.fields.update(_publisher_springer(rest) if springer else _publisher_apa(rest))
+            # "(Doctoral dissertation). University of Copenhagen, Copenhagen." names the place Springer-fashion.
+            rest = rest.rstrip(".")
+            body.fields.update(_publisher_apa(rest) if _PLACE.fullmatch(rest) else _publisher_springer(rest))
         body.fields["title"] = clean_title(text)
         return body
     return _book(text, springer, body)

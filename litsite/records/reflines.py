@@ -289,14 +289,14 @@ def _journal_by_markers(markers: tuple[str, ...], fields: dict) -> str:
 
 def _no_author(pre: str, rest: str) -> bool:
     """True when the text before the date is the title (APA puts the title first when there is no author)."""
-    if looks_like_org(pre) and len(pre.split()) <= 8:
-        return False
     body = re.sub(r"https?://\S+", "", rest).strip()
     if re.match(r"Retrieved\b", body) or not body:
         return True
     # "Separation anxiety. (2020). Nhs.Uk. https://…": one segment and a URL means the site, not a title.
     if "http" in rest and "," not in pre and not re.search(r"[.?!] ", body.rstrip(". ")):
         return True
+    if looks_like_org(pre) and len(pre.split()) <= 8:
+        return False
     # A title is long or ends with ?/!; an organisation name is short and capitalised.
     words = pre.split()
     lower = sum(1 for w in words if w[:1].islower())

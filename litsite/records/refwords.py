@@ -10,7 +10,10 @@ ABBREV = {
     "e.g", "i.e", "cf", "al", "fig", "j", "am", "br", "int", "clin", "psychol", "med", "res", "soc", "sci", "rev",
     "proc", "natl", "acad", "eur", "nurs", "ment", "behav", "ther", "educ", "adolesc", "fam", "epidemiol",
     "psychiatr", "serv", "gen", "pract", "assoc", "ann", "arch", "bull", "trans", "phys", "chem", "biol",
-    "environ", "dept", "univ", "mass", "calif", "n.y", "d.c", "mt", "ft",
+    "environ", "dept", "univ", "mass", "calif", "n.y", "d.c", "mt", "ft", "occup", "disord", "stud", "commun",
+    "stat", "simul", "comput", "neurosci", "cogn", "pers", "pediatr", "psychother", "rehabil", "couns", "consult",
+    "abnorm", "exp", "appl", "sociol", "econ", "polit", "adm", "manag", "qual", "prev", "interv", "addict", "subst",
+    "gerontol", "geriatr", "emerg", "prim", "syst", "technol", "q", "z", "psychosom", "psychopharmacol", "nerv",
 }  # fmt: skip
 
 SPRINGER_PLACES = {
