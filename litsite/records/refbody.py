@@ -438,9 +438,11 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         # "Title. Journal Name. doi:…" is an article published online before it got a volume.
         body.type = "article-journal"
         body.fields["container-title"] = body.fields.pop("publisher")
+        body.warnings.append("type guessed: article without volume (DOI, no publisher)")
         return body
     if no_place and re.search(r"\bUniversit", publisher) and not re.search(r"Press|Publish", publisher):
         body.type = "thesis"
+        body.warnings.append("type guessed: thesis (a university and no place)")
         return body
     institutional = bool(publisher) and (
         bool(INSTITUTION.search(publisher)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?|[A-Z]\w*[A-Z]{2,}\w*", publisher))
@@ -455,20 +457,24 @@ def _book(text: str, springer: bool, body: Body) -> Body:
             body.type = "webpage"
             if publisher:
                 body.fields["container-title"] = body.fields.pop("publisher")
+        body.warnings.append(f"type guessed: {body.type} (a link and no place)")
         return body
     if not publisher:
         body.type = "report"
+        body.warnings.append("type guessed: report (no publisher)")
         return body
     if no_place and JOURNAL_NAME.search(publisher) and not PUBLISHERISH.search(publisher):
         # "Title. Advances in Psychiatric Treatment." (in press, no volume yet) names a journal.
         body.type = "article-journal"
         body.fields["container-title"] = body.fields.pop("publisher")
+        body.warnings.append("type guessed: article without volume (journal-like name)")
         return body
     if BOOK_PUBLISHER.search(publisher):
         body.type = "book"
         return body
     if REPORTISH.search(body.fields["title"]) or institutional:
         body.type = "report"
+        body.warnings.append("type guessed: report (report-like title or institutional publisher)")
         return body
     body.type = "book"
     return body

@@ -252,7 +252,10 @@ def parse_reference(line: str) -> ParsedReference:
     if body.type == "book" and org_only and not BOOK_PUBLISHER.search(fields.get("publisher", "")):
         body.type = "report"
     if markers and body.type in ("book", "report", "webpage"):
-        body.type = _journal_by_markers(markers, fields) or body.type
+        by_markers = _journal_by_markers(markers, fields)
+        if by_markers:
+            body.type = by_markers
+            body.warnings.append("type guessed: article (PubMed/CrossRef links, no volume)")
     item["type"] = body.type or "article-journal"
     for key in ("editor",):
         if key in fields:
