@@ -13,6 +13,7 @@ from litsite.records.refwords import (
     JOURNAL_NAME,
     JOURNAL_WORDS,
     PUBLISHERISH,
+    REPORT_SERIES,
     REPORTISH,
     SPRINGER_PLACES,
 )
@@ -472,7 +473,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
     if BOOK_PUBLISHER.search(publisher):
         body.type = "book"
         return body
-    if REPORTISH.search(body.fields["title"]) or institutional:
+    if REPORTISH.search(body.fields["title"]) or REPORT_SERIES.search(body.fields["title"]) or institutional:
         body.type = "report"
         body.warnings.append("type guessed: report (report-like title or institutional publisher)")
         return body

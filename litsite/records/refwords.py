@@ -52,7 +52,7 @@ PUBLISHERISH = re.compile(
 INSTITUTION = re.compile(
     r"\b(?:Institut\w*|Organi[sz]ation|Office|Department|Ministry|Council|Agency|Bank|Commission|Government|"
     r"Laborator\w+|Centre|Center|Executive|Authority|Bureau|Directorate|Federation|Foundation|Trust|Fund|Forum|"
-    r"Group|Association|College of|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
+    r"Group|College of|Service|Services|Administration|NHS|HMSO|Unit|Observatory|"
     r"Programme|Program|Parliament|House of|Committee|Secretariat|Alliance|Network|Coalition|Survey)\b"
 )
 
@@ -64,5 +64,7 @@ BOOK_PUBLISHER = re.compile(r"\b(?:Press|Publish\w*|Books|Verlag|Wiley|Sage|SAGE
 
 REPORTISH = re.compile(
     r"\b(?:Report|report|Working Paper|working paper|Briefing|briefing|Policy|Technical|Discussion Paper|"
-    r"Occasional Paper|Series|Guidance|guidance|Framework|framework|Strategy|Evaluation|Review of|Bulletin)\b"
+    r"Occasional Paper|Series|Guidance|guidance|Framework|framework|Strategy|Evaluation|Bulletin)\b"
 )
+# A series and number printed as the title's last sentence: "Research in Review 2012-5".
+REPORT_SERIES = re.compile(r"[.?!] [A-Z][A-Za-z ]{2,40} (?:No\.? )?[A-Z]*\d+[-/]\d+$")
