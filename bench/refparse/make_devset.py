@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "bench" / "refparse"))
 from citeproc_js import render  # noqa: E402
 from items_check import CHECK_ITEMS  # noqa: E402
 from items_check2 import CHECK2_ITEMS  # noqa: E402
+from items_check3 import CHECK3_ITEMS  # noqa: E402
 from items_mh import ITEMS  # noqa: E402
 from score import FIELDS, norm_text  # noqa: E402
 
@@ -36,10 +37,14 @@ def _shown_names(names: list[dict], text: str) -> list[dict]:
     """The names whose family name (or literal) the text prints, in order."""
     folded = fold_ascii(text)
     out = []
+    pos = 0
     for n in names:
+        # Names print in order, so each is looked for after the previous one (two Haslams, one shown).
         key = fold_ascii(n.get("literal") or n.get("family", ""))
-        if key and key in folded:
+        at = folded.find(key, pos) if key else -1
+        if at >= 0:
             out.append(n)
+            pos = at + len(key)
     return out
 
 
@@ -92,7 +97,7 @@ def truth_for(item: dict, line: str) -> dict:
 def main(argv: list[str] | None = None) -> None:
     """Render, decorate, derive truth, write jsonl (``--check-only``: the newest batch alone, to /tmp)."""
     argv = sys.argv[1:] if argv is None else argv
-    items = CHECK2_ITEMS if "--check-only" in argv else ITEMS + CHECK_ITEMS + CHECK2_ITEMS
+    items = CHECK3_ITEMS if "--check-only" in argv else ITEMS + CHECK_ITEMS + CHECK2_ITEMS + CHECK3_ITEMS
     rng = random.Random(20240611)
     rows = []
     for style in STYLES:

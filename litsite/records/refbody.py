@@ -470,7 +470,8 @@ def _book(text: str, springer: bool, body: Body) -> Body:
         body.fields["container-title"] = body.fields.pop("publisher")
         body.warnings.append("type guessed: article without volume (journal-like name)")
         return body
-    if BOOK_PUBLISHER.search(publisher):
+    if BOOK_PUBLISHER.search(publisher) or "edition" in body.fields:
+        # Reports seldom have editions; publishers' names settle the rest.
         body.type = "book"
         return body
     if REPORTISH.search(body.fields["title"]) or REPORT_SERIES.search(body.fields["title"]) or institutional:

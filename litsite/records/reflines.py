@@ -249,7 +249,8 @@ def parse_reference(line: str) -> ParsedReference:
             body.type = "webpage"
     # An organisation's own publication is a report, unless a book publisher issued it (the DSM).
     org_only = names and all("literal" in n for n in names) and role == "author"
-    if body.type == "book" and org_only and not BOOK_PUBLISHER.search(fields.get("publisher", "")):
+    book_like = BOOK_PUBLISHER.search(fields.get("publisher", "")) or "edition" in fields
+    if body.type == "book" and org_only and not book_like:
         body.type = "report"
     if markers and body.type in ("book", "report", "webpage"):
         by_markers = _journal_by_markers(markers, fields)
