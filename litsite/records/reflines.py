@@ -45,6 +45,8 @@ MARKERS = (
     "Crossref",
     "PubMed",
     "Article",
+    "Chapter",
+    "Book",
     "zbMATH",
     "Scopus",
     "CAS",
@@ -78,6 +80,12 @@ def strip_markers(line: str) -> tuple[str, tuple[str, ...]]:
         before = text[: m.start()]
         if before and before[-1].isalpha() and before[-1].isupper() and m.group(1) in ("CAS", "ADS"):
             break
+        # "Book"/"Chapter" (newer Springer layout) count only after the reference's end or spaced like markers,
+        # never as a word of the text ("… Anchor Book").
+        if m.group(1) in ("Book", "Chapter") and before.strip():
+            spaced = before.endswith("  ") or bool(found)
+            if before[-1].isalpha() or not (spaced or before.rstrip()[-1:] in ".)"):
+                break
         found.insert(0, _CANONICAL.get(m.group(1), m.group(1)))
         text = before.rstrip(" •·|,")
     return text, tuple(found)
@@ -252,6 +260,9 @@ def parse_reference(line: str) -> ParsedReference:
     book_like = BOOK_PUBLISHER.search(fields.get("publisher", "")) or "edition" in fields
     if body.type == "book" and org_only and not book_like:
         body.type = "report"
+    if "Book" in markers and body.type in ("report", "webpage", "thesis"):
+        # The newer Springer layout links books with a "Book" marker.
+        body.type = "book"
     if markers and body.type in ("book", "report", "webpage"):
         by_markers = _journal_by_markers(markers, fields)
         if by_markers:
@@ -345,19 +356,19 @@ def _marker_only(line: str) -> tuple[str, ...] | None:
 
 def parse_references(lines: Iterable[str]) -> list[ParsedReference]:
     """Parse lines in order, skipping blank ones; marker-only lines join the reference above; ids made unique."""
-    out: list[ParsedReference] = []
-    seen: dict[str, int] = {}
+    grouped: list[str] = []
     for raw in lines:
         if not raw.strip():
             continue
-        only = _marker_only(raw)
-        if only is not None:
-            if out:
-                prev = out[-1]
-                markers = prev.markers + tuple(m for m in only if m not in prev.markers)
-                item = dict(prev.item, **{"x-links": list(markers)})
-                out[-1] = ParsedReference(item=item, warnings=prev.warnings, markers=markers, line=prev.line)
+        if _marker_only(raw) is not None:
+            if grouped:
+                # Spaced like the newer Springer layout prints them, so strip_markers takes them as markers.
+                grouped[-1] = f"{grouped[-1].rstrip()}  {raw.strip()}"
             continue
+        grouped.append(raw)
+    out: list[ParsedReference] = []
+    seen: dict[str, int] = {}
+    for raw in grouped:
         ref = parse_reference(raw)
         base = ref.item["id"]
         seen[base] = seen.get(base, 0) + 1

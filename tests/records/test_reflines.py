@@ -395,3 +395,18 @@ def test_title_sentence_starting_with_in_is_not_a_chapter() -> None:
     assert it["type"] == "article-journal" and it["title"] == "Recovery. In search of meaning"
     chapter = item("Chattopadhyay, J. (2021). Nanomaterials as sensors. In Application of Nanomaterials. CRC Press.")
     assert chapter["type"] == "chapter" and chapter["container-title"] == "Application of Nanomaterials"
+
+
+def test_book_marker_of_the_newer_springer_layout() -> None:
+    refs = parse_references(
+        [
+            "Mental Health Foundation. (2016). Fundamental facts. London: Mental Health Foundation.",
+            "Book  Google Scholar",
+        ]
+    )
+    assert refs[0].markers == ("Book", "Google Scholar") and refs[0].item["type"] == "book"
+    assert strip_markers("Goffman, E. (1961). Asylums. Anchor Book")[1] == ()
+    assert strip_markers("Goffman, E. (1961). Asylums. Anchor Books. Book Google Scholar")[1] == (
+        "Book",
+        "Google Scholar",
+    )
