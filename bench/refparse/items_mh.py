@@ -24,10 +24,23 @@ def _n(spec: str) -> list[dict]:
 
 
 def _y(year: int, *more: int) -> dict:
+    """CSL date."""
     return {"date-parts": [[year, *more]]}
 
 
-def _art(i, authors, year, title, journal, volume=None, issue=None, page=None, doi=None, **kw):
+def _art(
+    i: int,
+    authors: str,
+    year: int | None,
+    title: str,
+    journal: str,
+    volume: str | None = None,
+    issue: str | None = None,
+    page: str | None = None,
+    doi: str | None = None,
+    **kw: str,
+) -> dict:
+    """A journal article item."""
     item = {
         "id": f"mh{i}",
         "type": "article-journal",

@@ -94,9 +94,13 @@ def parse_names(text: str) -> tuple[list[dict], bool]:
 def _springer_name(token: str) -> dict:
     """One Springer-style name "Family GI" (initials last); organisations and lone words become literals."""
     words = token.split()
+    suffix = words.pop() if len(words) > 2 and words[-1] in _SUFFIXES else ""
     family = " ".join(words[:-1])
     if len(words) >= 2 and _SPRINGER_GIVEN.fullmatch(words[-1]) and not (len(words) > 2 and looks_like_org(family)):
-        return {"family": family, "given": words[-1]}
+        name = {"family": family, "given": words[-1]}
+        if suffix:
+            name["suffix"] = suffix
+        return name
     return {"literal": token.rstrip(".")}
 
 
