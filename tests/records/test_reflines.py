@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from litsite.records.reflines import ParsedReference, guess_style, parse_reference, parse_references, strip_markers
 from litsite.records.roundtrip import normalise_rendering, round_trip_mismatches
@@ -410,3 +412,17 @@ def test_book_marker_of_the_newer_springer_layout() -> None:
         "Book",
         "Google Scholar",
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_any_text_parses_without_error(text: str) -> None:
+    ref = parse_reference(text)
+    assert ref.item["id"] and ref.item["type"]
+
+
+@pytest.mark.parametrize("cut", [10, 40, 80, 120])
+def test_truncated_seed_lines_parse_without_error(cut: int) -> None:
+    for entry in SEED:
+        ref = parse_reference(entry["line"][:cut])
+        assert isinstance(ref.item["id"], str)
