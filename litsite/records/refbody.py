@@ -450,7 +450,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
     )
     if url and "publisher-place" not in body.fields and "DOI" not in body.fields:
         # Institutions publish both; a link to a document store or a PDF marks a report.
-        if institutional and re.search(
+        if (institutional or not publisher) and re.search(
             r"\.pdf\b|publication|/handle/|report|/docs?/|/files/|uploads|library", url, re.I
         ):
             body.type = "report"
