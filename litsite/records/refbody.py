@@ -250,8 +250,9 @@ def _extras(title: str, body: Body) -> str:
     if m:
         body.fields.setdefault("genre", m.group(1))
         title = title[: m.start()]
-    m = _EDITION.search(title)
-    if m:
+    m = ([None, *_EDITION.finditer(title)])[-1]
+    # Only an edition that closes the title ("(2nd ed.)", ", 2nd edn"); "…, Second Edition, revised" is the title.
+    if m and not title[m.end() :].strip(" .)"):
         words = (m.group("words") or "").lower()
         # CSL wants a number where there is one, so "First edition" renders as the style prints editions.
         body.fields["edition"] = m.group("ed") or _ORDINAL_NUMBERS.get(words) or m.group("words")

@@ -426,3 +426,17 @@ def test_truncated_seed_lines_parse_without_error(cut: int) -> None:
     for entry in SEED:
         ref = parse_reference(entry["line"][:cut])
         assert isinstance(ref.item["id"], str)
+
+
+def test_edition_only_when_it_closes_the_title() -> None:
+    mid = item(
+        "Fekrat, S. (Ed.). (2021). All about your eyes, Second Edition, revised and updated. Duke University Press."
+    )
+    assert mid["title"] == "All about your eyes, Second Edition, revised and updated" and "edition" not in mid
+    springer = item(
+        "Yin RK (2014) Case study research, Second Edition, revised: design and methods, 5th edn. Sage, London"
+    )
+    assert (
+        springer["edition"] == "5"
+        and springer["title"] == "Case study research, Second Edition, revised: design and methods"
+    )
