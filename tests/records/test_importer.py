@@ -348,3 +348,19 @@ def test_imported_abstract_is_text_not_markup():
     assert "<script>" not in html and "<em>" not in html and "<a " not in html and "<h1>" not in html
     assert "<ol>" not in html and "&lt;script&gt;" in html and "&amp;amp;" in html
     assert find_clusters(escaped) == []
+
+
+def test_example_content_is_the_import_plus_hand_edits(tmp_path):
+    """content/ is exactly what `import --force` makes of the kept record, keeping the fields added by hand."""
+    pytest.importorskip("litsite.records.reflines")
+    import shutil
+
+    from litsite.cli import main
+
+    repo = Path(__file__).resolve().parents[2]
+    content = tmp_path / "content"
+    shutil.copytree(repo / "content", content)
+    record = repo / "content" / "records" / "holley2015-springer.txt"
+    assert main(["import", str(record), "--content", str(content), "--force"]) == 0
+    for name in ("study.md", "references.yaml"):
+        assert (content / name).read_bytes() == (repo / "content" / name).read_bytes(), name
