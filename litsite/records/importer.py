@@ -14,7 +14,7 @@ from typing import TextIO
 import yaml
 
 from litsite.errors import UserError
-from litsite.records import structured
+from litsite.records import reflines, structured
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
@@ -118,37 +118,24 @@ def detect_format(path: Path, text: str) -> str:
 # --- references from page lines
 
 
-def _parser():
-    try:
-        from litsite.records import reflines
-    except ImportError:
-        return None
-    return reflines
-
-
 def references_from_lines(refs: list[RefLine] | list[str]) -> tuple[list[dict], list[str]]:
     """CSL items for reference lines via litsite.records.reflines, with link markers and source lines kept."""
     lines = [r if isinstance(r, RefLine) else RefLine(r, (), 0) for r in refs]
     warnings: list[str] = []
-    reflines = _parser()
-    if reflines is None:
-        warnings.append("the reference-line parser is not available: references kept as source lines only")
-        parsed: list = [None] * len(lines)
-    else:
-        try:
-            parsed = list(reflines.parse_references([r.glued for r in lines]))
-        except Exception as e:  # a parser bug must not lose the whole import
-            warnings.append(f"the reference-line parser failed ({type(e).__name__}: {e}): parsing line by line")
-            parsed = []
-            for r in lines:
-                try:
-                    parsed.append(reflines.parse_reference(r.glued))
-                except Exception as e2:
-                    warnings.append(f"line {r.line}: cannot parse the reference ({type(e2).__name__}: {e2})")
-                    parsed.append(None)
-        if len(parsed) != len(lines):
-            warnings.append("the reference-line parser returned a different number of references")
-            parsed = (parsed + [None] * len(lines))[: len(lines)]
+    try:
+        parsed = list(reflines.parse_references([r.glued for r in lines]))
+    except Exception as e:  # a parser bug must not lose the whole import
+        warnings.append(f"the reference-line parser failed ({type(e).__name__}: {e}): parsing line by line")
+        parsed = []
+        for r in lines:
+            try:
+                parsed.append(reflines.parse_reference(r.glued))
+            except Exception as e2:
+                warnings.append(f"line {r.line}: cannot parse the reference ({type(e2).__name__}: {e2})")
+                parsed.append(None)
+    if len(parsed) != len(lines):
+        warnings.append("the reference-line parser returned a different number of references")
+        parsed = (parsed + [None] * len(lines))[: len(lines)]
     items = []
     for n, (r, p) in enumerate(zip(lines, parsed, strict=True), start=1):
         item = dict(p.item) if p is not None and isinstance(getattr(p, "item", None), dict) else {}
@@ -364,23 +351,28 @@ def run_import(
     return 0
 
 
-def run_parse_references(path: Path, fmt: str, out: TextIO, err: TextIO | None = None) -> int:
+def run_parse_references(path: Path, fmt: str, out: TextIO, err: TextIO | None = None, check: bool = True) -> int:
     """`build.py parse-references FILE [--format yaml|json]`: one reference per non-empty line → CSL items."""
+    from .roundtrip import engine_renderer, round_trip_mismatches
+
     path = Path(path)
+    err = err or sys.stderr
     text = read_record(path)
-    numbered = [(no, line.strip()) for no, line in enumerate(text.split("\n"), start=1) if line.strip()]
-    reflines = _parser()
-    if reflines is None:
-        raise UserError(None, None, "the reference-line parser (litsite.records.reflines) is not available")
-    parsed = reflines.parse_references([line for _, line in numbered])
+    # Marker-only lines (the newer Springer layout) belong to the reference above, as parse_references joins them.
+    lines = text.split("\n")
+    numbered = [no for no, line in enumerate(lines, start=1) if line.strip() and reflines.marker_only(line) is None]
+    parsed = reflines.parse_references(lines)
     items = []
-    for (no, _line), p in zip(numbered, parsed, strict=True):
+    for no, p in zip(numbered, parsed, strict=True):
         item = dict(p.item)
         if p.markers and "x-links" not in item:
             item["x-links"] = list(p.markers)
         items.append(item)
         for w in p.warnings:
-            print(f"{path}:{no}: warning: {w}", file=err or sys.stderr)
+            print(f"{path}:{no}: warning: {w}", file=err)
+    if check:
+        for index, _line, rendered in round_trip_mismatches(parsed, "auto", engine_renderer):
+            print(f"{path}:{numbered[index]}: warning: does not round-trip; re-rendered as: {rendered}", file=err)
     if fmt == "json":
         out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -17,7 +17,7 @@ from litsite.records.names import id_stem, is_apa_given, looks_like_org, parse_n
 from litsite.records.refbody import parse_body
 from litsite.records.refwords import BOOK_PUBLISHER
 
-__all__ = ["ParsedReference", "guess_style", "parse_reference", "parse_references", "strip_markers"]
+__all__ = ["ParsedReference", "guess_style", "marker_only", "parse_reference", "parse_references", "strip_markers"]
 
 
 @dataclass(frozen=True)
@@ -348,7 +348,7 @@ def make_id(item: dict) -> str:
     return f"{stem or 'ref'}{year}{item.get('year-suffix', '')}"
 
 
-def _marker_only(line: str) -> tuple[str, ...] | None:
+def marker_only(line: str) -> tuple[str, ...] | None:
     """Markers of a line that holds nothing else (the newer Springer layout prints them on their own line)."""
     text, markers = strip_markers(_NUMBERING.sub("", line.strip()))
     return markers if markers and not text.strip() else None
@@ -360,7 +360,7 @@ def parse_references(lines: Iterable[str]) -> list[ParsedReference]:
     for raw in lines:
         if not raw.strip():
             continue
-        if _marker_only(raw) is not None:
+        if marker_only(raw) is not None:
             if grouped:
                 # Spaced like the newer Springer layout prints them, so strip_markers takes them as markers.
                 grouped[-1] = f"{grouped[-1].rstrip()}  {raw.strip()}"

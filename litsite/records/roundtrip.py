@@ -72,3 +72,13 @@ def round_trip_mismatches(parsed: list[ParsedReference], style: str, render: Ren
         if normalise_rendering(text) != normalise_rendering(ref.line):
             out.append((index, ref.line, text))
     return out
+
+
+def engine_renderer(items: list[dict], style: str) -> list[str]:
+    """Render items with the project's CSL engine, one plain-text entry per item in the order given."""
+    from litsite.csl.engine import Formatter
+    from litsite.csl.styles import resolve_style
+
+    keyed = [dict(item, id=f"i{n}") for n, item in enumerate(items)]
+    entries = dict(Formatter(resolve_style(style).path).format(keyed, [], "text").entries)
+    return [entries.get(f"i{n}", "") for n in range(len(items))]
