@@ -128,14 +128,14 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py import RECORD [--force] [--json]."""
     from .records.importer import run_import
 
-    return run_import(args.record, args.content or args.project / "content", args.force, args.json, out)
+    return run_import(args.record, args.content or args.project / "content", args.force, args.json, out, args.err)
 
 
 def cmd_parse_references(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py parse-references FILE [--format yaml|json]."""
     from .records.importer import run_parse_references
 
-    return run_parse_references(args.file, args.format, out)
+    return run_parse_references(args.file, args.format, out, args.err)
 
 
 def _load_csl_json(path: Path, errors: object) -> list[dict]:
@@ -175,6 +175,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextI
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     command = args.command or "build"
+    args.err = err  # commands that print warnings write them here
     try:
         return COMMANDS[command](args, out)
     except (UserError, UserErrors) as exc:
