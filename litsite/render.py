@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .browse import Browse, add_browse_pages
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
@@ -113,6 +114,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
+    browse = Browse(config, content, cited, refs)
 
     def page(rel: str, template: str, **ctx: Any) -> None:
         root = relative_root(rel)
@@ -123,7 +125,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             ids = " ".join(c.id for c in cluster.cites)
             text = cited.default.citations[i]
             return (
-                f'<span class="citation" data-cites="{escape(ids)}" data-cluster="{i}">'
+                f'<span class="citation" id="cite-{i}" data-cites="{escape(ids)}" data-cluster="{i}">'
                 f'<a href="{root}#ref-{first.slug}">{text}</a></span>'
             )
 
@@ -142,6 +144,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
                 styles=cited.styles,
                 study=content.study,
                 markdown=markdown,
+                browse=browse,
                 **ctx,
             ),
         )
@@ -157,6 +160,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             "page.html",
             page=extra,
         )
+    add_browse_pages(page, files, browse)
     for rel, data in sorted(static.items()):
         files.add(rel, data)
     return files

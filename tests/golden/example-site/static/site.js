@@ -1,0 +1,254 @@
+/* litsite: style switcher, reference search / filter / sort, copy buttons. No dependencies, no external requests.
+   Without JavaScript the page shows the default style and the full list; these only add to it. */
+(function () {
+  "use strict";
+  var STORE = "litsite-style";
+
+  function store(key, value) {
+    try {
+      if (value === undefined) return window.localStorage.getItem(key);
+      window.localStorage.setItem(key, value);
+    } catch (e) { /* storage may be disabled: the choice then lasts for this page only */ }
+    return null;
+  }
+
+  /* ---------- style switcher ---------- */
+  var styleCache = {};
+
+  function loadStyle(option) {
+    var src = option.getAttribute("data-src");
+    if (!styleCache[src]) {
+      styleCache[src] = fetch(src).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status + " for " + src);
+        return r.json();
+      });
+    }
+    return styleCache[src];
+  }
+
+  function setEntry(el, html) {
+    var slot = el.querySelector(":scope > .entry");
+    if (slot) { slot.innerHTML = html; return; }
+    var more = el.querySelector(":scope > .more");
+    if (!more) { el.innerHTML = html; return; }
+    while (el.firstChild && el.firstChild !== more) el.removeChild(el.firstChild);
+    more.insertAdjacentHTML("beforebegin", html + " ");
+  }
+
+  function reorder(list, order) {
+    var pos = new Map();
+    order.forEach(function (id, i) { pos.set(id, i); });
+    var items = Array.prototype.slice.call(list.children);
+    items.sort(function (a, b) {
+      return (pos.get(a.getAttribute("data-ref-id")) || 0) - (pos.get(b.getAttribute("data-ref-id")) || 0);
+    });
+    var frag = document.createDocumentFragment();
+    items.forEach(function (li) { frag.appendChild(li); });
+    list.appendChild(frag);
+  }
+
+  function applyStyle(data) {
+    document.querySelectorAll("[data-ref-id]").forEach(function (el) {
+      var html = data.entries[el.getAttribute("data-ref-id")];
+      if (html != null) setEntry(el, html);
+    });
+    document.querySelectorAll(".citation[data-cluster]").forEach(function (el) {
+      var text = data.citations[+el.getAttribute("data-cluster")];
+      var target = el.querySelector("a") || el;
+      if (text != null) target.innerHTML = text;
+    });
+    document.querySelectorAll(".style-title").forEach(function (el) { el.textContent = data.title; });
+    document.querySelectorAll("ol.bibliography").forEach(function (list) {
+      list.classList.toggle("numbered", !!data.numbered);
+      var sortBy = document.getElementById("sort");
+      if (list.id !== "ref-list" || !sortBy || sortBy.value === "style") reorder(list, data.order);
+    });
+    document.body.setAttribute("data-style", data.name);
+    document.dispatchEvent(new CustomEvent("litsite:style", { detail: data }));
+  }
+
+  function initSwitcher() {
+    var select = document.getElementById("style-select");
+    if (!select) return;
+    select.closest(".style-switcher").hidden = false;
+    function choose(name, remember) {
+      var option = Array.prototype.find.call(select.options, function (o) { return o.value === name; });
+      if (!option) return Promise.resolve();
+      select.value = name;
+      if (remember) store(STORE, name);
+      if (document.body.getAttribute("data-style") === name) return Promise.resolve();
+      return loadStyle(option).then(applyStyle, function (err) {
+        select.value = document.body.getAttribute("data-style");
+        console.warn("litsite: could not load the style", err);
+      });
+    }
+    select.addEventListener("change", function () { choose(select.value, true); });
+    var saved = store(STORE);
+    if (saved) choose(saved, false);
+    window.litsiteStyle = { choose: choose };
+  }
+
+  /* ---------- search, filter and sort over a prebuilt inverted index ---------- */
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function words(text) { return fold(text).match(/[\p{L}\p{N}]+/gu) || []; }
+
+  function decode(s) {
+    var parts = s.split("."), out = new Int32Array(parts.length), n = 0;
+    for (var i = 0; i < parts.length; i++) { n += parseInt(parts[i], 36); out[i] = n; }
+    return out;
+  }
+
+  function lowerBound(arr, key) {
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < key) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function Matcher(terms, post, n) {
+    var cache = new Map(), stamp = new Int32Array(n).fill(-1), count = new Uint16Array(n);
+    function postings(t) {
+      var p = cache.get(t);
+      if (!p) { p = decode(post[t]); cache.set(t, p); }
+      return p;
+    }
+    /* Docs matching every word (as a prefix of some term), as a Uint8Array mask, or null for "no words". */
+    this.match = function (ws) {
+      if (!ws.length) return null;
+      count.fill(0);
+      for (var w = 0; w < ws.length; w++) {
+        var word = ws[w], t = lowerBound(terms, word);
+        for (; t < terms.length && terms[t].lastIndexOf(word, 0) === 0; t++) {
+          var p = postings(t);
+          for (var i = 0; i < p.length; i++) {
+            var d = p[i];
+            if (stamp[d] !== w) { stamp[d] = w; count[d]++; }
+          }
+        }
+      }
+      stamp.fill(-1);
+      var mask = new Uint8Array(n);
+      for (var d2 = 0; d2 < n; d2++) if (count[d2] === ws.length) mask[d2] = 1;
+      return mask;
+    };
+  }
+
+  function initSearch(form) {
+    var list = document.getElementById("ref-list");
+    if (!list) return;
+    var status = document.getElementById("ref-status");
+    fetch(form.getAttribute("data-index")).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (idx) {
+      var docs = idx.docs, n = docs.length;
+      var byId = new Map();
+      Array.prototype.forEach.call(list.children, function (li) { byId.set(li.getAttribute("data-ref-id"), li); });
+      var els = docs.map(function (d) { return byId.get(d[0]); });
+      var shown = new Uint8Array(n).fill(1);
+      var all = new Matcher(idx.terms, idx.post, n), names = new Matcher(idx.aterms, idx.apost, n);
+      var styleOrder = Array.prototype.map.call(list.children, function (li) { return li.getAttribute("data-ref-id"); });
+      var docNo = new Map(docs.map(function (d, i) { return [d[0], i]; }));
+
+      function update() {
+        var q = all.match(words(form.q.value));
+        var a = names.match(words(form.author.value));
+        var type = form.type.value ? idx.types.indexOf(form.type.value) : -1;
+        var from = parseInt(form.from.value, 10), to = parseInt(form.to.value, 10);
+        var visible = 0;
+        for (var i = 0; i < n; i++) {
+          var d = docs[i];
+          var ok = (!q || q[i]) && (!a || a[i]) && (type < 0 || d[2] === type) &&
+            (isNaN(from) || (d[1] && d[1] >= from)) && (isNaN(to) || (d[1] && d[1] <= to));
+          if (ok) visible++;
+          if ((ok ? 1 : 0) !== shown[i]) { shown[i] = ok ? 1 : 0; if (els[i]) els[i].hidden = !ok; }
+        }
+        status.textContent = visible === n ? "Showing all " + n + " references." :
+          "Showing " + visible + " of " + n + " references.";
+        return visible;
+      }
+
+      function cmp(key) {
+        var byAuthor = function (x, y) {
+          var A = docs[x], B = docs[y];
+          return A[3] < B[3] ? -1 : A[3] > B[3] ? 1 : (A[1] - B[1]) || (A[4] < B[4] ? -1 : A[4] > B[4] ? 1 : 0);
+        };
+        if (key === "author") return byAuthor;
+        if (key === "year-asc") return function (x, y) { return (docs[x][1] - docs[y][1]) || byAuthor(x, y); };
+        if (key === "year-desc") return function (x, y) { return (docs[y][1] - docs[x][1]) || byAuthor(x, y); };
+        if (key === "type") {
+          return function (x, y) {
+            var A = idx.types[docs[x][2]], B = idx.types[docs[y][2]];
+            return A < B ? -1 : A > B ? 1 : byAuthor(x, y);
+          };
+        }
+        return null;
+      }
+
+      function sort() {
+        var order;
+        var c = cmp(form.sort.value);
+        if (c) {
+          order = docs.map(function (_, i) { return i; }).sort(c);
+        } else {
+          order = styleOrder.map(function (id) { return docNo.get(id); });
+        }
+        var frag = document.createDocumentFragment();
+        order.forEach(function (i) { if (els[i]) frag.appendChild(els[i]); });
+        list.appendChild(frag);
+      }
+
+      form.addEventListener("input", function (e) { if (e.target !== form.sort) update(); });
+      form.sort.addEventListener("change", sort);
+      form.addEventListener("submit", function (e) { e.preventDefault(); });
+      document.addEventListener("litsite:style", function (e) {
+        styleOrder = e.detail.order.slice();
+      });
+      var params = new URLSearchParams(window.location.search);
+      if (params.get("q")) form.q.value = params.get("q");
+      if (params.get("author")) form.author.value = params.get("author");
+      form.hidden = false;
+      update();
+      window.litsiteSearch = { update: update, sort: sort, size: n };
+      document.dispatchEvent(new CustomEvent("litsite:search-ready"));
+    }).catch(function (err) {
+      console.warn("litsite: search is unavailable", err);
+    });
+  }
+
+  /* ---------- copy buttons ---------- */
+  function initCopy() {
+    document.querySelectorAll("button.copy[data-copy]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.getAttribute("data-copy"));
+        var status = document.querySelector(".copy-status");
+        var text = source.textContent;
+        var done = function () { if (status) status.textContent = button.textContent.replace("Copy ", "") + " copied."; };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, function () { fallback(source); done(); });
+        } else { fallback(source); done(); }
+      });
+    });
+  }
+  function fallback(source) {
+    var details = source.closest("details");
+    if (details) details.open = true;
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    try { document.execCommand("copy"); } catch (e) { /* the text stays selected for the reader to copy */ }
+  }
+
+  function init() {
+    initSwitcher();
+    var form = document.getElementById("ref-controls");
+    if (form) initSearch(form);
+    initCopy();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
