@@ -199,7 +199,9 @@
         list.appendChild(frag);
       }
 
-      form.addEventListener("input", function (e) { if (e.target !== form.sort) update(); });
+      var onEdit = function (e) { if (e.target !== form.sort) update(); };
+      form.addEventListener("input", onEdit);
+      form.addEventListener("change", onEdit);
       form.sort.addEventListener("change", sort);
       form.addEventListener("submit", function (e) { e.preventDefault(); });
       document.addEventListener("litsite:style", function (e) {
