@@ -21,6 +21,7 @@ from .slugs import slugify, unique_slugs
 from .write import SiteFiles
 
 PageFn = Callable[..., None]
+RELATED_LIMIT = 20  # a reference page lists at most this many works by the same authors (author pages list all)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Browse:
         self.keywords = collect_keywords(list(self.content.study.keywords), items)
         self.style_slugs = {s.name: slugify(s.name) for s in self.cited.styles}
         self.page_urls = self._page_urls()
+        self._coins: dict[str, str] = {}
 
     def refs_of(self, ids: list[str]) -> list[Any]:
         """The RefViews of these ids, in that order."""
@@ -57,17 +59,20 @@ class Browse:
 
     # ----- per reference -----
     def coins(self, ref: Any) -> str:
-        """The COinS title text of a reference."""
-        return exports.coins(ref.item)
+        """The COinS title text of a reference (computed once per reference)."""
+        if ref.id not in self._coins:
+            self._coins[ref.id] = exports.coins(ref.item)
+        return self._coins[ref.id]
 
     def ref_authors(self, ref: Any) -> list[Author]:
         """The authors and editors of a reference, as Author records."""
         names = (ref.item.get("author") or []) + (ref.item.get("editor") or [])
         return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names))
 
-    def related(self, ref: Any) -> list[Any]:
-        """Other references sharing an author or editor with this one."""
-        return [self.by_id[i] for i in coauthored(ref.id, ref.item, self.by_key)]
+    def related(self, ref: Any, limit: int = RELATED_LIMIT) -> tuple[list[Any], int]:
+        """Other references sharing an author or editor with this one (at most limit), and how many in all."""
+        ids = coauthored(ref.id, ref.item, self.by_key)
+        return [self.by_id[i] for i in ids[:limit]], len(ids)
 
     def ref_keywords(self, ref: Any) -> list[Keyword]:
         """The keyword records of a reference."""

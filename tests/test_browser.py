@@ -64,8 +64,9 @@ def wait_search(driver: Any) -> None:
 
 def visible_ids(driver: Any) -> list[str]:
     return driver.execute_script(
-        "return Array.from(document.querySelectorAll('#ref-list > li')).filter(li => !li.hidden)"
-        ".map(li => li.dataset.refId)"
+        "const r = document.getElementById('ref-results');"
+        "const list = r && !r.hidden ? r : document.getElementById('ref-list');"
+        "return Array.from(list.children).filter(li => !li.hidden).map(li => li.dataset.refId)"
     )
 
 
@@ -99,7 +100,7 @@ def test_search_narrows_the_list(driver: Any, site: tuple[bk.Server, Path]):
     box.send_keys(" peer work")  # every word must match, as a prefix
     narrower = visible_ids(driver)
     assert 0 < len(narrower) < len(gillard)
-    assert "of 49 references" in driver.find_element(By.ID, "ref-status").text
+    assert f"{len(narrower)} of 49 references match" in driver.find_element(By.ID, "ref-status").text
     box.clear()
     box.send_keys("zzzznothing")
     assert visible_ids(driver) == []

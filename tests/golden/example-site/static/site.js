@@ -60,6 +60,7 @@
     document.querySelectorAll(".style-title").forEach(function (el) { el.textContent = data.title; });
     document.querySelectorAll("ol.bibliography").forEach(function (list) {
       list.classList.toggle("numbered", !!data.numbered);
+      if (list.id === "ref-results") return; /* redrawn by the search, in its own order */
       var sortBy = document.getElementById("sort");
       if (list.id !== "ref-list" || !sortBy || sortBy.value === "style") reorder(list, data.order);
     });
@@ -146,26 +147,56 @@
       var byId = new Map();
       Array.prototype.forEach.call(list.children, function (li) { byId.set(li.getAttribute("data-ref-id"), li); });
       var els = docs.map(function (d) { return byId.get(d[0]); });
-      var shown = new Uint8Array(n).fill(1);
       var all = new Matcher(idx.terms, idx.post, n), names = new Matcher(idx.aterms, idx.apost, n);
       var styleOrder = Array.prototype.map.call(list.children, function (li) { return li.getAttribute("data-ref-id"); });
       var docNo = new Map(docs.map(function (d, i) { return [d[0], i]; }));
+      /* The full list stays as built (and as readers without JavaScript see it). Any search, filter or sort shows
+         a separate list of copies of the matching entries, a page at a time: the work per keystroke is the
+         index lookup plus at most PAGE entries, whatever the size of the bibliography. */
+      var PAGE = 200, limit = PAGE, order = null;
+      var results = document.createElement("ol");
+      results.className = list.className + " results";
+      results.id = "ref-results";
+      results.hidden = true;
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "show-more";
+      more.hidden = true;
+      list.after(results, more);
+      more.addEventListener("click", function () { limit += PAGE; update(true); });
 
-      function update() {
+      function update(keepLimit) {
+        if (keepLimit !== true) limit = PAGE;
         var q = all.match(words(form.q.value));
         var a = names.match(words(form.author.value));
         var type = form.type.value ? idx.types.indexOf(form.type.value) : -1;
         var from = parseInt(form.from.value, 10), to = parseInt(form.to.value, 10);
-        var visible = 0;
-        for (var i = 0; i < n; i++) {
-          var d = docs[i];
-          var ok = (!q || q[i]) && (!a || a[i]) && (type < 0 || d[2] === type) &&
-            (isNaN(from) || (d[1] && d[1] >= from)) && (isNaN(to) || (d[1] && d[1] <= to));
-          if (ok) visible++;
-          if ((ok ? 1 : 0) !== shown[i]) { shown[i] = ok ? 1 : 0; if (els[i]) els[i].hidden = !ok; }
+        var filtered = q || a || type >= 0 || !isNaN(from) || !isNaN(to);
+        if (!filtered && !order) {
+          list.hidden = false;
+          results.hidden = more.hidden = true;
+          results.textContent = "";
+          status.textContent = "Showing all " + n + " references.";
+          return n;
         }
-        status.textContent = visible === n ? "Showing all " + n + " references." :
-          "Showing " + visible + " of " + n + " references.";
+        var seq = order || styleOrder.map(function (id) { return docNo.get(id); });
+        var frag = document.createDocumentFragment(), visible = 0;
+        for (var k = 0; k < seq.length; k++) {
+          var i = seq[k], d = docs[i];
+          if ((!q || q[i]) && (!a || a[i]) && (type < 0 || d[2] === type) &&
+              (isNaN(from) || (d[1] && d[1] >= from)) && (isNaN(to) || (d[1] && d[1] <= to))) {
+            if (visible < limit && els[i]) frag.appendChild(els[i].cloneNode(true));
+            visible++;
+          }
+        }
+        results.replaceChildren(frag);
+        list.hidden = true;
+        results.hidden = false;
+        var rest = visible - Math.min(visible, limit);
+        more.hidden = rest <= 0;
+        more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)";
+        status.textContent = (visible === n ? "Showing all " + n + " references" :
+          visible + " of " + n + " references match") + (rest > 0 ? "; the first " + limit + " are shown." : ".");
         return visible;
       }
 
@@ -187,16 +218,9 @@
       }
 
       function sort() {
-        var order;
         var c = cmp(form.sort.value);
-        if (c) {
-          order = docs.map(function (_, i) { return i; }).sort(c);
-        } else {
-          order = styleOrder.map(function (id) { return docNo.get(id); });
-        }
-        var frag = document.createDocumentFragment();
-        order.forEach(function (i) { if (els[i]) frag.appendChild(els[i]); });
-        list.appendChild(frag);
+        order = c ? docs.map(function (_, i) { return i; }).sort(c) : null;
+        update();
       }
 
       var onEdit = function (e) { if (e.target !== form.sort) update(); };
@@ -206,6 +230,7 @@
       form.addEventListener("submit", function (e) { e.preventDefault(); });
       document.addEventListener("litsite:style", function (e) {
         styleOrder = e.detail.order.slice();
+        if (!results.hidden) update(true);
       });
       var params = new URLSearchParams(window.location.search);
       if (params.get("q")) form.q.value = params.get("q");
