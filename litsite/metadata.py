@@ -167,6 +167,7 @@ def json_ld(
         data["abstract"] = str(item["abstract"])
     data["citation"] = [schema_work(r) for r in references]
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    # Nothing in the data may close the script element or open a comment there.
-    text = text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
+    # Nothing in the data may close the script element, open a comment or start a tag there: "<", ">" and "&"
+    # (which JSON only has inside strings) become \u escapes, so also "</" and "<!--" never appear.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
