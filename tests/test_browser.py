@@ -133,6 +133,33 @@ def test_filters_and_sort(driver: Any, site: tuple[bk.Server, Path]):
     check_clean(driver, site)
 
 
+def test_results_come_a_page_at_a_time(driver: Any, site: tuple[bk.Server, Path]):
+    visit(driver, site, "references/")
+    wait_search(driver)
+    driver.execute_script("window.litsiteSearch.setPageSize(10)")
+    driver.find_element(By.ID, "q").send_keys("s")
+    matches = int(driver.find_element(By.ID, "ref-status").text.split()[0])
+    assert matches > 20
+    assert len(visible_ids(driver)) == 10
+    more = driver.find_element(By.CSS_SELECTOR, "button.show-more")
+    assert more.is_displayed() and f"({matches - 10} not shown)" in more.text
+    more.click()
+    assert len(visible_ids(driver)) == 20
+    assert len(set(visible_ids(driver))) == 20
+    check_clean(driver, site)
+
+
+def test_copy_buttons(driver: Any, site: tuple[bk.Server, Path]):
+    visit(driver, site, "references/gillard2013/")
+    button = driver.find_element(By.CSS_SELECTOR, "button.copy[data-copy='export-bib']")
+    assert button.is_displayed()
+    button.click()
+    WebDriverWait(driver, 5).until(lambda d: "copied" in d.find_element(By.CLASS_NAME, "copy-status").text)
+    bib = driver.execute_script("return document.getElementById('export-bib').textContent")
+    assert bib.startswith("@article{gillard2013,")
+    check_clean(driver, site)
+
+
 def entry_text(driver: Any, ref_id: str) -> str:
     return driver.find_element(By.CSS_SELECTOR, f'[data-ref-id="{ref_id}"]').text
 

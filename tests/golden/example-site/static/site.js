@@ -237,7 +237,10 @@
       if (params.get("author")) form.author.value = params.get("author");
       form.hidden = false;
       update();
-      window.litsiteSearch = { update: update, sort: sort, size: n };
+      window.litsiteSearch = {
+        update: update, sort: sort, size: n,
+        setPageSize: function (size) { PAGE = limit = size; return update(); }
+      };
       document.dispatchEvent(new CustomEvent("litsite:search-ready"));
     }).catch(function (err) {
       console.warn("litsite: search is unavailable", err);
