@@ -95,6 +95,7 @@ def test_search_narrows_the_list(driver: Any, site: tuple[bk.Server, Path]):
     box.send_keys("gillard")
     gillard = visible_ids(driver)
     assert 0 < len(gillard) < 49
+    assert bk.run_axe(driver) == []  # also with the results list in place of the full one
     items = {r["id"]: r for r in json.loads((site[1] / "references.json").read_text(encoding="utf-8"))}
     assert all(any(a.get("family") == "Gillard" for a in items[i].get("author", [])) for i in gillard)
     box.send_keys(" peer work")  # every word must match, as a prefix

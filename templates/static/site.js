@@ -165,6 +165,16 @@
       list.after(results, more);
       more.addEventListener("click", function () { limit += PAGE; update(true); });
 
+      /* content-visibility: hidden keeps the long list's layout for when it comes back, so hiding and showing
+         it is cheap; display: none (the fallback) throws that away and rebuilds it for every entry. */
+      var cheapHide = window.CSS && CSS.supports("content-visibility", "hidden");
+      function showList(on) {
+        if (!cheapHide) { list.hidden = !on; return; }
+        list.style.contentVisibility = on ? "" : "hidden";
+        list.style.containIntrinsicSize = on ? "" : "0";
+        list.style.margin = on ? "" : "0";
+      }
+
       function update(keepLimit) {
         if (keepLimit !== true) limit = PAGE;
         var q = all.match(words(form.q.value));
@@ -173,7 +183,7 @@
         var from = parseInt(form.from.value, 10), to = parseInt(form.to.value, 10);
         var filtered = q || a || type >= 0 || !isNaN(from) || !isNaN(to);
         if (!filtered && !order) {
-          list.hidden = false;
+          showList(true);
           results.hidden = more.hidden = true;
           results.textContent = "";
           status.textContent = "Showing all " + n + " references.";
@@ -190,7 +200,7 @@
           }
         }
         results.replaceChildren(frag);
-        list.hidden = true;
+        showList(false);
         results.hidden = false;
         var rest = visible - Math.min(visible, limit);
         more.hidden = rest <= 0;
