@@ -134,6 +134,14 @@ def test_filters_and_sort(driver: Any, site: tuple[bk.Server, Path]):
     check_clean(driver, site)
 
 
+def test_dois_in_entries_are_links(driver: Any, site: tuple[bk.Server, Path]):
+    visit(driver, site, "")
+    link = driver.find_element(By.CSS_SELECTOR, '[data-ref-id="gillard2014a"] a.doi')
+    assert link.get_attribute("href") == "https://doi.org/10.3310/hsdr02190"
+    assert link.text == "https://doi.org/10.3310/hsdr02190"
+    check_clean(driver, site)
+
+
 def test_results_come_a_page_at_a_time(driver: Any, site: tuple[bk.Server, Path]):
     visit(driver, site, "references/")
     wait_search(driver)

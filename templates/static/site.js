@@ -12,6 +12,35 @@
     return null;
   }
 
+  /* ---------- DOIs in entries become links (the reference pages link them without JavaScript too) ---------- */
+  var DOI_RE = /https?:\/\/(?:dx\.)?doi\.org\/[^\s<>"]+[^\s<>".,;)]/g;
+
+  function linkDois(scope) {
+    var nodes = [];
+    scope.querySelectorAll("[data-ref-id]").forEach(function (el) {
+      if (el.textContent.indexOf("doi.org/") < 0) return;
+      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (t.nodeValue.indexOf("doi.org/") >= 0 && !t.parentNode.closest("a")) nodes.push(t);
+      }
+    });
+    nodes.forEach(function (t) {
+      var text = t.nodeValue, frag = document.createDocumentFragment(), last = 0, m;
+      DOI_RE.lastIndex = 0;
+      while ((m = DOI_RE.exec(text))) {
+        frag.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var a = document.createElement("a");
+        a.href = m[0];
+        a.className = "doi";
+        a.textContent = m[0];
+        frag.appendChild(a);
+        last = m.index + m[0].length;
+      }
+      frag.appendChild(document.createTextNode(text.slice(last)));
+      t.parentNode.replaceChild(frag, t);
+    });
+  }
+
   /* ---------- style switcher ---------- */
   var styleCache = {};
 
@@ -64,6 +93,7 @@
       var sortBy = document.getElementById("sort");
       if (list.id !== "ref-list" || !sortBy || sortBy.value === "style") reorder(list, data.order);
     });
+    linkDois(document);
     document.body.setAttribute("data-style", data.name);
     document.dispatchEvent(new CustomEvent("litsite:style", { detail: data }));
   }
@@ -284,6 +314,7 @@
   }
 
   function init() {
+    linkDois(document);
     initSwitcher();
     var form = document.getElementById("ref-controls");
     if (form) initSearch(form);
