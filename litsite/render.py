@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from .browse import Browse, add_browse_pages
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
@@ -112,6 +113,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
+    browse = Browse(config, content, cited, refs)
 
     def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
         root = relative_root(rel) if root is None else root
@@ -122,7 +124,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             ids = " ".join(c.id for c in cluster.cites)
             text = cited.default.citations[i]
             return (
-                f'<span class="citation" data-cites="{escape(ids)}" data-cluster="{i}">'
+                f'<span class="citation" id="cite-{i}" data-cites="{escape(ids)}" data-cluster="{i}">'
                 f'<a href="{root}#ref-{first.slug}">{text}</a></span>'
             )
 
@@ -139,6 +141,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             "styles": cited.styles,
             "study": content.study,
             "markdown": markdown,
+            "browse": browse,
             "build_date": build_date(),
             **ctx,
         }
@@ -155,6 +158,7 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
             "page.html",
             page=extra,
         )
+    add_browse_pages(page, files, browse)
     if (config.root / "templates" / "404.html").is_file():
         # Served for a missing path at any depth, so its links are absolute paths under the base URL.
         page("404.html", "404.html", root=base_path(config.base_url))

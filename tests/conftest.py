@@ -56,3 +56,11 @@ def project(tmp_path: Path) -> Path:
 def cli():
     """The run_cli helper as a fixture."""
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site built once per test session (base URL https://example.org/site/); treat as read-only."""
+    from litsite.pipeline import build_site
+
+    return build_site(REPO, tmp_path_factory.mktemp("example") / "out", base_url="https://example.org/site/")

@@ -1,0 +1,65 @@
+"""Regenerate docs/screenshots/*.png: the example site in headless Chromium at desktop and phone widths.
+
+python docs/screenshots/make.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+import browserkit as bk  # noqa: E402
+
+from litsite.pipeline import build_site  # noqa: E402
+
+PAGES = {"study": "", "references": "references/", "reference": "references/gillard2013/"}
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def shoot(drv: object, url: str, path: Path, width: int, height: int, dark: bool = False, scroll: str = "") -> None:
+    """One viewport screenshot of url at width × height."""
+    drv.execute_cdp_cmd(  # type: ignore[attr-defined]
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    scheme = "dark" if dark else "light"
+    drv.execute_cdp_cmd(  # type: ignore[attr-defined]
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    )
+    drv.get(url)  # type: ignore[attr-defined]
+    time.sleep(0.5)
+    if scroll:
+        drv.execute_script(f"document.querySelector('{scroll}').scrollIntoView()")  # type: ignore[attr-defined]
+        time.sleep(0.2)
+    drv.save_screenshot(str(path))  # type: ignore[attr-defined]
+    print(f"wrote {path.relative_to(REPO)}")
+
+
+def main() -> int:
+    """Build the example site, serve it, and write the screenshots."""
+    if bk.missing():
+        print(f"cannot take screenshots: {bk.missing()}")
+        return 1
+    www = Path(tempfile.mkdtemp(prefix="litsite-shots-"))
+    server = bk.Server(www)
+    try:
+        build_site(REPO, www / "repo", base_url=f"{server.origin}/repo/")
+        with bk.browser() as drv:
+            for name, path in PAGES.items():
+                for size, (w, h) in SIZES.items():
+                    shoot(drv, f"{server.origin}/repo/{path}", HERE / f"{name}-{size}.png", w, h)
+            shoot(drv, f"{server.origin}/repo/", HERE / "study-phone-dark.png", 390, 844, dark=True)
+            shoot(drv, f"{server.origin}/repo/references/", HERE / "charts-desktop.png", 1280, 900, scroll="#overview")
+    finally:
+        server.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""The browsable site around the study: author and keyword pages, downloads, per-style data, search index."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote_plus
+
+from markupsafe import Markup
+
+from . import charts, exports, metadata
+from .authors import Author, Keyword, author_key, coauthored, collect_authors, collect_keywords, fold, item_keywords
+from .cite import Cited
+from .config import SiteConfig
+from .content import Content
+from .searchindex import index_json
+from .slugs import slugify, unique_slugs
+from .write import SiteFiles
+
+PageFn = Callable[..., None]
+RELATED_LIMIT = 20  # a reference page lists at most this many works by the same authors (author pages list all)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An outbound link of a reference page."""
+
+    label: str
+    url: str
+
+
+@dataclass
+class Browse:
+    """Everything the browsing pages need, computed once per build."""
+
+    config: SiteConfig
+    content: Content
+    cited: Cited
+    refs: list[Any]
+    authors: list[Author] = field(default_factory=list)
+    keywords: list[Keyword] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        items = [r.item for r in self.refs]
+        self.by_id = {r.id: r for r in self.refs}
+        self.authors = collect_authors(items)
+        self.by_key = {a.key: a for a in self.authors}
+        self.keywords = collect_keywords(list(self.content.study.keywords), items)
+        self.style_slugs = {s.name: slugify(s.name) for s in self.cited.styles}
+        self.page_urls = self._page_urls()
+        self._coins: dict[str, str] = {}
+
+    def refs_of(self, ids: list[str]) -> list[Any]:
+        """The RefViews of these ids, in that order."""
+        return [self.by_id[i] for i in ids]
+
+    # ----- per reference -----
+    def coins(self, ref: Any) -> str:
+        """The COinS title text of a reference (computed once per reference)."""
+        if ref.id not in self._coins:
+            self._coins[ref.id] = exports.coins(ref.item)
+        return self._coins[ref.id]
+
+    def ref_authors(self, ref: Any) -> list[Author]:
+        """The authors and editors of a reference, as Author records."""
+        names = (ref.item.get("author") or []) + (ref.item.get("editor") or [])
+        return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names))
+
+    def related(self, ref: Any, limit: int = RELATED_LIMIT) -> tuple[list[Any], int]:
+        """Other references sharing an author or editor with this one (at most limit), and how many in all."""
+        ids = coauthored(ref.id, ref.item, self.by_key)
+        return [self.by_id[i] for i in ids[:limit]], len(ids)
+
+    def ref_keywords(self, ref: Any) -> list[Keyword]:
+        """The keyword records of a reference."""
+        wanted = {fold(k) for k in item_keywords(ref.item)}
+        return [k for k in self.keywords if fold(k.name) in wanted]
+
+    def links(self, ref: Any) -> list[Link]:
+        """DOI, the link types recorded at import (x-links), and PubMed / Google Scholar searches."""
+        item = ref.item
+        title = str(item.get("title", ""))
+        doi = item.get("DOI")
+        q = quote_plus(title)
+        known = {
+            "CrossRef": Link("Crossref", f"https://doi.org/{doi}" if doi else f"https://search.crossref.org/?q={q}"),
+            "PubMed": Link(
+                "PubMed",
+                f"https://pubmed.ncbi.nlm.nih.gov/{item['PMID']}/"
+                if item.get("PMID")
+                else f"https://pubmed.ncbi.nlm.nih.gov/?term={q}",
+            ),
+            "PubMedCentral": Link(
+                "PubMed Central",
+                f"https://www.ncbi.nlm.nih.gov/pmc/articles/{item['PMCID']}/"
+                if item.get("PMCID")
+                else f"https://www.ncbi.nlm.nih.gov/pmc/?term={q}",
+            ),
+            "Google Scholar": Link("Google Scholar", f"https://scholar.google.com/scholar?q={q}"),
+        }
+        out: list[Link] = []
+        if doi:
+            out.append(Link("DOI", f"https://doi.org/{doi}"))
+        if item.get("URL"):
+            out.append(Link("Web page", str(item["URL"])))
+        for kind in [*(item.get("x-links") or []), "PubMed", "Google Scholar"]:
+            link = known.get(str(kind))
+            if link and link.url not in {o.url for o in out}:
+                out.append(link)
+        return out
+
+    def cited_in(self, ref: Any) -> list[tuple[str, str]]:
+        """(page title, URL from the root) of every citation of this reference in the study and pages."""
+        out = []
+        for path, doc in self.cited.docs.items():
+            for _, _, i in doc.spans:
+                if any(c.id == ref.id for c in self.cited.clusters[i].cites):
+                    url, title = self.page_urls[path]
+                    out.append((title, f"{url}#cite-{i}"))
+        return out
+
+    def exports_of(self, ref: Any) -> dict[str, str]:
+        """The reference as BibTeX, RIS and CSL-JSON text."""
+        return {"bib": exports.bibtex([ref.item]), "ris": exports.ris([ref.item]), "json": exports.csl_json([ref.item])}
+
+    # ----- the study and the lists -----
+    def study_meta(self, canonical: str) -> list[metadata.MetaTag]:
+        """Highwire, Dublin Core and OpenGraph tags of the study page."""
+        item, keywords = self.content.study.item, list(self.content.study.keywords)
+        ref_items = [r.item for r in self.refs]
+        return [
+            *metadata.highwire_tags(item, keywords, canonical, ref_items),
+            *metadata.dublin_core_tags(item, keywords),
+            *metadata.opengraph_tags(item, canonical, self.config.title, self.config.description or ""),
+        ]
+
+    def study_json_ld(self, canonical: str) -> Markup:
+        """The study's schema.org JSON-LD."""
+        study = self.content.study
+        return metadata.json_ld(study.item, list(study.keywords), canonical, [r.item for r in self.refs])
+
+    def year_chart(self) -> Markup:
+        """The works-per-year SVG."""
+        return charts.year_histogram(r.year for r in self.refs)
+
+    def year_table(self) -> list[tuple[str, int]]:
+        """Works per year, for the chart's data table (years with works only)."""
+        counts = Counter(str(r.year) if r.year else "n.d." for r in self.refs)
+        return sorted(counts.items())
+
+    def type_counts(self) -> list[tuple[str, int]]:
+        """Works per type, most first."""
+        return sorted(Counter(r.type_label for r in self.refs).items(), key=lambda c: (-c[1], c[0]))
+
+    def type_chart(self) -> Markup:
+        """The works-per-type SVG."""
+        return charts.type_breakdown(self.type_counts())
+
+    def style_options(self) -> list[tuple[str, str, str]]:
+        """(name, title, data file from the root) of each offered style."""
+        return [(s.name, s.title, f"data/styles/{self.style_slugs[s.name]}.json") for s in self.cited.styles]
+
+    def _page_urls(self) -> dict[Any, tuple[str, str]]:
+        study = self.content.study
+        urls = {study.page.path: ("", "the study")}
+        slugs = unique_slugs([p.slug for p in self.content.pages])
+        for page in self.content.pages:
+            urls[page.path] = (f"{slugs[page.slug]}/", str(page.meta.get("title") or page.slug))
+        return urls
+
+
+def style_json(style: Any) -> str:
+    """One style's rendering for the switcher: entries, order and citation-cluster texts."""
+    data = {
+        "name": style.name,
+        "title": style.title,
+        "numbered": style.second_field_align,
+        "order": list(style.order),
+        "entries": style.entries,
+        "citations": list(style.citations),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
+    """Author, keyword and download pages, per-style data and the search index."""
+    page("authors/index.html", "authors.html")
+    for author in browse.authors:
+        page(f"authors/{author.slug}/index.html", "author.html", author=author)
+    if browse.keywords:
+        page("keywords/index.html", "keywords.html")
+        for kw in browse.keywords:
+            page(f"keywords/{kw.slug}/index.html", "keyword.html", keyword=kw)
+    items = [r.item for r in browse.refs]
+    files.add("references.bib", exports.bibtex(items))
+    files.add("references.ris", exports.ris(items))
+    files.add("references.json", exports.csl_json(items))
+    for ref in browse.refs:
+        for ext, text in browse.exports_of(ref).items():
+            files.add(f"{ref.url}{ref.slug}.{ext}", text)
+    for style in browse.cited.styles:
+        files.add(f"data/styles/{browse.style_slugs[style.name]}.json", style_json(style))
+    files.add("data/search.json", index_json(browse.refs))
