@@ -60,7 +60,8 @@ def test_ris_download_has_49_records_with_fields(example_site: Path):
     assert (berry["year"], berry["start_page"], berry["end_page"]) == ("2011", "238", "250")
     assert by_id["clifford2011"]["type_of_reference"] == "CHAP"
     assert by_id["clifford2011"]["secondary_authors"] == ["Whittington, R.", "Logan, C."]
-    assert by_id["boardman2014"]["type_of_reference"] == "BOOK"
+    assert by_id["creswell2013"]["type_of_reference"] == "BOOK"
+    assert by_id["royal2008"]["type_of_reference"] == "RPRT"
     for ref_id, rec in by_id.items():
         assert rec["title"] == refs[ref_id]["title"]
 
@@ -97,10 +98,10 @@ def test_coins_formats_per_type():
     assert journal["rft.jtitle"] == ["Journal of Public Mental Health"]
     assert journal["rft.au"] == ["Berry, C.", "Hayward, M.", "Chandler, R."]
     assert (journal["rft.spage"], journal["rft.epage"], journal["rft.date"]) == (["238"], ["250"], ["2011"])
-    book = kev(refs["boardman2014"])
+    book = kev(refs["creswell2013"])
     assert book["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
     assert book["rft.genre"] == ["book"]
-    assert book["rft.btitle"] == [refs["boardman2014"]["title"]]
+    assert book["rft.btitle"] == [refs["creswell2013"]["title"]]
     chapter = kev(refs["clifford2011"])
     assert chapter["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:book"]
     assert chapter["rft.genre"] == ["bookitem"]
