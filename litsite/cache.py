@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
@@ -56,14 +54,24 @@ def _tuples(value: Any) -> Any:
 
 
 class FormatCache:
-    """Memoises Formatter.format; a miss formats, a hit returns the stored result (exact: any input change misses)."""
+    """Memoises Formatter.format; a miss formats, a hit returns the stored result (exact: any input change misses).
+
+    The cache persists between builds inside the output directory (`.litsite-cache/`), so that nothing is written
+    outside it: the cache reads the previous build's records, and `files()` hands the records this build used to the
+    writer, which writes them with the site. Records no build uses any more disappear with the next build.
+    """
 
     def __init__(self, directory: Path | None = None, max_entries: int = 64) -> None:
         self.directory = directory
         self.max_entries = max_entries
         self._memory: OrderedDict[str, Formatted] = OrderedDict()
+        self.used: dict[str, Formatted] = {}
         self.hits = 0
         self.misses = 0
+
+    def begin(self) -> None:
+        """Start a build: forget which records the last one used."""
+        self.used = {}
 
     def format(
         self,
@@ -81,30 +89,38 @@ class FormatCache:
         else:
             self.misses += 1
             found = Formatter(style_path, locale).format(list(items), [list(c) for c in clusters], fmt)
-            self._store(key, found)
-        self._memory[key] = found
-        self._memory.move_to_end(key)
-        while len(self._memory) > self.max_entries:
-            self._memory.popitem(last=False)
+        self._remember(key, found)
         return found
 
     def get(self, key: str) -> Formatted | None:
         """The result stored under key (in memory or on disk), without formatting."""
         found = self._memory.get(key) or self._load(key)
         if found is not None:
-            self._memory[key] = found
+            self._remember(key, found)
         return found
 
     def put(self, key: str, result: Formatted) -> None:
         """Store a result computed elsewhere (e.g. in a worker process) under its key."""
-        self._memory[key] = result
-        self._store(key, result)
+        self._remember(key, result)
 
-    def _path(self, key: str) -> Path | None:
-        return self.directory / "format" / f"{key}.json" if self.directory else None
+    def files(self) -> dict[str, bytes]:
+        """The records this build used, as output files under .litsite-cache/ (deterministic bytes)."""
+        return {
+            f"{CACHE_DIR}/format/{key}.json": json.dumps(
+                dataclasses.asdict(result), ensure_ascii=False, sort_keys=True
+            ).encode("utf-8")
+            for key, result in sorted(self.used.items())
+        }
+
+    def _remember(self, key: str, result: Formatted) -> None:
+        self.used[key] = result
+        self._memory[key] = result
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.max_entries:
+            self._memory.popitem(last=False)
 
     def _load(self, key: str) -> Formatted | None:
-        path = self._path(key)
+        path = self.directory / "format" / f"{key}.json" if self.directory else None
         if path is None or not path.is_file():
             return None
         try:
@@ -112,16 +128,3 @@ class FormatCache:
             return Formatted(**{k: _tuples(v) for k, v in data.items()})
         except (OSError, ValueError, TypeError):
             return None  # a damaged or outdated record is a miss
-
-    def _store(self, key: str, result: Formatted) -> None:
-        path = self._path(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(dataclasses.asdict(result), f, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # the cache is an optimisation; a read-only disk must not fail the build

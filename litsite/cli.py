@@ -71,14 +71,20 @@ def _build_args(p: argparse.ArgumentParser, default: object) -> None:
     p.add_argument(
         "--base-url", default=default, help="the URL the site is served from, e.g. https://user.github.io/repo/"
     )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=False if default is None else default,
+        help="format everything afresh; keep no cache records in the output (.litsite-cache/)",
+    )
 
 
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
-    """python build.py [build] [--out DIR] [--base-url URL]."""
+    """python build.py [build] [--out DIR] [--base-url URL] [--no-cache]."""
     from .pipeline import build_site
 
     project = args.project
-    target = build_site(project, args.out or project / "output", args.base_url)
+    target = build_site(project, args.out or project / "output", args.base_url, cache=not args.no_cache)
     print(f"built {target}", file=out)
     return 0
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import FormatCache, format_key
+from .cache import CACHE_DIR, FormatCache, format_key
 from .cite import cite
 from .csl.engine import Cite, Formatted, Formatter
 from .pipeline import load_sources, render_files
@@ -89,7 +89,6 @@ class SiteBuilder:
         project: Path,
         out: Path,
         base_url: str | None = None,
-        cache_dir: Path | None = None,
         pool: Executor | None = None,
         abort: Callable[[], bool] = lambda: False,
     ) -> None:
@@ -99,7 +98,7 @@ class SiteBuilder:
         self.project = project
         self.out = out
         self.base_url = base_url
-        self.cache = FormatCache(cache_dir)
+        self.cache = FormatCache(out / CACHE_DIR)  # the previous output's records, as `build` keeps them
         self.bases: dict[tuple[str, str, str], Base] = {}
         self.written: dict[str, bytes] | None = None
         self._patched = False
@@ -153,16 +152,23 @@ class SiteBuilder:
     def build(self, provisional: bool = False) -> BuildReport:
         """Rebuild the site (provisionally if asked and possible) and write the files that changed."""
         self._patched = False
+        self.cache.begin()
         if provisional:
             try:
                 files = render_files(self.project, self.base_url, self.provisional_format)
-                return BuildReport(self.sync(files), self._patched)
+                return BuildReport(self.sync(self._with_cache(files)), self._patched)
             except _NeedExact:
                 self._patched = False
         if self.pool is not None:
             self._submit_all()
         files = render_files(self.project, self.base_url, self.exact_format)
-        return BuildReport(self.sync(files), False)
+        return BuildReport(self.sync(self._with_cache(files)), False)
+
+    def _with_cache(self, files: SiteFiles) -> SiteFiles:
+        """The site's files plus the cache records this build used, so they persist as `build` keeps them."""
+        for rel, data in self.cache.files().items():
+            files.add(rel, data)
+        return files
 
     def _submit_all(self) -> None:
         """Start formatting every style that the cache lacks, all at once in the pool."""

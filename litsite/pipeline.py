@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .cache import CACHE_DIR, FormatCache
 from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
 from .publish import add_publish_files
 from .render import render_site
-from .write import SiteFiles, write_site
+from .write import MARKER, SiteFiles, write_site
 
 
 def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig, Content]:
@@ -51,7 +52,15 @@ def render_files(project: Path, base_url: str | None = None, formatter: FormatFn
     return files
 
 
-def build_site(project: Path, out: Path | None = None, base_url: str | None = None) -> Path:
-    """Build the site of a project into out (default project/output); return the output directory."""
-    files = render_files(project, base_url)
-    return write_site(files, out or project / "output", project)
+def build_site(project: Path, out: Path | None = None, base_url: str | None = None, cache: bool = True) -> Path:
+    """Build the site of a project into out (default project/output); return the output directory.
+
+    With cache, formatting reuses the previous build's results kept in out/.litsite-cache/ (only when out is an
+    earlier output of ours) and keeps this build's results there.
+    """
+    out = out or project / "output"
+    fcache = FormatCache(out / CACHE_DIR if (out / MARKER).is_file() else None) if cache else None
+    files = render_files(project, base_url, fcache.format if fcache else None)
+    for rel, data in (fcache.files() if fcache else {}).items():
+        files.add(rel, data)
+    return write_site(files, out, project)

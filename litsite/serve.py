@@ -220,7 +220,7 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=os.nice, initargs=(10,)
     )
-    builder = SiteBuilder(project, out, base_url=address, cache_dir=project / ".litsite-cache", pool=pool)
+    builder = SiteBuilder(project, out, base_url=address, pool=pool)
     preview = Preview(builder, log)
     preview.say(f"building {project.resolve()} into {out.resolve()} …")
     preview.rebuild()

@@ -16,8 +16,9 @@ REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "example-site"
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+def tree(root: Path, cache: bool = True) -> dict[str, bytes]:
+    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return files if cache else {k: v for k, v in files.items() if not k.startswith(".litsite-cache/")}
 
 
 def entries(html: str) -> list[str]:
@@ -26,7 +27,7 @@ def entries(html: str) -> list[str]:
 
 def test_golden_example_site(project: Path, tmp_path: Path, update_golden: bool):
     out = build_site(project, tmp_path / "out", base_url="https://example.org/site/")
-    got = tree(out)
+    got = tree(out, cache=False)  # cache records change with the engine's code; the site is what is golden
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in got.items():
@@ -80,3 +81,26 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path):
     a = tree(build_site(project, tmp_path / "a"))
     b = tree(build_site(project, tmp_path / "b"))
     assert a == b
+
+
+def test_rebuild_reuses_the_cache_kept_in_the_output(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = build_site(project, tmp_path / "out")
+    records = sorted((out / ".litsite-cache" / "format").iterdir())
+    assert len(records) == 4  # one per offered style
+    before = tree(out)
+
+    import litsite.cache
+
+    def no_formatting(*args, **kwargs):
+        raise AssertionError("a no-change rebuild must not format anything")
+
+    monkeypatch.setattr(litsite.cache, "Formatter", no_formatting)
+    assert tree(build_site(project, out)) == before
+    monkeypatch.undo()
+    # Editing a reference invalidates: its entry changes, and the stale records are dropped.
+    refs = project / "content" / "references.yaml"
+    refs.write_text(refs.read_text(encoding="utf-8").replace("Another rather than other", "Another thing"), "utf-8")
+    build_site(project, out)
+    assert "Another thing" in (out / "index.html").read_text(encoding="utf-8")
+    assert len(list((out / ".litsite-cache" / "format").iterdir())) == 4
+    assert not set(records) & set((out / ".litsite-cache" / "format").iterdir())

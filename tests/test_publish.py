@@ -109,6 +109,6 @@ def test_pages_workflow():
     ]
     run = " ".join(s.get("run", "") for s in steps)
     assert "pip install -r requirements.txt" in run
-    assert 'python build.py --base-url "${{ steps.pages.outputs.base_url }}/"' in run
+    assert 'python build.py --no-cache --base-url "${{ steps.pages.outputs.base_url }}/"' in run
     assert next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "output"
     assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")

@@ -159,7 +159,7 @@ def test_serve_rebuilds_survives_errors_and_listens_on_loopback(project: Path, s
 
 
 def test_incremental_rebuild_equals_full_build(project: Path, tmp_path: Path):
-    builder = SiteBuilder(project, tmp_path / "preview", cache_dir=tmp_path / "cache")
+    builder = SiteBuilder(project, tmp_path / "preview")
     first = builder.build()
     assert not first.provisional and "index.html" in first.changed
 
@@ -177,17 +177,17 @@ def test_incremental_rebuild_equals_full_build(project: Path, tmp_path: Path):
     assert sorted(got) == sorted(want)
     assert all(got[rel] == want[rel] for rel in want), [rel for rel in want if got[rel] != want[rel]]
 
-    # The persisted cache makes a fresh builder's build a cache hit, with the same bytes.
-    again = SiteBuilder(project, tmp_path / "again", cache_dir=tmp_path / "cache")
+    # The cache persisted in the output makes a restarted preview's build a cache hit, with the same bytes.
+    again = SiteBuilder(project, tmp_path / "preview")
     again.build()
-    assert again.cache.misses == 0 and tree(tmp_path / "again") == want
+    assert again.cache.misses == 0 and tree(tmp_path / "preview") == want
 
 
 def test_sync_removes_files_that_disappear(project: Path, tmp_path: Path):
     pages = project / "content" / "pages"
     pages.mkdir()
     (pages / "about.md").write_text("---\ntitle: About\n---\nHello.\n", encoding="utf-8")
-    builder = SiteBuilder(project, tmp_path / "out", cache_dir=tmp_path / "cache")
+    builder = SiteBuilder(project, tmp_path / "out")
     builder.build()
     assert (tmp_path / "out" / "about" / "index.html").is_file()
     (pages / "about.md").unlink()
@@ -228,7 +228,7 @@ def test_help_lists_serve():
 
 
 def test_provisional_falls_back_to_exact_when_it_cannot_patch(project: Path, tmp_path: Path):
-    builder = SiteBuilder(project, tmp_path / "out", cache_dir=tmp_path / "cache")
+    builder = SiteBuilder(project, tmp_path / "out")
     builder.build()
     site = project / "site.yaml"
     site.write_text(
