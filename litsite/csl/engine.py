@@ -1,0 +1,101 @@
+"""The project's CSL formatter over citeproc-py: bibliographies and citation clusters as text or HTML."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+
+from litsite.csl import markup, source
+from litsite.csl.elements import Style
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One cited item inside a cluster."""
+
+    id: str
+    locator: str | None = None
+    label: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    suppress_author: bool = False
+    author_only: bool = False
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """Rendered bibliography entries (in bibliography order) and one string per citation cluster."""
+
+    entries: tuple[tuple[str, str], ...]
+    citations: tuple[str, ...]
+    second_field_align: str | None = None
+    missing: tuple[str, ...] = ()
+
+
+class Formatter:
+    """Formats CSL-JSON items and citation clusters with one CSL style."""
+
+    def __init__(self, style_path: Path | str, locale: str = "en-US") -> None:
+        self.style_path = Path(style_path)
+        self.locale = locale
+        if not self.style_path.is_file():
+            raise FileNotFoundError(f"CSL style {self.style_path} does not exist")
+
+    def format(self, items: list[dict], clusters: list[list[Cite]], fmt: str = "html") -> Formatted:
+        """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text"."""
+        form = markup.formatter(fmt)
+        keys = {str(item["id"]): f"k{i}" for i, item in enumerate(items)}
+        ids = {key: id_ for id_, key in keys.items()}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            src = source.Source(items, keys, fmt)
+            style = Style(self.style_path, self.locale)
+            bib = CitationStylesBibliography(style, src, form)
+            missing: list[str] = []
+            citations = [Citation([self._item(cite, keys, missing) for cite in cluster]) for cluster in clusters]
+            for citation in citations:
+                bib.register(citation)
+            for key in keys.values():
+                bib.register(Citation([CitationItem(key)]))
+            bib.sort()
+            texts = []
+            for citation in citations:
+                text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
+                texts.append(markup.finish(str(text), fmt))
+            entries: list[tuple[str, str]] = []
+            align = None
+            if style.has_bibliography():
+                align = style.root.bibliography.get("second-field-align")
+                for item, text in zip(bib.items, bib.bibliography(), strict=True):
+                    entries.append((ids[item.key], markup.finish(str(text), fmt)))
+        return Formatted(tuple(entries), tuple(texts), align, tuple(missing))
+
+    @staticmethod
+    def _item(cite: Cite, keys: dict[str, str], missing: list[str]) -> CitationItem:
+        key = keys.get(cite.id)
+        if key is None:
+            missing.append(cite.id)
+            key = f"missing-{cite.id}"
+        extra: dict = {}
+        if cite.locator:
+            extra["locator"] = Locator(cite.label or "page", cite.locator)
+        if cite.prefix:
+            extra["prefix"] = cite.prefix
+        if cite.suffix:
+            extra["suffix"] = cite.suffix
+        return CitationItem(key, **extra)
+
+
+def format_bibliography(items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US") -> list[str]:
+    """The bibliography entries of all items, in bibliography order."""
+    result = Formatter(style, locale).format(items, [], fmt)
+    return [entry for _, entry in result.entries]
+
+
+def format_first_citations(items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US") -> list[str]:
+    """Every item cited once in file order, each as its own cluster; the final text of each cluster."""
+    clusters = [[Cite(str(item["id"]))] for item in items]
+    return list(Formatter(style, locale).format(items, clusters, fmt).citations)
