@@ -63,14 +63,23 @@ class Formatter:
             bib.sort()
             texts = []
             for citation in citations:
-                text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
-                texts.append(markup.finish(str(text), fmt))
+                try:
+                    text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
+                except Exception as exc:  # citeproc-py bug: keep the page buildable, show what failed
+                    text = f"[{', '.join(ids.get(c.key, c.key) for c in citation.cites)}: {type(exc).__name__}]"
+                texts.append(markup.finish(str(text or ""), fmt))
             entries: list[tuple[str, str]] = []
             align = None
             if style.has_bibliography():
+                layout = style.root.bibliography.layout
                 align = style.root.bibliography.get("second-field-align")
-                for item, text in zip(bib.items, bib.bibliography(), strict=True):
-                    entries.append((ids[item.key], markup.finish(str(text), fmt)))
+                for item in bib.items:
+                    try:
+                        rendered = layout.render_bibliography([item])
+                    except Exception as exc:  # citeproc-py bug
+                        rendered = [f"[{ids[item.key]}: {type(exc).__name__}]"]
+                    if rendered:
+                        entries.append((ids[item.key], markup.finish(str(rendered[0]), fmt)))
         return Formatted(tuple(entries), tuple(texts), align, tuple(missing))
 
     @staticmethod
@@ -93,6 +102,13 @@ def format_bibliography(items: list[dict], style: Path | str, fmt: str = "text",
     """The bibliography entries of all items, in bibliography order."""
     result = Formatter(style, locale).format(items, [], fmt)
     return [entry for _, entry in result.entries]
+
+
+def format_bibliography_ids(
+    items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US"
+) -> list[tuple[str, str]]:
+    """The bibliography as (id, entry) pairs, in bibliography order."""
+    return list(Formatter(style, locale).format(items, [], fmt).entries)
 
 
 def format_first_citations(items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US") -> list[str]:
