@@ -38,9 +38,9 @@ class Formatted:
 class Formatter:
     """Formats CSL-JSON items and citation clusters with one CSL style."""
 
-    def __init__(self, style_path: Path | str, locale: str = "en-US") -> None:
+    def __init__(self, style_path: Path | str, locale: str | None = "en-US") -> None:
         self.style_path = Path(style_path)
-        self.locale = locale
+        self.locale = locale  # None: the style's default-locale
         if not self.style_path.is_file():
             raise FileNotFoundError(f"CSL style {self.style_path} does not exist")
 
@@ -60,7 +60,8 @@ class Formatter:
                 bib.register(citation)
             for key in keys.values():
                 bib.register(Citation([CitationItem(key)]))
-            bib.sort()
+            if style.has_bibliography():
+                bib.sort()
             texts = []
             for citation in citations:
                 try:
