@@ -8,7 +8,7 @@ from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 
-from litsite.csl import markup, source
+from litsite.csl import fixes, markup, source  # noqa: F401  (fixes registers our element classes)
 from litsite.csl.elements import Style
 
 

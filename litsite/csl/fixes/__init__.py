@@ -1,0 +1,11 @@
+"""Corrections of citeproc-py's defects, one module per defect (see /work/shared/citeproc-py-defects.md).
+
+Importing this package registers our element mixins with :mod:`litsite.csl.elements`.
+"""
+
+from litsite.csl.fixes import (  # noqa: F401
+    layout,
+    names,
+    text_case,
+    variables,
+)

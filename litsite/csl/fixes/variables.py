@@ -1,0 +1,45 @@
+"""Hyphenated CSL variables (container-author, collection-editor, ...) and cs:names suppress-author.
+
+CSL 1.0.2 "Appendix IV - Variables": variable names are hyphenated; citeproc-py stores them with underscores and
+looks names up by the hyphenated name, so they never rendered. Cites with suppress-author skip the first cs:names.
+"""
+
+from __future__ import annotations
+
+from citeproc.source import VariableError
+
+from litsite.csl.elements import extend
+
+
+def lookup(item: object, variable: str) -> object:
+    """A reference variable by its CSL name, or raise VariableError."""
+    return item.reference[variable.replace("-", "_")]
+
+
+@extend("names")
+class Names:
+    """cs:names over hyphenated variables; suppress-author for the first names of a cite."""
+
+    def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
+        """Render the names (or their substitute), honouring suppress-author."""
+        suppress = False
+        if item.get("suppress_author") and not item.get("_names_done") and "sort_options" not in kwargs:
+            suppress = self.xpath_search("./ancestor::cs:citation") or (
+                context is not None and context.xpath_search("./ancestor::cs:citation")
+            )
+        if "variable" in self.attrib:
+            original = self.get("variable")
+            if "-" in original:
+                self.set("variable", original.replace("-", "_"))
+                try:
+                    text = super().process(item, names_context=names_context, context=context, **kwargs)
+                finally:
+                    self.set("variable", original)
+            else:
+                text = super().process(item, names_context=names_context, context=context, **kwargs)
+        else:
+            raise VariableError
+        if suppress and text is not None:
+            item["_names_done"] = True
+            return None
+        return text
