@@ -11,6 +11,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from litsite.csl import fixes, markup, source  # noqa: F401  (fixes registers our element classes)
 from litsite.csl.elements import Style
 
+_QUOTE_TERMS = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+
 
 @dataclass(frozen=True)
 class Cite:
@@ -62,13 +64,23 @@ class Formatter:
                 bib.register(Citation([CitationItem(key)]))
             if style.has_bibliography():
                 bib.sort()
+            root = style.root
+            quotes = tuple(
+                str(root.get_single_term(name)) or default
+                for name, default in zip(_QUOTE_TERMS, ("“", "”", "‘", "’"), strict=True)
+            )
+            piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
+
+            def finish(text: object) -> str:
+                return markup.finish(str(text or ""), fmt, quotes, piq)
+
             texts = []
             for citation in citations:
                 try:
                     text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
                 except Exception as exc:  # citeproc-py bug: keep the page buildable, show what failed
                     text = f"[{', '.join(ids.get(c.key, c.key) for c in citation.cites)}: {type(exc).__name__}]"
-                texts.append(markup.finish(str(text or ""), fmt))
+                texts.append(finish(text))
             entries: list[tuple[str, str]] = []
             align = None
             if style.has_bibliography():
@@ -80,7 +92,7 @@ class Formatter:
                     except Exception as exc:  # citeproc-py bug
                         rendered = [f"[{ids[item.key]}: {type(exc).__name__}]"]
                     if rendered:
-                        entries.append((ids[item.key], markup.finish(str(rendered[0]), fmt)))
+                        entries.append((ids[item.key], finish(rendered[0])))
         return Formatted(tuple(entries), tuple(texts), align, tuple(missing))
 
     @staticmethod

@@ -25,10 +25,11 @@ _TAGS = {
 }
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values())
+QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()}
-_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
+_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC})) + "]")
 
 
 def _wrapper(name: str):
@@ -55,8 +56,11 @@ def formatter(fmt: str) -> SimpleNamespace:
     raise ValueError(f"unknown output format {fmt!r} (use 'html' or 'text')")
 
 
-def finish(text: str, fmt: str) -> str:
+def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’"), piq: bool = True) -> str:
     """Turn rendered text with placeholders into the final output of the format."""
+    from litsite.csl.fixes.quotes import resolve_quotes
+
+    text = resolve_quotes(text, quotes, piq)
     if fmt == "html":
         return _PLACEHOLDER_RE.sub(lambda m: _TO_HTML[m.group()], html.escape(text, quote=False))
     return _PLACEHOLDER_RE.sub("", text)
@@ -82,9 +86,12 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             out = out + (NoCase(text) if "nocase" in stack else String(text))
             buf.clear()
 
+    from litsite.csl.fixes.quotes import SmartQuotes
+
+    smart = SmartQuotes()
     for match in _RICH_RE.finditer(value):
         closing, tag, attr = match.group(1), match.group(2).lower(), (match.group(3) or "").lower()
-        buf.append(value[pos : match.start()])
+        buf.append(smart(value[pos : match.start()]))
         pos = match.end()
         if tag == "span" and not closing:
             name = "nocase" if "nocase" in attr else "sc" if "small-caps" in attr else None
@@ -114,6 +121,6 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             elif fmt == "html":
                 buf.append(OPEN[name])
             stack.append(name)
-    buf.append(value[pos:])
+    buf.append(smart(value[pos:]))
     flush()
     return out
