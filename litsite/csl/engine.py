@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import traceback
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +12,12 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 
 from litsite.csl import fixes, markup, source  # noqa: F401  (fixes registers our element classes)
 from litsite.csl.elements import Style
+
+
+def _debug(exc: Exception) -> None:
+    if os.environ.get("LITSITE_CSL_DEBUG"):
+        traceback.print_exception(exc)
+
 
 _QUOTE_TERMS = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
 
@@ -79,6 +87,7 @@ class Formatter:
                 try:
                     text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
                 except Exception as exc:  # citeproc-py bug: keep the page buildable, show what failed
+                    _debug(exc)
                     text = f"[{', '.join(ids.get(c.key, c.key) for c in citation.cites)}: {type(exc).__name__}]"
                 texts.append(finish(text))
             entries: list[tuple[str, str]] = []
@@ -90,6 +99,7 @@ class Formatter:
                     try:
                         rendered = layout.render_bibliography([item])
                     except Exception as exc:  # citeproc-py bug
+                        _debug(exc)
                         rendered = [f"[{ids[item.key]}: {type(exc).__name__}]"]
                     if rendered:
                         entries.append((ids[item.key], finish(rendered[0])))

@@ -4,8 +4,12 @@ Importing this package registers our element mixins with :mod:`litsite.csl.eleme
 """
 
 from litsite.csl.fixes import (  # noqa: F401
+    conditions,
+    dates,
+    groups,
     layout,
     names,
+    numbers,
     quotes,
     text_case,
     variables,

@@ -27,6 +27,12 @@ class Names:
             suppress = self.xpath_search("./ancestor::cs:citation") or (
                 context is not None and context.xpath_search("./ancestor::cs:citation")
             )
+        if "variable" in self.attrib and "sort_options" not in kwargs:
+            from litsite.csl.fixes.groups import report, suppressed
+
+            if all(suppressed(context or self, item, v) for v in self.get("variable").split()):
+                report(False)
+                return None
         if "variable" in self.attrib:
             original = self.get("variable")
             if "-" in original:
@@ -39,6 +45,10 @@ class Names:
                 text = super().process(item, names_context=names_context, context=context, **kwargs)
         else:
             raise VariableError
+        if "sort_options" not in kwargs:
+            from litsite.csl.fixes.groups import report
+
+            report(text is not None)
         if suppress and text is not None:
             item["_names_done"] = True
             return None
