@@ -11,6 +11,7 @@ from litsite.csl.fixes import (  # noqa: F401
     names,
     numbers,
     quotes,
+    sorting,
     text_case,
     variables,
 )

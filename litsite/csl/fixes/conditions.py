@@ -30,7 +30,7 @@ def _has(item: object, variable: str) -> bool:
     if variable == "locator":
         return "locator" in item
     value = item.reference.get(variable.replace("-", "_"))
-    return value is not None and str(value) != "" and value != []
+    return value is not None and not (isinstance(value, str | list) and not str(value).strip())
 
 
 class Condition:

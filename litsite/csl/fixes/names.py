@@ -125,6 +125,11 @@ class Name:
         shown = names[:use_first] if truncated else names
         if form == "count":
             return len(shown)
+        if sort_options:
+            from litsite.csl.fixes.sorting import names_sort_text
+
+            demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+            return String(names_sort_text(shown, demote)) if shown else None
         given_level = (dis or {}).get("given", 0)
         sort_order = opt("name-as-sort-order")
         rendered = []

@@ -7,8 +7,9 @@ looks names up by the hyphenated name, so they never rendered. Cites with suppre
 from __future__ import annotations
 
 from citeproc.source import VariableError
+from lxml import etree
 
-from litsite.csl.elements import extend
+from litsite.csl.elements import CSL_NS, extend
 
 
 def lookup(item: object, variable: str) -> object:
@@ -22,6 +23,12 @@ class Names:
 
     def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
         """Render the names (or their substitute), honouring suppress-author."""
+        if names_context is None and self.name is None:
+            outer = self.xpath_search("./ancestor::cs:substitute/parent::cs:names")
+            if outer:
+                names_context = outer[-1]
+            else:
+                self.insert(0, etree.SubElement(self, f"{{{CSL_NS}}}name"))
         suppress = False
         if item.get("suppress_author") and not item.get("_names_done") and "sort_options" not in kwargs:
             suppress = self.xpath_search("./ancestor::cs:citation") or (
