@@ -11,6 +11,7 @@ from pathlib import Path
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 
 from litsite.csl import fixes, markup, source  # noqa: F401  (fixes registers our element classes)
+from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 
 
@@ -72,6 +73,7 @@ class Formatter:
                 bib.register(Citation([CitationItem(key)]))
             if style.has_bibliography():
                 bib.sort()
+            Disambiguator(bib, style).run(list(bib.keys))
             root = style.root
             quotes = tuple(
                 str(root.get_single_term(name)) or default

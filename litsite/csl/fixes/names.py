@@ -8,8 +8,6 @@ Disambiguation (add-names, add-givenname) is applied in citations through state 
 
 from __future__ import annotations
 
-import re
-
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
@@ -53,7 +51,7 @@ def split_particles(name: dict) -> tuple[str, str, str, str, str]:
             k -= 1
         if k < len(words):
             given, dp = " ".join(words[:k]), " ".join(words[k:])
-    return given, family, dp, ndp, suffix
+    return tuple(part.replace("'", "’") for part in (given, family, dp, ndp, suffix))
 
 
 def _glue(*parts: str) -> str:
@@ -68,21 +66,17 @@ def _glue(*parts: str) -> str:
 
 def initialize(given: str, mark: str, hyphen: bool) -> str:
     """Initials of a given name: "John Paul" → "J. P." with mark ". "."""
-    words = re.split(r"(\s+|-)", given.replace(".", ". ").strip())
-    out: list[str] = []
-    for word in words:
-        if not word or word.isspace():
-            continue
-        if word == "-":
-            if hyphen and out:
-                out[-1] = out[-1].rstrip() + "-"
-            continue
-        if word[0].isupper():
-            out.append(word[0] + mark)
+    if not hyphen:
+        given = given.replace("-", " ")
+    text = ""
+    for word in given.replace(".", ". ").split():
+        pieces = word.split("-")
+        initials = [p[0] + mark for p in pieces if p and p[0].isupper()]
+        if initials and (len(initials) == len(pieces) or pieces[0][:1].isupper()):
+            joined = "-".join(i.rstrip() for i in initials) + mark[len(mark.rstrip()) :]
+            text += joined if len(initials) > 1 else initials[0]
         else:
-            out.append(word + " ")
-    text = "".join(out)
-    text = re.sub(r"-\s+", "-", text)
+            text += ("" if not text or text.endswith(" ") else " ") + word + " "
     return text.rstrip()
 
 
@@ -131,11 +125,13 @@ class Name:
             demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
             return String(names_sort_text(shown, demote)) if shown else None
         given_level = (dis or {}).get("given", 0)
+        primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
         rendered = []
         for i, name in enumerate(shown):
             inverted = sort_order == "all" or (sort_order == "first" and i == 0)
-            rendered.append((self._one(name, form, inverted, opt, given_level), inverted))
+            level = given_level if not (primary and i) else 0
+            rendered.append((self._one(name, form, inverted, opt, level), inverted))
         if not rendered:
             return None
         delimiter = opt("delimiter") or ", "

@@ -1,0 +1,141 @@
+"""Citation disambiguation around citeproc-py (CSL 1.0.2 "Disambiguation"), applied before clusters are rendered.
+
+Cites that render identically are made distinct, in this order, as far as the style allows: add names
+(disambiguate-add-names), expand given names (disambiguate-add-givenname, givenname-disambiguation-rule), the
+disambiguate="true" condition, then year suffixes (disambiguate-add-year-suffix) in bibliography order.
+State is kept on each item under "_dis", read by our cs:name, cs:if and cs:date-part classes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from citeproc import Citation, CitationItem
+
+from litsite.csl.elements import CSL_NS
+
+
+def _letters(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+class Disambiguator:
+    """Renders single cites of a registered bibliography and resolves ambiguities between them."""
+
+    def __init__(self, bib: object, style: object) -> None:
+        self.bib = bib
+        self.citation = style.root.citation
+        self.explicit_suffix = bool(style.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+
+    def option(self, name: str) -> bool:
+        """A boolean disambiguation option of cs:citation."""
+        return self.citation is not None and self.citation.get(name, "false") == "true"
+
+    def render(self, key: str) -> str:
+        """The text of a first cite of one item, alone in its cluster."""
+        citation = Citation([CitationItem(key)])
+        citation.bibliography = self.bib
+        saved = self.bib._cites
+        self.bib._cites = []
+        try:
+            return str(self.bib.cite(citation, lambda item: "?"))
+        except Exception:
+            return f"?{key}"
+        finally:
+            self.bib._cites = saved
+
+    def state(self, key: str) -> dict:
+        """The disambiguation state of an item."""
+        ref = self.bib.source[key]
+        if "_dis" not in ref:
+            ref["_dis"] = {"explicit_suffix": self.explicit_suffix}
+        return ref["_dis"]
+
+    def ambiguous(self, keys: list[str]) -> list[list[str]]:
+        """Groups (of two or more) of items whose cites render identically."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            groups[self.render(key)].append(key)
+        return [group for group in groups.values() if len(group) > 1]
+
+    def run(self, keys: list[str]) -> None:
+        """Disambiguate the cites of `keys` (in bibliography order)."""
+        if self.citation is None:
+            return
+        for group in self.ambiguous(keys):
+            group = self._add_names(group)
+            group = self._add_givenname(group)
+            group = self._condition(group)
+            self._year_suffix(group)
+
+    def _still(self, group: list[str]) -> list[str]:
+        texts: dict[str, list[str]] = defaultdict(list)
+        for key in group:
+            texts[self.render(key)].append(key)
+        return [k for ks in texts.values() if len(ks) > 1 for k in ks]
+
+    def _add_names(self, group: list[str]) -> list[str]:
+        if not self.option("disambiguate-add-names"):
+            return group
+        most = max(len(self.bib.source[k].get("author", []) or []) for k in group)
+        remaining = group
+        for n in range(2, most + 1):
+            for key in remaining:
+                self.state(key)["names"] = n
+            still = self._still(group)
+            resolved = [k for k in remaining if k not in still]
+            remaining = [k for k in remaining if k in still]
+            if not remaining:
+                break
+            if not resolved and n == most:
+                for key in remaining:
+                    self.state(key).pop("names", None)
+        return remaining
+
+    def _add_givenname(self, group: list[str]) -> list[str]:
+        if not group or not self.option("disambiguate-add-givenname"):
+            return group
+        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
+        top = 1 if rule.endswith("with-initials") else 2
+        remaining = group
+        for level in range(1, top + 1):
+            before = self._still(group)
+            for key in remaining:
+                state = self.state(key)
+                state["given"] = level
+                state["given_primary"] = rule.startswith("primary-name")
+            still = self._still(group)
+            if len(still) >= len(before):
+                for key in remaining:
+                    self.state(key)["given"] = level - 1
+            remaining = [k for k in remaining if k in still]
+            if not remaining:
+                break
+        return remaining
+
+    def _condition(self, group: list[str]) -> list[str]:
+        if not group:
+            return group
+        for key in group:
+            self.state(key)["cond"] = True
+        return self._still(group)
+
+    def _year_suffix(self, group: list[str]) -> None:
+        if not group or not self.option("disambiguate-add-year-suffix"):
+            return
+        texts: dict[str, list[str]] = defaultdict(list)
+        for key in group:
+            self.state(key)["cond"] = False
+            texts[self.render(key)].append(key)
+        for keys in texts.values():
+            if len(keys) < 2:
+                continue
+            for i, key in enumerate(keys):
+                suffix = _letters(i)
+                self.state(key)["suffix"] = suffix
+                self.bib.source[key]["year_suffix"] = suffix
