@@ -115,7 +115,7 @@ class TrackedText:
 
     def _variable(self, item: object, context: object) -> object:
         variable = self.get("variable")
-        if suppressed(context or self, item, variable):
+        if suppressed(context if context is not None else self, item, variable):
             report(False)
             return None
         try:

@@ -37,7 +37,7 @@ class Names:
         if "variable" in self.attrib and "sort_options" not in kwargs:
             from litsite.csl.fixes.groups import report, suppressed
 
-            if all(suppressed(context or self, item, v) for v in self.get("variable").split()):
+            if all(suppressed(context if context is not None else self, item, v) for v in self.get("variable").split()):
                 report(False)
                 return None
         if "variable" in self.attrib:
