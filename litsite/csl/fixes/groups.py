@@ -24,11 +24,7 @@ def report(rendered: bool) -> None:
 
 def suppressed(element: object, item: object, variable: str) -> bool:
     """Whether `variable` was already used as a substitute in the entry being rendered."""
-    try:
-        used = element.get_layout().repressed.get("litsite:vars", ())
-    except (IndexError, AttributeError):
-        return False
-    return variable.replace("_", "-") in used
+    return variable.replace("_", "-") in item.get("_used", ())
 
 
 @extend("group")
@@ -102,9 +98,7 @@ class Substitute:
                 continue
             if text:
                 if not kwargs.get("sort_options"):
-                    layout = (context if context is not None else self).get_layout()
-                    used = layout.repressed.setdefault("litsite:vars", set())
-                    used |= _variables(child)
+                    item["_used"] = set(item.get("_used", ())) | _variables(child)
                 return text
         return None
 

@@ -46,6 +46,7 @@ class Layout:
         out = []
         for item in citation_items:
             self.repressed = {}
+            item["_used"] = set()
             parts = [_render_child(child, item, delimiter) for child in self.iterchildren()]
             parts = [p for p in parts if p is not None and str(p) != ""]
             if not parts:
@@ -74,6 +75,7 @@ class Layout:
         for cite in cites:
             self.repressed = {}
             cite.pop("_names_done", None)
+            cite["_used"] = set()
             if cite.get("author_only"):
                 names = first_names(self)
                 text = _render_child(names, cite) if names is not None else None

@@ -122,11 +122,14 @@ class Key:
         for item in items:
             saved = getattr(layout, "repressed", {})
             layout.repressed = {}
+            used = item.get("_used")
+            item["_used"] = set()
             try:
                 text = macro.render(item, context=context, sort_options=options)
             except Exception:
                 text = None
             layout.repressed = saved
+            item["_used"] = used or set()
             keys.append(collation_key(str(text)) if text is not None and str(text).strip() else None)
         return keys
 

@@ -30,11 +30,11 @@ class Names:
             else:
                 self.insert(0, etree.SubElement(self, f"{{{CSL_NS}}}name"))
         suppress = False
-        if item.get("suppress_author") and not item.get("_names_done") and "sort_options" not in kwargs:
+        if item.get("suppress_author") and not item.get("_names_done") and not kwargs.get("sort_options"):
             suppress = self.xpath_search("./ancestor::cs:citation") or (
                 context is not None and context.xpath_search("./ancestor::cs:citation")
             )
-        if "variable" in self.attrib and "sort_options" not in kwargs:
+        if "variable" in self.attrib and not kwargs.get("sort_options"):
             from litsite.csl.fixes.groups import report, suppressed
 
             if all(suppressed(context if context is not None else self, item, v) for v in self.get("variable").split()):
@@ -52,7 +52,7 @@ class Names:
                 text = super().process(item, names_context=names_context, context=context, **kwargs)
         else:
             raise VariableError
-        if "sort_options" not in kwargs:
+        if not kwargs.get("sort_options"):
             from litsite.csl.fixes.groups import report
 
             report(text is not None)
