@@ -105,6 +105,7 @@ class Disambiguator:
         remaining = group
         for level in range(1, top + 1):
             before = self._still(group)
+            previous = {key: self.state(key).get("given", 0) for key in remaining}
             for key in remaining:
                 state = self.state(key)
                 state["given"] = level
@@ -112,7 +113,7 @@ class Disambiguator:
             still = self._still(group)
             if len(still) >= len(before):
                 for key in remaining:
-                    self.state(key)["given"] = level - 1
+                    self.state(key)["given"] = previous[key]
             remaining = [k for k in remaining if k in still]
             if not remaining:
                 break

@@ -97,15 +97,23 @@ class Formatter:
             if style.has_bibliography():
                 layout = style.root.bibliography.layout
                 align = style.root.bibliography.get("second-field-align")
-                for item in bib.items:
-                    try:
-                        rendered = layout.render_bibliography([item])
-                    except Exception as exc:  # citeproc-py bug
-                        _debug(exc)
-                        rendered = [f"[{ids[item.key]}: {type(exc).__name__}]"]
-                    if rendered:
-                        entries.append((ids[item.key], finish(rendered[0])))
+                try:
+                    rendered = layout.render_bibliography(bib.items)
+                except Exception as exc:  # citeproc-py bug: render entry by entry, marking the failures
+                    _debug(exc)
+                    rendered = [self._one_entry(layout, item, ids) for item in bib.items]
+                for item, text in zip(bib.items, rendered, strict=True):
+                    if str(text):
+                        entries.append((ids[item.key], finish(text)))
         return Formatted(tuple(entries), tuple(texts), align, tuple(missing))
+
+    @staticmethod
+    def _one_entry(layout: object, item: object, ids: dict[str, str]) -> object:
+        try:
+            return layout.render_bibliography([item])[0]
+        except Exception as exc:  # citeproc-py bug
+            _debug(exc)
+            return f"[{ids[item.key]}: {type(exc).__name__}]"
 
     @staticmethod
     def _item(cite: Cite, keys: dict[str, str], missing: list[str]) -> CitationItem:
@@ -120,6 +128,10 @@ class Formatter:
             extra["prefix"] = cite.prefix
         if cite.suffix:
             extra["suffix"] = cite.suffix
+        if cite.suppress_author:
+            extra["suppress_author"] = True
+        if cite.author_only:
+            extra["author_only"] = True
         return CitationItem(key, **extra)
 
 

@@ -11,7 +11,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import String, join
 
-from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.elements import extend
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -23,18 +23,6 @@ def _render_child(child: model.CitationStylesElement, item: object, delimiter: s
         return None
 
 
-def first_names(element: model.CitationStylesElement) -> model.CitationStylesElement | None:
-    """The first cs:names an element renders, following macros."""
-    for el in element.iter(f"{{{CSL_NS}}}names", f"{{{CSL_NS}}}text"):
-        if el.tag.endswith("}names"):
-            return el
-        if el.get("macro"):
-            found = first_names(el.get_macro(el.get("macro")))
-            if found is not None:
-                return found
-    return None
-
-
 @extend("layout")
 class Layout:
     """Our bibliography entry and citation cluster rendering."""
@@ -44,12 +32,18 @@ class Layout:
         align = self.getparent().get("second-field-align")
         delimiter = self.get("delimiter", "")
         out = []
+        substitute = self.getparent().get("subsequent-author-substitute")
+        previous = None
         for item in citation_items:
-            self.repressed = {}
-            item["_used"] = set()
-            parts = [_render_child(child, item, delimiter) for child in self.iterchildren()]
+            parts = self._entry_parts(item, delimiter)
+            if substitute is not None:
+                names = item.get("_first_names")
+                if names and names == previous:
+                    parts = self._entry_parts(item, delimiter, substitute)
+                previous = names
             parts = [p for p in parts if p is not None and str(p) != ""]
             if not parts:
+                out.append(String(""))
                 continue
             if align and len(parts) > 1:
                 left = str(parts[0]).strip()
@@ -65,6 +59,14 @@ class Layout:
                 out.append(self.format(self.wrap(join(parts, delimiter))))
         return out
 
+    def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
+        self.repressed = {}
+        item["_used"] = set()
+        item["_names_seen"] = False
+        item["_first_names"] = None
+        item["_author_substitute"] = substitute
+        return [_render_child(child, item, delimiter) for child in self.iterchildren()]
+
     def render_citation(self, citation: object, callback: object) -> object:
         """Render a cluster: cites in the given order (or the style's citation sort)."""
         cites = [cite for cite in citation.cites if not cite.is_bad()]
@@ -76,11 +78,15 @@ class Layout:
             self.repressed = {}
             cite.pop("_names_done", None)
             cite["_used"] = set()
+            cite["_names_seen"] = False
+            cite["_first_names_obj"] = None
+            text = self.render_children(cite, delimiter="")
             if cite.get("author_only"):
-                names = first_names(self)
-                text = _render_child(names, cite) if names is not None else None
-            else:
-                text = self.render_children(cite, delimiter="")
+                names = cite.get("_first_names_obj")
+                if names is not None:
+                    out.append(names)
+                    self.getparent().cites.append(cite)
+                continue
             if text is not None:
                 text = String(cite.get("prefix", "")) + text + String(cite.get("suffix", ""))
                 out.append(text)
@@ -89,4 +95,6 @@ class Layout:
             out.append(callback(cite) or f"{cite.key}?")
         if not out:
             return String("")
+        if all(cite.get("author_only") for cite in cites):
+            return self.join(out)
         return self.format(self.wrap(self.join(out)))

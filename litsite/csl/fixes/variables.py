@@ -7,6 +7,7 @@ looks names up by the hyphenated name, so they never rendered. Cites with suppre
 from __future__ import annotations
 
 from citeproc.source import VariableError
+from citeproc.string import String
 from lxml import etree
 
 from litsite.csl.elements import CSL_NS, extend
@@ -56,6 +57,14 @@ class Names:
             from litsite.csl.fixes.groups import report
 
             report(text is not None)
+        if text is not None and not kwargs.get("sort_options") and not item.get("_names_seen"):
+            item["_names_seen"] = True
+            substitute = item.get("_author_substitute")
+            where = context if context is not None else self
+            if substitute is not None and where.xpath_search("./ancestor::cs:bibliography"):
+                return String(substitute) if substitute else None
+            item["_first_names"] = str(text)
+            item["_first_names_obj"] = text
         if suppress and text is not None:
             item["_names_done"] = True
             return None
