@@ -43,7 +43,7 @@ class Date:
             text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
         finally:
             _CURRENT.pop()
-        report(bool(text))
+        report(bool(text), var)
         if text and isinstance(value, LiteralDate):
             return text
         return text

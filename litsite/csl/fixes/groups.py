@@ -14,8 +14,13 @@ from litsite.csl.elements import extend
 _FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
 
 
-def report(rendered: bool) -> None:
+_RECORDERS: list[set[str]] = []  # variables rendered while a cs:substitute child renders
+
+
+def report(rendered: bool, variable: str | None = None) -> None:
     """Tell the innermost open group that a variable was called (and whether it rendered)."""
+    if rendered and variable and _RECORDERS:
+        _RECORDERS[-1].update(variable.replace("_", "-").split())
     if _FRAMES:
         _FRAMES[-1][0] = True
         if rendered:
@@ -66,19 +71,6 @@ class Group:
         return False
 
 
-def _variables(element: object) -> set[str]:
-    """All variables an element may render, following macros."""
-    out: set[str] = set()
-    for el in element.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.get("variable") and not el.tag.endswith(("}if", "}else-if")):
-            out |= set(el.get("variable").replace("_", "-").split())
-        if el.tag.endswith("}text") and el.get("macro"):
-            out |= _variables(el.get_macro(el.get("macro")))
-    return out
-
-
 @extend("substitute")
 class Substitute:
     """cs:substitute: the first child that renders is used and its variables are suppressed afterwards."""
@@ -89,6 +81,7 @@ class Substitute:
 
         names = self.getparent()
         for child in self.iterchildren():
+            _RECORDERS.append(set())
             try:
                 if isinstance(child, model.Names) and child.name is None:
                     text = child.render(item, names_context=names, context=context, **kwargs)
@@ -96,9 +89,11 @@ class Substitute:
                     text = child.render(item, context=context, **kwargs)
             except VariableError:
                 continue
+            finally:
+                used = _RECORDERS.pop()
             if text:
                 if not kwargs.get("sort_options"):
-                    item["_used"] = set(item.get("_used", ())) | _variables(child)
+                    item["_used"] = set(item.get("_used", ())) | used
                 return text
         return None
 
@@ -115,9 +110,11 @@ class TrackedText:
         try:
             text = super()._variable(item, context)
         except VariableError:
-            report(False)
+            if variable != "year-suffix":
+                report(False)
             raise
-        report(bool(text))
+        if text or variable != "year-suffix":
+            report(bool(text), variable)
         return text
 
 
@@ -131,7 +128,7 @@ class TrackedNumber:
         except (VariableError, KeyError):
             report(False)
             raise VariableError from None
-        report(bool(text))
+        report(bool(text), self.get("variable"))
         return text
 
 

@@ -85,9 +85,6 @@ def apply_case(text: object, case: str) -> object:
 
 
 def _title(chars: list[tuple[str, bool]], plain: str, title: bool) -> None:
-    if title and plain.upper() == plain and any(c.isalpha() for c in plain):
-        chars[:] = [(ch if p else ch.lower(), p) for ch, p in chars]
-        plain = plain.lower()
     first = True
     after_colon = False
     for match in _WORD.finditer(plain):

@@ -38,13 +38,17 @@ class Names:
         if "variable" in self.attrib and not kwargs.get("sort_options"):
             from litsite.csl.fixes.groups import report, suppressed
 
-            if all(suppressed(context if context is not None else self, item, v) for v in self.get("variable").split()):
+            where = context if context is not None else self
+            if all(suppressed(where, item, v) for v in self.get("variable").split()):
                 report(False)
                 return None
         if "variable" in self.attrib:
             original = self.get("variable")
-            if "-" in original:
-                self.set("variable", original.replace("-", "_"))
+            wanted = original.split()
+            if not kwargs.get("sort_options"):
+                wanted = [v for v in wanted if not suppressed(context if context is not None else self, item, v)]
+            if wanted != original.split() or "-" in original:
+                self.set("variable", " ".join(wanted).replace("-", "_"))
                 try:
                     text = super().process(item, names_context=names_context, context=context, **kwargs)
                 finally:
@@ -56,7 +60,7 @@ class Names:
         if not kwargs.get("sort_options"):
             from litsite.csl.fixes.groups import report
 
-            report(text is not None)
+            report(text is not None, self.get("variable"))
         if text is not None and not kwargs.get("sort_options") and not item.get("_names_seen"):
             item["_names_seen"] = True
             substitute = item.get("_author_substitute")
