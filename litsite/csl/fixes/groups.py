@@ -100,7 +100,18 @@ class Substitute:
 
 @extend("text")
 class TrackedText:
-    """cs:text variable=…: reports to groups; substituted variables are suppressed."""
+    """cs:text variable=…: reports to groups; substituted variables are suppressed; macros get sort options."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        if "macro" in self.attrib and kwargs.get("sort_options"):
+            where = context if context is not None else self
+            text = self.get_macro(self.get("macro")).render(item, where, sort_options=kwargs["sort_options"])
+            try:
+                language = item.reference.language[:2]
+            except VariableError:
+                language = None
+            return text, language
+        return super().process(item, context=context, **kwargs)
 
     def _variable(self, item: object, context: object) -> object:
         variable = self.get("variable")

@@ -30,6 +30,16 @@ class Names:
                 names_context = outer[-1]
             else:
                 self.insert(0, etree.SubElement(self, f"{{{CSL_NS}}}name"))
+        if kwargs.get("sort_options") and "variable" in self.attrib:
+            name_el = (names_context if names_context is not None else self).name
+            texts = []
+            for role in self.get("variable").replace("-", "_").split():
+                if item.reference.get(role) and name_el is not None:
+                    text = name_el.process(item, role, context=context, **kwargs)
+                    if text:
+                        texts.append(str(text))
+            if texts:
+                return String(" ".join(texts))
         suppress = False
         if item.get("suppress_author") and not item.get("_names_done") and not kwargs.get("sort_options"):
             suppress = self.xpath_search("./ancestor::cs:citation") or (
