@@ -83,7 +83,7 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
         nonlocal out
         if buf:
             text = "".join(buf)
-            out = out + (NoCase(text) if "nocase" in stack else String(text))
+            out = out + (NoCase(text) if "nocase" in stack or "sc" in stack else String(text))
             buf.clear()
 
     from litsite.csl.fixes.quotes import SmartQuotes
@@ -108,17 +108,17 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
         if closing:
             if name not in stack:
                 continue
-            if name == "nocase":
+            if name in ("nocase", "sc"):
                 flush()
-            elif fmt == "html":
+            if name != "nocase" and fmt == "html":
                 buf.append(CLOSE[name])
             stack.reverse()
             stack.remove(name)
             stack.reverse()
         else:
-            if name == "nocase":
+            if name in ("nocase", "sc"):
                 flush()
-            elif fmt == "html":
+            if name != "nocase" and fmt == "html":
                 buf.append(OPEN[name])
             stack.append(name)
     buf.append(smart(value[pos:]))

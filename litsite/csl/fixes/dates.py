@@ -55,7 +55,8 @@ class Date:
 
     def render_date_range(self, date_range: DateRange, show_parts: list | None = None, context: object = None):
         """Render a range, parts that agree rendered once."""
-        show = list(show_parts or _ORDER)
+        present = {part.get("name") for part in self.iterchildren()}
+        show = [p for p in (show_parts or _ORDER) if p in present]
         begin, end = date_range.begin, date_range.get("end")
         if end is None or end.is_nil():
             return self.render_single_date(begin, show, context)
@@ -73,7 +74,7 @@ class Date:
         last = self.render_single_date(end, varying, context)
         if first is None or last is None:
             return first or last
-        rng = str(first).strip() + delimiter + str(last).strip()
+        rng = str(first).rstrip() + delimiter + str(last).lstrip()
         if not same:
             return rng
         order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]

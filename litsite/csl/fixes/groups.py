@@ -149,6 +149,8 @@ class Label:
 
     def process(self, item: object, variable: str | None = None, plural: object = None, context: object = None,
                 **kwargs: object) -> object:  # fmt: skip
+        if variable:
+            variable = variable.replace("_", "-")
         var = variable or self.get("variable")
         if variable is None and var:
             if var == "locator":

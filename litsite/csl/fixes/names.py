@@ -108,7 +108,9 @@ class Name:
 
         names = list(item.reference.get(variable, []) or [])
         in_citation = bool((context if context is not None else self).xpath_search("./ancestor::cs:citation"))
-        dis = item.reference.get("_dis") if in_citation and not sort_options else None
+        dis = item.reference.get("_dis") if not sort_options else None
+        if dis and not in_citation:  # add-names also holds in the bibliography (as citeproc-js does), not givennames
+            dis = {"names": dis.get("names", 0)}
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         use_first = int(opt("et-al-use-first") or 1)

@@ -93,7 +93,10 @@ def _title(chars: list[tuple[str, bool]], plain: str, title: bool) -> None:
             continue
         core = "".join(c for c in token if c not in PLACEHOLDERS).strip("\"'“”‘’([{.,;:!?)]}")
         lower = core.lower() == core
-        if lower and (not title or first or after_colon or core not in STOP_WORDS):
+        before = plain[match.start() - 1] if match.start() else " "
+        after = plain[match.end()] if match.end() < len(plain) else " "
+        compound = before in "-/" or (after in "-/" and match.end() + 1 < len(plain) and plain[match.end() + 1] != " ")
+        if lower and (not title or first or after_colon or compound or core not in STOP_WORDS):
             _upper_at(chars, _first_letter(chars, match.start(), match.end()))
         first = False
         stripped = token.rstrip("\"'”’)]}" + "".join(PLACEHOLDERS))
