@@ -13,6 +13,19 @@ from collections import defaultdict
 from citeproc import Citation, CitationItem
 
 from litsite.csl.elements import CSL_NS
+from litsite.csl.fixes.names import initialize, split_particles
+
+
+def family_key(name: dict) -> str:
+    """The family name as short forms show it."""
+    parts = split_particles(dict(name))
+    return f"{parts[3]} {parts[1]}".strip()
+
+
+def given_pair(name: dict) -> tuple[str, str]:
+    """(initials, full given name) of a person."""
+    given = split_particles(dict(name))[0]
+    return (initialize(given, ".", True), given)
 
 
 def _letters(n: int) -> str:
@@ -67,11 +80,44 @@ class Disambiguator:
         """Disambiguate the cites of `keys` (in bibliography order)."""
         if self.citation is None:
             return
+        self._global_givennames(keys)
         for group in self.ambiguous(keys):
             group = self._add_names(group)
             group = self._add_givenname(group)
             group = self._condition(group)
             self._year_suffix(group)
+
+    def _global_givennames(self, keys: list[str]) -> None:
+        """all-names / primary-name rules: names that share a family name but not a person are expanded."""
+        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
+        if not self.option("disambiguate-add-givenname") or rule == "by-cite":
+            return
+        et_al_min = int(self.citation.get("et-al-min", "0") or 0)
+        use_first = int(self.citation.get("et-al-use-first", "1") or 1)
+        people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        shown: dict[str, list[dict]] = {}
+        for key in keys:
+            ref = self.bib.source[key]
+            names = [n for n in (ref.get("author") or ref.get("editor") or []) if "literal" not in n]
+            if rule.startswith("primary-name"):
+                names = names[:1]
+            elif et_al_min and len(names) >= et_al_min:
+                names = names[:use_first]
+            shown[key] = names
+            for name in names:
+                people[family_key(name)].add(given_pair(name))
+        for key, names in shown.items():
+            levels = {}
+            for name in names:
+                others = people[family_key(name)]
+                if len(others) < 2:
+                    continue
+                initials = {pair[0] for pair in others}
+                level = 1 if len(initials) == len(others) or rule.endswith("with-initials") else 2
+                levels[family_key(name)] = level
+            if levels:
+                self.state(key)["given_fam"] = levels
+                self.state(key)["given_primary"] = rule.startswith("primary-name")
 
     def _still(self, group: list[str]) -> list[str]:
         texts: dict[str, list[str]] = defaultdict(list)

@@ -133,6 +133,10 @@ class Name:
         for i, name in enumerate(shown):
             inverted = sort_order == "all" or (sort_order == "first" and i == 0)
             level = given_level if not (primary and i) else 0
+            fam = (dis or {}).get("given_fam")
+            if fam and not (primary and i) and "literal" not in name:
+                _, family_, _, ndp_, _ = split_particles(dict(name))
+                level = max(level, fam.get(f"{ndp_} {family_}".strip(), 0))
             rendered.append((self._one(name, form, inverted, opt, level), inverted))
         if not rendered:
             return None

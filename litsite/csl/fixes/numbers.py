@@ -68,7 +68,8 @@ class TextNumbers(PageRanges):
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             match = _RANGE.match(str(text).strip())
             if match:
-                return f"{match.group(1)}–{match.group(2)}"
+                dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+                return f"{match.group(1)}{dash}{match.group(2)}"
         return text
 
 
