@@ -82,8 +82,7 @@ class Disambiguator:
             return
         self._global_givennames(keys)
         for group in self.ambiguous(keys):
-            group = self._add_names(group)
-            group = self._add_givenname(group)
+            group = self._names_and_givennames(group)
             group = self._condition(group)
             self._year_suffix(group)
 
@@ -125,44 +124,43 @@ class Disambiguator:
             texts[self.render(key)].append(key)
         return [k for ks in texts.values() if len(ks) > 1 for k in ks]
 
-    def _add_names(self, group: list[str]) -> list[str]:
-        if not self.option("disambiguate-add-names"):
-            return group
+    def _names_and_givennames(self, group: list[str]) -> list[str]:
+        """Add names one at a time; at each count, try expanding given names before adding another name."""
+        add_names = self.option("disambiguate-add-names")
+        add_given = self.option("disambiguate-add-givenname")
         most = max(len(self.bib.source[k].get("author", []) or []) for k in group)
-        remaining = group
-        for n in range(2, most + 1):
-            for key in remaining:
-                self.state(key)["names"] = n
-            still = self._still(group)
-            resolved = [k for k in remaining if k not in still]
-            remaining = [k for k in remaining if k in still]
-            if not remaining:
-                break
-            if not resolved and n == most:
-                for key in remaining:
-                    self.state(key).pop("names", None)
-        return remaining
-
-    def _add_givenname(self, group: list[str]) -> list[str]:
-        if not group or not self.option("disambiguate-add-givenname"):
-            return group
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
-        top = 1 if rule.endswith("with-initials") else 2
-        remaining = group
-        for level in range(1, top + 1):
-            before = self._still(group)
-            previous = {key: self.state(key).get("given", 0) for key in remaining}
-            for key in remaining:
-                state = self.state(key)
-                state["given"] = level
-                state["given_primary"] = rule.startswith("primary-name")
-            still = self._still(group)
-            if len(still) >= len(before):
+        levels = [1] if rule.endswith("with-initials") else [1, 2]
+        saved = {k: dict(self.state(k)) for k in group}
+        remaining = list(group)
+        for n in [0] + (list(range(2, most + 1)) if add_names else []):
+            if n:
                 for key in remaining:
-                    self.state(key)["given"] = previous[key]
-            remaining = [k for k in remaining if k in still]
+                    self.state(key)["names"] = n
+            remaining = [k for k in remaining if k in self._still(group)]
+            if not remaining or not add_given:
+                if not remaining:
+                    break
+                continue
+            before = {k: self.state(k).get("given", 0) for k in remaining}
+            for level in levels:
+                for key in remaining:
+                    self.state(key)["given"] = max(level, before[key])
+                    self.state(key)["given_primary"] = rule.startswith("primary-name")
+                still = self._still(group)
+                if not [k for k in remaining if k in still]:
+                    break
+            now = [k for k in remaining if k in self._still(group)]
+            if len(now) == len(remaining):
+                for key in remaining:
+                    self.state(key)["given"] = before[key]
+            remaining = now
             if not remaining:
                 break
+        if remaining and len(remaining) == len(group):
+            for key in group:
+                self.state(key).clear()
+                self.state(key).update(saved[key])
         return remaining
 
     def _condition(self, group: list[str]) -> list[str]:

@@ -64,6 +64,7 @@ class Layout:
         item["_used"] = set()
         item["_names_seen"] = False
         item["_first_names"] = None
+        item["_first_person"] = None
         item["_author_substitute"] = substitute
         return [_render_child(child, item, delimiter) for child in self.iterchildren()]
 

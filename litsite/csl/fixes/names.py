@@ -140,6 +140,9 @@ class Name:
             rendered.append((self._one(name, form, inverted, opt, level), inverted))
         if not rendered:
             return None
+        if not sort_options and not item.get("_names_seen"):
+            # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
+            item["_first_person"] = "; ".join(str(t) for t, _ in rendered)
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
         if truncated:

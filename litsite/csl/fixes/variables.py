@@ -57,14 +57,21 @@ class Names:
             wanted = original.split()
             if not kwargs.get("sort_options"):
                 wanted = [v for v in wanted if not suppressed(context if context is not None else self, item, v)]
-            if wanted != original.split() or "-" in original:
-                self.set("variable", " ".join(wanted).replace("-", "_"))
-                try:
+            try:
+                if wanted != original.split() or "-" in original:
+                    self.set("variable", " ".join(wanted).replace("-", "_"))
+                    try:
+                        text = super().process(item, names_context=names_context, context=context, **kwargs)
+                    finally:
+                        self.set("variable", original)
+                else:
                     text = super().process(item, names_context=names_context, context=context, **kwargs)
-                finally:
-                    self.set("variable", original)
-            else:
-                text = super().process(item, names_context=names_context, context=context, **kwargs)
+            except VariableError:
+                if not kwargs.get("sort_options"):
+                    from litsite.csl.fixes.groups import report
+
+                    report(False)
+                raise
         else:
             raise VariableError
         if not kwargs.get("sort_options"):
@@ -77,7 +84,7 @@ class Names:
             where = context if context is not None else self
             if substitute is not None and where.xpath_search("./ancestor::cs:bibliography"):
                 return String(substitute) if substitute else None
-            item["_first_names"] = str(text)
+            item["_first_names"] = str(item.get("_first_person") or text)
             item["_first_names_obj"] = text
         if suppress and text is not None:
             item["_names_done"] = True
