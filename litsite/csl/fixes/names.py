@@ -115,7 +115,8 @@ class Name:
         et_al_min = int(opt("et-al-min") or 0)
         use_first = int(opt("et-al-use-first") or 1)
         use_last = (opt("et-al-use-last") or "false") == "true"
-        if dis and dis.get("names"):
+        primary_var = "author" if item.reference.get("author") else "editor"
+        if dis and dis.get("names") and variable == primary_var:
             use_first = max(use_first, dis["names"])
         truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         shown = names[:use_first] if truncated else names
@@ -142,7 +143,7 @@ class Name:
             return None
         if not sort_options and not item.get("_names_seen"):
             # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
-            item["_first_person"] = "; ".join(str(t) for t, _ in rendered)
+            item["_first_person"] = variable + ": " + "; ".join(str(t) for t, _ in rendered)
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
         if truncated:
