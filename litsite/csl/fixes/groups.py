@@ -103,6 +103,8 @@ class TrackedText:
     """cs:text variable=…: reports to groups; substituted variables are suppressed; macros get sort options."""
 
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        if kwargs.get("sort_options") and "term" in self.attrib:
+            return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
         if "macro" in self.attrib and kwargs.get("sort_options"):
             where = context if context is not None else self
             text = self.get_macro(self.get("macro")).render(item, where, sort_options=kwargs["sort_options"])

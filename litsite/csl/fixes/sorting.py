@@ -46,9 +46,8 @@ def collation_key(text: str) -> tuple:
                 primary.append(1000 + int(b) if b.isascii() else 1000)
             elif b.isalpha():
                 primary.append(2000 + ord(b))
-            else:
-                primary.append(10 + ord(b) % 900)
-    return (tuple(primary), tuple(secondary), tuple(c.isupper() for c in text))
+            # punctuation is ignored at the primary level (Intl.Collator ignorePunctuation)
+    return (tuple(primary), tuple(secondary), tuple(c.isupper() for c in text), text)
 
 
 def names_sort_text(names: list, demote: str) -> str:
