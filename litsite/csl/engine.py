@@ -66,7 +66,7 @@ class Formatter:
             style = Style(self.style_path, self.locale)
             bib = CitationStylesBibliography(style, src, form)
             missing: list[str] = []
-            citations = [Citation([self._item(cite, keys, missing) for cite in cluster]) for cluster in clusters]
+            citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
             for citation in citations:
                 bib.register(citation)
             for key in keys.values():
@@ -116,7 +116,7 @@ class Formatter:
             return f"[{ids[item.key]}: {type(exc).__name__}]"
 
     @staticmethod
-    def _item(cite: Cite, keys: dict[str, str], missing: list[str]) -> CitationItem:
+    def _item(cite: Cite, keys: dict[str, str], missing: list[str], fmt: str = "text") -> CitationItem:
         key = keys.get(cite.id)
         if key is None:
             missing.append(cite.id)
@@ -125,9 +125,9 @@ class Formatter:
         if cite.locator:
             extra["locator"] = Locator(cite.label or "page", cite.locator)
         if cite.prefix:
-            extra["prefix"] = cite.prefix
+            extra["prefix"] = markup.parse_rich_text(cite.prefix, fmt)
         if cite.suffix:
-            extra["suffix"] = cite.suffix
+            extra["suffix"] = markup.parse_rich_text(cite.suffix, fmt)
         if cite.suppress_author:
             extra["suppress_author"] = True
         if cite.author_only:

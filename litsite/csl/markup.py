@@ -67,7 +67,7 @@ def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”
 
 
 _RICH_RE = re.compile(
-    r"<(/?)(i|b|sup|sub|span)(\s+(?:class=\"nocase\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
+    r"<(/?)(i|b|sup|sub|sc|span)(\s+(?:class=\"nocase\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
     re.IGNORECASE,
 )
 
@@ -91,7 +91,7 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
     smart = SmartQuotes()
     for match in _RICH_RE.finditer(value):
         closing, tag, attr = match.group(1), match.group(2).lower(), (match.group(3) or "").lower()
-        buf.append(smart(value[pos : match.start()]))
+        buf.append(smart(value[pos : match.start()], last=False))
         pos = match.end()
         if tag == "span" and not closing:
             name = "nocase" if "nocase" in attr else "sc" if "small-caps" in attr else None

@@ -67,7 +67,7 @@ def clean_item(item: dict, key: str) -> dict:
     return out
 
 
-_NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal"}
+_NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal", "comma-suffix"}
 
 
 class Source(CiteProcJSON):

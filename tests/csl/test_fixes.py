@@ -178,3 +178,20 @@ def test_suppress_author_and_author_only(flag: str) -> None:
     items = [item("a", title="T", author=[{"family": "Doe", "given": "Jo"}], issued={"date-parts": [[2001]]})]
     text = Formatter(apa).format(items, [[Cite("a", **{flag: True})]], "text").citations[0]
     assert text == ("(2001)" if flag == "suppress_author" else "Doe")
+
+
+def test_name_count_and_literal_not_inverted(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="author"><name form="count"/></names>')
+    people = [{"family": "A"}, {"family": "B"}, {"family": "C"}]
+    assert format_bibliography([item("a", author=people)], s) == ["3"]
+    s = style(tmp_path, '<names variable="author"><name and="symbol" name-as-sort-order="all" '
+              'delimiter-precedes-last="after-inverted-name"/></names>')  # fmt: skip
+    assert format_bibliography([item("a", author=[{"literal": "Org One"}, {"literal": "Org Two"}])], s) == [
+        "Org One & Org Two"
+    ]
+
+
+def test_cite_affixes_are_rich_text_with_quotes(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title"/>')
+    result = Formatter(s).format([item("a", title="T")], [[Cite("a", prefix="<i>see</i> 'x' ")]], "html")
+    assert result.citations == ("<i>see</i> “x” T",)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import String, join
+from citeproc.string import MixedString, String, join
 
 from litsite.csl.elements import extend
 
@@ -89,7 +89,7 @@ class Layout:
                     self.getparent().cites.append(cite)
                 continue
             if text is not None:
-                text = String(cite.get("prefix", "")) + text + String(cite.get("suffix", ""))
+                text = MixedString([cite.get("prefix") or String("")]) + text + (cite.get("suffix") or String(""))
                 out.append(text)
                 self.getparent().cites.append(cite)
         for cite in bad:

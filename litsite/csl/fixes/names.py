@@ -8,6 +8,8 @@ Disambiguation (add-names, add-givenname) is applied in citations through state 
 
 from __future__ import annotations
 
+import re
+
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
@@ -28,6 +30,9 @@ _DEFAULTS = {
     "delimiter": ", ",
 }
 _INHERITED = {"form": "name-form", "delimiter": "name-delimiter"}
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def split_particles(name: dict) -> tuple[str, str, str, str, str]:
@@ -132,7 +137,7 @@ class Name:
         sort_order = opt("name-as-sort-order")
         rendered = []
         for i, name in enumerate(shown):
-            inverted = sort_order == "all" or (sort_order == "first" and i == 0)
+            inverted = (sort_order == "all" or (sort_order == "first" and i == 0)) and "literal" not in name
             level = given_level if not (primary and i) else 0
             fam = (dis or {}).get("given_fam")
             if fam and not (primary and i) and "literal" not in name:
@@ -192,6 +197,8 @@ class Name:
         if "literal" in name:
             return String(str(name["literal"]))
         given, family, dp, ndp, suffix = split_particles(dict(name))
+        if _CJK.search(family) and (not given or _CJK.search(given)):
+            return String(family if form == "short" else family + given)
         init_with = opt("initialize-with")
         if given_level >= 2:
             form = "long"
@@ -225,9 +232,15 @@ class Name:
             out = out + giv_f + String(" ")
         out = out + fam_f
         if suffix:
-            comma = self.get("comma-suffix") == "true"
+            comma = bool(name.get("comma-suffix")) or self.get("comma-suffix") == "true"
             out = out + String((", " if comma else " ") + suffix)
         return out
+
+    def markup(self, text: object) -> object:
+        """Formatting and affixes; a count (form="count") stays a number."""
+        if isinstance(text, int):
+            return text
+        return super().markup(text)
 
     def _parts(self, given: str, family: str) -> tuple[object, object]:
         g: object = String(given)

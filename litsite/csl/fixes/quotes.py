@@ -13,7 +13,7 @@ import re
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
-from litsite.csl.markup import CLOSE, QC, QO
+from litsite.csl.markup import CLOSE, QC, QO, parse_rich_text
 
 _CLOSERS = "".join(CLOSE.values())
 _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
@@ -28,10 +28,10 @@ class SmartQuotes:
         self.double_open = 0
         self.prev = " "
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str, last: bool = True) -> str:
         out = []
         for i, ch in enumerate(text):
-            nxt = text[i + 1] if i + 1 < len(text) else " "
+            nxt = text[i + 1] if i + 1 < len(text) else (" " if last else "x")
             prev = self.prev
             starts = prev.isspace() or prev in "([{-—–/"
             if ch in '"“”':
@@ -58,6 +58,17 @@ class SmartQuotes:
                 out.append(ch)
             self.prev = out[-1] if out[-1] not in (QO, QC) else prev
         return "".join(out)
+
+
+@extend("text")
+class QuotedValue:
+    """cs:text value="…": straight quotes become typographic (and nest) like field quotes."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        if "value" in self.attrib and not kwargs.get("sort_options"):
+            fmt = getattr(self.get_formatter(), "fmt", "text")
+            return parse_rich_text(self.get("value"), fmt), None
+        return super().process(item, context=context, **kwargs)
 
 
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
