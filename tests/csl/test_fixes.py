@@ -195,3 +195,13 @@ def test_cite_affixes_are_rich_text_with_quotes(tmp_path: Path) -> None:
     s = style(tmp_path, '<text variable="title"/>')
     result = Formatter(s).format([item("a", title="T")], [[Cite("a", prefix="<i>see</i> 'x' ")]], "html")
     assert result.citations == ("<i>see</i> “x” T",)
+
+
+def test_collapse_numbers_and_year_suffixes() -> None:
+    nature = resolve_style("nature").path
+    items = [item(x, title=x.upper()) for x in "abcd"]
+    assert Formatter(nature).format(items, [[Cite(x) for x in "abcd"]], "text").citations == ("1–4",)
+    chicago = resolve_style("chicago-author-date").path
+    base = {"author": [{"family": "Doe", "given": "Jo"}], "issued": {"date-parts": [[2000]]}}
+    items = [item("a", title="A", **base), item("b", title="B", **base)]
+    assert Formatter(chicago).format(items, [[Cite("a"), Cite("b")]], "text").citations == ("(Doe 2000a, 2000b)",)

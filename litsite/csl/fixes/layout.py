@@ -12,6 +12,7 @@ from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -75,12 +76,14 @@ class Layout:
         if self.getparent().sort is not None:
             cites = self.getparent().sort.sort(cites, self)
         out = []
+        rendered = []
         for cite in cites:
             self.repressed = {}
             cite.pop("_names_done", None)
             cite["_used"] = set()
             cite["_names_seen"] = False
             cite["_first_names_obj"] = None
+            cite["_first_names"] = None
             text = self.render_children(cite, delimiter="")
             if cite.get("author_only"):
                 names = cite.get("_first_names_obj")
@@ -91,6 +94,7 @@ class Layout:
             if text is not None:
                 text = MixedString([cite.get("prefix") or String("")]) + text + (cite.get("suffix") or String(""))
                 out.append(text)
+                rendered.append((cite, text))
                 self.getparent().cites.append(cite)
         for cite in bad:
             out.append(callback(cite) or f"{cite.key}?")
@@ -98,4 +102,43 @@ class Layout:
             return String("")
         if all(cite.get("author_only") for cite in cites):
             return self.join(out)
+        collapse = self.getparent().get("collapse")
+        if collapse and len(rendered) > 1 and not bad:
+            joined = self._collapsed(rendered, collapse)
+            if joined is not None:
+                return self.format(self.wrap(joined))
         return self.format(self.wrap(self.join(out)))
+
+    def _collapsed(self, rendered: list, collapse: str) -> object:
+        delimiter = self.get("delimiter", "")
+        citation = self.getparent()
+        after = citation.get("after-collapse-delimiter", delimiter)
+        if collapse == "citation-number":
+            pieces = collapse_numbers(rendered, delimiter, after)
+        else:
+            # as citeproc-js: ", " for collapse="year", the layout delimiter for the year-suffix modes
+            group = citation.get("cite-group-delimiter", ", " if collapse == "year" else delimiter)
+            opts = {
+                "delimiter": delimiter,
+                "after": after,
+                "group": group,
+                "year_suffix": citation.get("year-suffix-delimiter", group),
+            }
+            pieces = collapse_years(self, rendered, collapse, opts)
+        out = MixedString()
+        for n, (text, delim) in enumerate(pieces):
+            out = out + text
+            if n + 1 < len(pieces):
+                out = out + String(delim)
+        return out
+
+    def litsite_render_short(self, cite: object) -> object:
+        """A cite rendered again without its names (for collapsing)."""
+        self.repressed = {}
+        cite["suppress_author"] = True
+        cite.pop("_names_done", None)
+        cite["_used"] = set()
+        try:
+            return self.render_children(cite, delimiter="") or String("")
+        finally:
+            cite.pop("suppress_author", None)
