@@ -38,7 +38,12 @@ class Cite:
 
 @dataclass(frozen=True)
 class Formatted:
-    """Rendered bibliography entries (in bibliography order) and one string per citation cluster."""
+    """Rendered bibliography entries (in bibliography order) and one string per citation cluster.
+
+    second_field_align is the style's value ("flush", "margin" or None). When set, HTML entries are
+    `<div class="csl-left-margin">[1]</div><div class="csl-right-inline">…</div>` (as citeproc-js writes them) and
+    text entries are "[1] …". `missing` lists cited ids that are not among the items (rendered as "id?").
+    """
 
     entries: tuple[tuple[str, str], ...]
     citations: tuple[str, ...]

@@ -22,6 +22,8 @@ _TAGS = {
     "sub": ("<sub>", "</sub>"),
     "sc": ('<span style="font-variant:small-caps;">', "</span>"),
     "n": ('<span style="font-style:normal;">', "</span>"),
+    "lm": ('<div class="csl-left-margin">', "</div>"),
+    "ri": ('<div class="csl-right-inline">', "</div>"),
 }
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}

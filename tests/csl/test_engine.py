@@ -64,3 +64,8 @@ def test_unknown_id_is_reported() -> None:
     result = Formatter(APA).format(ITEMS, [[Cite("nobody")]], "text")
     assert result.missing == ("nobody",)
     assert "nobody" in result.citations[0]
+
+
+def test_html_second_field_align_blocks() -> None:
+    entry = Formatter(IEEE).format(ITEMS, [], "html").entries[0][1]
+    assert entry.startswith('<div class="csl-left-margin">[1]</div><div class="csl-right-inline">')

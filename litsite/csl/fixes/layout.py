@@ -13,6 +13,7 @@ from citeproc.string import MixedString, String, join
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
+from litsite.csl.markup import CLOSE, OPEN
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -51,9 +52,7 @@ class Layout:
                 right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
                 fmt = getattr(self.get_formatter(), "fmt", "text")
                 if fmt == "html":
-                    out.append(
-                        String(f'<div class="csl-left-margin">{left}</div><div class="csl-right-inline">{right}</div>')
-                    )
+                    out.append(String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"))
                 else:
                     out.append(String(f"{left} {right}"))
             else:
