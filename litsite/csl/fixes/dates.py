@@ -107,8 +107,9 @@ class DatePart:
         finally:
             self.attrib.clear()
             self.attrib.update(saved)
-        if text and self.get("name") == "year" and _CURRENT:
+        if text and self.get("name") == "year" and _CURRENT and not _CURRENT[-1].get("_suffix_done"):
             suffix = _suffix(_CURRENT[-1])
             if suffix:
                 text = text + suffix
+                _CURRENT[-1]["_suffix_done"] = True  # only after the first rendered year
         return text

@@ -65,6 +65,7 @@ class Layout:
         item["_names_seen"] = False
         item["_first_names"] = None
         item["_first_person"] = None
+        item["_suffix_done"] = False
         item["_author_substitute"] = substitute
         return [_render_child(child, item, delimiter) for child in self.iterchildren()]
 
@@ -83,6 +84,7 @@ class Layout:
             cite["_names_seen"] = False
             cite["_first_names_obj"] = None
             cite["_first_names"] = None
+            cite["_suffix_done"] = False
             text = self.render_children(cite, delimiter="")
             if cite.get("author_only"):
                 names = cite.get("_first_names_obj")
@@ -135,6 +137,7 @@ class Layout:
         """A cite rendered again without its names (for collapsing)."""
         self.repressed = {}
         cite["suppress_author"] = True
+        cite["_suffix_done"] = False
         cite.pop("_names_done", None)
         cite["_used"] = set()
         try:

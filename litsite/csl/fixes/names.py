@@ -203,9 +203,7 @@ class Name:
         if given_level >= 2:
             form = "long"
         elif given_level == 1 and form == "short":
-            form = "long"
-            if init_with is None:
-                init_with = ". "
+            form = "long"  # without initialize-with, the first expansion step is the full given name
         if given and init_with is not None and (opt("initialize") != "false" or given_level == 1) and given_level < 2:
             given = initialize(given, init_with, (opt("initialize-with-hyphen") or "true") == "true")
         if form == "short":
