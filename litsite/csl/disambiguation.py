@@ -86,6 +86,31 @@ class Disambiguator:
             group = self._condition(group)
             self._year_suffix(group)
 
+    def _differing_positions(self, key: str, group: list[str]) -> list[int]:
+        """Positions of names that share a family name with another item's name there but not the person."""
+        mine = self._names(key)
+        out = []
+        for i, name in enumerate(mine):
+            if "literal" in name:
+                continue
+            for other in group:
+                theirs = self._names(other)
+                if (
+                    other != key
+                    and i < len(theirs)
+                    and "literal" not in theirs[i]
+                    and family_key(theirs[i]) == family_key(name)
+                    and given_pair(theirs[i]) != given_pair(name)
+                ):
+                    out.append(i)
+                    break
+        return out
+
+    def _names(self, key: str) -> list:
+        """The names a cite shows first: authors, else editors."""
+        ref = self.bib.source[key]
+        return list(ref.get("author") or ref.get("editor") or [])
+
     def _global_givennames(self, keys: list[str]) -> None:
         """all-names / primary-name rules: names that share a family name but not a person are expanded."""
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
@@ -128,7 +153,7 @@ class Disambiguator:
         """Add names one at a time; at each count, try expanding given names before adding another name."""
         add_names = self.option("disambiguate-add-names")
         add_given = self.option("disambiguate-add-givenname")
-        most = max(len(self.bib.source[k].get("author", []) or []) for k in group)
+        most = max(len(self._names(k)) for k in group)
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
         levels = [1] if rule.endswith("with-initials") else [1, 2]
         saved = {k: dict(self.state(k)) for k in group}
@@ -142,18 +167,21 @@ class Disambiguator:
                 if not remaining:
                     break
                 continue
-            before = {k: self.state(k).get("given", 0) for k in remaining}
+            before = {k: dict(self.state(k).get("given_pos", {})) for k in remaining}
             for level in levels:
                 for key in remaining:
-                    self.state(key)["given"] = max(level, before[key])
-                    self.state(key)["given_primary"] = rule.startswith("primary-name")
+                    positions = dict(before[key])
+                    for i in self._differing_positions(key, group):
+                        if not (rule.startswith("primary-name") and i):
+                            positions[i] = max(level, positions.get(i, 0))
+                    self.state(key)["given_pos"] = positions
                 still = self._still(group)
                 if not [k for k in remaining if k in still]:
                     break
             now = [k for k in remaining if k in self._still(group)]
             if len(now) == len(remaining):
                 for key in remaining:
-                    self.state(key)["given"] = before[key]
+                    self.state(key)["given_pos"] = before[key]
             remaining = now
             if not remaining:
                 break

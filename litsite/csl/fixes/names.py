@@ -139,6 +139,7 @@ class Name:
         for i, name in enumerate(shown):
             inverted = (sort_order == "all" or (sort_order == "first" and i == 0)) and "literal" not in name
             level = given_level if not (primary and i) else 0
+            level = max(level, (dis or {}).get("given_pos", {}).get(i, 0))
             fam = (dis or {}).get("given_fam")
             if fam and not (primary and i) and "literal" not in name:
                 _, family_, _, ndp_, _ = split_particles(dict(name))
