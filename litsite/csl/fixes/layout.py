@@ -25,6 +25,9 @@ def _render_child(child: model.CitationStylesElement, item: object, delimiter: s
         return None
 
 
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
 @extend("layout")
 class Layout:
     """Our bibliography entry and citation cluster rendering."""
@@ -92,6 +95,8 @@ class Layout:
                     out.append(names)
                     self.getparent().cites.append(cite)
                 continue
+            if text is None or not str(text).strip():
+                text = String(NO_PRINTED_FORM)  # what citeproc-js prints for a cite that renders nothing
             if text is not None:
                 text = MixedString([cite.get("prefix") or String("")]) + text + (cite.get("suffix") or String(""))
                 out.append(text)
