@@ -153,6 +153,10 @@ class Disambiguator:
         """Add names one at a time; at each count, try expanding given names before adding another name."""
         add_names = self.option("disambiguate-add-names")
         add_given = self.option("disambiguate-add-givenname")
+        people = {tuple((family_key(n), given_pair(n)) if "literal" not in n else n["literal"] for n in self._names(k))
+                  for k in group}  # fmt: skip
+        if len(people) < 2:  # the same names everywhere: neither more names nor given names can help
+            return group
         most = max(len(self._names(k)) for k in group)
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
         levels = [1] if rule.endswith("with-initials") else [1, 2]
