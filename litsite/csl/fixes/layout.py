@@ -54,7 +54,8 @@ class Layout:
                 left = str(parts[0]).strip()
                 right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
                 fmt = getattr(self.get_formatter(), "fmt", "text")
-                if fmt == "html":
+                if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces
+                    left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter))))
                     out.append(String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"))
                 else:
                     out.append(String(f"{left} {right}"))
