@@ -119,6 +119,9 @@ class Name:
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         use_first = int(opt("et-al-use-first") or 1)
+        if in_citation and not sort_options and self._subsequent(item, context):
+            et_al_min = int(opt("et-al-subsequent-min") or et_al_min)
+            use_first = int(opt("et-al-subsequent-use-first") or use_first)
         use_last = (opt("et-al-use-last") or "false") == "true"
         primary_var = "author" if item.reference.get("author") else "editor"
         if dis and dis.get("names") and variable == primary_var:
@@ -174,6 +177,13 @@ class Name:
             head = self._join(texts[:-1], delimiter)
             return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
         return self._join(texts, delimiter)
+
+    def _subsequent(self, item: object, context: object) -> bool:
+        """Whether the item was cited before (et-al-subsequent-* apply)."""
+        where = context if context is not None else self
+        found = where.xpath_search("./ancestor-or-self::cs:citation[1]")
+        cites = getattr(found[0], "cites", None) if found else None
+        return bool(cites) and any(getattr(c, "key", None) == item.key for c in cites)
 
     @staticmethod
     def _precedes(rule: str, count: int, inverted: bool, last: bool = False) -> bool:
