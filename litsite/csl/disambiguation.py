@@ -1,0 +1,218 @@
+"""Citation disambiguation around citeproc-py (CSL 1.0.2 "Disambiguation"), applied before clusters are rendered.
+
+Cites that render identically are made distinct, in this order, as far as the style allows: add names
+(disambiguate-add-names), expand given names (disambiguate-add-givenname, givenname-disambiguation-rule), the
+disambiguate="true" condition, then year suffixes (disambiguate-add-year-suffix) in bibliography order.
+State is kept on each item under "_dis", read by our cs:name, cs:if and cs:date-part classes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from citeproc import Citation, CitationItem
+
+from litsite.csl.elements import CSL_NS
+from litsite.csl.fixes.names import initialize, split_particles
+
+
+def family_key(name: dict) -> str:
+    """The family name as short forms show it."""
+    parts = split_particles(dict(name))
+    return f"{parts[3]} {parts[1]}".strip()
+
+
+def given_pair(name: dict) -> tuple[str, str]:
+    """(initials, full given name) of a person."""
+    given = split_particles(dict(name))[0]
+    return (initialize(given, ".", True), given)
+
+
+def _letters(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+class Disambiguator:
+    """Renders single cites of a registered bibliography and resolves ambiguities between them."""
+
+    def __init__(self, bib: object, style: object) -> None:
+        self.bib = bib
+        self.citation = style.root.citation
+        self.explicit_suffix = bool(style.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+
+    def option(self, name: str) -> bool:
+        """A boolean disambiguation option of cs:citation."""
+        return self.citation is not None and self.citation.get(name, "false") == "true"
+
+    def render(self, key: str) -> str:
+        """The text of a first cite of one item, alone in its cluster."""
+        citation = Citation([CitationItem(key)])
+        citation.bibliography = self.bib
+        saved = self.bib._cites
+        self.bib._cites = []
+        try:
+            return str(self.bib.cite(citation, lambda item: "?"))
+        except Exception:
+            return f"?{key}"
+        finally:
+            self.bib._cites = saved
+
+    def state(self, key: str) -> dict:
+        """The disambiguation state of an item."""
+        ref = self.bib.source[key]
+        if "_dis" not in ref:
+            ref["_dis"] = {"explicit_suffix": self.explicit_suffix}
+        return ref["_dis"]
+
+    def ambiguous(self, keys: list[str]) -> list[list[str]]:
+        """Groups (of two or more) of items whose cites render identically."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            groups[self.render(key)].append(key)
+        return [group for group in groups.values() if len(group) > 1]
+
+    def run(self, keys: list[str]) -> None:
+        """Disambiguate the cites of `keys` (in bibliography order)."""
+        if self.citation is None:
+            return
+        self._global_givennames(keys)
+        for group in self.ambiguous(keys):
+            group = self._names_and_givennames(group)
+            group = self._condition(group)
+            self._year_suffix(group)
+
+    def _differing_positions(self, key: str, group: list[str]) -> list[int]:
+        """Positions of names that share a family name with another item's name there but not the person."""
+        mine = self._names(key)
+        out = []
+        for i, name in enumerate(mine):
+            if "literal" in name:
+                continue
+            for other in group:
+                theirs = self._names(other)
+                if (
+                    other != key
+                    and i < len(theirs)
+                    and "literal" not in theirs[i]
+                    and family_key(theirs[i]) == family_key(name)
+                    and given_pair(theirs[i]) != given_pair(name)
+                ):
+                    out.append(i)
+                    break
+        return out
+
+    def _names(self, key: str) -> list:
+        """The names a cite shows first: authors, else editors."""
+        ref = self.bib.source[key]
+        return list(ref.get("author") or ref.get("editor") or [])
+
+    def _global_givennames(self, keys: list[str]) -> None:
+        """all-names / primary-name rules: names that share a family name but not a person are expanded."""
+        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
+        if not self.option("disambiguate-add-givenname") or rule == "by-cite":
+            return
+        et_al_min = int(self.citation.get("et-al-min", "0") or 0)
+        use_first = int(self.citation.get("et-al-use-first", "1") or 1)
+        people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        shown: dict[str, list[dict]] = {}
+        for key in keys:
+            ref = self.bib.source[key]
+            names = [n for n in (ref.get("author") or ref.get("editor") or []) if "literal" not in n]
+            if rule.startswith("primary-name"):
+                names = names[:1]
+            elif et_al_min and len(names) >= et_al_min:
+                names = names[:use_first]
+            shown[key] = names
+            for name in names:
+                people[family_key(name)].add(given_pair(name))
+        for key, names in shown.items():
+            levels = {}
+            for name in names:
+                others = people[family_key(name)]
+                if len(others) < 2:
+                    continue
+                initials = {pair[0] for pair in others}
+                level = 1 if len(initials) == len(others) or rule.endswith("with-initials") else 2
+                levels[family_key(name)] = level
+            if levels:
+                self.state(key)["given_fam"] = levels
+                self.state(key)["given_primary"] = rule.startswith("primary-name")
+
+    def _still(self, group: list[str]) -> list[str]:
+        texts: dict[str, list[str]] = defaultdict(list)
+        for key in group:
+            texts[self.render(key)].append(key)
+        return [k for ks in texts.values() if len(ks) > 1 for k in ks]
+
+    def _names_and_givennames(self, group: list[str]) -> list[str]:
+        """Add names one at a time; at each count, try expanding given names before adding another name."""
+        add_names = self.option("disambiguate-add-names")
+        add_given = self.option("disambiguate-add-givenname")
+        people = {tuple((family_key(n), given_pair(n)) if "literal" not in n else n["literal"] for n in self._names(k))
+                  for k in group}  # fmt: skip
+        if len(people) < 2:  # the same names everywhere: neither more names nor given names can help
+            return group
+        most = max(len(self._names(k)) for k in group)
+        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
+        levels = [1] if rule.endswith("with-initials") else [1, 2]
+        saved = {k: dict(self.state(k)) for k in group}
+        remaining = list(group)
+        for n in [0] + (list(range(2, most + 1)) if add_names else []):
+            if n:
+                for key in remaining:
+                    self.state(key)["names"] = n
+            remaining = [k for k in remaining if k in self._still(group)]
+            if not remaining or not add_given:
+                if not remaining:
+                    break
+                continue
+            before = {k: dict(self.state(k).get("given_pos", {})) for k in remaining}
+            for level in levels:
+                for key in remaining:
+                    positions = dict(before[key])
+                    for i in self._differing_positions(key, group):
+                        if not (rule.startswith("primary-name") and i):
+                            positions[i] = max(level, positions.get(i, 0))
+                    self.state(key)["given_pos"] = positions
+                still = self._still(group)
+                if not [k for k in remaining if k in still]:
+                    break
+            now = [k for k in remaining if k in self._still(group)]
+            if len(now) == len(remaining):
+                for key in remaining:
+                    self.state(key)["given_pos"] = before[key]
+            remaining = now
+            if not remaining:
+                break
+        if remaining and len(remaining) == len(group):
+            for key in group:
+                self.state(key).clear()
+                self.state(key).update(saved[key])
+        return remaining
+
+    def _condition(self, group: list[str]) -> list[str]:
+        if not group:
+            return group
+        for key in group:
+            self.state(key)["cond"] = True
+        return self._still(group)
+
+    def _year_suffix(self, group: list[str]) -> None:
+        if not group or not self.option("disambiguate-add-year-suffix"):
+            return
+        texts: dict[str, list[str]] = defaultdict(list)
+        for key in group:
+            self.state(key)["cond"] = False
+            texts[self.render(key)].append(key)
+        for keys in texts.values():
+            if len(keys) < 2:
+                continue
+            for i, key in enumerate(keys):
+                suffix = _letters(i)
+                self.state(key)["suffix"] = suffix
+                self.bib.source[key]["year_suffix"] = suffix

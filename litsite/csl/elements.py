@@ -1,0 +1,109 @@
+"""Load CSL styles and locales with our own element classes (subclasses of citeproc-py's) via lxml's lookup.
+
+Corrections register mixins for a CSL element name with :func:`extend`; the class used for an element is the
+mixins (last registered first) followed by citeproc-py's class. Nothing in citeproc-py itself is changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
+from citeproc.frontend import CitationStylesStyle
+from lxml import etree
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_MIXINS: dict[str, list[type]] = {}
+
+
+def _base_classes() -> dict[str, type]:
+    return {cls.__name__.replace("_", "-").lower(): cls for cls in model.CitationStylesElement.__subclasses__()}
+
+
+def extend(tag: str) -> Callable[[type], type]:
+    """Class decorator: add a mixin to the class of CSL element `tag` (e.g. "text", "names")."""
+
+    def register(mixin: type) -> type:
+        _MIXINS.setdefault(tag, []).append(mixin)
+        _element_classes.cache_clear()
+        return mixin
+
+    return register
+
+
+@cache
+def _element_classes() -> dict[str, type]:
+    classes = _base_classes()
+    for tag, mixins in _MIXINS.items():
+        base = classes[tag]
+        classes[tag] = type(base.__name__, (*reversed(mixins), base), {})
+    return classes
+
+
+def _parser() -> etree.XMLParser:
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = model.CitationStylesElement
+    namespace.update(_element_classes())
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def parse(path: Path | str) -> etree._ElementTree:
+    """Parse a CSL style or locale file into our element classes."""
+    return etree.parse(str(path), _parser())
+
+
+@cache
+def _locale_bytes(name: str) -> bytes | None:
+    path = Path(LOCALES_PATH) / f"locales-{name}.xml"
+    return path.read_bytes() if path.is_file() else None
+
+
+def _locale_root(name: str) -> model.Locale | None:
+    data = _locale_bytes(name)
+    if data is None:
+        return None
+    return etree.fromstring(data, _parser())
+
+
+class Style(CitationStylesStyle):
+    """A citeproc-py style whose elements are our classes; the locale chain is built the way CSL 1.0.2 says."""
+
+    def __init__(self, path: Path | str, locale: str | None = None) -> None:
+        self.xml = parse(path)
+        self.root = self.xml.getroot()
+        if locale is None:
+            locale = self.root.get("default-locale", "en-US")
+        self.root.locales = self._locale_chain(locale)
+        for loc in self.root.locales:
+            loc.style = self.root
+
+    def _locale_chain(self, locale: str) -> list[model.Locale]:
+        """In-style locales (dialect, language, none) then locale files (dialect, primary dialect, en-US)."""
+        language = locale.split("-")[0]
+        chain: list[model.Locale] = []
+        in_style = {el.get(XML_LANG): el for el in self.root.findall(f"{{{CSL_NS}}}locale")}
+        for key in (locale, language, None):
+            if key in in_style and in_style[key] not in chain:
+                chain.append(in_style[key])
+        files: list[str] = []
+        for name in (locale if locale in LANGUAGE_NAMES else None, PRIMARY_DIALECTS.get(language), "en-US"):
+            if name and name not in files:
+                files.append(name)
+        for name in files:
+            root = _locale_root(name)
+            if root is not None:
+                chain.append(root)
+        return chain
+
+
+def style_exists(path: Path | str) -> bool:
+    """Whether a style file exists."""
+    return os.path.isfile(path)

@@ -1,0 +1,17 @@
+"""Corrections of citeproc-py's defects, one module per defect (see /work/shared/citeproc-py-defects.md).
+
+Importing this package registers our element mixins with :mod:`litsite.csl.elements`.
+"""
+
+from litsite.csl.fixes import (  # noqa: F401
+    conditions,
+    dates,
+    groups,
+    layout,
+    names,
+    numbers,
+    quotes,
+    sorting,
+    text_case,
+    variables,
+)

@@ -1,0 +1,115 @@
+"""Dates: localized date delimiters and date-part overrides, date ranges, implicit year-suffix.
+
+CSL 1.0.2 "Date": a localized date (form="text"/"numeric") uses the locale's cs:date delimiter and date-part affixes;
+date-parts in the style may override other attributes but not affixes (citeproc-py used the style's delimiter and
+changed the shared locale element). "Date Ranges": parts equal in both dates are rendered once, the range delimiter
+(default en dash) comes from the largest differing part. "Disambiguation": without an explicit year-suffix
+variable, the suffix follows the first rendered year.
+"""
+
+from __future__ import annotations
+
+from citeproc.source import DateRange, LiteralDate, VariableError
+
+from litsite.csl.elements import extend
+from litsite.csl.fixes.groups import report, suppressed
+
+_CURRENT: list[object] = []  # the item whose date is being rendered
+_ORDER = ("year", "month", "day")
+
+
+def _suffix(item: object) -> str:
+    dis = item.reference.get("_dis") or {}
+    return dis.get("suffix", "") if not dis.get("explicit_suffix") else ""
+
+
+@extend("date")
+class Date:
+    """cs:date with correct delimiters, ranges and year-suffix."""
+
+    def process(self, item: object, variable: str | None = None, show_parts: list | None = None,
+                context: object = None, **kwargs: object) -> object:  # fmt: skip
+        """Render the date variable, reporting it to the enclosing group."""
+        var = variable or self.get("variable")
+        if var and suppressed(self, item, var):
+            report(False)
+            return None
+        value = item.reference.get(var.replace("-", "_")) if var else None
+        if not value:
+            report(False)
+            raise VariableError
+        _CURRENT.append(item)
+        try:
+            text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
+        finally:
+            _CURRENT.pop()
+        report(bool(text), var)
+        if text and isinstance(value, LiteralDate):
+            return text
+        return text
+
+    def render_single_date(self, date: object, show_parts: list | None = None, context: object = None) -> object:
+        """Render one date; parts joined with this element's delimiter."""
+        parts = self.parts(date, show_parts or list(_ORDER), context if context is not self else None)
+        return self.join(parts) if parts else None
+
+    def render_date_range(self, date_range: DateRange, show_parts: list | None = None, context: object = None):
+        """Render a range, parts that agree rendered once."""
+        present = {part.get("name") for part in self.iterchildren()}
+        show = [p for p in (show_parts or _ORDER) if p in present]
+        begin, end = date_range.begin, date_range.get("end")
+        if end is None or end.is_nil():
+            return self.render_single_date(begin, show, context)
+        differ = [p for p in _ORDER if p in show and begin.get(p) != end.get(p)]
+        if not differ:
+            return self.render_single_date(begin, show, context)
+        largest = differ[0]
+        varying = [p for p in show if _ORDER.index(p) >= _ORDER.index(largest)]
+        same = [p for p in show if p not in varying]
+        delimiter = "–"
+        for part in self.iterchildren():
+            if part.get("name") == largest and part.get("range-delimiter"):
+                delimiter = part.get("range-delimiter")
+        first = self.render_single_date(begin, varying, context)
+        last = self.render_single_date(end, varying, context)
+        if first is None or last is None:
+            return first or last
+        rng = str(first).rstrip() + delimiter + str(last).lstrip()
+        if not same:
+            return rng
+        order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
+        shared = self.render_single_date(end, same, context)
+        if order and order[0] in same:
+            return self.join([shared, rng]) if shared else rng
+        return self.join([rng, shared]) if shared else rng
+
+
+@extend("date-part")
+class DatePart:
+    """cs:date-part: style overrides without changing the locale; year-suffix after the year."""
+
+    def render(self, date: object, context: object = None) -> object:
+        """Render the part with the style's non-affix overrides applied temporarily."""
+        saved = dict(self.attrib)
+        override = {}
+        if context is not None and context is not self and self.getparent() is not context:
+            for part in context.iterchildren():
+                if part.get("name") == self.get("name"):
+                    override = {k: v for k, v in part.attrib.items() if k not in ("prefix", "suffix")}
+        try:
+            self.attrib.update(override)
+            name = self.get("name")
+            if name in ("month", "day") and not date.get(name) and not (name == "month" and date.get("season")):
+                return None
+            text = super().render(date, self)
+        except VariableError:
+            text = None
+        finally:
+            self.attrib.clear()
+            self.attrib.update(saved)
+        if text and self.get("name") == "year" and _CURRENT and not _CURRENT[-1].get("_suffix_done"):
+            suffix = _suffix(_CURRENT[-1])
+            if suffix:
+                text = text + suffix
+                _CURRENT[-1]["_suffix_done"] = True  # only after the first rendered year
+        return text

@@ -1,0 +1,163 @@
+"""Empty-group suppression and substituted-variable suppression, tracked while rendering.
+
+CSL 1.0.2 "Group": a cs:group is suppressed if at least one rendering element in it calls a variable (directly or
+via a macro) and all variables it calls are empty. "Substitute": a variable that substitutes for a name variable is
+suppressed in the rest of the output.
+"""
+
+from __future__ import annotations
+
+from citeproc.source import VariableError
+
+from litsite.csl.elements import extend
+
+_FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
+
+
+_RECORDERS: list[set[str]] = []  # variables rendered while a cs:substitute child renders
+
+
+def report(rendered: bool, variable: str | None = None) -> None:
+    """Tell the innermost open group that a variable was called (and whether it rendered)."""
+    if rendered and variable and _RECORDERS:
+        _RECORDERS[-1].update(variable.replace("_", "-").split())
+    if _FRAMES:
+        _FRAMES[-1][0] = True
+        if rendered:
+            _FRAMES[-1][1] = True
+
+
+def suppressed(element: object, item: object, variable: str) -> bool:
+    """Whether `variable` was already used as a substitute in the entry being rendered."""
+    return variable.replace("_", "-") in item.get("_used", ())
+
+
+@extend("group")
+class Group:
+    """cs:group that is suppressed when all the variables it calls are empty."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        """Render the group, or raise VariableError when it is to be suppressed."""
+        from citeproc import model
+
+        _FRAMES.append([False, False])
+        delimiter = self.get("delimiter", "")
+        output = []
+        try:
+            for child in self.iterchildren():
+                try:
+                    if isinstance(child, model.Choose):
+                        text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                    else:
+                        text = child.render(item, context=context, **kwargs)
+                except VariableError:
+                    continue
+                if text is not None and str(text) != "":
+                    output.append(text)
+            called, rendered = _FRAMES[-1]
+        finally:
+            _FRAMES.pop()
+        text = self.join(output) if output else None
+        if _FRAMES:
+            _FRAMES[-1][0] = _FRAMES[-1][0] or called
+            if text is not None and rendered:
+                _FRAMES[-1][1] = True
+        if text is None or (called and not rendered):
+            raise VariableError
+        return text
+
+    def calls_variable(self) -> bool:
+        """Not used for suppression any more (see process)."""
+        return False
+
+
+@extend("substitute")
+class Substitute:
+    """cs:substitute: the first child that renders is used and its variables are suppressed afterwards."""
+
+    def render(self, item: object, context: object = None, **kwargs: object) -> object:
+        """Render the first non-empty substitute."""
+        from citeproc import model
+
+        names = self.getparent()
+        for child in self.iterchildren():
+            _RECORDERS.append(set())
+            try:
+                if isinstance(child, model.Names) and child.name is None:
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            finally:
+                used = _RECORDERS.pop()
+            if text:
+                if not kwargs.get("sort_options"):
+                    item["_used"] = set(item.get("_used", ())) | used
+                return text
+        return None
+
+
+@extend("text")
+class TrackedText:
+    """cs:text variable=…: reports to groups; substituted variables are suppressed; macros get sort options."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        if kwargs.get("sort_options") and "term" in self.attrib:
+            return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
+        if "macro" in self.attrib and kwargs.get("sort_options"):
+            where = context if context is not None else self
+            text = self.get_macro(self.get("macro")).render(item, where, sort_options=kwargs["sort_options"])
+            try:
+                language = item.reference.language[:2]
+            except VariableError:
+                language = None
+            return text, language
+        return super().process(item, context=context, **kwargs)
+
+    def _variable(self, item: object, context: object) -> object:
+        variable = self.get("variable")
+        if suppressed(context if context is not None else self, item, variable):
+            report(False)
+            return None
+        try:
+            text = super()._variable(item, context)
+        except VariableError:
+            if variable != "year-suffix":
+                report(False)
+            raise
+        if text or variable != "year-suffix":
+            report(bool(text), variable)
+        return text
+
+
+@extend("number")
+class TrackedNumber:
+    """cs:number: reports to groups."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        try:
+            text = super().process(item, context=context, **kwargs)
+        except (VariableError, KeyError):
+            report(False)
+            raise VariableError from None
+        report(bool(text), self.get("variable"))
+        return text
+
+
+@extend("label")
+class Label:
+    """cs:label renders only when its variable is not empty."""
+
+    def process(self, item: object, variable: str | None = None, plural: object = None, context: object = None,
+                **kwargs: object) -> object:  # fmt: skip
+        if variable:
+            variable = variable.replace("_", "-")
+        var = variable or self.get("variable")
+        if variable is None and var:
+            if var == "locator":
+                if not item.get("locator"):
+                    return None
+            elif not item.reference.get(var.replace("-", "_")):
+                return None
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

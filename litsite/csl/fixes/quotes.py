@@ -1,0 +1,103 @@
+"""Quotes: typographic quotes from straight ones in fields, flip-flop by nesting, punctuation-in-quote.
+
+CSL 1.0.2 "Quotes" and "Punctuation in Quotes" (locale option punctuation-in-quote): with quotes="true" the
+locale's open/close-quote terms wrap the text; quotes nested inside use the inner-quote terms (and so on,
+alternating); a comma or period following a closing quote moves inside it when the locale says so.
+Quotes in field values (straight or curly) take part in the nesting; apostrophes become ’.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeproc.string import MixedString, String
+
+from litsite.csl.elements import extend
+from litsite.csl.markup import CLOSE, QC, QO, parse_rich_text
+
+_CLOSERS = "".join(CLOSE.values())
+_MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
+_DOUBLE = re.compile(f"(?<!\\.)([.?!])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
+
+
+class SmartQuotes:
+    """Converts quotes in field text to placeholders and apostrophes to ’, keeping state across chunks."""
+
+    def __init__(self) -> None:
+        self.single_open = 0
+        self.double_open = 0
+        self.prev = " "
+
+    def __call__(self, text: str, last: bool = True) -> str:
+        out = []
+        for i, ch in enumerate(text):
+            nxt = text[i + 1] if i + 1 < len(text) else (" " if last else "x")
+            prev = self.prev
+            starts = prev.isspace() or prev in "([{-—–/"
+            if ch in '"“”':
+                if ch == "“" or (ch == '"' and (starts or not self.double_open) and not nxt.isspace()):
+                    self.double_open += 1
+                    out.append(QO)
+                elif self.double_open:
+                    self.double_open -= 1
+                    out.append(QC)
+                else:
+                    out.append(ch)
+            elif ch in "'‘’":
+                if prev.isalnum() and nxt.isalpha() and ch != "‘":
+                    out.append("’")
+                elif (starts or ch == "‘") and not nxt.isspace():
+                    self.single_open += 1
+                    out.append(QO)
+                elif self.single_open:
+                    self.single_open -= 1
+                    out.append(QC)
+                else:
+                    out.append("’")
+            else:
+                out.append(ch)
+            self.prev = out[-1] if out[-1] not in (QO, QC) else prev
+        return "".join(out)
+
+
+@extend("text")
+class QuotedValue:
+    """cs:text value="…": straight quotes become typographic (and nest) like field quotes."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        if "value" in self.attrib and not kwargs.get("sort_options"):
+            fmt = getattr(self.get_formatter(), "fmt", "text")
+            return parse_rich_text(self.get("value"), fmt), None
+        return super().process(item, context=context, **kwargs)
+
+
+def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
+    """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
+    if piq:
+        text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
+    text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
+    if QO not in text and QC not in text:
+        return text
+    out = []
+    depth = 0
+    for ch in text:
+        if ch == QO:
+            out.append(quotes[0] if depth % 2 == 0 else quotes[2])
+            depth += 1
+        elif ch == QC:
+            depth = max(depth - 1, 0)
+            out.append(quotes[1] if depth % 2 == 0 else quotes[3])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@extend("text")
+class QuotedText:
+    """cs:text quotes="true" wraps in quote placeholders, resolved (with flip-flop) when output is finished."""
+
+    def quote(self, string: object) -> object:
+        """Wrap in quote placeholders if quotes="true"."""
+        if self.get("quotes", "false").lower() == "true":
+            return MixedString([String(QO)]) + string + String(QC)
+        return string

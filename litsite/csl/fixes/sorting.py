@@ -1,0 +1,163 @@
+"""cs:sort: keys from unrendered values, locale-like collation, name sort options, empty keys last.
+
+CSL 1.0.2 "Sorting": variable keys sort on the variable's value (names as "family given" in sort order with
+particles per demote-non-dropping-particle, dates as year/month/day, numbers numerically); macro keys sort on the
+macro's output with names in sort order (names-min/-use-first/-use-last override et-al); items with an empty key
+come last in both directions. Strings compare like ICU root collation (what citeproc-js gets from Intl): case and
+accents only break ties, spaces and punctuation before digits before letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cmp_to_key
+
+from citeproc import NAMES
+from citeproc.source import Date, DateRange, LiteralDate
+
+from litsite.csl.elements import extend
+from litsite.csl.fixes.names import split_particles
+from litsite.csl.markup import PLACEHOLDERS
+
+_SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th"}
+_STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
+
+
+def collation_key(text: str) -> tuple:
+    """A sort key approximating ICU root collation: (primary weights, accents, case)."""
+    text = _STRIP.sub("", text).strip()
+    text = re.sub(r"^[\[\]'\"“”‘’(]+", "", text)
+    primary: list[int] = []
+    secondary: list[str] = []
+    for ch in text:
+        low = ch.lower()
+        base = _SPECIAL.get(low)
+        if base is None:
+            decomposed = unicodedata.normalize("NFKD", low)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c)) or low
+            secondary.append(decomposed)
+        else:
+            secondary.append(low + "~")
+        for b in base:
+            if b.isspace():
+                primary.append(1)
+            elif b.isdigit():
+                primary.append(1000 + int(b) if b.isascii() else 1000)
+            elif b.isalpha():
+                primary.append(2000 + ord(b))
+            # punctuation is ignored at the primary level (Intl.Collator ignorePunctuation)
+    return (tuple(primary), tuple(secondary), tuple(c.isupper() for c in text), text)
+
+
+def names_sort_text(names: list, demote: str) -> str:
+    """Names as a sort key text: "family particles given" per name, comma-separated."""
+    return _names_key(names, demote)
+
+
+def _names_key(names: list, demote: str) -> str:
+    parts = []
+    for name in names:
+        if "literal" in name:
+            parts.append(str(name["literal"]))
+            continue
+        given, family, dp, ndp, suffix = split_particles(dict(name))
+        if demote in ("sort-only", "display-and-sort"):
+            parts.append(" ".join(p for p in (family, dp, ndp, given, suffix) if p))
+        else:
+            parts.append(" ".join(p for p in (ndp, family, dp, given, suffix) if p))
+    return ", ".join(parts)
+
+
+def _date_key(value: object) -> tuple | None:
+    if isinstance(value, DateRange):
+        value = value.begin
+    if isinstance(value, Date):
+        return (int(value.get("year", 0)), int(value.get("month", 0) or 0), int(value.get("day", 0) or 0))
+    if isinstance(value, LiteralDate):
+        return None
+    return None
+
+
+def _number_key(value: object) -> object:
+    match = re.match(r"\s*(\d+)", str(value))
+    return int(match.group(1)) if match else collation_key(str(value))
+
+
+@extend("key")
+class Key:
+    """cs:key producing comparable keys (None when empty)."""
+
+    def litsite_keys(self, items: list, context: object) -> list:
+        """One key per item."""
+        variable = self.get("variable")
+        if variable:
+            python = variable.replace("-", "_")
+            demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+            keys = []
+            for item in items:
+                if variable == "citation-number":
+                    keys.append(item.number)
+                    continue
+                value = item.reference.get(python)
+                if value is None or (isinstance(value, str | list) and not str(value).strip()):
+                    keys.append(None)
+                elif python in NAMES:
+                    keys.append(collation_key(_names_key(value, demote)))
+                elif isinstance(value, Date | DateRange | LiteralDate):
+                    keys.append(_date_key(value))
+                elif python in ("volume", "issue", "number", "edition", "page", "chapter_number", "number_of_pages"):
+                    keys.append(_number_key(value))
+                else:
+                    keys.append(collation_key(str(value)))
+            return keys
+        options = {"name-as-sort-order": "all"}
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if option in self.attrib:
+                options[option.replace("names", "et-al")] = self.get(option)
+        macro = self.get_macro(self.get("macro"))
+        layout = context.get_layout()
+        keys = []
+        for item in items:
+            saved = getattr(layout, "repressed", {})
+            layout.repressed = {}
+            used = item.get("_used")
+            item["_used"] = set()
+            try:
+                text = macro.render(item, context=context, sort_options=options)
+            except Exception:
+                text = None
+            layout.repressed = saved
+            item["_used"] = used or set()
+            keys.append(collation_key(str(text)) if text is not None and str(text).strip() else None)
+        return keys
+
+
+@extend("sort")
+class Sort:
+    """cs:sort with our keys and comparison."""
+
+    def sort(self, items: list, context: object) -> list:
+        """Items sorted by the keys (stable; empty keys last)."""
+        keys = [(key.litsite_keys(items, context), key.get("sort", "ascending") == "descending")
+                for key in self.findall("cs:key", self.nsmap)]  # fmt: skip
+        rows = list(range(len(items)))
+
+        def compare(a: int, b: int) -> int:
+            for values, descending in keys:
+                x, y = values[a], values[b]
+                if x is None and y is None:
+                    continue
+                if x is None:
+                    return 1
+                if y is None:
+                    return -1
+                if type(x) is not type(y):
+                    x, y = str(x), str(y)
+                if x != y:
+                    result = -1 if x < y else 1
+                    return -result if descending else result
+            return 0
+
+        rows.sort(key=cmp_to_key(compare))
+        return [items[i] for i in rows]

@@ -1,0 +1,92 @@
+"""Hyphenated CSL variables (container-author, collection-editor, ...) and cs:names suppress-author.
+
+CSL 1.0.2 "Appendix IV - Variables": variable names are hyphenated; citeproc-py stores them with underscores and
+looks names up by the hyphenated name, so they never rendered. Cites with suppress-author skip the first cs:names.
+"""
+
+from __future__ import annotations
+
+from citeproc.source import VariableError
+from citeproc.string import String
+from lxml import etree
+
+from litsite.csl.elements import CSL_NS, extend
+
+
+def lookup(item: object, variable: str) -> object:
+    """A reference variable by its CSL name, or raise VariableError."""
+    return item.reference[variable.replace("-", "_")]
+
+
+@extend("names")
+class Names:
+    """cs:names over hyphenated variables; suppress-author for the first names of a cite."""
+
+    def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
+        """Render the names (or their substitute), honouring suppress-author."""
+        if names_context is None and self.name is None:
+            outer = self.xpath_search("./ancestor::cs:substitute/parent::cs:names")
+            if outer:
+                names_context = outer[-1]
+            else:
+                self.insert(0, etree.SubElement(self, f"{{{CSL_NS}}}name"))
+        if kwargs.get("sort_options") and "variable" in self.attrib:
+            name_el = (names_context if names_context is not None else self).name
+            texts = []
+            for role in self.get("variable").replace("-", "_").split():
+                if item.reference.get(role) and name_el is not None:
+                    text = name_el.process(item, role, context=context, **kwargs)
+                    if text:
+                        texts.append(str(text))
+            if texts:
+                return String(" ".join(texts))
+        suppress = False
+        if item.get("suppress_author") and not item.get("_names_done") and not kwargs.get("sort_options"):
+            suppress = self.xpath_search("./ancestor::cs:citation") or (
+                context is not None and context.xpath_search("./ancestor::cs:citation")
+            )
+        if "variable" in self.attrib and not kwargs.get("sort_options"):
+            from litsite.csl.fixes.groups import report, suppressed
+
+            where = context if context is not None else self
+            if all(suppressed(where, item, v) for v in self.get("variable").split()):
+                report(False)
+                return None
+        if "variable" in self.attrib:
+            original = self.get("variable")
+            wanted = original.split()
+            if not kwargs.get("sort_options"):
+                wanted = [v for v in wanted if not suppressed(context if context is not None else self, item, v)]
+            try:
+                if wanted != original.split() or "-" in original:
+                    self.set("variable", " ".join(wanted).replace("-", "_"))
+                    try:
+                        text = super().process(item, names_context=names_context, context=context, **kwargs)
+                    finally:
+                        self.set("variable", original)
+                else:
+                    text = super().process(item, names_context=names_context, context=context, **kwargs)
+            except VariableError:
+                if not kwargs.get("sort_options"):
+                    from litsite.csl.fixes.groups import report
+
+                    report(False)
+                raise
+        else:
+            raise VariableError
+        if not kwargs.get("sort_options"):
+            from litsite.csl.fixes.groups import report
+
+            report(text is not None, self.get("variable"))
+        if text is not None and not kwargs.get("sort_options") and not item.get("_names_seen"):
+            item["_names_seen"] = True
+            substitute = item.get("_author_substitute")
+            where = context if context is not None else self
+            if substitute is not None and where.xpath_search("./ancestor::cs:bibliography"):
+                return String(substitute) if substitute else None
+            item["_first_names"] = str(item.get("_first_person") or text)
+            item["_first_names_obj"] = text
+        if suppress and text is not None:
+            item["_names_done"] = True
+            return None
+        return text

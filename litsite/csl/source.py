@@ -1,0 +1,82 @@
+"""CSL-JSON items as a citeproc-py source: unique ids, rich text in fields, tolerant of extra keys."""
+
+from __future__ import annotations
+
+import re
+
+from citeproc import DATES, NAMES, VARIABLES
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString
+
+from litsite.csl import markup
+
+_KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
+_ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def _date(value: object) -> dict | None:
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if parts and parts[0] and all(str(p).strip() for p in parts[0]):
+            clean = [[int(p) for p in part if str(p).strip().lstrip("-").isdigit()] for part in parts if part]
+            clean = [part for part in clean if part]
+            if clean:
+                return {**value, "date-parts": clean}
+        if value.get("literal"):
+            return {"literal": str(value["literal"])}
+        if value.get("raw"):
+            return _date(str(value["raw"]))
+        return None
+    if isinstance(value, int):
+        return {"date-parts": [[value]]}
+    if isinstance(value, str):
+        ranges = value.split("/")
+        parts = []
+        for piece in ranges:
+            match = _ISO_DATE.match(piece.strip())
+            if not match:
+                return {"literal": value} if value.strip() else None
+            parts.append([int(g) for g in match.groups() if g])
+        return {"date-parts": parts}
+    if hasattr(value, "year"):  # datetime.date from YAML
+        return {"date-parts": [[value.year, value.month, value.day]]}
+    return None
+
+
+def clean_item(item: dict, key: str) -> dict:
+    """A CSL-JSON item reduced to what citeproc-py understands, with our internal key as id."""
+    out: dict = {"id": key, "type": item.get("type") or "document"}
+    for name, value in item.items():
+        if name in ("id", "type") or value is None or value == "" or value == []:
+            continue
+        python = name.replace("-", "_")
+        if name not in _KNOWN and python not in VARIABLES:
+            continue
+        if python in NAMES:
+            value = [n for n in value if isinstance(n, dict) and any(n.get(k) for k in ("family", "literal", "given"))]
+            value = [{k: v for k, v in n.items() if k in _NAME_PARTS} for n in value]
+            if not value:
+                continue
+        elif python in DATES:
+            value = _date(value)
+            if value is None:
+                continue
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        out[name] = value
+    return out
+
+
+_NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal", "comma-suffix"}
+
+
+class Source(CiteProcJSON):
+    """citeproc-py's CSL-JSON source over cleaned items; strings are parsed as rich text."""
+
+    def __init__(self, items: list[dict], keys: dict[str, str], fmt: str) -> None:
+        self.fmt = fmt
+        super().__init__([clean_item(item, keys[str(item["id"])]) for item in items])
+
+    def parse_string(self, string: object) -> MixedString:
+        """A field value as citeproc-py strings, with its rich-text markup parsed."""
+        return markup.parse_rich_text(str(string), self.fmt)

@@ -1,0 +1,104 @@
+"""Run fixtures of the official CSL test suite through litsite.csl.engine (used by test_suite.py and the bench)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import signal
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from litsite.csl.engine import Cite, Formatter
+
+SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "csl-test-suite"
+SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n?(.*?)\n?<<=+ \1 =+<<", re.S)
+TIMEOUT = 10.0  # generous: a guard against loops, not a benchmark (CI machines are slower)
+
+
+def fixtures() -> list[Path]:
+    """The fixture files, sorted by name (empty when the suite is absent)."""
+    return sorted(SUITE.glob("*.txt")) if SUITE.is_dir() else []
+
+
+def parse(path: Path) -> dict[str, str]:
+    """The sections of a fixture file."""
+    return {m.group(1): m.group(2) for m in SECTION.finditer(path.read_text(encoding="utf-8"))}
+
+
+def _cite(data: dict) -> Cite:
+    return Cite(
+        id=str(data["id"]),
+        locator=str(data["locator"]) if data.get("locator") not in (None, "") else None,
+        label=data.get("label"),
+        prefix=data.get("prefix"),
+        suffix=data.get("suffix"),
+        suppress_author=bool(data.get("suppress-author")),
+        author_only=bool(data.get("author-only")),
+    )
+
+
+def _normalize(html: str) -> str:
+    html = html.replace("&amp;", "&#38;").replace("&lt;", "&#60;").replace("&gt;", "&#62;")
+    return re.sub(r"\n\s*", "", html).strip()
+
+
+class Timeout(Exception):
+    """A fixture took too long."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise Timeout if the block runs longer than `seconds` (main thread, POSIX)."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise Timeout
+
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def render(sections: dict[str, str]) -> str:
+    """Our output for a fixture, in the fixture's RESULT layout."""
+    items = json.loads(sections["INPUT"])
+    with tempfile.NamedTemporaryFile("w", suffix=".csl", encoding="utf-8", delete=False) as handle:
+        handle.write(sections["CSL"])
+        style = Path(handle.name)
+    try:
+        formatter = Formatter(style, locale=None)
+        mode = sections["MODE"].strip()
+        if "CITATIONS" in sections:
+            clusters = [[_cite(c) for c in cit[0]["citationItems"]] for cit in json.loads(sections["CITATIONS"])]
+        elif "CITATION-ITEMS" in sections:
+            clusters = [[_cite(c) for c in cluster] for cluster in json.loads(sections["CITATION-ITEMS"])]
+        else:
+            clusters = [[Cite(str(item["id"])) for item in items]]
+        result = formatter.format(items, clusters if mode == "citation" else [], "html")
+    finally:
+        style.unlink()
+    if mode == "bibliography":
+        entries = "".join(f'<div class="csl-entry">{entry}</div>' for _, entry in result.entries)
+        return f'<div class="csl-bib-body">{entries}</div>'
+    if "CITATIONS" in sections:
+        last = len(result.citations) - 1
+        return "\n".join(f"{'>>' if i == last else '..'}[{i}] {t}" for i, t in enumerate(result.citations))
+    return "\n".join(result.citations)
+
+
+def passes(path: Path) -> bool:
+    """Whether our output equals the fixture's RESULT (HTML entities and layout whitespace normalized)."""
+    sections = parse(path)
+    if sections.get("MODE", "").strip() not in ("citation", "bibliography") or "CSL" not in sections:
+        return False
+    try:
+        with time_limit(TIMEOUT):
+            got = render(sections)
+    except Exception:
+        return False
+    return _normalize(got) == _normalize(sections["RESULT"])

@@ -1,0 +1,207 @@
+"""One test per correction in litsite.csl.fixes (and the disambiguation step), on small inline styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import Cite, Formatter, format_bibliography, format_first_citations
+from litsite.csl.fixes.conditions import is_numeric
+from litsite.csl.fixes.names import initialize
+from litsite.csl.fixes.numbers import format_last
+from litsite.csl.fixes.sorting import collation_key
+from litsite.csl.fixes.text_case import apply_case
+from litsite.csl.styles import resolve_style
+
+STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {root}>
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation {cit}><layout delimiter="; ">{cite}</layout></citation>
+<bibliography {bibattr}>{sort}<layout>{bib}</layout></bibliography></style>"""
+
+
+def style(tmp_path: Path, bib: str, cite: str = '<text variable="title"/>', **kw: str) -> Path:
+    """Write a small CSL style."""
+    path = tmp_path / "s.csl"
+    path.write_text(
+        STYLE.format(
+            root=kw.get("root", ""),
+            cit=kw.get("cit", ""),
+            cite=cite,
+            bibattr=kw.get("bibattr", ""),
+            sort=kw.get("sort", ""),
+            bib=bib,
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def item(id_: str, **fields: object) -> dict:
+    """A CSL-JSON book."""
+    return {"id": id_, "type": "book", **fields}
+
+
+def test_second_field_align_separates_number(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="citation-number" suffix="."/><text variable="title"/>',
+              bibattr='second-field-align="flush"')  # fmt: skip
+    assert format_bibliography([item("a", title="Cats")], s) == ["1. Cats"]
+
+
+def test_punctuation_moves_inside_quotes_and_flip_flop() -> None:
+    apa6 = resolve_style("chicago-author-date").path
+    entry = format_bibliography(
+        [
+            {
+                "id": "a",
+                "type": "article-journal",
+                "title": 'The "best" cat',
+                "container-title": "J",
+                "author": [{"family": "Doe", "given": "Jo"}],
+                "issued": {"date-parts": [[2000]]},
+            }
+        ],
+        apa6,
+    )[0]
+    assert "“The ‘Best’ Cat.”" in entry
+
+
+def test_initialize_false_keeps_given_names(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="author"><name initialize="false" initialize-with=". "/></names>')
+    assert format_bibliography([item("a", author=[{"family": "Doe", "given": "John"}])], s) == ["John Doe"]
+
+
+def test_initials_of_hyphenated_and_particle_names() -> None:
+    assert initialize("Peter-Paul", ". ", True) == "P.-P."
+    assert initialize("Min-jun", ". ", True) == "M."
+    assert initialize("Min jun", "", True) == "M jun"
+    assert initialize("John P.", ". ", True) == "J. P."
+
+
+def test_title_case_stop_words_and_hyphens() -> None:
+    assert str(apply_case("mental health in low- and middle-income countries", "title")) == (
+        "Mental Health in Low- and Middle-Income Countries"
+    )
+    assert str(apply_case("between care and control: a study", "title")) == "Between Care and Control: A Study"
+
+
+def test_text_case_on_labels(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="editor"><name/><label form="short" prefix=" (" suffix=")" '
+              'text-case="capitalize-first"/></names>')  # fmt: skip
+    eds = [{"family": "Doe", "given": "J"}, {"family": "Roe", "given": "K"}]
+    assert format_bibliography([item("a", editor=eds)], s) == ["J Doe, K Roe (Eds.)"]
+
+
+def test_page_range_formats() -> None:
+    assert format_last("321", "328", "minimal") == "8"
+    assert format_last("321", "328", "minimal-two") == "28"
+    assert format_last("5", "32", "minimal") == "32"
+    assert format_last("321", "8", "expanded") == "328"
+    assert format_last("1496", "1504", "chicago") == "1504"
+    assert format_last("107", "108", "chicago") == "8"
+
+
+def test_number_ranges_get_en_dash(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="issue"/>')
+    assert format_bibliography([item("a", issue="3-4")], s) == ["3–4"]
+
+
+def test_empty_group_is_suppressed(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title"/><group prefix=" "><text term="page"/><text variable="page"/></group>')
+    assert format_bibliography([item("a", title="T")], s) == ["T"]
+
+
+def test_substituted_variable_is_not_repeated(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="author"><substitute><text variable="title"/></substitute></names>'
+              '<text variable="title" prefix=". "/>')  # fmt: skip
+    assert format_bibliography([item("a", title="T")], s) == ["T"]
+
+
+def test_date_delimiter_from_locale(tmp_path: Path) -> None:
+    s = style(tmp_path, '<date variable="issued" form="text"/>', root='default-locale="en-US"')
+    assert format_bibliography([item("a", issued={"date-parts": [[2004, 1, 5]]})], s) == ["January 5, 2004"]
+
+
+def test_hyphenated_name_variable(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="container-author"><name/></names>')
+    assert format_bibliography([item("a", **{"container-author": [{"family": "Doe", "given": "J"}]})], s) == ["J Doe"]
+
+
+def test_type_list_and_is_numeric(tmp_path: Path) -> None:
+    s = style(tmp_path, '<choose><if type="report book"><text value="yes"/></if></choose>')
+    assert format_bibliography([item("a")], s) == ["yes"]
+    assert is_numeric("12") and is_numeric("2-4") and is_numeric("1, 3") and not is_numeric("Nos. x")
+
+
+def test_sort_uses_collation_and_names(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="author"><name/></names>', sort='<sort><key variable="author"/></sort>')
+    items = [item("z", author=[{"family": "Zed"}]), item("c", author=[{"family": "Çelik"}]),
+             item("a", author=[{"family": "Berg", "non-dropping-particle": "van den"}])]  # fmt: skip
+    assert format_bibliography(items, s) == ["van den Berg", "Çelik", "Zed"]
+    assert collation_key("celik") < collation_key("Çelik") < collation_key("Cox")
+
+
+def test_year_suffix_and_add_givenname() -> None:
+    apa = resolve_style("apa").path
+    base = {"type": "book", "issued": {"date-parts": [[2006]]}}
+    items = [{"id": "a", "title": "A", "author": [{"family": "Doe", "given": "Jo"}], **base},
+             {"id": "b", "title": "B", "author": [{"family": "Doe", "given": "Jo"}], **base},
+             {"id": "c", "title": "C", "author": [{"family": "Doe", "given": "Al"}], **base}]  # fmt: skip
+    assert format_first_citations(items, apa) == ["(J. Doe, 2006a)", "(J. Doe, 2006b)", "(A. Doe, 2006)"]
+
+
+def test_disambiguate_condition() -> None:
+    mla = resolve_style("modern-language-association").path
+    items = [item("a", title="One", author=[{"family": "Doe", "given": "Jo"}]),
+             item("b", title="Two", author=[{"family": "Doe", "given": "Jo"}])]  # fmt: skip
+    assert format_first_citations(items, mla) == ["(Doe, One)", "(Doe, Two)"]
+
+
+def test_subsequent_author_substitute() -> None:
+    mla = resolve_style("modern-language-association").path
+    items = [item("a", title="One", author=[{"family": "Doe", "given": "Jo"}]),
+             item("b", title="Two", author=[{"family": "Doe", "given": "Jo"}])]  # fmt: skip
+    assert format_bibliography(items, mla)[1].startswith("———. ")
+
+
+def test_rich_text_and_escaping() -> None:
+    apa = resolve_style("apa").path
+    items = [item("a", title='<i>Homo</i> & <b>x</b> <span class="nocase">mRNA</span>')]
+    html = Formatter(apa).format(items, [[Cite("a")]], "html").entries[0][1]
+    assert "<i>Homo</i> &amp; <b>x</b> mRNA" in html
+    assert "Homo & x mRNA" in format_bibliography(items, apa)[0]
+
+
+@pytest.mark.parametrize("flag", ["suppress_author", "author_only"])
+def test_suppress_author_and_author_only(flag: str) -> None:
+    apa = resolve_style("apa").path
+    items = [item("a", title="T", author=[{"family": "Doe", "given": "Jo"}], issued={"date-parts": [[2001]]})]
+    text = Formatter(apa).format(items, [[Cite("a", **{flag: True})]], "text").citations[0]
+    assert text == ("(2001)" if flag == "suppress_author" else "Doe")
+
+
+def test_name_count_and_literal_not_inverted(tmp_path: Path) -> None:
+    s = style(tmp_path, '<names variable="author"><name form="count"/></names>')
+    people = [{"family": "A"}, {"family": "B"}, {"family": "C"}]
+    assert format_bibliography([item("a", author=people)], s) == ["3"]
+    s = style(tmp_path, '<names variable="author"><name and="symbol" name-as-sort-order="all" '
+              'delimiter-precedes-last="after-inverted-name"/></names>')  # fmt: skip
+    assert format_bibliography([item("a", author=[{"literal": "Org One"}, {"literal": "Org Two"}])], s) == [
+        "Org One & Org Two"
+    ]
+
+
+def test_cite_affixes_are_rich_text_with_quotes(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title"/>')
+    result = Formatter(s).format([item("a", title="T")], [[Cite("a", prefix="<i>see</i> 'x' ")]], "html")
+    assert result.citations == ("<i>see</i> “x” T",)
+
+
+def test_collapse_numbers_and_year_suffixes() -> None:
+    nature = resolve_style("nature").path
+    items = [item(x, title=x.upper()) for x in "abcd"]
+    assert Formatter(nature).format(items, [[Cite(x) for x in "abcd"]], "text").citations == ("1–4",)
+    chicago = resolve_style("chicago-author-date").path
+    base = {"author": [{"family": "Doe", "given": "Jo"}], "issued": {"date-parts": [[2000]]}}
+    items = [item("a", title="A", **base), item("b", title="B", **base)]
+    assert Formatter(chicago).format(items, [[Cite("a"), Cite("b")]], "text").citations == ("(Doe 2000a, 2000b)",)
