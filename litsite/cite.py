@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from markupsafe import escape
 
 from .citations import Cluster, find_clusters
 from .config import SiteConfig
@@ -92,6 +95,48 @@ def format_direct(
     return Formatter(style_path, locale).format(items, clusters, fmt)
 
 
+def engine_clusters_of(clusters: list[Cluster]) -> tuple[list[list[Cite]], list[tuple[int, ...]]]:
+    """Clusters as the engine formats them, and which engine clusters make each of ours.
+
+    A narrative citation (pandoc's `@key says`) is the author's names followed by the citation without them, as
+    pandoc renders it: "Berry et al. (2011)" in author-date styles, "Berry et al. [1]" in numeric ones.
+    """
+    out: list[list[Cite]] = []
+    joins: list[tuple[int, ...]] = []
+    for cluster in clusters:
+        if cluster.narrative:
+            (only,) = cluster.cites
+            names = dataclasses.replace(only, author_only=True, locator=None, label=None, suffix=None)
+            rest = dataclasses.replace(only, author_only=False, suppress_author=True)
+            out += [[names], [rest]]
+            joins.append((len(out) - 2, len(out) - 1))
+        else:
+            out.append(list(cluster.cites))
+            joins.append((len(out) - 1,))
+    return out, joins
+
+
+def _joined(citations: tuple[str, ...], parts: tuple[int, ...], cluster: Cluster, items: dict[str, dict]) -> str:
+    """One cluster's text; a narrative one whose style cites no names (numeric styles) gets them from the item."""
+    if len(parts) == 1:
+        return citations[parts[0]]
+    names, rest = (citations[i].strip() for i in parts)
+    if "[CSL STYLE ERROR" in rest:
+        rest = ""  # e.g. MLA without a locator: the names are the whole citation
+    return f"{names or escape(short_names(items[cluster.cites[0].id]))} {rest}".strip()
+
+
+def short_names(item: dict[str, Any]) -> str:
+    """'Berry', 'Berry and Hayward' or 'Berry et al.': the usual in-text form of an item's authors (or editors)."""
+    people = item.get("author") or item.get("editor") or []
+    families = [p.get("family") or p.get("literal") or "" for p in people]
+    if not families:
+        return str(item.get("title", ""))
+    if len(families) == 1:
+        return families[0]
+    return f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al."
+
+
 def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
     """Format every reference and citation cluster in each of the site's styles."""
     clusters, docs = collect_clusters(content)
@@ -101,20 +146,20 @@ def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None
     by_id = {r.id: r.csl for r in content.references}
     order = cited + [r.id for r in content.references if r.id not in set(cited)]
     items = [by_id[i] for i in order]
+    engine_clusters, joins = engine_clusters_of(clusters)
     outputs = []
     for spec in config.styles:
         ref = resolve_style(spec, config.root)
-        formatted = (formatter or format_direct)(
-            ref.path, config.locale, items, [list(c.cites) for c in clusters], "html"
-        )
+        formatted = (formatter or format_direct)(ref.path, config.locale, items, engine_clusters, "html")
+        texts = [_joined(formatted.citations, parts, clusters[n], by_id) for n, parts in enumerate(joins)]
         outputs.append(
             StyleOutput(
                 name=spec,
                 title=ref.title,
                 entries=dict(formatted.entries),
                 order=tuple(i for i, _ in formatted.entries),
-                citations=formatted.citations,
-                second_field_align=formatted.second_field_align,
+                citations=tuple(texts),
+                second_field_align=bool(formatted.second_field_align),
             )
         )
     return Cited(tuple(clusters), docs, tuple(outputs))
