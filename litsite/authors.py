@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,11 @@ class Keyword:
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of text, for matching and sorting."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold().strip()
+
+
+def sort_text(text: str) -> str:
+    """Folded words only, for sort keys: punctuation and markup-like characters do not sort (nor leak into data)."""
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def author_key(name: dict[str, Any]) -> tuple[str, str, str]:

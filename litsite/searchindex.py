@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .authors import fold
+from .authors import fold, sort_text
 
 WORD_RE = re.compile(r"[^\W_]+")
 
@@ -71,9 +71,9 @@ def build_index(refs: Sequence[Any]) -> dict[str, Any]:
         item = r.item
         names = (item.get("author") or []) + (item.get("editor") or [])
         first = names[0] if names else {}
-        author_key = fold(str(first.get("family") or first.get("literal") or ""))
+        author_key = sort_text(str(first.get("family") or first.get("literal") or ""))
         title = str(item.get("title", ""))
-        docs.append([r.id, r.year or 0, type_no[r.type_label], author_key, fold(title)])
+        docs.append([r.id, r.year or 0, type_no[r.type_label], author_key, sort_text(title)])
         fields = (_names(item), title, item.get("container-title", ""), item.get("publisher", ""), r.year or "")
         texts.append(" ".join(str(f) for f in fields))
         name_texts.append(_names(item))

@@ -23,12 +23,7 @@ EDITS = {
     [
         "container-title",
         "publisher-keyword",
-        pytest.param(
-            "author",
-            marks=pytest.mark.xfail(
-                reason="the CSL engine (litsite/csl) puts name parts into its entry HTML unescaped", strict=False
-            ),
-        ),
+        "author",
     ],
 )
 def test_record_text_is_escaped_everywhere(project: Path, tmp_path: Path, field: str):
