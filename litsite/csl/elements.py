@@ -25,6 +25,11 @@ def _base_classes() -> dict[str, type]:
     return {cls.__name__.replace("_", "-").lower(): cls for cls in model.CitationStylesElement.__subclasses__()}
 
 
+def tags() -> tuple[str, ...]:
+    """The CSL element names that have classes of their own."""
+    return tuple(sorted(_base_classes()))
+
+
 def extend(tag: str) -> Callable[[type], type]:
     """Class decorator: add a mixin to the class of CSL element `tag` (e.g. "text", "names")."""
 
@@ -84,6 +89,8 @@ class Style(CitationStylesStyle):
         self.root.locales = self._locale_chain(locale)
         for loc in self.root.locales:
             loc.style = self.root
+        # Keep every element's Python proxy alive, so that what the elements remember (speed.py) lasts.
+        self._proxies = [el for tree in (self.root, *self.root.locales) for el in tree.iter()]
 
     def _locale_chain(self, locale: str) -> list[model.Locale]:
         """In-style locales (dialect, language, none) then locale files (dialect, primary dialect, en-US)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 
-from litsite.csl import fixes, markup, source  # noqa: F401  (fixes registers our element classes)
+from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register element classes)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 

@@ -69,3 +69,39 @@ def test_unknown_id_is_reported() -> None:
 def test_html_second_field_align_blocks() -> None:
     entry = Formatter(IEEE).format(ITEMS, [], "html").entries[0][1]
     assert entry.startswith('<div class="csl-left-margin">[1]</div><div class="csl-right-inline">')
+
+
+def test_memoised_lookups_change_nothing():
+    """speed.py's memo: the same output as a style whose elements remember nothing (fresh proxies every call)."""
+    import gc
+
+    from litsite.csl.elements import Style
+    from litsite.csl.engine import format_bibliography
+    from litsite.csl.styles import resolve_style
+
+    items = [
+        {
+            "id": f"i{n}",
+            "type": "article-journal",
+            "title": f"Title {n}",
+            "author": [{"family": "Doe", "given": "J."}],
+            "issued": {"date-parts": [[2000 + n % 3]]},
+            "container-title": "J",
+            "page": "1-10",
+        }
+        for n in range(12)
+    ]
+    path = resolve_style("apa").path
+    memoised = format_bibliography(items, path, "text")
+    keep = Style.__init__
+
+    def forgetful(self, *args, **kwargs):
+        keep(self, *args, **kwargs)
+        self._proxies = []  # proxies die between calls, so every memo starts empty
+        gc.collect()
+
+    Style.__init__ = forgetful
+    try:
+        assert format_bibliography(items, path, "text") == memoised
+    finally:
+        Style.__init__ = keep
