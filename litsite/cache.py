@@ -5,12 +5,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import multiprocessing
+import os
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .cite import cite
+from .config import SiteConfig
+from .content import Content
 from .csl.engine import Cite, Formatted, Formatter
 
 CACHE_DIR = ".litsite-cache"
@@ -53,6 +59,10 @@ def _tuples(value: Any) -> Any:
     return value
 
 
+def _format(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
+    return Formatter(style_path, locale).format(items, clusters, fmt)
+
+
 class FormatCache:
     """Memoises Formatter.format; a miss formats, a hit returns the stored result (exact: any input change misses).
 
@@ -91,6 +101,27 @@ class FormatCache:
             found = Formatter(style_path, locale).format(list(items), [list(c) for c in clusters], fmt)
         self._remember(key, found)
         return found
+
+    def prefetch(self, config: SiteConfig, content: Content, workers: int | None = None) -> int:
+        """Format, in parallel processes, every style of the site that the cache lacks; return how many."""
+        jobs: dict[str, tuple[Any, ...]] = {}
+
+        def record(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
+            key = format_key(style_path, locale, items, clusters, fmt)
+            if self.get(key) is None:
+                jobs[key] = (style_path, locale, items, clusters, fmt)
+            return Formatted(tuple((str(i["id"]), "") for i in items), ("",) * len(clusters))
+
+        cite(config, content, record)
+        workers = min(len(jobs), workers or os.cpu_count() or 1)
+        if workers < 2:
+            return 0  # one job gains nothing from another process; format() does it in this one
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {key: pool.submit(_format, *job) for key, job in jobs.items()}
+            for key, future in futures.items():
+                self.misses += 1
+                self._remember(key, future.result())
+        return len(jobs)
 
     def get(self, key: str) -> Formatted | None:
         """The result stored under key (in memory or on disk), without formatting."""

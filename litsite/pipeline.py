@@ -46,6 +46,11 @@ def static_files(project: Path) -> dict[str, bytes]:
 def render_files(project: Path, base_url: str | None = None, formatter: FormatFn | None = None) -> SiteFiles:
     """Everything up to writing: the site's files in memory (formatter: e.g. a cache in front of the CSL engine)."""
     config, content = load_sources(project, base_url)
+    return render_loaded(project, config, content, formatter)
+
+
+def render_loaded(project: Path, config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> SiteFiles:
+    """Cite and render loaded sources into the site's files."""
     cited = cite(config, content, formatter)
     files = render_site(config, content, cited, static_files(project))
     add_publish_files(config, files)
@@ -59,8 +64,10 @@ def build_site(project: Path, out: Path | None = None, base_url: str | None = No
     earlier output of ours) and keeps this build's results there.
     """
     out = out or project / "output"
-    fcache = FormatCache(out / CACHE_DIR if (out / MARKER).is_file() else None) if cache else None
-    files = render_files(project, base_url, fcache.format if fcache else None)
-    for rel, data in (fcache.files() if fcache else {}).items():
+    fcache = FormatCache(out / CACHE_DIR if cache and (out / MARKER).is_file() else None)
+    config, content = load_sources(project, base_url)
+    fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
+    files = render_loaded(project, config, content, fcache.format)
+    for rel, data in (fcache.files() if cache else {}).items():
         files.add(rel, data)
     return write_site(files, out, project)
