@@ -10,8 +10,9 @@ from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
+from .progress import Progress, quiet
 from .publish import add_publish_files
-from .render import render_site
+from .render import ProgressFn, render_site
 from .write import MARKER, SiteFiles, write_site
 
 
@@ -49,25 +50,41 @@ def render_files(project: Path, base_url: str | None = None, formatter: FormatFn
     return render_loaded(project, config, content, formatter)
 
 
-def render_loaded(project: Path, config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> SiteFiles:
+def render_loaded(
+    project: Path, config: SiteConfig, content: Content, formatter: FormatFn | None = None, progress: ProgressFn = quiet
+) -> SiteFiles:
     """Cite and render loaded sources into the site's files."""
+    progress("formatting citations", 0, 0)
     cited = cite(config, content, formatter)
-    files = render_site(config, content, cited, static_files(project))
+    files = render_site(config, content, cited, static_files(project), progress)
     add_publish_files(config, files)
     return files
 
 
-def build_site(project: Path, out: Path | None = None, base_url: str | None = None, cache: bool = True) -> Path:
+def build_site(
+    project: Path,
+    out: Path | None = None,
+    base_url: str | None = None,
+    cache: bool = True,
+    progress: bool | None = None,
+) -> Path:
     """Build the site of a project into out (default project/output); return the output directory.
 
     With cache, formatting reuses the previous build's results kept in out/.litsite-cache/ (only when out is an
     earlier output of ours) and keeps this build's results there.
     """
     out = out or project / "output"
+    bar = Progress(enabled=progress)  # progress None: a bar only on a terminal
     fcache = FormatCache(out / CACHE_DIR if cache and (out / MARKER).is_file() else None)
-    config, content = load_sources(project, base_url)
-    fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
-    files = render_loaded(project, config, content, fcache.format)
-    for rel, data in (fcache.files() if cache else {}).items():
-        files.add(rel, data)
-    return write_site(files, out, project)
+    try:
+        bar("loading sources")
+        config, content = load_sources(project, base_url)
+        bar(f"formatting {len(content.references)} references in {len(config.styles)} styles")
+        fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
+        files = render_loaded(project, config, content, fcache.format, bar)
+        for rel, data in (fcache.files() if cache else {}).items():
+            files.add(rel, data)
+        bar("writing")
+        return write_site(files, out, project)
+    finally:
+        bar.close()

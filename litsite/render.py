@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,10 +18,13 @@ from .config import SiteConfig
 from .content import Content
 from .dates import iso, year_of
 from .markdown import render_markdown
+from .progress import quiet
 from .publish import base_path
 from .slugs import unique_slugs
 from .templating import make_env, render_template
 from .write import SiteFiles
+
+ProgressFn = Callable[[str, int, int], None]
 
 TYPE_LABELS = {
     "article-journal": "Journal article",
@@ -107,7 +111,9 @@ def relative_root(rel: str) -> str:
     return "../" * depth
 
 
-def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict[str, bytes]) -> SiteFiles:
+def render_site(
+    config: SiteConfig, content: Content, cited: Cited, static: dict[str, bytes], progress: ProgressFn = quiet
+) -> SiteFiles:
     """Render every page of the site into SiteFiles."""
     env = make_env(config.root / "templates", FILTERS)
     files = SiteFiles()
@@ -150,7 +156,8 @@ def render_site(config: SiteConfig, content: Content, cited: Cited, static: dict
     study_html_path = content.study.page.path
     page("index.html", "study.html", abstract_path=study_html_path)
     page("references/index.html", "references.html")
-    for ref in refs:
+    for n, ref in enumerate(refs, start=1):
+        progress("rendering reference pages", n, len(refs))
         page(f"{ref.url}index.html", "reference.html", ref=ref)
     for extra in content.pages:
         page(
