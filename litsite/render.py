@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,6 +57,16 @@ class RefView:
     url: str
 
 
+LINK_RE = re.compile(r"(<a\b.*?</a>)", re.S)
+DOI_URL_RE = re.compile(r"(?<![\"'=])(https?://(?:dx\.)?doi\.org/[^\s<>\"]+[^\s<>\".,;)])")
+
+
+def link_dois(entry_html: str) -> str:
+    """Make the DOI URLs a style prints into links, so they work without JavaScript too."""
+    parts = LINK_RE.split(entry_html)  # odd parts are existing links: left alone
+    return "".join(p if i % 2 else DOI_URL_RE.sub(r'<a class="doi" href="\1">\1</a>', p) for i, p in enumerate(parts))
+
+
 def name_text(name: dict[str, Any]) -> str:
     """A display form of a CSL name: 'Given Family' or the literal."""
     if "literal" in name:
@@ -80,7 +91,7 @@ def ref_views(content: Content, cited: Cited) -> list[RefView]:
     views = []
     for ref_id in cited.default.order:
         ref = by_id[ref_id]
-        entries = {s.name: Markup(s.entries[ref_id]) for s in cited.styles}
+        entries = {s.name: Markup(link_dois(s.entries[ref_id])) for s in cited.styles}
         views.append(
             RefView(
                 id=ref_id,
