@@ -123,8 +123,12 @@ class Browse:
         return out
 
     def exports_of(self, ref: Any) -> dict[str, str]:
-        """The reference as BibTeX, RIS and CSL-JSON text."""
-        return {"bib": exports.bibtex([ref.item]), "ris": exports.ris([ref.item]), "json": exports.csl_json([ref.item])}
+        """The reference as BibTeX, RIS and CSL-JSON text (made once: the page and the downloads both use it)."""
+        memo = self.__dict__.setdefault("_exports", {})
+        if ref.id not in memo:
+            item = ref.item
+            memo[ref.id] = {"bib": exports.bibtex([item]), "ris": exports.ris([item]), "json": exports.csl_json([item])}
+        return memo[ref.id]
 
     # ----- the study and the lists -----
     def study_meta(self, canonical: str) -> list[metadata.MetaTag]:

@@ -70,11 +70,16 @@ def write_site(files: SiteFiles, out: Path, project: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
+        made: set[Path] = set()
         for rel, data in files:
-            target = (tmp / rel).resolve()
-            if tmp.resolve() not in target.parents:
+            # SiteFiles.add admits only relative, normalised paths without "..", and the fresh temporary
+            # directory holds no links, so joining cannot leave it; checked again here all the same.
+            if rel.startswith("/") or ".." in PurePosixPath(rel).parts:
                 raise ValueError(f"unsafe output path {rel!r}")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = tmp / rel
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(data)
         (tmp / MARKER).write_text("Built by litsite; this directory is replaced on every build.\n", encoding="utf-8")
         os.chmod(tmp, 0o755)
