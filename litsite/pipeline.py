@@ -10,10 +10,11 @@ from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
+from .fingerprint import disk_sizes, manifest, source_fingerprint
 from .progress import Progress, quiet
 from .publish import add_publish_files
 from .render import ProgressFn, render_site
-from .write import MARKER, SiteFiles, write_site
+from .write import MARKER, SiteFiles, read_marker, write_site
 
 
 def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig, Content]:
@@ -61,6 +62,12 @@ def render_loaded(
     return files
 
 
+def is_up_to_date(out: Path, fingerprint: str) -> bool:
+    """Whether out was built from exactly these inputs and still holds exactly what that build wrote."""
+    stamp = read_marker(out)
+    return stamp.get("fingerprint") == fingerprint and stamp.get("manifest") == manifest(disk_sizes(out, MARKER))
+
+
 def build_site(
     project: Path,
     out: Path | None = None,
@@ -74,6 +81,9 @@ def build_site(
     earlier output of ours) and keeps this build's results there.
     """
     out = out or project / "output"
+    fingerprint = source_fingerprint(project, f"base_url={base_url!r}")
+    if cache and is_up_to_date(out, fingerprint):
+        return out
     bar = Progress(enabled=progress)  # progress None: a bar only on a terminal
     fcache = FormatCache(out / CACHE_DIR if cache and (out / MARKER).is_file() else None)
     try:
@@ -85,6 +95,7 @@ def build_site(
         for rel, data in (fcache.files() if cache else {}).items():
             files.add(rel, data)
         bar("writing")
-        return write_site(files, out, project)
+        stamp = {"fingerprint": fingerprint, "manifest": manifest({rel: len(data) for rel, data in files})}
+        return write_site(files, out, project, stamp if cache else None)
     finally:
         bar.close()

@@ -63,8 +63,20 @@ def check_output_dir(out: Path, project: Path) -> None:
         )
 
 
-def write_site(files: SiteFiles, out: Path, project: Path) -> Path:
-    """Write files into a temporary sibling of out, then swap it in; the old output survives any failure."""
+def read_marker(out: Path) -> dict[str, str]:
+    """The `key: value` lines of an output's marker (empty when it is not one of ours)."""
+    try:
+        text = (out / MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+
+
+def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str] | None = None) -> Path:
+    """Write files into a temporary sibling of out, then swap it in; the old output survives any failure.
+
+    stamp: `key: value` facts recorded in the output's marker (e.g. the fingerprint of what made it).
+    """
     check_output_dir(out, project)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +93,9 @@ def write_site(files: SiteFiles, out: Path, project: Path) -> Path:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             target.write_bytes(data)
-        (tmp / MARKER).write_text("Built by litsite; this directory is replaced on every build.\n", encoding="utf-8")
+        lines = ["Built by litsite; this directory is replaced on every build."]
+        lines += [f"{key}: {value}" for key, value in sorted((stamp or {}).items())]
+        (tmp / MARKER).write_text("\n".join(lines) + "\n", encoding="utf-8")
         os.chmod(tmp, 0o755)
         old = None
         if out.exists():

