@@ -59,8 +59,25 @@ def _tuples(value: Any) -> Any:
     return value
 
 
-def _format(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
+Job = tuple[Path, str, list[dict], list[list[Cite]], str]
+
+
+def format_job(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
+    """One formatting, as a worker process runs it."""
     return Formatter(style_path, locale).format(items, clusters, fmt)
+
+
+def format_jobs(config: SiteConfig, content: Content) -> dict[str, Job]:
+    """Every formatting the site needs (one per style), by cache key, without formatting anything."""
+    jobs: dict[str, Job] = {}
+
+    def record(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
+        jobs[format_key(style_path, locale, items, clusters, fmt)] = (style_path, locale, items, clusters, fmt)
+        # A stand-in result of the right shape, so that cite() can finish.
+        return Formatted(tuple((str(i["id"]), "") for i in items), ("",) * len(clusters))
+
+    cite(config, content, record)
+    return jobs
 
 
 class FormatCache:
@@ -104,20 +121,12 @@ class FormatCache:
 
     def prefetch(self, config: SiteConfig, content: Content, workers: int | None = None) -> int:
         """Format, in parallel processes, every style of the site that the cache lacks; return how many."""
-        jobs: dict[str, tuple[Any, ...]] = {}
-
-        def record(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
-            key = format_key(style_path, locale, items, clusters, fmt)
-            if self.get(key) is None:
-                jobs[key] = (style_path, locale, items, clusters, fmt)
-            return Formatted(tuple((str(i["id"]), "") for i in items), ("",) * len(clusters))
-
-        cite(config, content, record)
+        jobs = {key: job for key, job in format_jobs(config, content).items() if self.get(key) is None}
         workers = min(len(jobs), workers or os.cpu_count() or 1)
         if workers < 2:
             return 0  # one job gains nothing from another process; format() does it in this one
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {key: pool.submit(_format, *job) for key, job in jobs.items()}
+            futures = {key: pool.submit(format_job, *job) for key, job in jobs.items()}
             for key, future in futures.items():
                 self.misses += 1
                 self._remember(key, future.result())

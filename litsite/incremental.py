@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import CACHE_DIR, FormatCache, format_key
-from .cite import cite
+from .cache import CACHE_DIR, FormatCache, format_job, format_jobs, format_key
 from .csl.engine import Cite, Formatted, Formatter
 from .pipeline import load_sources, render_files
 from .write import MARKER, SiteFiles, check_output_dir, write_site
@@ -30,12 +29,6 @@ MAX_PATCHED = 25  # beyond this many changed or related items a provisional patc
 
 class Superseded(Exception):
     """The sources changed while an exact build was formatting; its result would be stale at once."""
-
-
-def _format_job(
-    style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
-) -> Formatted:
-    return Formatter(style_path, locale).format(items, clusters, fmt)
 
 
 class _NeedExact(Exception):
@@ -172,26 +165,17 @@ class SiteBuilder:
 
     def _submit_all(self) -> None:
         """Start formatting every style that the cache lacks, all at once in the pool."""
-
-        wanted: set[str] = set()
-
-        def submit(
-            style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
-        ) -> Formatted:
-            key = format_key(style_path, locale, items, clusters, fmt)
-            wanted.add(key)
-            if self.cache.get(key) is None and key not in self._jobs:
-                assert self.pool is not None
-                self._jobs[key] = self.pool.submit(_format_job, style_path, locale, items, clusters, fmt)
-            return Formatted((), ())
-
         for key, job in list(self._jobs.items()):  # keep what finished, even for a superseded build
             if job.done():
                 if job.exception() is None and self.cache.get(key) is None:
                     self.cache.put(key, job.result())
                 del self._jobs[key]
         config, content = load_sources(self.project, self.base_url)
-        cite(config, content, submit)
+        wanted = format_jobs(config, content)
+        assert self.pool is not None
+        for key, args in wanted.items():
+            if self.cache.get(key) is None and key not in self._jobs:
+                self._jobs[key] = self.pool.submit(format_job, *args)
         for key, job in list(self._jobs.items()):
             if key not in wanted and job.cancel():  # stale and not started yet
                 del self._jobs[key]

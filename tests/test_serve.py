@@ -239,3 +239,18 @@ def test_provisional_falls_back_to_exact_when_it_cannot_patch(project: Path, tmp
     report = builder.build(provisional=True)  # a new style: nothing to patch from
     assert not report.provisional
     assert tree(tmp_path / "out") == tree(build_site(project, tmp_path / "full"))
+
+
+def test_exact_build_with_a_pool_and_citations_equals_full_build(project: Path, tmp_path: Path):
+    """The preview's pool path on a study that cites (narrative and bracketed clusters)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    study = project / "content" / "study.md"
+    study.write_text(study.read_text(encoding="utf-8") + "\nAs @berry2011 says [@chinman2010, p. 3].\n", "utf-8")
+    # Processes, as the preview uses: the CSL engine keeps per-process state and is not thread-safe.
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        builder = SiteBuilder(project, tmp_path / "preview", pool=pool)
+        builder.build()
+    assert "Berry et al. (2011)" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
