@@ -24,7 +24,7 @@ from .csl.engine import Cite, Formatted, Formatter
 from .pipeline import load_sources, render_files
 from .write import MARKER, SiteFiles, check_output_dir, write_site
 
-MAX_PATCHED = 25  # beyond this many changed or related items a provisional patch is not worth it
+MAX_PATCHED = 150  # beyond this many changed or related items a provisional patch costs more than it saves
 
 
 class Superseded(Exception):
