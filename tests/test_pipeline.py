@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from trees import tree
 
 from litsite.csl.engine import format_bibliography
 from litsite.csl.styles import resolve_style
@@ -17,11 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "example-site"
 
 
-def tree(root: Path, cache: bool = True) -> dict[str, bytes]:
-    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-    # The cache records and the marker (with its fingerprint) change with the code; the site itself is what is golden.
-    hidden = (".litsite-cache/", ".litsite-output")
-    return files if cache else {k: v for k, v in files.items() if not k.startswith(hidden)}
+# The cache records and the marker (with its fingerprint) change with the code; the site itself is what is golden.
+NOT_GOLDEN = (".litsite-cache/", ".litsite-output")
 
 
 def entries(html: str) -> list[str]:
@@ -30,7 +28,7 @@ def entries(html: str) -> list[str]:
 
 def test_golden_example_site(project: Path, tmp_path: Path, update_golden: bool):
     out = build_site(project, tmp_path / "out", base_url="https://example.org/site/")
-    got = tree(out, cache=False)
+    got = tree(out, hide=NOT_GOLDEN)
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in got.items():

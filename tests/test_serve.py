@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from trees import tree as output_tree
 
 from litsite.incremental import SiteBuilder, related_items
 from litsite.pipeline import build_site
@@ -24,8 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file of an output but its marker (a build's marker records its fingerprint; the preview's does not)."""
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name != ".litsite-output")
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
+    return output_tree(root, hide=(".litsite-output",))
 
 
 def free_port() -> int:
