@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .cite import cite
+from .cite import cite, format_direct
 from .config import SiteConfig
 from .content import Content
-from .csl.engine import Cite, Formatted, Formatter
+from .csl.engine import Cite, Formatted
 
 CACHE_DIR = ".litsite-cache"
 FORMAT_VERSION = 1  # bump when the on-disk record changes
@@ -60,11 +60,6 @@ def _tuples(value: Any) -> Any:
 
 
 Job = tuple[Path, str, list[dict], list[list[Cite]], str]
-
-
-def format_job(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
-    """One formatting, as a worker process runs it."""
-    return Formatter(style_path, locale).format(items, clusters, fmt)
 
 
 def format_jobs(config: SiteConfig, content: Content) -> dict[str, Job]:
@@ -115,7 +110,7 @@ class FormatCache:
             self.hits += 1
         else:
             self.misses += 1
-            found = Formatter(style_path, locale).format(list(items), [list(c) for c in clusters], fmt)
+            found = format_direct(Path(style_path), locale, list(items), [list(c) for c in clusters], fmt)
         self._remember(key, found)
         return found
 
@@ -126,7 +121,7 @@ class FormatCache:
         if workers < 2:
             return 0  # one job gains nothing from another process; format() does it in this one
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {key: pool.submit(format_job, *job) for key, job in jobs.items()}
+            futures = {key: pool.submit(format_direct, *job) for key, job in jobs.items()}
             for key, future in futures.items():
                 self.misses += 1
                 self._remember(key, future.result())

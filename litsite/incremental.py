@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import CACHE_DIR, FormatCache, format_job, format_jobs, format_key
+from .cache import CACHE_DIR, FormatCache, format_jobs, format_key
+from .cite import format_direct
 from .csl.engine import Cite, Formatted, Formatter
 from .pipeline import load_sources, render_files
 from .write import MARKER, SiteFiles, check_output_dir, write_site
@@ -175,7 +176,7 @@ class SiteBuilder:
         assert self.pool is not None
         for key, args in wanted.items():
             if self.cache.get(key) is None and key not in self._jobs:
-                self._jobs[key] = self.pool.submit(format_job, *args)
+                self._jobs[key] = self.pool.submit(format_direct, *args)
         for key, job in list(self._jobs.items()):
             if key not in wanted and job.cancel():  # stale and not started yet
                 del self._jobs[key]

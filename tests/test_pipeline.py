@@ -96,7 +96,7 @@ def test_rebuild_reuses_the_cache_kept_in_the_output(project: Path, tmp_path: Pa
     def no_formatting(*args, **kwargs):
         raise AssertionError("a no-change rebuild must not format anything")
 
-    monkeypatch.setattr(litsite.cache, "Formatter", no_formatting)
+    monkeypatch.setattr(litsite.cache, "format_direct", no_formatting)
     assert tree(build_site(project, out)) == before
     monkeypatch.undo()
     # Editing a reference invalidates: its entry changes, and the stale records are dropped.
