@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from citeproc import Citation, CitationItem
+from citeproc import Citation
 
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.names import initialize, split_particles
+from litsite.csl.source import Item
 
 
 def family_key(name: dict) -> str:
@@ -51,7 +52,7 @@ class Disambiguator:
 
     def render(self, key: str) -> str:
         """The text of a first cite of one item, alone in its cluster."""
-        citation = Citation([CitationItem(key)])
+        citation = Citation([Item(key)])
         citation.bibliography = self.bib
         saved = self.bib._cites
         self.bib._cites = []

@@ -8,7 +8,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc import Citation, Locator
 
 from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register element classes)
 from litsite.csl.disambiguation import Disambiguator
@@ -69,13 +69,13 @@ class Formatter:
             warnings.simplefilter("ignore")
             src = source.Source(items, keys, fmt)
             style = Style(self.style_path, self.locale)
-            bib = CitationStylesBibliography(style, src, form)
+            bib = source.Bibliography(style, src, form)
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
             for citation in citations:
                 bib.register(citation)
             for key in keys.values():
-                bib.register(Citation([CitationItem(key)]))
+                bib.register(Citation([source.Item(key)]))
             if style.has_bibliography():
                 bib.sort()
             Disambiguator(bib, style).run(list(bib.keys))
@@ -121,7 +121,7 @@ class Formatter:
             return f"[{ids[item.key]}: {type(exc).__name__}]"
 
     @staticmethod
-    def _item(cite: Cite, keys: dict[str, str], missing: list[str], fmt: str = "text") -> CitationItem:
+    def _item(cite: Cite, keys: dict[str, str], missing: list[str], fmt: str = "text") -> source.Item:
         key = keys.get(cite.id)
         if key is None:
             missing.append(cite.id)
@@ -137,7 +137,7 @@ class Formatter:
             extra["suppress_author"] = True
         if cite.author_only:
             extra["author_only"] = True
-        return CitationItem(key, **extra)
+        return source.Item(key, **extra)
 
 
 def format_bibliography(items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US") -> list[str]:

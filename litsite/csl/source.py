@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from citeproc import DATES, NAMES, VARIABLES
+from citeproc import DATES, NAMES, VARIABLES, CitationItem, CitationStylesBibliography
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString
 
@@ -80,3 +80,46 @@ class Source(CiteProcJSON):
     def parse_string(self, string: object) -> MixedString:
         """A field value as citeproc-py strings, with its rich-text markup parsed."""
         return markup.parse_rich_text(str(string), self.fmt)
+
+
+class Bibliography(CitationStylesBibliography):
+    """citeproc-py's bibliography with a position index (it searches its list of keys, O(n) per lookup)."""
+
+    def register(self, citation: object, callback: object = None) -> None:
+        """Register a citation's items (see citeproc-py)."""
+        super().register(citation, callback)
+        self._positions: dict[str, int] | None = None
+
+    def sort(self) -> None:
+        """Sort the items by the style's bibliography sort."""
+        super().sort()
+        self._positions = None
+
+    def position(self, key: str) -> int | None:
+        """The 0-based place of a registered key, None when it is not registered."""
+        if getattr(self, "_positions", None) is None:
+            self._positions = {k: i for i, k in enumerate(self.keys)}
+        return self._positions.get(key)
+
+
+class Item(CitationItem):
+    """citeproc-py's CitationItem with constant-time reference, number and is_bad lookups."""
+
+    @property
+    def reference(self) -> object:
+        """The item's reference in the source (remembered: it is looked up hundreds of times per entry)."""
+        try:
+            return dict.__getitem__(self, "_litsite_ref")
+        except KeyError:
+            ref = dict.__getitem__(self, "citation").bibliography.source[dict.__getitem__(self, "key")]
+            dict.__setitem__(self, "_litsite_ref", ref)
+            return ref
+
+    @property
+    def number(self) -> int:
+        """The citation number: the place among registered items, from 1."""
+        return self.bibliography.position(self.key) + 1
+
+    def is_bad(self) -> bool:
+        """Whether the item has no reference in the bibliography."""
+        return self.bibliography.position(self.key) is None

@@ -34,3 +34,38 @@ class MemoisedLookups:
 
 for _tag in tags():
     extend(_tag)(MemoisedLookups)
+
+
+class RootLookup:
+    """Mixin for every CSL element: the root of a style's tree never changes, so find it once."""
+
+    def get_root(self) -> Any:
+        """The root element (style or locale)."""
+        memo = self.__dict__
+        root = memo.get("_litsite_root")
+        if root is None:
+            root = memo["_litsite_root"] = super().get_root()  # type: ignore[misc]
+        return root
+
+
+class MemoisedTerms:
+    """Mixin for cs:locale: a term lookup is an XPath search of the locale's terms; remember each answer."""
+
+    def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+        """citeproc-py's get_term, once per (name, form, zero_padded); IndexError when the locale lacks it."""
+        memo = self.__dict__.setdefault("_litsite_terms", {})
+        key = (name, form, zero_padded)
+        if key not in memo:
+            try:
+                memo[key] = super().get_term(name, form, zero_padded)  # type: ignore[misc]
+            except IndexError:
+                memo[key] = None
+        found = memo[key]
+        if found is None:
+            raise IndexError(name)
+        return found
+
+
+for _tag in tags():
+    extend(_tag)(RootLookup)
+extend("locale")(MemoisedTerms)

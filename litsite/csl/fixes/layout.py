@@ -77,7 +77,7 @@ class Layout:
         """Render a cluster: cites in the given order (or the style's citation sort)."""
         cites = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
-        if self.getparent().sort is not None:
+        if self.getparent().sort is not None and len(cites) > 1:  # one cite needs no sorting (its keys are costly)
             cites = self.getparent().sort.sort(cites, self)
         out = []
         rendered = []
