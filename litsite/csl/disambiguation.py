@@ -14,6 +14,8 @@ from citeproc import Citation
 
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.names import initialize, split_particles
+from litsite.csl.memo import Memo, state_text
+from litsite.csl.parallel import Parallel
 from litsite.csl.source import Item
 
 
@@ -41,8 +43,13 @@ def _letters(n: int) -> str:
 class Disambiguator:
     """Renders single cites of a registered bibliography and resolves ambiguities between them."""
 
-    def __init__(self, bib: object, style: object) -> None:
+    def __init__(
+        self, bib: object, style: object, memo: Memo, tags: dict[str, str], parallel: Parallel | None = None
+    ) -> None:
         self.bib = bib
+        self.memo = memo
+        self.tags = tags  # item key -> what determines its rendering (see memo.py)
+        self.parallel = parallel or Parallel()
         self.citation = style.root.citation
         self.explicit_suffix = bool(style.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
 
@@ -50,8 +57,24 @@ class Disambiguator:
         """A boolean disambiguation option of cs:citation."""
         return self.citation is not None and self.citation.get(name, "false") == "true"
 
+    def _memo_key(self, key: str) -> str:
+        ref = self.bib.source[key]
+        return f"c|{self.tags[key]}|{state_text(ref.get('_dis'))}|{ref.get('year_suffix', '')}"
+
     def render(self, key: str) -> str:
-        """The text of a first cite of one item, alone in its cluster."""
+        """The text of a first cite of one item, alone in its cluster (from the memo when rendered before)."""
+        memo_key = self._memo_key(key)
+        found = self.memo.get(memo_key)
+        return self.memo.put(memo_key, self._render(key)) if found is None else found
+
+    def prefill(self, keys: list[str]) -> None:
+        """Render the cites of keys the memo lacks, in parallel."""
+        todo = {self._memo_key(key): key for key in keys}
+        todo = {memo_key: key for memo_key, key in todo.items() if self.memo.get(memo_key) is None}
+        for memo_key, text in zip(todo, self.parallel.map(self._render, list(todo.values())), strict=True):
+            self.memo.put(memo_key, text)
+
+    def _render(self, key: str) -> str:
         citation = Citation([Item(key)])
         citation.bibliography = self.bib
         saved = self.bib._cites
@@ -82,6 +105,7 @@ class Disambiguator:
         if self.citation is None:
             return
         self._global_givennames(keys)
+        self.prefill(keys)
         for group in self.ambiguous(keys):
             group = self._names_and_givennames(group)
             group = self._condition(group)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import traceback
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from citeproc import Citation, Locator
 from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register element classes)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
+from litsite.csl.memo import Memo, item_digest, state_text, uses_position
+from litsite.csl.parallel import Parallel
 
 
 def _debug(exc: Exception) -> None:
@@ -60,8 +63,21 @@ class Formatter:
         if not self.style_path.is_file():
             raise FileNotFoundError(f"CSL style {self.style_path} does not exist")
 
-    def format(self, items: list[dict], clusters: list[list[Cite]], fmt: str = "html") -> Formatted:
-        """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text"."""
+    def format(
+        self,
+        items: list[dict],
+        clusters: list[list[Cite]],
+        fmt: str = "html",
+        memo: Memo | None = None,
+        workers: int = 1,
+    ) -> Formatted:
+        """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text".
+
+        memo: per-item renderings of earlier formattings with the same style, locale, format and engine (see
+        memo.py); workers: processes that render items the memo lacks.
+        """
+        memo = memo if memo is not None else Memo()
+        parallel = Parallel(workers)
         form = markup.formatter(fmt)
         keys = {str(item["id"]): f"k{i}" for i, item in enumerate(items)}
         ids = {key: id_ for id_, key in keys.items()}
@@ -76,9 +92,14 @@ class Formatter:
                 bib.register(citation)
             for key in keys.values():
                 bib.register(Citation([source.Item(key)]))
+            positional = uses_position(self.style_path)
+            tags = {}
+            for item in items:
+                key = keys[str(item["id"])]
+                tags[key] = item_digest(item) + (f"#{bib.position(key)}" if positional else "")
             if style.has_bibliography():
-                bib.sort()
-            Disambiguator(bib, style).run(list(bib.keys))
+                self._sort(bib, style, memo, tags, parallel)
+            Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys))
             root = style.root
             quotes = tuple(
                 str(root.get_single_term(name)) or default
@@ -100,25 +121,74 @@ class Formatter:
             entries: list[tuple[str, str]] = []
             align = None
             if style.has_bibliography():
-                layout = style.root.bibliography.layout
                 align = style.root.bibliography.get("second-field-align")
-                try:
-                    rendered = layout.render_bibliography(bib.items)
-                except Exception as exc:  # citeproc-py bug: render entry by entry, marking the failures
-                    _debug(exc)
-                    rendered = [self._one_entry(layout, item, ids) for item in bib.items]
-                for item, text in zip(bib.items, rendered, strict=True):
-                    if str(text):
-                        entries.append((ids[item.key], finish(text)))
+                entries = self._entries(bib, style, memo, tags, parallel, finish, ids)
         return Formatted(tuple(entries), tuple(texts), align, tuple(missing))
 
     @staticmethod
-    def _one_entry(layout: object, item: object, ids: dict[str, str]) -> object:
-        try:
-            return layout.render_bibliography([item])[0]
-        except Exception as exc:  # citeproc-py bug
-            _debug(exc)
-            return f"[{ids[item.key]}: {type(exc).__name__}]"
+    def _sort(bib: source.Bibliography, style: Style, memo: Memo, tags: dict[str, str], parallel: Parallel) -> None:
+        """Sort the bibliography, taking each item's raw sort values from the memo when known."""
+        bibliography = style.root.bibliography
+        sort = bibliography.find("cs:sort", bibliography.nsmap)
+        if sort is None:
+            return
+        layout = bibliography.layout
+        by_key = {item.key: item for item in bib.items}
+        raws = {item.key: memo.get(f"s|{tags[item.key]}") for item in bib.items}
+        todo = [key for key, raw in raws.items() if raw is None]
+        for key, raw in zip(todo, parallel.map(lambda k: sort.litsite_raw(by_key[k], layout), todo), strict=True):
+            raws[key] = memo.put(f"s|{tags[key]}", raw)
+        order = sort.litsite_order([raws[item.key] for item in bib.items])
+        bib.set_order([bib.items[i] for i in order])
+
+    @staticmethod
+    def _entries(
+        bib: source.Bibliography,
+        style: Style,
+        memo: Memo,
+        tags: dict[str, str],
+        parallel: Parallel,
+        finish: Callable[[object], str],
+        ids: dict[str, str],
+    ) -> list[tuple[str, str]]:
+        """The bibliography entries in order: [id, text] for each item that renders something."""
+        layout = style.root.bibliography.layout
+        substitute = style.root.bibliography.get("subsequent-author-substitute")
+        by_key = {item.key: item for item in bib.items}
+
+        def memo_key(key: str, substituted: bool) -> str:
+            ref = bib.source[key]
+            state = f"{state_text(ref.get('_dis'))}|{ref.get('year_suffix', '')}"
+            return f"e|{tags[key]}|{state}|{int(substituted)}"
+
+        def render(job: tuple[str, bool]) -> list:
+            key, substituted = job
+            try:
+                text, names = layout.litsite_entry(by_key[key], substituted)
+            except Exception as exc:  # citeproc-py bug: keep the page buildable, mark the entry that failed
+                _debug(exc)
+                return [f"[{ids[key]}: {type(exc).__name__}]", None]
+            return [finish(text) if str(text) else "", names]
+
+        def entry(key: str, substituted: bool = False) -> list:
+            found = memo.get(memo_key(key, substituted))
+            return memo.put(memo_key(key, substituted), render((key, substituted))) if found is None else found
+
+        todo = {memo_key(key, False): (key, False) for key in bib.keys}
+        todo = {mk: job for mk, job in todo.items() if memo.get(mk) is None}
+        for mk, value in zip(todo, parallel.map(render, list(todo.values())), strict=True):
+            memo.put(mk, value)
+        out = []
+        previous = None
+        for key in bib.keys:
+            text, names = entry(key)
+            if substitute is not None:
+                if names and names == previous:
+                    text = entry(key, substituted=True)[0]
+                previous = names
+            if text:
+                out.append((ids[key], text))
+        return out
 
     @staticmethod
     def _item(cite: Cite, keys: dict[str, str], missing: list[str], fmt: str = "text") -> source.Item:

@@ -95,6 +95,12 @@ class Bibliography(CitationStylesBibliography):
         super().sort()
         self._positions = None
 
+    def set_order(self, items: list) -> None:
+        """Put the registered items in a new order (e.g. sorted by the engine)."""
+        self.items = items
+        self.keys = [item.key for item in items]
+        self._positions = None
+
     def position(self, key: str) -> int | None:
         """The 0-based place of a registered key, None when it is not registered."""
         if getattr(self, "_positions", None) is None:

@@ -33,35 +33,41 @@ class Layout:
     """Our bibliography entry and citation cluster rendering."""
 
     def render_bibliography(self, citation_items: list) -> list:
-        """Render entries; with second-field-align the first field is kept apart."""
-        align = self.getparent().get("second-field-align")
-        delimiter = self.get("delimiter", "")
-        out = []
+        """Render entries in order, substituting repeated authors (subsequent-author-substitute)."""
         substitute = self.getparent().get("subsequent-author-substitute")
+        out = []
         previous = None
         for item in citation_items:
-            parts = self._entry_parts(item, delimiter)
+            text, names = self.litsite_entry(item)
             if substitute is not None:
-                names = item.get("_first_names")
                 if names and names == previous:
-                    parts = self._entry_parts(item, delimiter, substitute)
+                    text, _ = self.litsite_entry(item, substituted=True)
                 previous = names
-            parts = [p for p in parts if p is not None and str(p) != ""]
-            if not parts:
-                out.append(String(""))
-                continue
-            if align and len(parts) > 1:
-                left = str(parts[0]).strip()
-                right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
-                fmt = getattr(self.get_formatter(), "fmt", "text")
-                if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces
-                    left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter))))
-                    out.append(String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"))
-                else:
-                    out.append(String(f"{left} {right}"))
-            else:
-                out.append(self.format(self.wrap(join(parts, delimiter))))
+            out.append(text)
         return out
+
+    def litsite_entry(self, item: object, substituted: bool = False) -> tuple[object, str | None]:
+        """One entry and the names it starts with (compared with the next entry's for substitution).
+
+        With second-field-align the first field is kept apart.
+        """
+        align = self.getparent().get("second-field-align")
+        delimiter = self.get("delimiter", "")
+        substitute = self.getparent().get("subsequent-author-substitute") if substituted else None
+        parts = self._entry_parts(item, delimiter, substitute)
+        names = item.get("_first_names")
+        parts = [p for p in parts if p is not None and str(p) != ""]
+        if not parts:
+            return String(""), names
+        if align and len(parts) > 1:
+            left = str(parts[0]).strip()
+            right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
+            fmt = getattr(self.get_formatter(), "fmt", "text")
+            if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces
+                left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter))))
+                return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
+            return String(f"{left} {right}"), names
+        return self.format(self.wrap(join(parts, delimiter))), names
 
     def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
         self.repressed = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cmp_to_key
+from functools import cmp_to_key, lru_cache
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
@@ -24,6 +24,7 @@ _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss",
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
+@lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation: (primary weights, accents, case)."""
     text = _STRIP.sub("", text).strip()
@@ -84,68 +85,81 @@ def _number_key(value: object) -> object:
     return int(match.group(1)) if match else collation_key(str(value))
 
 
+# A raw sort value is what the key is computed from, in a form that can be stored (JSON): None (empty), an int
+# (citation-number) or [kind, payload] with kind "c" (collate the text), "d" (a date's [year, month, day]) or "n"
+# (a number, else collate the text). raw_to_key turns it into the comparable key.
+Raw = None | int | list
+
+
+def raw_to_key(raw: Raw) -> object:
+    """The comparable key of a raw sort value."""
+    if raw is None or isinstance(raw, int):
+        return raw
+    kind, payload = raw
+    if kind == "c":
+        return collation_key(payload)
+    if kind == "d":
+        return tuple(payload)
+    return _number_key(payload)
+
+
 @extend("key")
 class Key:
-    """cs:key producing comparable keys (None when empty)."""
+    """cs:key producing raw sort values (None when empty)."""
 
-    def litsite_keys(self, items: list, context: object) -> list:
-        """One key per item."""
+    def litsite_raw(self, item: object, context: object) -> Raw:
+        """The raw sort value of one item."""
         variable = self.get("variable")
         if variable:
+            if variable == "citation-number":
+                return item.number
             python = variable.replace("-", "_")
-            demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-            keys = []
-            for item in items:
-                if variable == "citation-number":
-                    keys.append(item.number)
-                    continue
-                value = item.reference.get(python)
-                if value is None or (isinstance(value, str | list) and not str(value).strip()):
-                    keys.append(None)
-                elif python in NAMES:
-                    keys.append(collation_key(_names_key(value, demote)))
-                elif isinstance(value, Date | DateRange | LiteralDate):
-                    keys.append(_date_key(value))
-                elif python in ("volume", "issue", "number", "edition", "page", "chapter_number", "number_of_pages"):
-                    keys.append(_number_key(value))
-                else:
-                    keys.append(collation_key(str(value)))
-            return keys
+            value = item.reference.get(python)
+            if value is None or (isinstance(value, str | list) and not str(value).strip()):
+                return None
+            if python in NAMES:
+                demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+                return ["c", _names_key(value, demote)]
+            if isinstance(value, Date | DateRange | LiteralDate):
+                date = _date_key(value)
+                return None if date is None else ["d", list(date)]
+            if python in ("volume", "issue", "number", "edition", "page", "chapter_number", "number_of_pages"):
+                return ["n", str(value)]
+            return ["c", str(value)]
         options = {"name-as-sort-order": "all"}
         for option in ("names-min", "names-use-first", "names-use-last"):
             if option in self.attrib:
                 options[option.replace("names", "et-al")] = self.get(option)
         macro = self.get_macro(self.get("macro"))
         layout = context.get_layout()
-        keys = []
-        for item in items:
-            saved = getattr(layout, "repressed", {})
-            layout.repressed = {}
-            used = item.get("_used")
-            item["_used"] = set()
-            try:
-                text = macro.render(item, context=context, sort_options=options)
-            except Exception:
-                text = None
-            layout.repressed = saved
-            item["_used"] = used or set()
-            keys.append(collation_key(str(text)) if text is not None and str(text).strip() else None)
-        return keys
+        saved = getattr(layout, "repressed", {})
+        layout.repressed = {}
+        used = item.get("_used")
+        item["_used"] = set()
+        try:
+            text = macro.render(item, context=context, sort_options=options)
+        except Exception:
+            text = None
+        layout.repressed = saved
+        item["_used"] = used or set()
+        return ["c", str(text)] if text is not None and str(text).strip() else None
 
 
 @extend("sort")
 class Sort:
     """cs:sort with our keys and comparison."""
 
-    def sort(self, items: list, context: object) -> list:
-        """Items sorted by the keys (stable; empty keys last)."""
-        keys = [(key.litsite_keys(items, context), key.get("sort", "ascending") == "descending")
-                for key in self.findall("cs:key", self.nsmap)]  # fmt: skip
-        rows = list(range(len(items)))
+    def litsite_raw(self, item: object, context: object) -> list[Raw]:
+        """One raw sort value per cs:key for an item."""
+        return [key.litsite_raw(item, context) for key in self.findall("cs:key", self.nsmap)]
+
+    def litsite_order(self, raws: list[list[Raw]]) -> list[int]:
+        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last)."""
+        flags = [key.get("sort", "ascending") == "descending" for key in self.findall("cs:key", self.nsmap)]
+        keys = [[raw_to_key(raw) for raw in row] for row in raws]
 
         def compare(a: int, b: int) -> int:
-            for values, descending in keys:
-                x, y = values[a], values[b]
+            for x, y, descending in zip(keys[a], keys[b], flags, strict=True):
                 if x is None and y is None:
                     continue
                 if x is None:
@@ -159,5 +173,10 @@ class Sort:
                     return -result if descending else result
             return 0
 
+        rows = list(range(len(raws)))
         rows.sort(key=cmp_to_key(compare))
-        return [items[i] for i in rows]
+        return rows
+
+    def sort(self, items: list, context: object) -> list:
+        """Items sorted by the keys."""
+        return [items[i] for i in self.litsite_order([self.litsite_raw(item, context) for item in items])]

@@ -1,0 +1,55 @@
+"""Per-item results of one style (sort values, first cites, entries), keyed by everything that determines them.
+
+Formatting a bibliography is global (sorting, disambiguation, subsequent-author-substitute), but each of its steps
+renders one item at a time from that item's data and its disambiguation state. The engine runs the global algorithm
+every time and takes each per-item rendering from the memo when the same item, in the same state, was rendered
+before — by an earlier build of the same style, locale and engine (the caller keeps one memo per such context).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+
+def item_digest(item: dict[str, Any]) -> str:
+    """A digest of a CSL-JSON item's content (its id included)."""
+    text = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
+
+
+def uses_position(style_path: Path | str) -> bool:
+    """Whether a style can render an item's place among the others (citation numbers, note numbers)."""
+    data = Path(style_path).read_bytes()
+    return b"citation-number" in data or b"first-reference-note-number" in data
+
+
+def state_text(value: object) -> str:
+    """A disambiguation state as a stable string."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+class Memo:
+    """Stored per-item results; `used` holds the ones this formatting read or wrote (what is worth keeping)."""
+
+    def __init__(self, store: dict[str, Any] | None = None) -> None:
+        self.store: dict[str, Any] = dict(store or {})
+        self.used: dict[str, Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> Any:
+        """The stored value, or None."""
+        value = self.store.get(key)
+        if value is not None:
+            self.used[key] = value
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> Any:
+        """Store a value (never None) and return it."""
+        self.store[key] = self.used[key] = value
+        self.misses += 1
+        return value

@@ -1,0 +1,51 @@
+"""Map a function over many items in forked worker processes that inherit the caller's state.
+
+The CSL engine's per-item renderings read a registered bibliography that cannot be pickled; forked workers start
+with a copy of it, so only the item keys go to them and only strings come back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import Any
+
+_TASK: Callable[[Any], Any] | None = None
+
+
+def _run(chunk: Sequence[Any]) -> list[Any]:
+    assert _TASK is not None
+    return [_TASK(x) for x in chunk]
+
+
+class Parallel:
+    """Runs `map` in `workers` forked processes when there is enough work, else in this process."""
+
+    def __init__(self, workers: int = 1, min_items: int = 64) -> None:
+        self.workers = workers
+        self.min_items = min_items
+
+    def usable(self, count: int) -> bool:
+        """Whether `count` items are worth forking for (and this process may fork)."""
+        return (
+            self.workers > 1
+            and count >= self.min_items
+            and not multiprocessing.current_process().daemon  # daemonic pool workers may not have children
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+
+    def map(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        """[fn(x) for x in items], in order."""
+        if not self.usable(len(items)):
+            return [fn(x) for x in items]
+        global _TASK
+        _TASK = fn
+        pieces = self.workers * 4  # small pieces even out uneven items
+        size = -(-len(items) // pieces)
+        chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        try:
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                results = pool.map(_run, chunks)
+        finally:
+            _TASK = None
+        return [value for chunk in results for value in chunk]
