@@ -124,10 +124,14 @@ class Preview:
             self.on_rebuilt(report.changed)
         return report.provisional
 
-    def watch(self) -> None:
-        """Poll the sources; after a burst of changes settles, rebuild (fast first, then exact)."""
+    def watch(self, seen: dict[str, tuple[int, int]] | None = None) -> None:
+        """Poll the sources; after a burst of changes settles, rebuild (fast first, then exact).
+
+        seen: the sources as the last build read them (taken before it started, so that a change made while it ran
+        or before this thread got going is not missed); default: as they are now.
+        """
         project, out = self.builder.project, self.builder.out
-        seen = snapshot(project, out)
+        seen = snapshot(project, out) if seen is None else seen
         self.builder.abort = lambda: self._stop.is_set() or snapshot(project, out) != seen
         while not self._stop.is_set():
             time.sleep(POLL_SECONDS)
@@ -223,6 +227,7 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
     builder = SiteBuilder(project, out, base_url=address, pool=pool)
     preview = Preview(builder, log)
     preview.say(f"building {project.resolve()} into {out.resolve()} …")
+    sources = snapshot(project, out)
     preview.rebuild()
     loop = IOLoop.current()
 
@@ -231,7 +236,7 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
         loop.add_callback(LiveReloadHandler.reload_waiters, path)
 
     preview.on_rebuilt = reload_browsers
-    threading.Thread(target=preview.watch, name="litsite-watch", daemon=True).start()
+    threading.Thread(target=preview.watch, args=(sources,), name="litsite-watch", daemon=True).start()
     preview.say(f"serving {address} (watching site.yaml, content/, templates/; Ctrl-C stops)")
     try:
         PreviewServer(preview).serve(port=port, host=host, root=str(out), restart_delay=0)
