@@ -16,6 +16,7 @@ from .authors import Author, Keyword, author_key, coauthored, collect_authors, c
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
+from .csl.memo import Memo, item_digest
 from .searchindex import index_json
 from .slugs import slugify, unique_slugs
 from .write import SiteFiles
@@ -42,6 +43,7 @@ class Browse:
     refs: list[Any]
     authors: list[Author] = field(default_factory=list)
     keywords: list[Keyword] = field(default_factory=list)
+    export_memo: Memo = field(default_factory=Memo)  # export texts by item digest, kept between builds
 
     def __post_init__(self) -> None:
         items = [r.item for r in self.refs]
@@ -124,11 +126,14 @@ class Browse:
 
     def exports_of(self, ref: Any) -> dict[str, str]:
         """The reference as BibTeX, RIS and CSL-JSON text (made once: the page and the downloads both use it)."""
-        memo = self.__dict__.setdefault("_exports", {})
-        if ref.id not in memo:
+        key = item_digest(ref.item)
+        found = self.export_memo.get(key)
+        if found is None:
             item = ref.item
-            memo[ref.id] = {"bib": exports.bibtex([item]), "ris": exports.ris([item]), "json": exports.csl_json([item])}
-        return memo[ref.id]
+            # keys in sorted order, as the record read back from .litsite-cache/ has them (pages digest the dict)
+            found = {"bib": exports.bibtex([item]), "json": exports.csl_json([item]), "ris": exports.ris([item])}
+            self.export_memo.put(key, found)
+        return found
 
     # ----- the study and the lists -----
     def study_meta(self, canonical: str) -> list[metadata.MetaTag]:
@@ -198,10 +203,10 @@ def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
         page("keywords/index.html", "keywords.html")
         for kw in browse.keywords:
             page(f"keywords/{kw.slug}/index.html", "keyword.html", keyword=kw)
-    items = [r.item for r in browse.refs]
-    files.add("references.bib", exports.bibtex(items))
-    files.add("references.ris", exports.ris(items))
-    files.add("references.json", exports.csl_json(items))
+    texts = [browse.exports_of(ref) for ref in browse.refs]
+    files.add("references.bib", exports.join_bibtex([t["bib"] for t in texts]))
+    files.add("references.ris", exports.join_ris([t["ris"] for t in texts]))
+    files.add("references.json", exports.join_csl_json([t["json"] for t in texts]))
     for ref in browse.refs:
         for ext, text in browse.exports_of(ref).items():
             files.add(f"{ref.url}{ref.slug}.{ext}", text)

@@ -14,13 +14,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .cite import cite, format_direct
+from .cachefiles import CACHE_DIR, json_bytes, load_record
+from .cite import cite
 from .config import SiteConfig
 from .content import Content
-from .csl.engine import Cite, Formatted
+from .csl.engine import Cite, Formatted, Formatter
+from .csl.memo import Memo
 
-CACHE_DIR = ".litsite-cache"
-FORMAT_VERSION = 1  # bump when the on-disk record changes
+FORMAT_VERSION = 2  # bump when the on-disk records change
 
 
 @cache
@@ -33,6 +34,25 @@ def engine_version() -> str:
     for path in sorted(csl.rglob("*.py")):
         digest.update(path.relative_to(csl).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def context_key(style_path: Path | str, locale: str, fmt: str) -> str:
+    """The key of what per-item renderings depend on besides the items: engine, style bytes, locale, format."""
+    style = hashlib.sha256(Path(style_path).read_bytes()).hexdigest()
+    return hashlib.sha256(f"{engine_version()}|{style}|{locale}|{fmt}".encode()).hexdigest()[:32]
+
+
+def load_memo(directory: Path | None, context: str) -> Memo:
+    """The per-item renderings an earlier build kept for a context (empty when none or unreadable)."""
+    return Memo(load_record(directory, f"items/{context}.json"))
+
+
+def format_job(job: Job, directory: Path | None, workers: int = 1) -> tuple[Formatted, dict[str, Any]]:
+    """Format one job with the per-item renderings kept in directory; the result and the renderings it used."""
+    style_path, locale, items, clusters, fmt = job
+    memo = load_memo(directory, context_key(style_path, locale, fmt))
+    result = Formatter(style_path, locale).format(items, clusters, fmt, memo=memo, workers=workers)
+    return result, memo.used
 
 
 def format_key(
@@ -76,24 +96,41 @@ def format_jobs(config: SiteConfig, content: Content) -> dict[str, Job]:
 
 
 class FormatCache:
-    """Memoises Formatter.format; a miss formats, a hit returns the stored result (exact: any input change misses).
+    """Memoises Formatter.format at two levels, both exact (any change of what determines a result misses).
+
+    A whole formatting (style, locale, items, clusters) is kept by a hash of all of it; below that, each item's
+    renderings (sort values, first cite, entry) are kept by the item's content and disambiguation state (see
+    csl/memo.py), so that editing one reference re-renders only what the edit can change.
 
     The cache persists between builds inside the output directory (`.litsite-cache/`), so that nothing is written
     outside it: the cache reads the previous build's records, and `files()` hands the records this build used to the
     writer, which writes them with the site. Records no build uses any more disappear with the next build.
     """
 
-    def __init__(self, directory: Path | None = None, max_entries: int = 64) -> None:
+    def __init__(self, directory: Path | None = None, max_entries: int = 64, workers: int | None = None) -> None:
         self.directory = directory
         self.max_entries = max_entries
+        self.workers = workers or os.cpu_count() or 1
         self._memory: OrderedDict[str, Formatted] = OrderedDict()
         self.used: dict[str, Formatted] = {}
+        self._memos: dict[str, Memo] = {}
+        self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
         self.hits = 0
         self.misses = 0
 
     def begin(self) -> None:
         """Start a build: forget which records the last one used."""
         self.used = {}
+        self._kept = set()
+        for memo in self._memos.values():
+            memo.used = {}
+
+    def memo(self, style_path: Path | str, locale: str, fmt: str) -> Memo:
+        """The per-item renderings of one style, locale and format (loaded from the last build once)."""
+        context = context_key(style_path, locale, fmt)
+        if context not in self._memos:
+            self._memos[context] = load_memo(self.directory, context)
+        return self._memos[context]
 
     def format(
         self,
@@ -108,24 +145,40 @@ class FormatCache:
         found = self._memory.get(key) or self._load(key)
         if found is not None:
             self.hits += 1
+            self._keep(style_path, locale, fmt)
         else:
             self.misses += 1
-            found = format_direct(Path(style_path), locale, list(items), [list(c) for c in clusters], fmt)
+            memo = self.memo(style_path, locale, fmt)
+            found = Formatter(style_path, locale).format(
+                list(items), [list(c) for c in clusters], fmt, memo=memo, workers=self.workers
+            )
         self._remember(key, found)
         return found
 
     def prefetch(self, config: SiteConfig, content: Content, workers: int | None = None) -> int:
-        """Format, in parallel processes, every style of the site that the cache lacks; return how many."""
+        """Format, one style per process, every style of the site that the cache lacks; return how many.
+
+        With a single style to format there is nothing to spread: format() then splits that style's items over
+        the cores instead.
+        """
         jobs = {key: job for key, job in format_jobs(config, content).items() if self.get(key) is None}
-        workers = min(len(jobs), workers or os.cpu_count() or 1)
+        workers = min(len(jobs), workers or self.workers)
         if workers < 2:
-            return 0  # one job gains nothing from another process; format() does it in this one
+            return 0
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {key: pool.submit(format_direct, *job) for key, job in jobs.items()}
+            futures = {key: pool.submit(format_job, job, self.directory) for key, job in jobs.items()}
             for key, future in futures.items():
                 self.misses += 1
-                self._remember(key, future.result())
+                self.absorb(key, jobs[key], future.result())
         return len(jobs)
+
+    def absorb(self, key: str, job: Job, done: tuple[Formatted, dict[str, Any]]) -> None:
+        """Take in a format_job result computed elsewhere (e.g. in a worker process)."""
+        result, used = done
+        memo = self.memo(job[0], job[1], job[4])
+        memo.store.update(used)
+        memo.used.update(used)
+        self._remember(key, result)
 
     def get(self, key: str) -> Formatted | None:
         """The result stored under key (in memory or on disk), without formatting."""
@@ -140,12 +193,25 @@ class FormatCache:
 
     def files(self) -> dict[str, bytes]:
         """The records this build used, as output files under .litsite-cache/ (deterministic bytes)."""
-        return {
+        out = {
             f"{CACHE_DIR}/format/{key}.json": json.dumps(
                 dataclasses.asdict(result), ensure_ascii=False, sort_keys=True
             ).encode("utf-8")
             for key, result in sorted(self.used.items())
         }
+        for context, memo in sorted(self._memos.items()):
+            if memo.used:
+                out[f"{CACHE_DIR}/items/{context}.json"] = json_bytes(memo.used)
+        for context in sorted(self._kept):
+            path = self.directory / "items" / f"{context}.json" if self.directory else None
+            rel = f"{CACHE_DIR}/items/{context}.json"
+            if rel not in out and path is not None and path.is_file():
+                out[rel] = path.read_bytes()
+        return out
+
+    def _keep(self, style_path: Path | str, locale: str, fmt: str) -> None:
+        """A cached whole result still needs its per-item records next time (e.g. after an edit)."""
+        self._kept.add(context_key(style_path, locale, fmt))
 
     def _remember(self, key: str, result: Formatted) -> None:
         self.used[key] = result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,8 +92,8 @@ FormatFn = Callable[[Path, str, list[dict[str, Any]], list[list[Cite]], str], Fo
 def format_direct(
     style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
 ) -> Formatted:
-    """Format with a fresh Formatter (no caching)."""
-    return Formatter(style_path, locale).format(items, clusters, fmt)
+    """Format with a fresh Formatter (no caching), the items spread over every core."""
+    return Formatter(style_path, locale).format(items, clusters, fmt, workers=os.cpu_count() or 1)
 
 
 def engine_clusters_of(clusters: list[Cluster]) -> tuple[list[list[Cite]], list[tuple[int, ...]]]:

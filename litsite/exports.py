@@ -138,6 +138,23 @@ def bibtex(items: Iterable[dict[str, Any]]) -> str:
     return bibtexparser.write_string(library)
 
 
+def join_bibtex(parts: list[str]) -> str:
+    """The BibTeX file of items from each item's own BibTeX text (what bibtex() writes for them all)."""
+    return "\n\n".join(parts) if parts else bibtex([])
+
+
+def join_ris(parts: list[str]) -> str:
+    """The RIS file of items from each item's own RIS text (what ris() writes for them all)."""
+    return "\n".join(parts) if parts else ris([])
+
+
+def join_csl_json(parts: list[str]) -> str:
+    """The CSL-JSON file of items from each item's own CSL-JSON text (what csl_json() writes for them all)."""
+    if not parts:
+        return csl_json([])
+    return "[\n" + ",\n".join(part[2:-3] for part in parts) + "\n]\n"
+
+
 def ris_record(item: dict[str, Any]) -> dict[str, Any]:
     """One CSL item as a rispy record."""
     kind = item.get("type", "")

@@ -2,14 +2,13 @@
 
 The fingerprint covers the sources (site.yaml, content/, templates/, any .csl beside site.yaml), the code that
 builds (litsite's own files, citeproc-py and its styles by version, Python's version) and the build's options. A
-build is skipped only when the fingerprint is the same and the output still holds exactly the files (and sizes)
-that the last build wrote; builds are deterministic, so the skipped build would have written the same bytes.
+build is skipped only when the fingerprint is the same and the output still holds exactly the files that the last
+build wrote (write.output_intact); builds are deterministic, so the skipped build would have written the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from functools import cache
 from importlib import metadata
@@ -41,21 +40,3 @@ def source_fingerprint(project: Path, options: str) -> str:
     for path in sorted(files):
         digest.update(b"\0" + path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def manifest(sizes: dict[str, int]) -> str:
-    """A hash of an output's file list with sizes."""
-    text = "\n".join(f"{rel}\t{size}" for rel, size in sorted(sizes.items()))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def disk_sizes(out: Path, skip: str) -> dict[str, int]:
-    """Every file under out (but the marker `skip`) with its size."""
-    sizes = {}
-    for dirpath, _, names in os.walk(out):
-        for name in names:
-            path = Path(dirpath) / name
-            rel = path.relative_to(out).as_posix()
-            if rel != skip:
-                sizes[rel] = path.stat().st_size
-    return sizes

@@ -10,8 +10,6 @@ citations stay as they were. The preview always follows a provisional build with
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
@@ -19,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import CACHE_DIR, FormatCache, format_jobs, format_key
-from .cite import format_direct
+from .cache import CACHE_DIR, FormatCache, Job, format_job, format_jobs, format_key
 from .csl.engine import Cite, Formatted, Formatter
-from .pipeline import load_sources, render_files
-from .write import MARKER, SiteFiles, check_output_dir, write_site
+from .pipeline import load_sources, render_files, reuse_of
+from .write import SiteFiles, write_site
 
 MAX_PATCHED = 150  # beyond this many changed or related items a provisional patch costs more than it saves
 
@@ -88,13 +85,14 @@ class SiteBuilder:
     ) -> None:
         self.pool = pool  # formats the styles in parallel, in other processes, during exact builds
         self.abort = abort  # polled while waiting for the pool: True when the sources changed meanwhile
-        self._jobs: dict[str, Future[Formatted]] = {}
+        self._jobs: dict[str, tuple[Job, Future[tuple[Formatted, dict[str, Any]]]]] = {}
         self.project = project
         self.out = out
         self.base_url = base_url
-        self.cache = FormatCache(out / CACHE_DIR)  # the previous output's records, as `build` keeps them
+        # The previous output's records, as `build` keeps them. Formatting in this process stays in it (workers=1):
+        # the preview has threads, and forking a threaded process is unsafe; bulk formatting goes to the pool.
+        self.cache = FormatCache(out / CACHE_DIR, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
-        self.written: dict[str, bytes] | None = None
         self._patched = False
 
     def exact_format(
@@ -102,13 +100,14 @@ class SiteBuilder:
     ) -> Formatted:
         """Format through the cache and remember the result as the base for provisional patches."""
         key = format_key(style_path, locale, items, clusters, fmt)
-        job = self._jobs.get(key)
-        if job is not None and self.cache.get(key) is None:
+        running = self._jobs.get(key)
+        if running is not None and self.cache.get(key) is None:
+            args, job = running
             while not job.done():
                 if self.abort():
                     raise Superseded()
                 time.sleep(0.02)
-            self.cache.put(key, job.result())
+            self.cache.absorb(key, args, job.result())
         result = self.cache.format(style_path, locale, items, clusters, fmt)
         self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result, key)
         return result
@@ -149,13 +148,13 @@ class SiteBuilder:
         self.cache.begin()
         if provisional:
             try:
-                files = render_files(self.project, self.base_url, self.provisional_format)
+                files = render_files(self.project, self.base_url, self.provisional_format, reuse_of(self.out))
                 return BuildReport(self.sync(self._with_cache(files)), self._patched)
             except _NeedExact:
                 self._patched = False
         if self.pool is not None:
             self._submit_all()
-        files = render_files(self.project, self.base_url, self.exact_format)
+        files = render_files(self.project, self.base_url, self.exact_format, reuse_of(self.out))
         return BuildReport(self.sync(self._with_cache(files)), False)
 
     def _with_cache(self, files: SiteFiles) -> SiteFiles:
@@ -166,62 +165,21 @@ class SiteBuilder:
 
     def _submit_all(self) -> None:
         """Start formatting every style that the cache lacks, all at once in the pool."""
-        for key, job in list(self._jobs.items()):  # keep what finished, even for a superseded build
+        for key, (args, job) in list(self._jobs.items()):  # keep what finished, even for a superseded build
             if job.done():
                 if job.exception() is None and self.cache.get(key) is None:
-                    self.cache.put(key, job.result())
+                    self.cache.absorb(key, args, job.result())
                 del self._jobs[key]
         config, content = load_sources(self.project, self.base_url)
         wanted = format_jobs(config, content)
         assert self.pool is not None
         for key, args in wanted.items():
             if self.cache.get(key) is None and key not in self._jobs:
-                self._jobs[key] = self.pool.submit(format_direct, *args)
-        for key, job in list(self._jobs.items()):
+                self._jobs[key] = (args, self.pool.submit(format_job, args, self.cache.directory))
+        for key, (_, job) in list(self._jobs.items()):
             if key not in wanted and job.cancel():  # stale and not started yet
                 del self._jobs[key]
 
     def sync(self, files: SiteFiles) -> list[str]:
         """Make the output directory hold exactly files, rewriting only what differs; return the paths touched."""
-        new = dict(files)
-        if self.written is None or not (self.out / MARKER).is_file():
-            write_site(files, self.out, self.project)
-            self.written = new
-            return sorted(new)
-        check_output_dir(self.out, self.project)
-        root = self.out.resolve()
-        touched = [rel for rel, data in new.items() if self.written.get(rel) != data]
-        for rel in touched:
-            _replace_file(root, rel, new[rel])
-        for rel in sorted(set(self.written) - set(new)):
-            target = _inside(root, rel)
-            target.unlink(missing_ok=True)
-            for parent in target.parents:
-                if parent == root or any(parent.iterdir()):
-                    break
-                parent.rmdir()
-            touched.append(rel)
-        self.written = new
-        return sorted(touched)
-
-
-def _inside(root: Path, rel: str) -> Path:
-    target = (root / rel).resolve()
-    if root not in target.parents:
-        raise ValueError(f"unsafe output path {rel!r}")
-    return target
-
-
-def _replace_file(root: Path, rel: str, data: bytes) -> None:
-    """Write one output file atomically (a reader sees the old or the new file, never half of one)."""
-    target = _inside(root, rel)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".litsite-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return write_site(files, self.out, self.project)

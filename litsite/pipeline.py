@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .cache import CACHE_DIR, FormatCache
+from .cache import FormatCache
+from .cachefiles import CACHE_DIR, EXPORTS, TRACES, load_record
 from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
-from .fingerprint import disk_sizes, manifest, source_fingerprint
+from .fingerprint import source_fingerprint
 from .progress import Progress, quiet
 from .publish import add_publish_files
-from .render import ProgressFn, render_site
-from .write import MARKER, SiteFiles, read_marker, write_site
+from .render import ProgressFn, Reuse, render_site
+from .write import MARKER, SiteFiles, output_intact, read_marker, write_site
 
 
 def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig, Content]:
@@ -45,19 +46,34 @@ def static_files(project: Path) -> dict[str, bytes]:
     return {f"static/{p.relative_to(base).as_posix()}": p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file()}
 
 
-def render_files(project: Path, base_url: str | None = None, formatter: FormatFn | None = None) -> SiteFiles:
+def render_files(
+    project: Path, base_url: str | None = None, formatter: FormatFn | None = None, reuse: Reuse | None = None
+) -> SiteFiles:
     """Everything up to writing: the site's files in memory (formatter: e.g. a cache in front of the CSL engine)."""
     config, content = load_sources(project, base_url)
-    return render_loaded(project, config, content, formatter)
+    return render_loaded(project, config, content, formatter, reuse=reuse)
+
+
+def reuse_of(out: Path) -> Reuse:
+    """What an earlier output of ours offers the next build (nothing when out is not one)."""
+    if not (out / MARKER).is_file():
+        return Reuse()
+    kept = out / CACHE_DIR
+    return Reuse(out, load_record(kept, TRACES), load_record(kept, EXPORTS))
 
 
 def render_loaded(
-    project: Path, config: SiteConfig, content: Content, formatter: FormatFn | None = None, progress: ProgressFn = quiet
+    project: Path,
+    config: SiteConfig,
+    content: Content,
+    formatter: FormatFn | None = None,
+    progress: ProgressFn = quiet,
+    reuse: Reuse | None = None,
 ) -> SiteFiles:
     """Cite and render loaded sources into the site's files."""
     progress("formatting citations", 0, 0)
     cited = cite(config, content, formatter)
-    files = render_site(config, content, cited, static_files(project), progress)
+    files = render_site(config, content, cited, static_files(project), progress, reuse)
     add_publish_files(config, files)
     return files
 
@@ -65,7 +81,7 @@ def render_loaded(
 def is_up_to_date(out: Path, fingerprint: str) -> bool:
     """Whether out was built from exactly these inputs and still holds exactly what that build wrote."""
     stamp = read_marker(out)
-    return stamp.get("fingerprint") == fingerprint and stamp.get("manifest") == manifest(disk_sizes(out, MARKER))
+    return stamp.get("fingerprint") == fingerprint and output_intact(out)
 
 
 def build_site(
@@ -91,11 +107,11 @@ def build_site(
         config, content = load_sources(project, base_url)
         bar(f"formatting {len(content.references)} references in {len(config.styles)} styles")
         fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
-        files = render_loaded(project, config, content, fcache.format, bar)
+        files = render_loaded(project, config, content, fcache.format, bar, reuse_of(out) if cache else None)
         for rel, data in (fcache.files() if cache else {}).items():
             files.add(rel, data)
         bar("writing")
-        stamp = {"fingerprint": fingerprint, "manifest": manifest({rel: len(data) for rel, data in files})}
-        return write_site(files, out, project, stamp if cache else None)
+        write_site(files, out, project, {"fingerprint": fingerprint} if cache else None)
+        return out
     finally:
         bar.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,15 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .browse import Browse, add_browse_pages
+from .cachefiles import CACHE_DIR, EXPORTS, TRACES, json_bytes
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
+from .csl.memo import Memo
 from .dates import iso, year_of
+from .fingerprint import code_fingerprint
 from .markdown import render_markdown
+from .pagecache import PageCache
 from .progress import quiet
 from .publish import base_path
 from .slugs import unique_slugs
@@ -122,15 +127,56 @@ def relative_root(rel: str) -> str:
     return "../" * depth
 
 
+@dataclass(frozen=True)
+class StyleInfo:
+    """What templates see of a style: its name, title and whether its entries are numbered."""
+
+    name: str
+    title: str
+    second_field_align: bool
+
+
+@dataclass
+class Reuse:
+    """What the previous build left to reuse: its output directory, its page traces and its export texts."""
+
+    previous: Path | None = None
+    traces: dict[str, Any] = field(default_factory=dict)
+    exports: dict[str, Any] = field(default_factory=dict)
+
+
+def render_version(templates: Path) -> str:
+    """A digest of what renders pages besides their data: the code and every template file."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    if templates.is_dir():
+        for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+            digest.update(b"\0" + path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def render_site(
-    config: SiteConfig, content: Content, cited: Cited, static: dict[str, bytes], progress: ProgressFn = quiet
+    config: SiteConfig,
+    content: Content,
+    cited: Cited,
+    static: dict[str, bytes],
+    progress: ProgressFn = quiet,
+    reuse: Reuse | None = None,
 ) -> SiteFiles:
-    """Render every page of the site into SiteFiles."""
-    env = make_env(config.root / "templates", FILTERS)
+    """Render every page of the site into SiteFiles.
+
+    With reuse, pages whose inputs did not change are taken from the previous output (see pagecache.py), and the
+    files include this build's page traces and export texts under .litsite-cache/ for the next build.
+    """
+    templates = config.root / "templates"
+    env = make_env(templates, FILTERS)
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
-    browse = Browse(config, content, cited, refs)
+    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.exports if reuse else {}))
+    styles = tuple(StyleInfo(s.name, s.title, s.second_field_align) for s in cited.styles)
+    pages = PageCache(
+        env, render_version(templates), reuse.previous if reuse else None, reuse.traces if reuse else {}, by_id
+    )
 
     def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
         root = relative_root(rel) if root is None else root
@@ -155,14 +201,14 @@ def render_site(
             "rel": rel,
             "canonical": canonical,
             "refs": refs,
-            "styles": cited.styles,
+            "styles": styles,
             "study": content.study,
             "markdown": markdown,
             "browse": browse,
             "build_date": build_date(),
             **ctx,
         }
-        files.add(rel, render_template(env, template, context))
+        files.add(rel, pages.render(rel, template, context, lambda ctx: render_template(env, template, ctx)))
 
     study_html_path = content.study.page.path
     page("index.html", "study.html", abstract_path=study_html_path)
@@ -182,4 +228,7 @@ def render_site(
         page("404.html", "404.html", root=base_path(config.base_url))
     for rel, data in sorted(static.items()):
         files.add(rel, data)
+    if reuse is not None:
+        files.add(f"{CACHE_DIR}/{TRACES}", pages.traces())
+        files.add(f"{CACHE_DIR}/{EXPORTS}", json_bytes(browse.export_memo.used))
     return files

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -72,13 +74,167 @@ def read_marker(out: Path) -> dict[str, str]:
     return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
 
 
-def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str] | None = None) -> Path:
-    """Write files into a temporary sibling of out, then swap it in; the old output survives any failure.
+def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str] | None = None) -> list[str]:
+    """Make out hold exactly files (and a marker with stamp); return the paths written or removed.
+
+    When out is still exactly as our last build left it (its ledger says so), only the files that differ are
+    written: first into a staging directory inside out (where a failure leaves out untouched), then moved into place.
+    Otherwise everything is written into a temporary sibling of out, which is then swapped in. Either way the old
+    output survives a failure to write.
 
     stamp: `key: value` facts recorded in the output's marker (e.g. the fingerprint of what made it).
     """
     check_output_dir(out, project)
     out = out.resolve()
+    ledger = read_ledger(out)
+    if ledger and _ledger_holds(out, ledger):
+        plan = _plan(files, out, ledger)
+        if plan is not None:
+            return _update(files, out, ledger, plan, stamp)
+    _replace(files, out, stamp)
+    return [rel for rel, _ in files]
+
+
+LEDGER = ".litsite-ledger"  # rel, digest, size and mtime of every file the last build wrote
+INTERNAL = (MARKER, LEDGER)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def read_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
+    """What the last build wrote into out: rel -> (digest, size, mtime_ns); empty when unknown."""
+    if not (out / MARKER).is_file():
+        return {}
+    try:
+        text = (out / LEDGER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    ledger = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
+            return {}  # damaged: write everything
+        ledger[parts[0]] = (parts[1], int(parts[2]), int(parts[3]))
+    return ledger
+
+
+def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
+    found = {}
+    for dirpath, dirnames, names in os.walk(out):
+        if any(os.path.islink(os.path.join(dirpath, d)) for d in dirnames):
+            return {}  # a link somewhere: not as we left it
+        for name in names:
+            path = os.path.join(dirpath, name)
+            rel = Path(path).relative_to(out).as_posix()
+            if rel in INTERNAL:
+                continue
+            st = os.lstat(path)
+            if not stat.S_ISREG(st.st_mode):
+                return {}
+            found[rel] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def output_intact(out: Path) -> bool:
+    """Whether out holds exactly what our last build wrote there (no file added, removed or changed since)."""
+    ledger = read_ledger(out)
+    return bool(ledger) and _ledger_holds(out, ledger)
+
+
+def _ledger_holds(out: Path, ledger: dict[str, tuple[str, int, int]]) -> bool:
+    """Whether out holds exactly the files the ledger lists, each with the size and mtime it had when written."""
+    return _on_disk(out) == {rel: (size, mtime) for rel, (_, size, mtime) in ledger.items()}
+
+
+def _plan(files: SiteFiles, out: Path, ledger: dict[str, tuple[str, int, int]]) -> tuple[list[str], list[str]] | None:
+    """(files to write, files to remove), or None when an update in place cannot be done cleanly."""
+    new = {rel for rel, _ in files}
+    write = [rel for rel, data in files if ledger.get(rel, ("",))[0] != _digest(data)]
+    remove = sorted(set(ledger) - new)
+    new_dirs = {parent.as_posix() for rel in new for parent in PurePosixPath(rel).parents}
+    old_dirs = {parent.as_posix() for rel in ledger for parent in PurePosixPath(rel).parents}
+    if set(ledger) & new_dirs or new & old_dirs or new & set(INTERNAL):
+        return None  # a file becomes a directory (or the reverse): start afresh
+    return write, remove
+
+
+def _update(
+    files: SiteFiles,
+    out: Path,
+    ledger: dict[str, tuple[str, int, int]],
+    plan: tuple[list[str], list[str]],
+    stamp: dict[str, str] | None,
+) -> list[str]:
+    write, remove = plan
+    data = dict(files)
+    staging = Path(tempfile.mkdtemp(prefix=".litsite-staging-", dir=out))
+    try:
+        for rel in write:
+            target = _inside(staging, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data[rel])
+            os.chmod(target, 0o644)
+        # From here on only renames and removals. Dropping the ledger first means that, should this be interrupted,
+        # the next build does not trust the half-updated directory and writes everything afresh.
+        (out / LEDGER).unlink()
+        for rel in write:
+            target = _inside(out, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, target)
+        for rel in remove:
+            target = _inside(out, rel)
+            target.unlink(missing_ok=True)
+            for parent in target.parents:
+                if parent == out or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    entries = {rel: ledger[rel] for rel in data if rel not in set(write)}
+    for rel in write:
+        st = os.stat(out / rel)
+        entries[rel] = (_digest(data[rel]), st.st_size, st.st_mtime_ns)
+    _write_marker(out, stamp)
+    _write_ledger(out, entries)
+    return sorted([*write, *remove])
+
+
+def _inside(root: Path, rel: str) -> Path:
+    if rel.startswith("/") or ".." in PurePosixPath(rel).parts:
+        raise ValueError(f"unsafe output path {rel!r}")
+    target = root / rel
+    if root.resolve() not in target.resolve().parents:
+        raise ValueError(f"unsafe output path {rel!r}")
+    return target
+
+
+def _write_marker(directory: Path, stamp: dict[str, str] | None) -> None:
+    lines = ["Built by litsite; this directory is replaced on every build."]
+    lines += [f"{key}: {value}" for key, value in sorted((stamp or {}).items())]
+    _atomic(directory / MARKER, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _write_ledger(directory: Path, entries: dict[str, tuple[str, int, int]]) -> None:
+    text = "".join(f"{rel}\t{d}\t{size}\t{mtime}\n" for rel, (d, size, mtime) in sorted(entries.items()))
+    _atomic(directory / LEDGER, text.encode("utf-8"))
+
+
+def _atomic(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".litsite-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None) -> None:
+    """Write files into a temporary sibling of out, then swap it in."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
@@ -93,10 +249,13 @@ def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             target.write_bytes(data)
-        lines = ["Built by litsite; this directory is replaced on every build."]
-        lines += [f"{key}: {value}" for key, value in sorted((stamp or {}).items())]
-        (tmp / MARKER).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _write_marker(tmp, stamp)
         os.chmod(tmp, 0o755)
+        entries = {}
+        for rel, data in files:
+            st = os.stat(tmp / rel)
+            entries[rel] = (_digest(data), st.st_size, st.st_mtime_ns)
+        _write_ledger(tmp, entries)
         old = None
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -109,4 +268,3 @@ def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str]
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return out

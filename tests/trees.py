@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The output's own bookkeeping (the marker and the ledger of what was written, with file times): not site content.
+BOOKKEEPING = (".litsite-output", ".litsite-ledger")
+
 
 def tree(root: Path, hide: tuple[str, ...] = ()) -> dict[str, bytes]:
     """Every file under root by relative POSIX path, except paths starting with one of `hide`."""

@@ -1,0 +1,218 @@
+"""Reuse of pages the last build wrote, when nothing a page's template read has changed.
+
+A page is a function of what its templates read: the top-level context variables they name (found in the
+templates' source) and, through `browse`, the helper calls they make. The first rendering records a trace — a
+digest of every variable it can read and of every browse call's result — and the build keeps the traces in the
+output's cache (the page bytes are the output files themselves). The next build replays a page's trace against the
+new data: when every digest matches, the previous file is reused; any difference, any code or template change, or
+anything that cannot be traced (a callable such as `markdown`, a helper argument that is not plain data or a
+reference) renders the page again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+
+class Untraceable(Exception):
+    """A value or call whose content cannot be digested; the page is rendered every time."""
+
+
+def digest(value: Any) -> str:
+    """A digest of a value's content: its pickle, which holds all of it (equal bytes mean equal content; equal
+    content built in a different order only costs a re-render). Callables cannot be digested."""
+    if callable(value) and not isinstance(value, type):
+        raise Untraceable(type(value).__name__)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the bytes must not depend on which equal strings happen to be one object
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
+        raise Untraceable(type(value).__name__) from exc
+    return hashlib.sha1(buffer.getbuffer()).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A helper argument as JSON data, tuples marked (raises Untraceable for anything else)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return {"tuple": [_plain(v) for v in value]}
+    raise Untraceable(type(value).__name__)
+
+
+def _unplain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(_unplain(v) for v in value["tuple"])
+    if isinstance(value, list):
+        return [_unplain(v) for v in value]
+    return value
+
+
+class Recorder:
+    """Stands in for an object in a template context; logs each attribute read or call and its result's digest."""
+
+    def __init__(
+        self, target: Any, encode: Callable[[Any], Any], digest_of: Callable[[Any], str], log: list[list[Any]]
+    ) -> None:
+        self._target = target
+        self._encode = encode
+        self._digest = digest_of
+        self._log = log
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if not callable(value):
+            self._log.append([name, None, self._digest(value)])
+            return value
+
+        def call(*args: Any) -> Any:
+            result = value(*args)
+            self._log.append([name, [self._encode(a) for a in args], self._digest(result)])
+            return result
+
+        return call
+
+
+class PageCache:
+    """Renders pages, or reuses the previous output's file when its recorded trace still holds."""
+
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        version: str,
+        previous: Path | None,
+        traces: dict[str, Any],
+        refs: dict[str, Any],
+    ) -> None:
+        self.env = env
+        self.version = version  # templates and code: any change renders every page again
+        self.previous = previous  # the last output directory (None: nothing to reuse)
+        self.old = traces
+        self.new: dict[str, Any] = {}
+        self.refs = refs  # RefViews by id: references passed to helpers are recorded by id
+        self._names: dict[str, frozenset[str] | None] = {}
+        self._digests: dict[int, tuple[Any, str]] = {}
+        self.reused = 0
+        self.rendered = 0
+
+    def render(self, rel: str, template: str, context: dict[str, Any], fn: Callable[[dict[str, Any]], str]) -> bytes:
+        """The page at rel: reused from the previous output when its trace holds, else fn(context) encoded."""
+        names = self.template_names(template)
+        if names is None:
+            return self._render(fn, context)
+        try:
+            deps = {name: self._digest(context[name]) for name in sorted(names) if name in context and name != "browse"}
+        except Untraceable:
+            return self._render(fn, context)
+        old = self.old.get(rel)
+        if old and old.get("v") == self.version and old.get("t") == template and old.get("deps") == deps:
+            data = self._reuse(rel, old, context.get("browse"))
+            if data is not None:
+                self.new[rel] = old
+                self.reused += 1
+                return data
+        log: list[list[Any]] = []
+        traced = dict(context)
+        if "browse" in context:
+            traced["browse"] = Recorder(context["browse"], self._encode, self._digest, log)
+        try:
+            data = self._render(fn, traced)
+        except Untraceable:
+            return self._render(fn, context)
+        self.new[rel] = {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": _sha(data)}
+        return data
+
+    def traces(self) -> bytes:
+        """The traces of this build's pages (deterministic bytes)."""
+        return json.dumps(self.new, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def template_names(self, name: str) -> frozenset[str] | None:
+        """Top-level variables a template and every template it extends, includes or imports can read (None when
+        a template name is computed at render time)."""
+        if name not in self._names:
+            self._names[name] = self._chain_names(name)
+        return self._names[name]
+
+    def _chain_names(self, name: str) -> frozenset[str] | None:
+        seen: set[str] = set()
+        todo = [name]
+        names: set[str] = set()
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            assert self.env.loader is not None
+            try:
+                source, _, _ = self.env.loader.get_source(self.env, current)
+                ast = self.env.parse(source)
+            except (jinja2.TemplateError, UnicodeDecodeError):
+                return None  # rendering reports it, with the template's file and line
+            names |= meta.find_undeclared_variables(ast)
+            for ref in meta.find_referenced_templates(ast):
+                if ref is None:
+                    return None
+                todo.append(ref)
+        return frozenset(names)
+
+    def _render(self, fn: Callable[[dict[str, Any]], str], context: dict[str, Any]) -> bytes:
+        self.rendered += 1
+        return fn(context).encode("utf-8")
+
+    def _digest(self, value: Any) -> str:
+        """A value's digest; shared objects (the same object on many pages) are digested once per build."""
+        if isinstance(value, str | int | float | bool | type(None)):
+            return digest(value)
+        known = self._digests.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        found = digest(value)
+        self._digests[id(value)] = (value, found)  # keeps value alive, so its id is not reused
+        return found
+
+    def _encode(self, arg: Any) -> Any:
+        """A helper argument as the trace records it: a reference by id, plain data as itself."""
+        if arg is not None and self.refs.get(getattr(arg, "id", None)) is arg:
+            return {"ref": arg.id}
+        plain = _plain(arg)
+        return {"v": plain}
+
+    def _decode(self, arg: Any) -> Any:
+        if "ref" in arg:
+            found = self.refs.get(arg["ref"])
+            if found is None:
+                raise KeyError(arg["ref"])
+            return found
+        return _unplain(arg["v"])
+
+    def _reuse(self, rel: str, old: dict[str, Any], browse: Any) -> bytes | None:
+        """The previous file at rel when every recorded browse call still gives the same result."""
+        if self.previous is None:
+            return None
+        try:
+            for name, args, was in old.get("calls", []):
+                value = getattr(browse, name)
+                now = self._digest(value if args is None else value(*[self._decode(a) for a in args]))
+                if now != was:
+                    return None
+            data = (self.previous / rel).read_bytes()
+        except (Untraceable, KeyError, AttributeError, TypeError, OSError):
+            return None
+        return data if _sha(data) == old.get("sha") else None
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
