@@ -117,3 +117,14 @@ def test_exports_keep_markup_like_text_as_data():
     assert len(lib.entries) == 1
     assert rispy.loads(exports.ris([item]))[0]["title"] == item["title"]
     assert json.loads(exports.csl_json([item]))[0]["title"] == item["title"]
+
+
+def test_whole_files_join_the_per_reference_texts_byte_for_byte():
+    """The downloads of all references are joined from each reference's own text (kept between builds); the joins
+    must give exactly what the libraries write for the whole list."""
+    items = list(references().values())
+    assert exports.join_bibtex([exports.bibtex([i]) for i in items]) == exports.bibtex(items)
+    assert exports.join_ris([exports.ris([i]) for i in items]) == exports.ris(items)
+    assert exports.join_csl_json([exports.csl_json([i]) for i in items]) == exports.csl_json(items)
+    assert exports.join_csl_json([]) == exports.csl_json([]) and exports.join_bibtex([]) == exports.bibtex([])
+    assert exports.join_ris([]) == exports.ris([])

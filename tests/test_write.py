@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from litsite.errors import UserError
-from litsite.write import MARKER, SiteFiles, write_site
+from litsite.write import LEDGER, MARKER, SiteFiles, output_intact, write_site
 
 
 def files(**kw: str) -> SiteFiles:
@@ -72,3 +72,66 @@ def test_failure_keeps_previous_output(tmp_path: Path):
         write_site(Boom(), out, proj)
     assert (out / "index.html").read_text() == "good"
     assert sorted(p.name for p in proj.iterdir()) == ["output"]
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path):
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(index_html="one", a__b_html="two", old_html="gone soon"), out, proj)
+    kept = (out / "a/b.html").stat()
+    touched = write_site(files(index_html="ONE", a__b_html="two", new_html="new"), out, proj)
+    assert touched == ["index.html", "new.html", "old.html"]
+    assert (out / "a/b.html").stat().st_ino == kept.st_ino and (out / "a/b.html").stat().st_mtime_ns == kept.st_mtime_ns
+    assert (out / "index.html").read_text() == "ONE" and (out / "new.html").read_text() == "new"
+    assert not (out / "old.html").exists()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".litsite-staging")) == []
+
+
+@pytest.mark.parametrize("tamper", ["edit", "add", "remove", "ledger"])
+def test_an_output_changed_behind_our_back_is_written_afresh(tmp_path: Path, tamper: str):
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(index_html="one", a__b_html="two"), out, proj)
+    if tamper == "edit":  # same size, so only the recorded time tells
+        (out / "a/b.html").write_text("TWO")
+    elif tamper == "add":
+        (out / "a/stray.html").write_text("x")
+    elif tamper == "remove":
+        (out / "a/b.html").unlink()
+    else:  # an update that was interrupted after it began moving files drops the ledger first
+        (out / LEDGER).unlink()
+    touched = write_site(files(index_html="one", a__b_html="two"), out, proj)
+    assert touched == ["a/b.html", "index.html"]  # everything, not just what differs from the last build
+    assert (out / "a/b.html").read_text() == "two" and not (out / "a/stray.html").exists()
+
+
+def test_a_file_that_becomes_a_directory(tmp_path: Path):
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(a="file"), out, proj)
+    write_site(files(a__index_html="page"), out, proj)
+    assert (out / "a/index.html").read_text() == "page"
+    write_site(files(a="file again"), out, proj)
+    assert (out / "a").read_text() == "file again"
+
+
+def test_a_failed_update_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(index_html="one", a__b_html="two"), out, proj)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real = Path.write_bytes
+    calls = []
+
+    def failing(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        write_site(files(index_html="ONE", a__b_html="TWO"), out, proj)
+    monkeypatch.undo()
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert output_intact(out)

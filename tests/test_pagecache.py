@@ -1,0 +1,74 @@
+"""Reusing unchanged pages: only what a page's templates read decides, and the result equals a fresh build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from trees import tree
+
+import litsite.pagecache
+from litsite.pagecache import Untraceable, digest
+from litsite.pipeline import build_site
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the pages actually rendered (not reused) by each build."""
+    counts: list[int] = []
+    real = litsite.pagecache.PageCache.traces
+
+    def traces(self: litsite.pagecache.PageCache) -> bytes:
+        counts.append(self.rendered)
+        return real(self)
+
+    monkeypatch.setattr(litsite.pagecache.PageCache, "traces", traces)
+    return counts
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edit_renders_only_the_pages_that_read_it(project: Path, tmp_path: Path, rendered: list[int]):
+    out = build_site(project, tmp_path / "out")
+    everything = rendered[-1]
+    edit(project / "content" / "references.yaml", "Another rather than other", "Another, edited")
+    build_site(project, out)
+    assert 0 < rendered[-1] < everything // 10  # the edited reference, the lists and its author pages
+    assert "Another, edited" in (out / "references" / "berry2011" / "index.html").read_text(encoding="utf-8")
+    assert tree(out, hide=(".litsite-",)) == tree(build_site(project, tmp_path / "fresh"), hide=(".litsite-",))
+
+
+def test_a_template_reading_everything_is_rendered_again(project: Path, tmp_path: Path, rendered: list[int]):
+    """A custom reference page listing every title depends on every reference: editing one renders all pages."""
+    edit(
+        project / "templates" / "reference.html",
+        "{% endblock %}",
+        "{% for r in refs %}<i>{{ r.item.title }}</i>{% endfor %}{% endblock %}",
+    )
+    out = build_site(project, tmp_path / "out")
+    edit(project / "content" / "references.yaml", "Another rather than other", "Another, edited")
+    build_site(project, out)
+    page = (out / "references" / "boardman2014" / "index.html").read_text(encoding="utf-8")
+    assert "Another, edited" in page
+    assert tree(out, hide=(".litsite-",)) == tree(build_site(project, tmp_path / "fresh"), hide=(".litsite-",))
+
+
+def test_a_template_change_renders_every_page(project: Path, tmp_path: Path, rendered: list[int]):
+    out = build_site(project, tmp_path / "out")
+    everything = rendered[-1]
+    edit(project / "templates" / "base.html", "</body>", "<!-- changed --></body>")
+    build_site(project, out)
+    assert rendered[-1] == everything
+    assert "<!-- changed -->" in (out / "references" / "berry2011" / "index.html").read_text(encoding="utf-8")
+
+
+def test_digests_see_content_not_identity():
+    shared = "a string"
+    assert digest([shared, shared]) == digest([shared, "a " + "string"])
+    assert digest({"a": 1}) != digest({"a": 2})
+    with pytest.raises(Untraceable):
+        digest(lambda: None)
