@@ -53,7 +53,7 @@ class Browse:
         self.keywords = collect_keywords(list(self.content.study.keywords), items)
         self.style_slugs = {s.name: slugify(s.name) for s in self.cited.styles}
         self.page_urls = self._page_urls()
-        self._coins: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
 
     def refs_of(self, ids: list[str]) -> list[Any]:
         """The RefViews of these ids, in that order."""
@@ -61,10 +61,8 @@ class Browse:
 
     # ----- per reference -----
     def coins(self, ref: Any) -> str:
-        """The COinS title text of a reference (computed once per reference)."""
-        if ref.id not in self._coins:
-            self._coins[ref.id] = exports.coins(ref.item)
-        return self._coins[ref.id]
+        """The COinS title text of a reference."""
+        return self._texts(ref)["coins"]
 
     def ref_authors(self, ref: Any) -> list[Author]:
         """The authors and editors of a reference, as Author records."""
@@ -126,12 +124,23 @@ class Browse:
 
     def exports_of(self, ref: Any) -> dict[str, str]:
         """The reference as BibTeX, RIS and CSL-JSON text (made once: the page and the downloads both use it)."""
-        key = item_digest(ref.item)
+        texts = self._texts(ref)
+        return {"bib": texts["bib"], "json": texts["json"], "ris": texts["ris"]}
+
+    def _texts(self, ref: Any) -> dict[str, str]:
+        """BibTeX, COinS, CSL-JSON and RIS of a reference, kept between builds by the item's digest."""
+        key = self._digests.get(ref.id)
+        if key is None:
+            key = self._digests[ref.id] = item_digest(ref.item)
         found = self.export_memo.get(key)
         if found is None:
             item = ref.item
-            # keys in sorted order, as the record read back from .litsite-cache/ has them (pages digest the dict)
-            found = {"bib": exports.bibtex([item]), "json": exports.csl_json([item]), "ris": exports.ris([item])}
+            found = {
+                "bib": exports.bibtex([item]),
+                "coins": exports.coins(item),
+                "json": exports.csl_json([item]),
+                "ris": exports.ris([item]),
+            }
             self.export_memo.put(key, found)
         return found
 

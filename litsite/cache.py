@@ -19,7 +19,7 @@ from .cite import cite
 from .config import SiteConfig
 from .content import Content
 from .csl.engine import Cite, Formatted, Formatter
-from .csl.memo import Memo
+from .csl.memo import Memo, item_digest
 
 FORMAT_VERSION = 2  # bump when the on-disk records change
 
@@ -56,15 +56,21 @@ def format_job(job: Job, directory: Path | None, workers: int = 1) -> tuple[Form
 
 
 def format_key(
-    style_path: Path | str, locale: str, items: Sequence[dict[str, Any]], clusters: Sequence[Sequence[Cite]], fmt: str
+    style_path: Path | str,
+    locale: str,
+    items: Sequence[dict[str, Any]],
+    clusters: Sequence[Sequence[Cite]],
+    fmt: str,
+    digests: Sequence[str] | None = None,
 ) -> str:
-    """The cache key of one formatting: engine, style bytes, locale, output format, items (in order) and clusters."""
+    """The cache key of one formatting: engine, style bytes, locale, output format, items (in order, by content
+    digest; pass `digests` when already known) and clusters."""
     payload = {
         "engine": engine_version(),
         "style": hashlib.sha256(Path(style_path).read_bytes()).hexdigest(),
         "locale": locale,
         "fmt": fmt,
-        "items": list(items),
+        "items": list(digests) if digests is not None else [item_digest(i) for i in items],
         "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in clusters],
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -141,7 +147,8 @@ class FormatCache:
         fmt: str = "html",
     ) -> Formatted:
         """Formatter(style_path, locale).format(items, clusters, fmt), from the cache when possible."""
-        key = format_key(style_path, locale, items, clusters, fmt)
+        digests = [item_digest(i) for i in items]
+        key = format_key(style_path, locale, items, clusters, fmt, digests)
         found = self._memory.get(key) or self._load(key)
         if found is not None:
             self.hits += 1
@@ -150,7 +157,7 @@ class FormatCache:
             self.misses += 1
             memo = self.memo(style_path, locale, fmt)
             found = Formatter(style_path, locale).format(
-                list(items), [list(c) for c in clusters], fmt, memo=memo, workers=self.workers
+                list(items), [list(c) for c in clusters], fmt, memo=memo, workers=self.workers, digests=digests
             )
         self._remember(key, found)
         return found

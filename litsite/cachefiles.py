@@ -7,13 +7,25 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".litsite-cache"
-EXPORTS = "exports.json"  # BibTeX, RIS and CSL-JSON text of each reference, by item digest
+EXPORTS = "exports.json"  # BibTeX, COinS, CSL-JSON and RIS text of each reference, by item digest
 TRACES = "pages.json"  # what each page read, to reuse unchanged pages (pagecache.py)
 
 
 def json_bytes(value: Any) -> bytes:
     """A record's bytes: compact, sorted keys (deterministic)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def versioned(value: dict[str, Any], version: str) -> bytes:
+    """A record that is only valid for one version of the code that made it."""
+    return json_bytes({"version": version, "data": value})
+
+
+def load_versioned(directory: Path | None, name: str, version: str) -> dict[str, Any]:
+    """The data of a versioned record, or {} when it was made by other code (or is missing or unreadable)."""
+    record = load_record(directory, name)
+    data = record.get("data")
+    return data if record.get("version") == version and isinstance(data, dict) else {}
 
 
 def load_record(directory: Path | None, name: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -135,9 +135,9 @@ class PageCache:
         self.new[rel] = {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": _sha(data)}
         return data
 
-    def traces(self) -> bytes:
-        """The traces of this build's pages (deterministic bytes)."""
-        return json.dumps(self.new, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def traces(self) -> dict[str, Any]:
+        """The traces of this build's pages, to keep for the next build."""
+        return self.new
 
     def template_names(self, name: str) -> frozenset[str] | None:
         """Top-level variables a template and every template it extends, includes or imports can read (None when
@@ -173,8 +173,12 @@ class PageCache:
         return fn(context).encode("utf-8")
 
     def _digest(self, value: Any) -> str:
-        """A value's digest; shared objects (the same object on many pages) are digested once per build."""
-        if isinstance(value, str | int | float | bool | type(None)):
+        """A value's digest. Shared objects (a reference's view or texts, on many pages) are digested once per build;
+        a list or tuple is digested from its elements' digests, so a fresh list of shared objects costs little."""
+        if isinstance(value, list | tuple) and type(value) in (list, tuple):
+            inner = ",".join(self._digest(v) for v in value)
+            return hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
+        if isinstance(value, int | float | bool | type(None)) or (type(value) is str and len(value) < 64):
             return digest(value)
         known = self._digests.get(id(value))
         if known is not None and known[0] is value:
@@ -208,7 +212,8 @@ class PageCache:
                 now = self._digest(value if args is None else value(*[self._decode(a) for a in args]))
                 if now != was:
                     return None
-            data = (self.previous / rel).read_bytes()
+            with open(os.path.join(self.previous, rel), "rb") as f:
+                data = f.read()
         except (Untraceable, KeyError, AttributeError, TypeError, OSError):
             return None
         return data if _sha(data) == old.get("sha") else None

@@ -6,12 +6,12 @@ import dataclasses
 from pathlib import Path
 
 from .cache import FormatCache
-from .cachefiles import CACHE_DIR, EXPORTS, TRACES, load_record
+from .cachefiles import CACHE_DIR, EXPORTS, TRACES, load_versioned
 from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
-from .fingerprint import source_fingerprint
+from .fingerprint import code_fingerprint, source_fingerprint
 from .progress import Progress, quiet
 from .publish import add_publish_files
 from .render import ProgressFn, Reuse, render_site
@@ -59,7 +59,8 @@ def reuse_of(out: Path) -> Reuse:
     if not (out / MARKER).is_file():
         return Reuse()
     kept = out / CACHE_DIR
-    return Reuse(out, load_record(kept, TRACES), load_record(kept, EXPORTS))
+    version = code_fingerprint()
+    return Reuse(out, load_versioned(kept, TRACES, version), load_versioned(kept, EXPORTS, version))
 
 
 def render_loaded(

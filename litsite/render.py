@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .browse import Browse, add_browse_pages
-from .cachefiles import CACHE_DIR, EXPORTS, TRACES, json_bytes
+from .cachefiles import CACHE_DIR, EXPORTS, TRACES, versioned
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
@@ -229,6 +229,6 @@ def render_site(
     for rel, data in sorted(static.items()):
         files.add(rel, data)
     if reuse is not None:
-        files.add(f"{CACHE_DIR}/{TRACES}", pages.traces())
-        files.add(f"{CACHE_DIR}/{EXPORTS}", json_bytes(browse.export_memo.used))
+        files.add(f"{CACHE_DIR}/{TRACES}", versioned(pages.traces(), code_fingerprint()))
+        files.add(f"{CACHE_DIR}/{EXPORTS}", versioned(browse.export_memo.used, code_fingerprint()))
     return files

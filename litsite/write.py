@@ -122,12 +122,14 @@ def read_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
 
 def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
     found = {}
-    for dirpath, dirnames, names in os.walk(out):
+    root = str(out)
+    for dirpath, dirnames, names in os.walk(root):
         if any(os.path.islink(os.path.join(dirpath, d)) for d in dirnames):
             return {}  # a link somewhere: not as we left it
+        prefix = os.path.relpath(dirpath, root).replace(os.sep, "/") + "/" if dirpath != root else ""
         for name in names:
             path = os.path.join(dirpath, name)
-            rel = Path(path).relative_to(out).as_posix()
+            rel = prefix + name
             if rel in INTERNAL:
                 continue
             st = os.lstat(path)
@@ -153,11 +155,20 @@ def _plan(files: SiteFiles, out: Path, ledger: dict[str, tuple[str, int, int]]) 
     new = {rel for rel, _ in files}
     write = [rel for rel, data in files if ledger.get(rel, ("",))[0] != _digest(data)]
     remove = sorted(set(ledger) - new)
-    new_dirs = {parent.as_posix() for rel in new for parent in PurePosixPath(rel).parents}
-    old_dirs = {parent.as_posix() for rel in ledger for parent in PurePosixPath(rel).parents}
+    new_dirs = {d for rel in new for d in _parents(rel)}
+    old_dirs = {d for rel in ledger for d in _parents(rel)}
     if set(ledger) & new_dirs or new & old_dirs or new & set(INTERNAL):
         return None  # a file becomes a directory (or the reverse): start afresh
     return write, remove
+
+
+def _parents(rel: str) -> list[str]:
+    """The directories above a relative POSIX path: "a/b/c" -> ["a/b", "a"]."""
+    out = []
+    while "/" in rel:
+        rel = rel.rsplit("/", 1)[0]
+        out.append(rel)
+    return out
 
 
 def _update(

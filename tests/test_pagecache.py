@@ -18,7 +18,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counts: list[int] = []
     real = litsite.pagecache.PageCache.traces
 
-    def traces(self: litsite.pagecache.PageCache) -> bytes:
+    def traces(self: litsite.pagecache.PageCache) -> dict:
         counts.append(self.rendered)
         return real(self)
 
@@ -72,3 +72,17 @@ def test_digests_see_content_not_identity():
     assert digest({"a": 1}) != digest({"a": 2})
     with pytest.raises(Untraceable):
         digest(lambda: None)
+
+
+def test_records_made_by_other_code_are_not_used(project: Path, tmp_path: Path):
+    """Export texts depend on the code that wrote them: a record from another version is ignored, not trusted."""
+    import json
+
+    out = build_site(project, tmp_path / "out")
+    record = out / ".litsite-cache" / "exports.json"
+    kept = json.loads(record.read_text(encoding="utf-8"))
+    stale = {key: dict(texts, bib="@misc{stale}\n") for key, texts in kept["data"].items()}
+    record.write_text(json.dumps({"version": "other code", "data": stale}), encoding="utf-8")
+    (out / ".litsite-output").write_text("fingerprint: stale\n", encoding="utf-8")  # do not skip the build
+    build_site(project, out)
+    assert "stale" not in (out / "references.bib").read_text(encoding="utf-8")

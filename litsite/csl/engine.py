@@ -70,11 +70,12 @@ class Formatter:
         fmt: str = "html",
         memo: Memo | None = None,
         workers: int = 1,
+        digests: list[str] | None = None,
     ) -> Formatted:
         """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text".
 
         memo: per-item renderings of earlier formattings with the same style, locale, format and engine (see
-        memo.py); workers: processes that render items the memo lacks.
+        memo.py); workers: processes that render items the memo lacks; digests: item_digest of each item, if known.
         """
         memo = memo if memo is not None else Memo()
         parallel = Parallel(workers)
@@ -94,9 +95,10 @@ class Formatter:
                 bib.register(Citation([source.Item(key)]))
             positional = uses_position(self.style_path)
             tags = {}
-            for item in items:
+            for n, item in enumerate(items):
                 key = keys[str(item["id"])]
-                tags[key] = item_digest(item) + (f"#{bib.position(key)}" if positional else "")
+                digest = digests[n] if digests is not None else item_digest(item)
+                tags[key] = digest + (f"#{bib.position(key)}" if positional else "")
             if style.has_bibliography():
                 self._sort(bib, style, memo, tags, parallel)
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys))

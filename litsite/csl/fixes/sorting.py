@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cmp_to_key, lru_cache
+from functools import cache, cmp_to_key, lru_cache
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
@@ -24,6 +24,29 @@ _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss",
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
+@cache
+def _weights(ch: str) -> tuple[tuple[int, ...], str]:
+    """One character's primary weights and accent (secondary) form."""
+    low = ch.lower()
+    base = _SPECIAL.get(low)
+    if base is None:
+        decomposed = unicodedata.normalize("NFKD", low)
+        base = "".join(c for c in decomposed if not unicodedata.combining(c)) or low
+        secondary = decomposed
+    else:
+        secondary = low + "~"
+    primary: list[int] = []
+    for b in base:
+        if b.isspace():
+            primary.append(1)
+        elif b.isdigit():
+            primary.append(1000 + int(b) if b.isascii() else 1000)
+        elif b.isalpha():
+            primary.append(2000 + ord(b))
+        # punctuation is ignored at the primary level (Intl.Collator ignorePunctuation)
+    return tuple(primary), secondary
+
+
 @lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation: (primary weights, accents, case)."""
@@ -32,22 +55,9 @@ def collation_key(text: str) -> tuple:
     primary: list[int] = []
     secondary: list[str] = []
     for ch in text:
-        low = ch.lower()
-        base = _SPECIAL.get(low)
-        if base is None:
-            decomposed = unicodedata.normalize("NFKD", low)
-            base = "".join(c for c in decomposed if not unicodedata.combining(c)) or low
-            secondary.append(decomposed)
-        else:
-            secondary.append(low + "~")
-        for b in base:
-            if b.isspace():
-                primary.append(1)
-            elif b.isdigit():
-                primary.append(1000 + int(b) if b.isascii() else 1000)
-            elif b.isalpha():
-                primary.append(2000 + ord(b))
-            # punctuation is ignored at the primary level (Intl.Collator ignorePunctuation)
+        weights, accent = _weights(ch)
+        primary.extend(weights)
+        secondary.append(accent)
     return (tuple(primary), tuple(secondary), tuple(c.isupper() for c in text), text)
 
 
