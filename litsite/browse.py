@@ -17,6 +17,7 @@ from .cite import Cited
 from .config import SiteConfig
 from .content import Content
 from .csl.memo import Memo, item_digest
+from .parallel import Parallel
 from .searchindex import index_json
 from .slugs import slugify, unique_slugs
 from .write import SiteFiles
@@ -127,22 +128,33 @@ class Browse:
         texts = self._texts(ref)
         return {"bib": texts["bib"], "json": texts["json"], "ris": texts["ris"]}
 
-    def _texts(self, ref: Any) -> dict[str, str]:
-        """BibTeX, COinS, CSL-JSON and RIS of a reference, kept between builds by the item's digest."""
+    def prefetch_exports(self, parallel: Parallel) -> None:
+        """Make the export texts of every reference the memo lacks, in parallel."""
+        todo = [ref for ref in self.refs if self.export_memo.get(self._digest_of(ref)) is None]
+        for ref, texts in zip(todo, parallel.map(self._make_texts, todo), strict=True):
+            self.export_memo.put(self._digest_of(ref), texts)
+
+    def _digest_of(self, ref: Any) -> str:
         key = self._digests.get(ref.id)
         if key is None:
             key = self._digests[ref.id] = item_digest(ref.item)
+        return key
+
+    @staticmethod
+    def _make_texts(ref: Any) -> dict[str, str]:
+        item = ref.item
+        return {
+            "bib": exports.bibtex([item]),
+            "coins": exports.coins(item),
+            "json": exports.csl_json([item]),
+            "ris": exports.ris([item]),
+        }
+
+    def _texts(self, ref: Any) -> dict[str, str]:
+        """BibTeX, COinS, CSL-JSON and RIS of a reference, kept between builds by the item's digest."""
+        key = self._digest_of(ref)
         found = self.export_memo.get(key)
-        if found is None:
-            item = ref.item
-            found = {
-                "bib": exports.bibtex([item]),
-                "coins": exports.coins(item),
-                "json": exports.csl_json([item]),
-                "ris": exports.ris([item]),
-            }
-            self.export_memo.put(key, found)
-        return found
+        return self.export_memo.put(key, self._make_texts(ref)) if found is None else found
 
     # ----- the study and the lists -----
     def study_meta(self, canonical: str) -> list[metadata.MetaTag]:

@@ -22,6 +22,9 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from .parallel import Parallel
+from .write import Kept, file_digest
+
 
 class Untraceable(Exception):
     """A value or call whose content cannot be digested; the page is rendered every time."""
@@ -96,6 +99,7 @@ class PageCache:
         previous: Path | None,
         traces: dict[str, Any],
         refs: dict[str, Any],
+        ledger: dict[str, tuple[str, int, int]] | None = None,
     ) -> None:
         self.env = env
         self.version = version  # templates and code: any change renders every page again
@@ -103,37 +107,83 @@ class PageCache:
         self.old = traces
         self.new: dict[str, Any] = {}
         self.refs = refs  # RefViews by id: references passed to helpers are recorded by id
+        self.ledger = ledger or {}  # the previous output's files, when it still holds exactly them
         self._names: dict[str, frozenset[str] | None] = {}
         self._digests: dict[int, tuple[Any, str]] = {}
         self.reused = 0
         self.rendered = 0
 
-    def render(self, rel: str, template: str, context: dict[str, Any], fn: Callable[[dict[str, Any]], str]) -> bytes:
-        """The page at rel: reused from the previous output when its trace holds, else fn(context) encoded."""
+    def render_all(
+        self,
+        jobs: list[tuple[str, str, dict[str, Any]]],
+        fn: Callable[[str, dict[str, Any]], str],
+        parallel: Parallel | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[bytes | Kept]:
+        """Each page (rel, template, context): reused from the previous output when its trace holds (unread when the
+        output's ledger vouches for the file), else fn(template, context) encoded — in parallel when asked."""
+        out: list[bytes | Kept | None] = [None] * len(jobs)
+        todo: list[tuple[int, dict[str, str] | None]] = []
+        for i, (rel, template, context) in enumerate(jobs):
+            deps = self._deps(template, context)
+            old = self.old.get(rel)
+            same = old is not None and (old.get("v"), old.get("t"), old.get("deps")) == (self.version, template, deps)
+            if deps is not None and same:
+                data = self._reuse(rel, old, context.get("browse"))
+                if data is not None:
+                    self.new[rel] = old
+                    self.reused += 1
+                    out[i] = data
+                    continue
+            todo.append((i, deps))
+
+        def one(task: tuple[int, dict[str, str] | None]) -> tuple[bytes | None, dict[str, Any] | None]:
+            try:
+                return self._render(jobs[task[0]], task[1], fn)
+            except BaseException:  # shown when this page is rendered again in the main process
+                return None, None
+
+        tell = (lambda n: progress(n, len(todo))) if progress else None
+        done = (parallel or Parallel()).map(one, todo, tell)
+        for (i, deps), (data, trace) in zip(todo, done, strict=True):
+            if data is None:
+                data, trace = self._render(jobs[i], deps, fn)  # raises the page's error here, as a user error
+            out[i] = data
+            if trace is not None:
+                self.new[jobs[i][0]] = trace
+        self.rendered += len(todo)
+        assert all(data is not None for data in out)
+        return out  # type: ignore[return-value]
+
+    def _deps(self, template: str, context: dict[str, Any]) -> dict[str, str] | None:
+        """Digests of the variables the page's templates can read (None: the page cannot be traced)."""
         names = self.template_names(template)
         if names is None:
-            return self._render(fn, context)
+            return None
         try:
-            deps = {name: self._digest(context[name]) for name in sorted(names) if name in context and name != "browse"}
+            return {name: self._digest(context[name]) for name in sorted(names) if name in context and name != "browse"}
         except Untraceable:
-            return self._render(fn, context)
-        old = self.old.get(rel)
-        if old and old.get("v") == self.version and old.get("t") == template and old.get("deps") == deps:
-            data = self._reuse(rel, old, context.get("browse"))
-            if data is not None:
-                self.new[rel] = old
-                self.reused += 1
-                return data
+            return None
+
+    def _render(
+        self,
+        job: tuple[str, str, dict[str, Any]],
+        deps: dict[str, str] | None,
+        fn: Callable[[str, dict[str, Any]], str],
+    ) -> tuple[bytes, dict[str, Any] | None]:
+        """A page's bytes and, when it can be traced, its trace."""
+        _, template, context = job
+        if deps is None:
+            return fn(template, context).encode("utf-8"), None
         log: list[list[Any]] = []
         traced = dict(context)
         if "browse" in context:
             traced["browse"] = Recorder(context["browse"], self._encode, self._digest, log)
         try:
-            data = self._render(fn, traced)
+            data = fn(template, traced).encode("utf-8")
         except Untraceable:
-            return self._render(fn, context)
-        self.new[rel] = {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": _sha(data)}
-        return data
+            return fn(template, context).encode("utf-8"), None
+        return data, {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": file_digest(data)}
 
     def traces(self) -> dict[str, Any]:
         """The traces of this build's pages, to keep for the next build."""
@@ -168,10 +218,6 @@ class PageCache:
                 todo.append(ref)
         return frozenset(names)
 
-    def _render(self, fn: Callable[[dict[str, Any]], str], context: dict[str, Any]) -> bytes:
-        self.rendered += 1
-        return fn(context).encode("utf-8")
-
     def _digest(self, value: Any) -> str:
         """A value's digest. Shared objects (a reference's view or texts, on many pages) are digested once per build;
         a list or tuple is digested from its elements' digests, so a fresh list of shared objects costs little."""
@@ -202,7 +248,7 @@ class PageCache:
             return found
         return _unplain(arg["v"])
 
-    def _reuse(self, rel: str, old: dict[str, Any], browse: Any) -> bytes | None:
+    def _reuse(self, rel: str, old: dict[str, Any], browse: Any) -> bytes | Kept | None:
         """The previous file at rel when every recorded browse call still gives the same result."""
         if self.previous is None:
             return None
@@ -212,12 +258,10 @@ class PageCache:
                 now = self._digest(value if args is None else value(*[self._decode(a) for a in args]))
                 if now != was:
                     return None
+            if self.ledger.get(rel, ("",))[0] == old.get("sha"):
+                return Kept(self.previous / rel, old["sha"])
             with open(os.path.join(self.previous, rel), "rb") as f:
                 data = f.read()
         except (Untraceable, KeyError, AttributeError, TypeError, OSError):
             return None
-        return data if _sha(data) == old.get("sha") else None
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()
+        return data if file_digest(data) == old.get("sha") else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 from .cache import FormatCache
@@ -15,7 +16,7 @@ from .fingerprint import code_fingerprint, source_fingerprint
 from .progress import Progress, quiet
 from .publish import add_publish_files
 from .render import ProgressFn, Reuse, render_site
-from .write import MARKER, SiteFiles, output_intact, read_marker, write_site
+from .write import MARKER, SiteFiles, intact_ledger, output_intact, read_marker, write_site
 
 
 def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig, Content]:
@@ -60,7 +61,7 @@ def reuse_of(out: Path) -> Reuse:
         return Reuse()
     kept = out / CACHE_DIR
     version = code_fingerprint()
-    return Reuse(out, load_versioned(kept, TRACES, version), load_versioned(kept, EXPORTS, version))
+    return Reuse(out, load_versioned(kept, TRACES, version), load_versioned(kept, EXPORTS, version), intact_ledger(out))
 
 
 def render_loaded(
@@ -70,11 +71,12 @@ def render_loaded(
     formatter: FormatFn | None = None,
     progress: ProgressFn = quiet,
     reuse: Reuse | None = None,
+    workers: int = 1,
 ) -> SiteFiles:
-    """Cite and render loaded sources into the site's files."""
+    """Cite and render loaded sources into the site's files (pages rendered by `workers` processes)."""
     progress("formatting citations", 0, 0)
     cited = cite(config, content, formatter)
-    files = render_site(config, content, cited, static_files(project), progress, reuse)
+    files = render_site(config, content, cited, static_files(project), progress, reuse, workers)
     add_publish_files(config, files)
     return files
 
@@ -108,7 +110,8 @@ def build_site(
         config, content = load_sources(project, base_url)
         bar(f"formatting {len(content.references)} references in {len(config.styles)} styles")
         fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
-        files = render_loaded(project, config, content, fcache.format, bar, reuse_of(out) if cache else None)
+        reuse = reuse_of(out) if cache else None
+        files = render_loaded(project, config, content, fcache.format, bar, reuse, os.cpu_count() or 1)
         for rel, data in (fcache.files() if cache else {}).items():
             files.add(rel, data)
         bar("writing")

@@ -49,7 +49,7 @@ def robots(base_url: str, has_sitemap: bool) -> str:
 
 def add_publish_files(config: SiteConfig, files: SiteFiles) -> None:
     """Add sitemap.xml (for an absolute base URL), robots.txt and .nojekyll to the rendered site."""
-    pages = [rel for rel, _ in files if rel.endswith(".html") and rel not in NOT_IN_SITEMAP]
+    pages = [rel for rel in files.paths() if rel.endswith(".html") and rel not in NOT_IN_SITEMAP]
     absolute = is_absolute(config.base_url)
     if absolute and "sitemap.xml" not in files:
         files.add("sitemap.xml", sitemap(config.base_url, pages))

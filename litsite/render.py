@@ -24,6 +24,7 @@ from .dates import iso, year_of
 from .fingerprint import code_fingerprint
 from .markdown import render_markdown
 from .pagecache import PageCache
+from .parallel import Parallel
 from .progress import quiet
 from .publish import base_path
 from .slugs import unique_slugs
@@ -143,6 +144,7 @@ class Reuse:
     previous: Path | None = None
     traces: dict[str, Any] = field(default_factory=dict)
     exports: dict[str, Any] = field(default_factory=dict)
+    ledger: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # when the previous output is intact
 
 
 def render_version(templates: Path) -> str:
@@ -161,22 +163,27 @@ def render_site(
     static: dict[str, bytes],
     progress: ProgressFn = quiet,
     reuse: Reuse | None = None,
+    workers: int = 1,
 ) -> SiteFiles:
     """Render every page of the site into SiteFiles.
 
     With reuse, pages whose inputs did not change are taken from the previous output (see pagecache.py), and the
-    files include this build's page traces and export texts under .litsite-cache/ for the next build.
+    files include this build's page traces and export texts under .litsite-cache/ for the next build. workers:
+    processes that render pages (forked; only from a process without threads).
     """
     templates = config.root / "templates"
     env = make_env(templates, FILTERS)
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
-    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.exports if reuse else {}))
+    keeping = reuse is not None  # keep this build's traces and export texts for the next one
+    reuse = reuse or Reuse()
+    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.exports))
     styles = tuple(StyleInfo(s.name, s.title, s.second_field_align) for s in cited.styles)
-    pages = PageCache(
-        env, render_version(templates), reuse.previous if reuse else None, reuse.traces if reuse else {}, by_id
-    )
+    pages = PageCache(env, render_version(templates), reuse.previous, reuse.traces, by_id, reuse.ledger)
+    parallel = Parallel(workers)
+    browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
 
     def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
         root = relative_root(rel) if root is None else root
@@ -208,13 +215,12 @@ def render_site(
             "build_date": build_date(),
             **ctx,
         }
-        files.add(rel, pages.render(rel, template, context, lambda ctx: render_template(env, template, ctx)))
+        jobs.append((rel, template, context))
 
     study_html_path = content.study.page.path
     page("index.html", "study.html", abstract_path=study_html_path)
     page("references/index.html", "references.html")
-    for n, ref in enumerate(refs, start=1):
-        progress("rendering reference pages", n, len(refs))
+    for ref in refs:
         page(f"{ref.url}index.html", "reference.html", ref=ref)
     for extra in content.pages:
         page(
@@ -226,9 +232,16 @@ def render_site(
     if (config.root / "templates" / "404.html").is_file():
         # Served for a missing path at any depth, so its links are absolute paths under the base URL.
         page("404.html", "404.html", root=base_path(config.base_url))
+
+    def tell(done: int, total: int) -> None:
+        progress("rendering pages", done, total)
+
+    rendered = pages.render_all(jobs, lambda name, ctx: render_template(env, name, ctx), parallel, tell)
+    for (rel, _, _), data in zip(jobs, rendered, strict=True):
+        files.add(rel, data)
     for rel, data in sorted(static.items()):
         files.add(rel, data)
-    if reuse is not None:
+    if keeping:
         files.add(f"{CACHE_DIR}/{TRACES}", versioned(pages.traces(), code_fingerprint()))
         files.add(f"{CACHE_DIR}/{EXPORTS}", versioned(browse.export_memo.used, code_fingerprint()))
     return files

@@ -8,6 +8,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import UserError
@@ -15,13 +16,25 @@ from .errors import UserError
 MARKER = ".litsite-output"
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A file of the previous output that this build reuses without reading it: where it is and its digest."""
+
+    path: Path
+    digest: str
+
+    def read(self) -> bytes:
+        """The file's bytes."""
+        return self.path.read_bytes()
+
+
 class SiteFiles:
     """The files of a built site, by relative POSIX path; refuses to hold one path twice."""
 
     def __init__(self) -> None:
-        self._files: dict[str, bytes] = {}
+        self._files: dict[str, bytes | Kept] = {}
 
-    def add(self, rel: str, data: bytes | str) -> None:
+    def add(self, rel: str, data: bytes | str | Kept) -> None:
         """Add a file; the path must be relative, normalised and new."""
         path = PurePosixPath(rel)
         if path.is_absolute() or ".." in path.parts or rel != str(path) or rel in ("", ".") or "\\" in rel:
@@ -31,7 +44,22 @@ class SiteFiles:
         self._files[rel] = data.encode("utf-8") if isinstance(data, str) else data
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        return iter(sorted(self._files.items()))
+        for rel in self.paths():
+            yield rel, self.data(rel)
+
+    def paths(self) -> list[str]:
+        """Every path, sorted."""
+        return sorted(self._files)
+
+    def data(self, rel: str) -> bytes:
+        """The bytes of one file (a kept file is read now)."""
+        found = self._files[rel]
+        return found.read() if isinstance(found, Kept) else found
+
+    def digest(self, rel: str) -> str:
+        """The digest of one file (as the ledger records it)."""
+        found = self._files[rel]
+        return found.digest if isinstance(found, Kept) else file_digest(found)
 
     def __len__(self) -> int:
         return len(self._files)
@@ -41,7 +69,7 @@ class SiteFiles:
 
     def get(self, rel: str) -> bytes | None:
         """The bytes of one file, if present."""
-        return self._files.get(rel)
+        return self.data(rel) if rel in self._files else None
 
 
 def check_output_dir(out: Path, project: Path) -> None:
@@ -92,14 +120,15 @@ def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str]
         if plan is not None:
             return _update(files, out, ledger, plan, stamp)
     _replace(files, out, stamp)
-    return [rel for rel, _ in files]
+    return files.paths()
 
 
 LEDGER = ".litsite-ledger"  # rel, digest, size and mtime of every file the last build wrote
 INTERNAL = (MARKER, LEDGER)
 
 
-def _digest(data: bytes) -> str:
+def file_digest(data: bytes) -> str:
+    """The digest of a file's bytes, as the ledger and page traces record it."""
     return hashlib.sha1(data).hexdigest()
 
 
@@ -141,8 +170,13 @@ def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
 
 def output_intact(out: Path) -> bool:
     """Whether out holds exactly what our last build wrote there (no file added, removed or changed since)."""
+    return bool(intact_ledger(out))
+
+
+def intact_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
+    """The ledger of out when out still holds exactly what it lists, else {}."""
     ledger = read_ledger(out)
-    return bool(ledger) and _ledger_holds(out, ledger)
+    return ledger if ledger and _ledger_holds(out, ledger) else {}
 
 
 def _ledger_holds(out: Path, ledger: dict[str, tuple[str, int, int]]) -> bool:
@@ -152,8 +186,8 @@ def _ledger_holds(out: Path, ledger: dict[str, tuple[str, int, int]]) -> bool:
 
 def _plan(files: SiteFiles, out: Path, ledger: dict[str, tuple[str, int, int]]) -> tuple[list[str], list[str]] | None:
     """(files to write, files to remove), or None when an update in place cannot be done cleanly."""
-    new = {rel for rel, _ in files}
-    write = [rel for rel, data in files if ledger.get(rel, ("",))[0] != _digest(data)]
+    new = set(files.paths())
+    write = [rel for rel in files.paths() if ledger.get(rel, ("",))[0] != files.digest(rel)]
     remove = sorted(set(ledger) - new)
     new_dirs = {d for rel in new for d in _parents(rel)}
     old_dirs = {d for rel in ledger for d in _parents(rel)}
@@ -179,13 +213,12 @@ def _update(
     stamp: dict[str, str] | None,
 ) -> list[str]:
     write, remove = plan
-    data = dict(files)
     staging = Path(tempfile.mkdtemp(prefix=".litsite-staging-", dir=out))
     try:
         for rel in write:
             target = _inside(staging, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data[rel])
+            target.write_bytes(files.data(rel))
             os.chmod(target, 0o644)
         # From here on only renames and removals. Dropping the ledger first means that, should this be interrupted,
         # the next build does not trust the half-updated directory and writes everything afresh.
@@ -203,10 +236,11 @@ def _update(
                 parent.rmdir()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    entries = {rel: ledger[rel] for rel in data if rel not in set(write)}
+    written = set(write)
+    entries = {rel: ledger[rel] for rel in files.paths() if rel not in written}
     for rel in write:
         st = os.stat(out / rel)
-        entries[rel] = (_digest(data[rel]), st.st_size, st.st_mtime_ns)
+        entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
     _write_marker(out, stamp)
     _write_ledger(out, entries)
     return sorted([*write, *remove])
@@ -263,9 +297,9 @@ def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None) -> None:
         _write_marker(tmp, stamp)
         os.chmod(tmp, 0o755)
         entries = {}
-        for rel, data in files:
+        for rel in files.paths():
             st = os.stat(tmp / rel)
-            entries[rel] = (_digest(data), st.st_size, st.st_mtime_ns)
+            entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
         _write_ledger(tmp, entries)
         old = None
         if out.exists():

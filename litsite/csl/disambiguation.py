@@ -15,8 +15,8 @@ from citeproc import Citation
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.names import initialize, split_particles
 from litsite.csl.memo import Memo, state_text
-from litsite.csl.parallel import Parallel
 from litsite.csl.source import Item
+from litsite.parallel import Parallel
 
 
 def family_key(name: dict) -> str:

@@ -15,7 +15,7 @@ from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, spee
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 from litsite.csl.memo import Memo, item_digest, state_text, uses_position
-from litsite.csl.parallel import Parallel
+from litsite.parallel import Parallel
 
 
 def _debug(exc: Exception) -> None:

@@ -34,18 +34,29 @@ class Parallel:
             and "fork" in multiprocessing.get_all_start_methods()
         )
 
-    def map(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-        """[fn(x) for x in items], in order."""
+    def map(
+        self, fn: Callable[[Any], Any], items: Sequence[Any], progress: Callable[[int], None] | None = None
+    ) -> list[Any]:
+        """[fn(x) for x in items], in order; progress(n) is told how many are done as pieces finish."""
         if not self.usable(len(items)):
-            return [fn(x) for x in items]
+            out = []
+            for n, x in enumerate(items, start=1):
+                out.append(fn(x))
+                if progress and n % 64 == 0:
+                    progress(n)
+            return out
         global _TASK
         _TASK = fn
-        pieces = self.workers * 4  # small pieces even out uneven items
+        pieces = self.workers * (16 if progress else 4)  # small pieces even out uneven items (and show progress)
         size = -(-len(items) // pieces)
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        results = []
         try:
             with multiprocessing.get_context("fork").Pool(self.workers) as pool:
-                results = pool.map(_run, chunks)
+                for chunk in pool.imap(_run, chunks):
+                    results.append(chunk)
+                    if progress:
+                        progress(sum(len(c) for c in results))
         finally:
             _TASK = None
         return [value for chunk in results for value in chunk]
