@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 _TASK: Callable[[Any], Any] | None = None
+MIN_ITEMS = 64  # fewer items than this are not worth forking for
 
 
 def _run(chunk: Sequence[Any]) -> list[Any]:
@@ -21,9 +22,9 @@ def _run(chunk: Sequence[Any]) -> list[Any]:
 class Parallel:
     """Runs `map` in `workers` forked processes when there is enough work, else in this process."""
 
-    def __init__(self, workers: int = 1, min_items: int = 64) -> None:
+    def __init__(self, workers: int = 1, min_items: int | None = None) -> None:
         self.workers = workers
-        self.min_items = min_items
+        self.min_items = MIN_ITEMS if min_items is None else min_items
 
     def usable(self, count: int) -> bool:
         """Whether `count` items are worth forking for (and this process may fork)."""

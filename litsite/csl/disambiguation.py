@@ -106,10 +106,24 @@ class Disambiguator:
             return
         self._global_givennames(keys)
         self.prefill(keys)
-        for group in self.ambiguous(keys):
-            group = self._names_and_givennames(group)
-            group = self._condition(group)
-            self._year_suffix(group)
+        # Groups are independent (each changes and renders only its own items), so they may be settled in
+        # parallel; each hands back its items' final state and the renderings it made.
+        for states, renderings in self.parallel.map(self._settle, self.ambiguous(keys)):
+            for key, (state, suffix) in states.items():
+                ref = self.bib.source[key]
+                ref["_dis"] = state
+                if suffix is not None:
+                    ref["year_suffix"] = suffix
+            self.memo.merge(renderings)
+
+    def _settle(self, group: list[str]) -> tuple[dict[str, tuple[dict, str | None]], dict[str, str]]:
+        """Resolve one group of identical cites; return its items' (state, year suffix) and the new renderings."""
+        mark = len(self.memo.touched)
+        remaining = self._names_and_givennames(group)
+        remaining = self._condition(remaining)
+        self._year_suffix(remaining)
+        states = {key: (self.state(key), self.bib.source[key].get("year_suffix")) for key in group}
+        return states, self.memo.touched_since(mark)
 
     def _differing_positions(self, key: str, group: list[str]) -> list[int]:
         """Positions of names that share a family name with another item's name there but not the person."""

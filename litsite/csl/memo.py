@@ -37,6 +37,7 @@ class Memo:
     def __init__(self, store: dict[str, Any] | None = None) -> None:
         self.store: dict[str, Any] = dict(store or {})
         self.used: dict[str, Any] = {}
+        self.touched: list[str] = []  # keys read or put, in order (what a worker process hands back)
         self.hits = 0
         self.misses = 0
 
@@ -45,11 +46,25 @@ class Memo:
         value = self.store.get(key)
         if value is not None:
             self.used[key] = value
+            self.touched.append(key)
             self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> Any:
         """Store a value (never None) and return it."""
         self.store[key] = self.used[key] = value
+        self.touched.append(key)
         self.misses += 1
         return value
+
+    def touched_since(self, mark: int) -> dict[str, Any]:
+        """The values read or put since len(self.touched) was mark."""
+        return {key: self.store[key] for key in self.touched[mark:]}
+
+    def merge(self, values: dict[str, Any]) -> None:
+        """Take in values put elsewhere (e.g. in a worker process)."""
+        for key, value in values.items():
+            if key not in self.store:
+                self.put(key, value)
+            else:
+                self.used[key] = value
