@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 
 import bibtexparser
 import rispy
+from bibtexparser.middlewares.parsestack import default_unparse_stack
 from bibtexparser.model import Entry, Field
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
@@ -135,7 +136,8 @@ def bibtex(items: Iterable[dict[str, Any]]) -> str:
     library = bibtexparser.Library()
     for item in items:
         library.add(bibtex_entry(item))
-    return bibtexparser.write_string(library)
+    # The library is ours and thrown away: let the writer's middleware work in place instead of deep-copying it.
+    return bibtexparser.write_string(library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
 
 
 def join_bibtex(parts: list[str]) -> str:

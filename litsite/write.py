@@ -218,8 +218,7 @@ def _update(
         for rel in write:
             target = _inside(staging, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files.data(rel))
-            os.chmod(target, 0o644)
+            _write_file(str(target), files.data(rel))
         # From here on only renames and removals. Dropping the ledger first means that, should this be interrupted,
         # the next build does not trust the half-updated directory and writes everything afresh.
         (out / LEDGER).unlink()
@@ -244,6 +243,15 @@ def _update(
     _write_marker(out, stamp)
     _write_ledger(out, entries)
     return sorted([*write, *remove])
+
+
+def _write_file(path: str, data: bytes) -> os.stat_result:
+    """Write a new file (mode 0644, whatever the umask says); its size and time as written."""
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fchmod(f.fileno(), 0o644)
+        return os.fstat(f.fileno())
 
 
 def _inside(root: Path, rel: str) -> Path:
@@ -283,23 +291,23 @@ def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        made: set[Path] = set()
-        for rel, data in files:
-            # SiteFiles.add admits only relative, normalised paths without "..", and the fresh temporary
-            # directory holds no links, so joining cannot leave it; checked again here all the same.
-            if rel.startswith("/") or ".." in PurePosixPath(rel).parts:
-                raise ValueError(f"unsafe output path {rel!r}")
-            target = tmp / rel
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
-        _write_marker(tmp, stamp)
-        os.chmod(tmp, 0o755)
+        made: set[str] = set()
+        root = str(tmp)
         entries = {}
         for rel in files.paths():
-            st = os.stat(tmp / rel)
+            # SiteFiles.add admits only relative, normalised paths without "..", and the fresh temporary
+            # directory holds no links, so joining cannot leave it; checked again here all the same.
+            if rel.startswith("/") or ".." in rel.split("/"):
+                raise ValueError(f"unsafe output path {rel!r}")
+            parent = rel.rpartition("/")[0]
+            if parent and parent not in made:
+                os.makedirs(os.path.join(root, parent), exist_ok=True)
+                made.add(parent)
+            data = files.data(rel)
+            st = _write_file(os.path.join(root, rel), data)
             entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
+        _write_marker(tmp, stamp)
+        os.chmod(tmp, 0o755)
         _write_ledger(tmp, entries)
         old = None
         if out.exists():

@@ -1,7 +1,9 @@
+import os
 from pathlib import Path
 
 import pytest
 
+import litsite.write
 from litsite.errors import UserError
 from litsite.write import LEDGER, MARKER, SiteFiles, output_intact, write_site
 
@@ -64,12 +66,16 @@ def test_failure_keeps_previous_output(tmp_path: Path):
     write_site(files(index_html="good"), out, proj)
 
     class Boom(SiteFiles):
-        def __iter__(self):
-            yield ("index.html", b"partial")
-            raise RuntimeError("disk full")
+        def data(self, rel: str) -> bytes:
+            if rel == "z.html":
+                raise RuntimeError("disk full")
+            return super().data(rel)
 
+    boom = Boom()
+    boom.add("index.html", "partial")
+    boom.add("z.html", "never")
     with pytest.raises(RuntimeError):
-        write_site(Boom(), out, proj)
+        write_site(boom, out, proj)
     assert (out / "index.html").read_text() == "good"
     assert sorted(p.name for p in proj.iterdir()) == ["output"]
 
@@ -120,16 +126,16 @@ def test_a_failed_update_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
     proj.mkdir()
     write_site(files(index_html="one", a__b_html="two"), out, proj)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    real = Path.write_bytes
+    real = litsite.write._write_file
     calls = []
 
-    def failing(self: Path, data: bytes) -> int:
-        calls.append(self)
+    def failing(path: str, data: bytes) -> os.stat_result:
+        calls.append(path)
         if len(calls) == 2:
             raise OSError("disk full")
-        return real(self, data)
+        return real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(litsite.write, "_write_file", failing)
     with pytest.raises(OSError):
         write_site(files(index_html="ONE", a__b_html="TWO"), out, proj)
     monkeypatch.undo()
