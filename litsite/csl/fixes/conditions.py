@@ -36,28 +36,43 @@ def _has(item: object, variable: str) -> bool:
 class Condition:
     """Our evaluation of cs:if and cs:else-if."""
 
+    def _litsite_spec(self) -> tuple:
+        """The element's tests, read once (a style does not change while it formats)."""
+        spec = self.__dict__.get("_litsite_tests")
+        if spec is None:
+            attrib = dict(self.attrib)
+            types = attrib["type"].split() if "type" in attrib else None
+            variables = attrib["variable"].split() if "variable" in attrib else None
+            numeric = attrib["is-numeric"].split() if "is-numeric" in attrib else None
+            disambiguate = attrib["disambiguate"] == "true" if "disambiguate" in attrib else None
+            others = tuple(k for k in ("is-uncertain-date", "locator", "position") if k in attrib)
+            spec = (types, variables, numeric, disambiguate, others, attrib.get("match", "all"))
+            self.__dict__["_litsite_tests"] = spec
+        return spec
+
     def render(self, item: object, context: object = None, delimiter: str = "", **kwargs: object) -> object:
         """Render the children if the condition holds, else raise ConditionFailed."""
+        types, variables, numeric, disambiguate, others, match = self._litsite_spec()
         results: list[bool] = []
-        if "type" in self.attrib:
-            results.append(item.reference.type in self.get("type").split())
-        if "variable" in self.attrib:
-            results += [_has(item, v) for v in self.get("variable").split()]
-        if "is-numeric" in self.attrib:
+        if types is not None:
+            results.append(item.reference.type in types)
+        if variables is not None:
+            results += [_has(item, v) for v in variables]
+        if numeric is not None:
             results += [
                 _has(item, v) and is_numeric(item.reference.get(v.replace("-", "_")) if v != "locator" else "")
-                for v in self.get("is-numeric").split()
+                for v in numeric
             ]
-        if "disambiguate" in self.attrib:
+        if disambiguate is not None:
             dis = item.reference.get("_dis") or {}
-            results.append(bool(dis.get("cond")) == (self.get("disambiguate") == "true"))
-        if "is-uncertain-date" in self.attrib:
-            results += self._is_uncertain_date(item)
-        if "locator" in self.attrib:
-            results += self._locator(item)
-        if "position" in self.attrib:
-            results += self._position(item, context)
-        match = self.get("match", "all")
+            results.append(bool(dis.get("cond")) == disambiguate)
+        if others:
+            if "is-uncertain-date" in others:
+                results += self._is_uncertain_date(item)
+            if "locator" in others:
+                results += self._locator(item)
+            if "position" in others:
+                results += self._position(item, context)
         ok = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
         if not ok:
             raise model.ConditionFailed
