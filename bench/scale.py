@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,18 +24,26 @@ sys.path[:0] = [str(REPO), str(HERE)]
 
 
 def one_build(project: Path) -> None:
-    """Run one build in this process and print its wall time and peak memory as JSON."""
-    from litsite.pipeline import build_site
+    """Build the project in this process, as `python build.py` does; print CPU time and peak memory as JSON.
 
-    t = time.perf_counter()
-    build_site(project)
-    seconds = time.perf_counter() - t
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+    CPU time adds up the build and its worker processes. Peak memory is the largest resident set of the build
+    process ("main_mb") and of any worker ("peak_mb" is the larger of both; a forked worker shares its parent's
+    pages, so its figure overstates what it adds).
+    """
+    from litsite.cli import main as cli
+
+    status = cli(["--project", str(project)])
+    if status:
+        raise SystemExit(status)
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
+    main_mb, worker_mb = me.ru_maxrss / 1024, workers.ru_maxrss / 1024
+    print(json.dumps({"cpu": cpu, "main_mb": main_mb, "peak_mb": max(main_mb, worker_mb)}))
 
 
 def timed_build(project: Path) -> dict:
-    """A build in a fresh process: {"seconds", "peak_mb"}."""
+    """A build in a fresh process: {"seconds" (wall, interpreter start included), "cpu", "main_mb", "peak_mb"}."""
+    t = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, __file__, "--one-build", str(project)],
         capture_output=True,
@@ -42,9 +51,10 @@ def timed_build(project: Path) -> dict:
         check=False,
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
+    seconds = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return {"seconds": seconds, **json.loads(proc.stdout.strip().splitlines()[-1])}
 
 
 def citeproc_js_seconds(items: list[dict], style: str) -> float:
@@ -57,11 +67,12 @@ def citeproc_js_seconds(items: list[dict], style: str) -> float:
     return time.perf_counter() - t
 
 
-def edit_one_reference(project: Path) -> None:
-    """Change the volume of one journal article in the middle of references.yaml, as a user would."""
+def edit_one_reference(project: Path, k: int = 0) -> None:
+    """Change the volume of one journal article in references.yaml (the k-th edit picks another one), as a user
+    would."""
     path = project / "content" / "references.yaml"
     text = path.read_text(encoding="utf-8")
-    at = text.index("  volume: '", len(text) // 2) + len("  volume: '")
+    at = text.index("  volume: '", len(text) * (k % 7 + 1) // 9) + len("  volume: '")
     end = text.index("'", at)
     path.write_text(text[:at] + str(int(text[at:end]) + 100) + text[end:], encoding="utf-8")
 
@@ -71,6 +82,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="2000,10000")
     ap.add_argument("--style", default="apa")
+    ap.add_argument("--edits", type=int, default=3, help="one-reference edits to time (each in a fresh process)")
     ap.add_argument("--one-build", type=Path)
     args = ap.parse_args()
     if args.one_build:
@@ -79,18 +91,28 @@ def main() -> None:
     from synthetic import make_items, make_project
 
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; style {args.style}")
-    print("refs | cold build s | no-change rebuild s | one-edit rebuild s | peak MB | citeproc-js s | cold/js")
+    print(
+        "refs | cold s (cpu s) | no-change s | one-edit s, median of "
+        f"{args.edits} (range) | peak MB build / worker | citeproc-js s | cold/js"
+    )
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             project = make_project(Path(tmp) / "p", n, [args.style])
             cold = timed_build(project)
             again = timed_build(project)
-            edit_one_reference(project)
-            edited = timed_build(project)
+            edits = []
+            for k in range(args.edits):
+                edit_one_reference(project, k)
+                edits.append(timed_build(project))
             js = citeproc_js_seconds(make_items(n), args.style)
-            peak = max(cold["peak_mb"], again["peak_mb"], edited["peak_mb"])
+            builds = [cold, again, *edits]
+            peak = max(b["peak_mb"] for b in builds)
+            times = sorted(e["seconds"] for e in edits)
+            median = statistics.median(times)
+            own = max(b.get("main_mb", 0) for b in builds)
             print(
-                f"{n} | {cold['seconds']:.1f} | {again['seconds']:.2f} | {edited['seconds']:.2f} | {peak:.0f} | "
+                f"{n} | {cold['seconds']:.1f} ({cold['cpu']:.0f}) | {again['seconds']:.2f} | "
+                f"{median:.2f} ({times[0]:.2f}–{times[-1]:.2f}) | {own or peak:.0f} / {peak:.0f} | "
                 f"{js:.1f} | {cold['seconds'] / js:.2f}",
                 flush=True,
             )

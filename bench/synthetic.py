@@ -127,6 +127,14 @@ def make_items(n: int, seed: int = 1) -> list[dict]:
     return items
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Repeated values written out in full, as a person or `build.py import` writes them (no &id001 anchors)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        """No anchors."""
+        return True
+
+
 def make_project(dest: Path, n: int, styles: list[str] | None = None, seed: int = 1) -> Path:
     """A whole project (site.yaml, content/, templates/) with n synthetic references, cited in the study."""
     repo = Path(__file__).resolve().parents[1]
@@ -141,7 +149,7 @@ def make_project(dest: Path, n: int, styles: list[str] | None = None, seed: int 
         yaml.safe_dump({"title": f"Synthetic review of {n}", "style": styles[0], "styles": styles}), encoding="utf-8"
     )
     (dest / "content" / "references.yaml").write_text(
-        yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        yaml.dump(items, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     cites = " ".join(f"[@{it['id']}]" for it in items[:: max(1, n // 50)])
     (dest / "content" / "study.md").write_text(

@@ -9,6 +9,7 @@ from typing import Any
 CACHE_DIR = ".litsite-cache"
 EXPORTS = "exports.json"  # BibTeX, COinS, CSL-JSON and RIS text of each reference, by item digest
 TRACES = "pages.json"  # what each page read, to reuse unchanged pages (pagecache.py)
+ITEMS = "yaml-items.json"  # parsed items of references.yaml by a digest of their text (yamlfile.ItemCache)
 
 
 def json_bytes(value: Any) -> bytes:

@@ -11,7 +11,7 @@ from typing import Any
 from .csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from .dates import to_csl_date
 from .errors import ErrorCollector, UserError
-from .yamlfile import Lines, load_yaml, parse_yaml, read_text
+from .yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
 
 # Keys of the study's front matter that are not CSL variables.
 STUDY_EXTRAS = frozenset(
@@ -219,9 +219,10 @@ def load_study(path: Path, errors: ErrorCollector) -> Study:
     )
 
 
-def load_references(path: Path, errors: ErrorCollector) -> tuple[Reference, ...]:
-    """Load content/references.yaml (a list of CSL items); ids must be unique, also ignoring case."""
-    data, lines = load_yaml(path)
+def load_references(path: Path, errors: ErrorCollector, items: ItemCache | None = None) -> tuple[Reference, ...]:
+    """Load content/references.yaml (a list of CSL items); ids must be unique, also ignoring case. items: parsed
+    items kept from earlier loads (see yamlfile.ItemCache)."""
+    data, lines = load_yaml(path, items)
     if data is None:
         return ()
     if not isinstance(data, list):
@@ -252,7 +253,7 @@ def load_references(path: Path, errors: ErrorCollector) -> tuple[Reference, ...]
     return tuple(refs)
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, items: ItemCache | None = None) -> Content:
     """Load study, references and pages from a content directory; raise UserErrors listing every problem."""
     if not root.is_dir():
         raise UserError(root, None, "content directory not found; create it or run `python build.py import RECORD`")
@@ -265,7 +266,7 @@ def load_content(root: Path) -> Content:
             if loader == "study":
                 study = load_study(study_path, errors)
             elif refs_path.exists():
-                refs = load_references(refs_path, errors)
+                refs = load_references(refs_path, errors, items)
         except UserError as exc:
             errors.extend([exc])
     pages = []

@@ -21,6 +21,7 @@ from .cache import CACHE_DIR, FormatCache, Job, format_job, format_jobs, format_
 from .csl.engine import Cite, Formatted, Formatter
 from .pipeline import load_sources, render_files, reuse_of
 from .write import SiteFiles, write_site
+from .yamlfile import ItemCache
 
 MAX_PATCHED = 150  # beyond this many changed or related items a provisional patch costs more than it saves
 
@@ -93,6 +94,7 @@ class SiteBuilder:
         # the preview has threads, and forking a threaded process is unsafe; bulk formatting goes to the pool.
         self.cache = FormatCache(out / CACHE_DIR, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
+        self.items = ItemCache()  # parsed reference items, kept in memory between rebuilds
         self._patched = False
 
     def exact_format(
@@ -148,13 +150,15 @@ class SiteBuilder:
         self.cache.begin()
         if provisional:
             try:
-                files = render_files(self.project, self.base_url, self.provisional_format, reuse_of(self.out))
+                files = render_files(
+                    self.project, self.base_url, self.provisional_format, reuse_of(self.out), self.items
+                )
                 return BuildReport(self.sync(self._with_cache(files)), self._patched)
             except _NeedExact:
                 self._patched = False
         if self.pool is not None:
             self._submit_all()
-        files = render_files(self.project, self.base_url, self.exact_format, reuse_of(self.out))
+        files = render_files(self.project, self.base_url, self.exact_format, reuse_of(self.out), self.items)
         return BuildReport(self.sync(self._with_cache(files)), False)
 
     def _with_cache(self, files: SiteFiles) -> SiteFiles:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from .cache import FormatCache
-from .cachefiles import CACHE_DIR, EXPORTS, TRACES, load_versioned
+from .cachefiles import CACHE_DIR, EXPORTS, ITEMS, TRACES, load_versioned, versioned
 from .cite import FormatFn, cite
 from .config import SiteConfig, load_config
 from .content import Content, load_content
@@ -16,11 +16,14 @@ from .fingerprint import code_fingerprint, source_fingerprint
 from .progress import Progress, quiet
 from .publish import add_publish_files
 from .render import ProgressFn, Reuse, render_site
-from .write import MARKER, SiteFiles, intact_ledger, output_intact, read_marker, write_site
+from .write import MARKER, SiteFiles, intact_ledger, read_marker, write_site
+from .yamlfile import ItemCache
 
 
-def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig, Content]:
-    """Load site.yaml and content/, reporting the errors of both together."""
+def load_sources(
+    project: Path, base_url: str | None = None, items: ItemCache | None = None
+) -> tuple[SiteConfig, Content]:
+    """Load site.yaml and content/, reporting the errors of both together (items: see yamlfile.ItemCache)."""
     errors: list[UserError] = []
     config = content = None
     try:
@@ -30,7 +33,7 @@ def load_sources(project: Path, base_url: str | None = None) -> tuple[SiteConfig
     except (UserError, UserErrors) as exc:
         errors.extend(flatten(exc))
     try:
-        content = load_content(project / "content")
+        content = load_content(project / "content", items)
     except (UserError, UserErrors) as exc:
         errors.extend(flatten(exc))
     if errors:
@@ -48,20 +51,26 @@ def static_files(project: Path) -> dict[str, bytes]:
 
 
 def render_files(
-    project: Path, base_url: str | None = None, formatter: FormatFn | None = None, reuse: Reuse | None = None
+    project: Path,
+    base_url: str | None = None,
+    formatter: FormatFn | None = None,
+    reuse: Reuse | None = None,
+    items: ItemCache | None = None,
 ) -> SiteFiles:
     """Everything up to writing: the site's files in memory (formatter: e.g. a cache in front of the CSL engine)."""
-    config, content = load_sources(project, base_url)
+    config, content = load_sources(project, base_url, items)
     return render_loaded(project, config, content, formatter, reuse=reuse)
 
 
-def reuse_of(out: Path) -> Reuse:
-    """What an earlier output of ours offers the next build (nothing when out is not one)."""
+def reuse_of(out: Path, ledger: dict[str, tuple[str, int, int]] | None = None) -> Reuse:
+    """What an earlier output of ours offers the next build (nothing when out is not one); ledger: intact_ledger(out)
+    if already known."""
     if not (out / MARKER).is_file():
         return Reuse()
     kept = out / CACHE_DIR
     version = code_fingerprint()
-    return Reuse(out, load_versioned(kept, TRACES, version), load_versioned(kept, EXPORTS, version), intact_ledger(out))
+    ledger = intact_ledger(out) if ledger is None else ledger
+    return Reuse(out, load_versioned(kept, TRACES, version), load_versioned(kept, EXPORTS, version), ledger)
 
 
 def render_loaded(
@@ -81,10 +90,11 @@ def render_loaded(
     return files
 
 
-def is_up_to_date(out: Path, fingerprint: str) -> bool:
-    """Whether out was built from exactly these inputs and still holds exactly what that build wrote."""
+def is_up_to_date(out: Path, fingerprint: str, ledger: dict[str, tuple[str, int, int]] | None = None) -> bool:
+    """Whether out was built from exactly these inputs and still holds exactly what that build wrote (ledger:
+    intact_ledger(out) if already known)."""
     stamp = read_marker(out)
-    return stamp.get("fingerprint") == fingerprint and output_intact(out)
+    return stamp.get("fingerprint") == fingerprint and bool(intact_ledger(out) if ledger is None else ledger)
 
 
 def build_site(
@@ -101,21 +111,28 @@ def build_site(
     """
     out = out or project / "output"
     fingerprint = source_fingerprint(project, f"base_url={base_url!r}")
-    if cache and is_up_to_date(out, fingerprint):
+    ledger = intact_ledger(out) if cache else {}  # what the last build wrote, if out still holds exactly that
+    if cache and is_up_to_date(out, fingerprint, ledger):
         return out
     bar = Progress(enabled=progress)  # progress None: a bar only on a terminal
-    fcache = FormatCache(out / CACHE_DIR if cache and (out / MARKER).is_file() else None)
+    kept = out / CACHE_DIR if cache and (out / MARKER).is_file() else None
+    fcache = FormatCache(kept)
+    workers = os.cpu_count() or 1
+    items = ItemCache(load_versioned(kept, ITEMS, code_fingerprint()), workers)
     try:
         bar("loading sources")
-        config, content = load_sources(project, base_url)
+        config, content = load_sources(project, base_url, items)
         bar(f"formatting {len(content.references)} references in {len(config.styles)} styles")
         fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
-        reuse = reuse_of(out) if cache else None
-        files = render_loaded(project, config, content, fcache.format, bar, reuse, os.cpu_count() or 1)
+        reuse = reuse_of(out, ledger) if cache else None
+        files = render_loaded(project, config, content, fcache.format, bar, reuse, workers)
         for rel, data in (fcache.files() if cache else {}).items():
             files.add(rel, data)
+        if cache:
+            files.add(f"{CACHE_DIR}/{ITEMS}", versioned(items.used, code_fingerprint()))
         bar("writing")
-        write_site(files, out, project, {"fingerprint": fingerprint} if cache else None)
+        stamp = {"fingerprint": fingerprint} if cache else None
+        write_site(files, out, project, stamp, ledger if cache else None)
         return out
     finally:
         bar.close()

@@ -102,7 +102,13 @@ def read_marker(out: Path) -> dict[str, str]:
     return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
 
 
-def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str] | None = None) -> list[str]:
+def write_site(
+    files: SiteFiles,
+    out: Path,
+    project: Path,
+    stamp: dict[str, str] | None = None,
+    ledger: dict[str, tuple[str, int, int]] | None = None,
+) -> list[str]:
     """Make out hold exactly files (and a marker with stamp); return the paths written or removed.
 
     When out is still exactly as our last build left it (its ledger says so), only the files that differ are
@@ -110,12 +116,14 @@ def write_site(files: SiteFiles, out: Path, project: Path, stamp: dict[str, str]
     Otherwise everything is written into a temporary sibling of out, which is then swapped in. Either way the old
     output survives a failure to write.
 
-    stamp: `key: value` facts recorded in the output's marker (e.g. the fingerprint of what made it).
+    stamp: `key: value` facts recorded in the output's marker (e.g. the fingerprint of what made it). ledger: the
+    output's ledger as intact_ledger() found it earlier in this build (else it is read and checked now). Should a file
+    change between that check and this write, the next build finds it out and writes everything afresh.
     """
     check_output_dir(out, project)
     out = out.resolve()
-    ledger = read_ledger(out)
-    if ledger and _ledger_holds(out, ledger):
+    ledger = intact_ledger(out) if ledger is None else ledger
+    if ledger:
         plan = _plan(files, out, ledger)
         if plan is not None:
             return _update(files, out, ledger, plan, stamp)

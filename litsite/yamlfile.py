@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +12,7 @@ from typing import Any
 import yaml
 
 from .errors import UserError
+from .parallel import Parallel
 
 Key = tuple[Any, ...]
 
@@ -80,9 +84,83 @@ def parse_yaml(text: str, path: Path, offset: int = 0) -> tuple[Any, Lines]:
     return data, Lines(path, lines, offset)
 
 
-def load_yaml(path: Path) -> tuple[Any, Lines]:
-    """Load a YAML file with its line map."""
-    return parse_yaml(read_text(path), path)
+def load_yaml(path: Path, items: ItemCache | None = None) -> tuple[Any, Lines]:
+    """Load a YAML file with its line map.
+
+    items: when the file is a plain top-level list, parse each item on its own and remember it by its text, so
+    that a file of thousands of items where one changed costs one item's parsing (see ItemCache).
+    """
+    text = read_text(path)
+    if items is not None:
+        found = items.load(text, path)
+        if found is not None:
+            return found
+    return parse_yaml(text, path)
+
+
+# A file is read item by item only when nothing in it can tie items together or change how they parse: no
+# directives or document markers, anchors, aliases or tags.
+_WHOLE_FILE_ONLY = re.compile(r"^(?:%|---|\.\.\.)|(?:^|[\s\[{,])[&*!][^\s]", re.MULTILINE)
+
+
+@dataclass
+class ItemCache:
+    """The items of YAML lists parsed one by one, by a digest of each item's text (kept between builds).
+
+    Equivalent to parsing the whole file: each top-level item ("- " at column 0 up to the next one) parses on its
+    own exactly as it does in the list, and lines are shifted to the file's. Anything unusual — an item that does
+    not parse alone into exactly one item of plain JSON data, or any anchor, alias, tag or directive in the file —
+    and the whole file is parsed instead, which also reports its errors as always. Items are handed out as fresh
+    objects (stored as JSON text), so nothing downstream can change what is kept.
+    """
+
+    store: dict[str, Any] = field(default_factory=dict)
+    workers: int = 1
+    used: dict[str, Any] = field(default_factory=dict)
+
+    def load(self, text: str, path: Path) -> tuple[list[Any], Lines] | None:
+        """The list and its line map, or None when the file must be parsed whole."""
+        if _WHOLE_FILE_ONLY.search(text):
+            return None
+        self.used = {}
+        lines = text.splitlines(keepends=True)
+        starts = [i for i, line in enumerate(lines) if line.startswith("- ") or line.rstrip("\r\n") == "-"]
+        if not starts or any(line.strip() and not line.lstrip().startswith("#") for line in lines[: starts[0]]):
+            return None
+        chunks = ["".join(lines[a:b]) for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+        keys = [hashlib.sha1(chunk.encode("utf-8")).hexdigest() for chunk in chunks]
+        todo = sorted({key: n for n, key in enumerate(keys) if key not in self.store}.values())
+        parsed = Parallel(self.workers).map(lambda n: _parse_item(chunks[n], path), todo)
+        for n, found in zip(todo, parsed, strict=True):
+            if found is None:
+                return None
+            self.store[keys[n]] = found
+        data = []
+        line_map: dict[Key, int] = {(): 1}
+        for n, (start, key) in enumerate(zip(starts, keys, strict=True)):
+            text_of_item, item_lines = self.used[key] = self.store[key]
+            data.append(json.loads(text_of_item))
+            for rel, line in item_lines:
+                line_map[(n, *rel[1:])] = line + start
+        self.store = dict(self.used)  # what the next load can reuse: this file's items
+        return data, Lines(path, line_map)
+
+
+def _parse_item(chunk: str, path: Path) -> list[Any] | None:
+    """[item as JSON text, [[key path, line], ...]] of one top-level item, or None if it is not plain."""
+    try:
+        data, lines = parse_yaml(chunk, path)
+    except UserError:
+        return None
+    if not isinstance(data, list) or len(data) != 1:
+        return None
+    try:
+        text = json.dumps(data[0], ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    if json.loads(text) != data[0]:
+        return None  # e.g. keys that are not strings
+    return [text, [[list(key), line] for key, line in lines.lines.items() if key]]
 
 
 def _walk(node: yaml.Node, data: Any, key: Key, lines: dict[Key, int], path: Path, offset: int) -> None:

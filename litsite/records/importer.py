@@ -206,6 +206,10 @@ def import_record(path: Path) -> ImportResult:
 class _Dumper(yaml.SafeDumper):
     """Block-style YAML; names and date-parts in flow style; multi-line strings as literal blocks."""
 
+    def ignore_aliases(self, data: object) -> bool:
+        """Write repeated values out in full: the file is for people to edit, not &id001/*id001 references."""
+        return True
+
 
 class _Flow(dict):
     pass
