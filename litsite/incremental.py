@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import CACHE_DIR, FormatCache, Job, format_job, format_jobs, format_key
+from .cache import FormatCache, Job, format_job, format_jobs, format_key
+from .cachefiles import CACHE_DIR, ITEMS, load_versioned, versioned
 from .csl.engine import Cite, Formatted, Formatter
+from .fingerprint import code_fingerprint
 from .pipeline import load_sources, render_files, reuse_of
 from .write import SiteFiles, write_site
 from .yamlfile import ItemCache
@@ -94,7 +96,8 @@ class SiteBuilder:
         # the preview has threads, and forking a threaded process is unsafe; bulk formatting goes to the pool.
         self.cache = FormatCache(out / CACHE_DIR, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
-        self.items = ItemCache()  # parsed reference items, kept in memory between rebuilds
+        # Parsed reference items: those the last build kept, then kept in memory between rebuilds.
+        self.items = ItemCache(load_versioned(out / CACHE_DIR, ITEMS, code_fingerprint()))
         self._patched = False
 
     def exact_format(
@@ -165,6 +168,7 @@ class SiteBuilder:
         """The site's files plus the cache records this build used, so they persist as `build` keeps them."""
         for rel, data in self.cache.files().items():
             files.add(rel, data)
+        files.add(f"{CACHE_DIR}/{ITEMS}", versioned(self.items.used, code_fingerprint()))
         return files
 
     def _submit_all(self) -> None:

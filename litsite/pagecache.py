@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import pickle
 from collections.abc import Callable
@@ -110,6 +111,7 @@ class PageCache:
         self.ledger = ledger or {}  # the previous output's files, when it still holds exactly them
         self._names: dict[str, frozenset[str] | None] = {}
         self._digests: dict[int, tuple[Any, str]] = {}
+        self._replayed: dict[str, str] = {}
         self.reused = 0
         self.rendered = 0
 
@@ -248,15 +250,25 @@ class PageCache:
             return found
         return _unplain(arg["v"])
 
+    def _replay(self, browse: Any, name: str, args: list[Any] | None) -> str:
+        """The digest of what a recorded browse call gives now; many pages make the same calls (a work's COinS is on
+        every page that lists it), so each distinct call is made once per build."""
+        key = json.dumps([name, args], sort_keys=True)
+        found = self._replayed.get(key)
+        if found is None:
+            value = getattr(browse, name)
+            found = self._replayed[key] = self._digest(
+                value if args is None else value(*[self._decode(a) for a in args])
+            )
+        return found
+
     def _reuse(self, rel: str, old: dict[str, Any], browse: Any) -> bytes | Kept | None:
         """The previous file at rel when every recorded browse call still gives the same result."""
         if self.previous is None:
             return None
         try:
             for name, args, was in old.get("calls", []):
-                value = getattr(browse, name)
-                now = self._digest(value if args is None else value(*[self._decode(a) for a in args]))
-                if now != was:
+                if self._replay(browse, name, args) != was:
                     return None
             if self.ledger.get(rel, ("",))[0] == old.get("sha"):
                 return Kept(self.previous / rel, old["sha"])
