@@ -132,7 +132,7 @@ def build_site(
             files.add(f"{CACHE_DIR}/{ITEMS}", versioned(items.used, code_fingerprint()))
         bar("writing")
         stamp = {"fingerprint": fingerprint} if cache else None
-        write_site(files, out, project, stamp, ledger if cache else None)
+        write_site(files, out, project, stamp, ledger if cache else None, keep_ledger=cache)
         return out
     finally:
         bar.close()

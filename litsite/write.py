@@ -108,6 +108,7 @@ def write_site(
     project: Path,
     stamp: dict[str, str] | None = None,
     ledger: dict[str, tuple[str, int, int]] | None = None,
+    keep_ledger: bool = True,
 ) -> list[str]:
     """Make out hold exactly files (and a marker with stamp); return the paths written or removed.
 
@@ -119,6 +120,7 @@ def write_site(
     stamp: `key: value` facts recorded in the output's marker (e.g. the fingerprint of what made it). ledger: the
     output's ledger as intact_ledger() found it earlier in this build (else it is read and checked now). Should a file
     change between that check and this write, the next build finds it out and writes everything afresh.
+    keep_ledger=False writes no ledger (e.g. a one-off build for publishing): the next build writes everything.
     """
     check_output_dir(out, project)
     out = out.resolve()
@@ -126,8 +128,8 @@ def write_site(
     if ledger:
         plan = _plan(files, out, ledger)
         if plan is not None:
-            return _update(files, out, ledger, plan, stamp)
-    _replace(files, out, stamp)
+            return _update(files, out, ledger, plan, stamp, keep_ledger)
+    _replace(files, out, stamp, keep_ledger)
     return files.paths()
 
 
@@ -219,6 +221,7 @@ def _update(
     ledger: dict[str, tuple[str, int, int]],
     plan: tuple[list[str], list[str]],
     stamp: dict[str, str] | None,
+    keep_ledger: bool = True,
 ) -> list[str]:
     write, remove = plan
     staging = Path(tempfile.mkdtemp(prefix=".litsite-staging-", dir=out))
@@ -249,7 +252,8 @@ def _update(
         st = os.stat(out / rel)
         entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
     _write_marker(out, stamp)
-    _write_ledger(out, entries)
+    if keep_ledger:
+        _write_ledger(out, entries)
     return sorted([*write, *remove])
 
 
@@ -294,7 +298,7 @@ def _atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None) -> None:
+def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None, keep_ledger: bool = True) -> None:
     """Write files into a temporary sibling of out, then swap it in."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -316,7 +320,8 @@ def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None) -> None:
             entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
         _write_marker(tmp, stamp)
         os.chmod(tmp, 0o755)
-        _write_ledger(tmp, entries)
+        if keep_ledger:
+            _write_ledger(tmp, entries)
         old = None
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"

@@ -124,3 +124,11 @@ def test_unchanged_sources_skip_the_build(project: Path, tmp_path: Path):
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # any source byte counts
     build_site(project, out)
     assert index.stat().st_mtime_ns != mtime
+
+
+def test_a_build_without_cache_keeps_nothing_for_the_next(project: Path, tmp_path: Path):
+    """--no-cache (as the Pages workflow builds): the same site, and no cache records or ledger to publish."""
+    plain = build_site(project, tmp_path / "plain", cache=False)
+    assert not (plain / ".litsite-cache").exists() and not (plain / ".litsite-ledger").exists()
+    cached = build_site(project, tmp_path / "cached")
+    assert tree(plain, hide=NOT_GOLDEN) == tree(cached, hide=NOT_GOLDEN)
