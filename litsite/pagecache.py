@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import pickle
 from collections.abc import Callable
@@ -253,7 +252,7 @@ class PageCache:
     def _replay(self, browse: Any, name: str, args: list[Any] | None) -> str:
         """The digest of what a recorded browse call gives now; many pages make the same calls (a work's COinS is on
         every page that lists it), so each distinct call is made once per build."""
-        key = json.dumps([name, args], sort_keys=True)
+        key = f"{name}{args!r}"  # args are JSON data as the trace recorded them: their repr is stable
         found = self._replayed.get(key)
         if found is None:
             value = getattr(browse, name)

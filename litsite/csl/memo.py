@@ -28,6 +28,8 @@ def uses_position(style_path: Path | str) -> bool:
 
 def state_text(value: object) -> str:
     """A disambiguation state as a stable string."""
+    if value is None:  # most items: never ambiguous
+        return "null"
     return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
 
 

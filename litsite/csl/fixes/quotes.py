@@ -20,6 +20,9 @@ _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
 _DOUBLE = re.compile(f"(?<!\\.)([.?!])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
 
 
+_ANY_QUOTE = re.compile("[\"“”'‘’]")
+
+
 class SmartQuotes:
     """Converts quotes in field text to placeholders and apostrophes to ’, keeping state across chunks."""
 
@@ -29,6 +32,10 @@ class SmartQuotes:
         self.prev = " "
 
     def __call__(self, text: str, last: bool = True) -> str:
+        if not _ANY_QUOTE.search(text):  # most field text: nothing to convert, only remember the last character
+            if text:
+                self.prev = text[-1]
+            return text
         out = []
         for i, ch in enumerate(text):
             nxt = text[i + 1] if i + 1 < len(text) else (" " if last else "x")
