@@ -5,25 +5,32 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .cache import FormatCache
 from .cachefiles import CACHE_DIR, EXPORTS, ITEMS, TRACES, load_versioned, versioned
-from .cite import FormatFn, cite
-from .config import SiteConfig, load_config
-from .content import Content, load_content
 from .errors import UserError, UserErrors, flatten
 from .fingerprint import code_fingerprint, source_fingerprint
 from .progress import Progress, quiet
-from .publish import add_publish_files
-from .render import ProgressFn, Reuse, render_site
 from .write import MARKER, SiteFiles, intact_ledger, read_marker, write_site
-from .yamlfile import ItemCache
+
+if TYPE_CHECKING:
+    from .cite import FormatFn
+    from .config import SiteConfig
+    from .content import Content
+    from .render import ProgressFn, Reuse
+    from .yamlfile import ItemCache
+
+# The stages' modules (CSL engine, Jinja, Markdown, exporters) are imported where they are first needed, so that a
+# build that finds nothing changed finishes without loading them (about 0.3 s of a no-change rebuild).
 
 
 def load_sources(
     project: Path, base_url: str | None = None, items: ItemCache | None = None
 ) -> tuple[SiteConfig, Content]:
     """Load site.yaml and content/, reporting the errors of both together (items: see yamlfile.ItemCache)."""
+    from .config import load_config
+    from .content import load_content
+
     errors: list[UserError] = []
     config = content = None
     try:
@@ -65,6 +72,8 @@ def render_files(
 def reuse_of(out: Path, ledger: dict[str, tuple[str, int, int]] | None = None) -> Reuse:
     """What an earlier output of ours offers the next build (nothing when out is not one); ledger: intact_ledger(out)
     if already known."""
+    from .render import Reuse
+
     if not (out / MARKER).is_file():
         return Reuse()
     kept = out / CACHE_DIR
@@ -83,6 +92,10 @@ def render_loaded(
     workers: int = 1,
 ) -> SiteFiles:
     """Cite and render loaded sources into the site's files (pages rendered by `workers` processes)."""
+    from .cite import cite
+    from .publish import add_publish_files
+    from .render import render_site
+
     progress("formatting citations", 0, 0)
     cited = cite(config, content, formatter)
     files = render_site(config, content, cited, static_files(project), progress, reuse, workers)
@@ -114,6 +127,9 @@ def build_site(
     ledger = intact_ledger(out) if cache else {}  # what the last build wrote, if out still holds exactly that
     if cache and is_up_to_date(out, fingerprint, ledger):
         return out
+    from .cache import FormatCache
+    from .yamlfile import ItemCache
+
     bar = Progress(enabled=progress)  # progress None: a bar only on a terminal
     kept = out / CACHE_DIR if cache and (out / MARKER).is_file() else None
     fcache = FormatCache(kept)
