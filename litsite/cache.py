@@ -8,7 +8,7 @@ import json
 import multiprocessing
 import os
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -88,12 +88,16 @@ def _tuples(value: Any) -> Any:
 Job = tuple[Path, str, list[dict], list[list[Cite]], str]
 
 
-def format_jobs(config: SiteConfig, content: Content) -> dict[str, Job]:
-    """Every formatting the site needs (one per style), by cache key, without formatting anything."""
+def format_jobs(
+    config: SiteConfig, content: Content, digests: Callable[[Sequence[dict[str, Any]]], list[str]] | None = None
+) -> dict[str, Job]:
+    """Every formatting the site needs (one per style), by cache key, without formatting anything (digests: the
+    item digests of a list of items, e.g. FormatCache.digests)."""
     jobs: dict[str, Job] = {}
 
     def record(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
-        jobs[format_key(style_path, locale, items, clusters, fmt)] = (style_path, locale, items, clusters, fmt)
+        known = digests(items) if digests else None
+        jobs[format_key(style_path, locale, items, clusters, fmt, known)] = (style_path, locale, items, clusters, fmt)
         # A stand-in result of the right shape, so that cite() can finish.
         return Formatted(tuple((str(i["id"]), "") for i in items), ("",) * len(clusters))
 
@@ -121,6 +125,7 @@ class FormatCache:
         self.used: dict[str, Formatted] = {}
         self._memos: dict[str, Memo] = {}
         self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
+        self._item_digests: dict[int, tuple[dict[str, Any], str]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -128,6 +133,7 @@ class FormatCache:
         """Start a build: forget which records the last one used."""
         self.used = {}
         self._kept = set()
+        self._item_digests = {}  # a new build loads its items afresh
         for memo in self._memos.values():
             memo.used = {}
 
@@ -147,7 +153,7 @@ class FormatCache:
         fmt: str = "html",
     ) -> Formatted:
         """Formatter(style_path, locale).format(items, clusters, fmt), from the cache when possible."""
-        digests = [item_digest(i) for i in items]
+        digests = self.digests(items)
         key = format_key(style_path, locale, items, clusters, fmt, digests)
         found = self._memory.get(key) or self._load(key)
         if found is not None:
@@ -168,7 +174,7 @@ class FormatCache:
         With a single style to format there is nothing to spread: format() then splits that style's items over
         the cores instead.
         """
-        jobs = {key: job for key, job in format_jobs(config, content).items() if self.get(key) is None}
+        jobs = {key: job for key, job in format_jobs(config, content, self.digests).items() if self.get(key) is None}
         workers = min(len(jobs), workers or self.workers)
         if workers < 2:
             return 0
@@ -178,6 +184,17 @@ class FormatCache:
                 self.misses += 1
                 self.absorb(key, jobs[key], future.result())
         return len(jobs)
+
+    def digests(self, items: Sequence[dict[str, Any]]) -> list[str]:
+        """item_digest of each item, each item object digested once per build (the site's styles share the
+        items, and a build's items do not change while it runs)."""
+        out = []
+        for item in items:
+            known = self._item_digests.get(id(item))
+            if known is None or known[0] is not item:
+                known = self._item_digests[id(item)] = (item, item_digest(item))
+            out.append(known[1])
+        return out
 
     def absorb(self, key: str, job: Job, done: tuple[Formatted, dict[str, Any]]) -> None:
         """Take in a format_job result computed elsewhere (e.g. in a worker process)."""
@@ -193,10 +210,6 @@ class FormatCache:
         if found is not None:
             self._remember(key, found)
         return found
-
-    def put(self, key: str, result: Formatted) -> None:
-        """Store a result computed elsewhere (e.g. in a worker process) under its key."""
-        self._remember(key, result)
 
     def files(self) -> dict[str, bytes]:
         """The records this build used, as output files under .litsite-cache/ (deterministic bytes)."""

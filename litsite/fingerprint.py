@@ -3,7 +3,7 @@
 The fingerprint covers the sources (site.yaml, content/, templates/, any .csl beside site.yaml), the code that
 builds (litsite's own files, citeproc-py and its styles by version, Python's version) and the build's options. A
 build is skipped only when the fingerprint is the same and the output still holds exactly the files that the last
-build wrote (write.output_intact); builds are deterministic, so the skipped build would have written the same bytes.
+build wrote (write.intact_ledger); builds are deterministic, so the skipped build would have written the same bytes.
 """
 
 from __future__ import annotations

@@ -178,13 +178,9 @@ def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def output_intact(out: Path) -> bool:
-    """Whether out holds exactly what our last build wrote there (no file added, removed or changed since)."""
-    return bool(intact_ledger(out))
-
-
 def intact_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
-    """The ledger of out when out still holds exactly what it lists, else {}."""
+    """The ledger of out when out still holds exactly what it lists (no file added, removed or changed since our last
+    build wrote it), else {}."""
     ledger = read_ledger(out)
     return ledger if ledger and _ledger_holds(out, ledger) else {}
 

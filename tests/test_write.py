@@ -5,7 +5,7 @@ import pytest
 
 import litsite.write
 from litsite.errors import UserError
-from litsite.write import LEDGER, MARKER, SiteFiles, output_intact, write_site
+from litsite.write import LEDGER, MARKER, SiteFiles, intact_ledger, write_site
 
 
 def files(**kw: str) -> SiteFiles:
@@ -140,4 +140,4 @@ def test_a_failed_update_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
         write_site(files(index_html="ONE", a__b_html="TWO"), out, proj)
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert output_intact(out)
+    assert intact_ledger(out)

@@ -155,7 +155,6 @@ class Formatter:
     ) -> list[tuple[str, str]]:
         """The bibliography entries in order: [id, text] for each item that renders something."""
         layout = style.root.bibliography.layout
-        substitute = style.root.bibliography.get("subsequent-author-substitute")
         by_key = {item.key: item for item in bib.items}
 
         def memo_key(key: str, substituted: bool) -> str:
@@ -172,25 +171,18 @@ class Formatter:
                 return [f"[{ids[key]}: {type(exc).__name__}]", None]
             return [finish(text) if str(text) else "", names]
 
-        def entry(key: str, substituted: bool = False) -> list:
+        def entry(item: object, substituted: bool = False) -> tuple[str, str | None]:
+            key = item.key
             found = memo.get(memo_key(key, substituted))
-            return memo.put(memo_key(key, substituted), render((key, substituted))) if found is None else found
+            text, names = memo.put(memo_key(key, substituted), render((key, substituted))) if found is None else found
+            return text, names
 
         todo = {memo_key(key, False): (key, False) for key in bib.keys}
         todo = {mk: job for mk, job in todo.items() if memo.get(mk) is None}
         for mk, value in zip(todo, parallel.map(render, list(todo.values())), strict=True):
             memo.put(mk, value)
-        out = []
-        previous = None
-        for key in bib.keys:
-            text, names = entry(key)
-            if substitute is not None:
-                if names and names == previous:
-                    text = entry(key, substituted=True)[0]
-                previous = names
-            if text:
-                out.append((ids[key], text))
-        return out
+        texts = layout.render_bibliography(bib.items, entry)  # the order and author substitution, from the memo
+        return [(ids[item.key], text) for item, text in zip(bib.items, texts, strict=True) if text]
 
     @staticmethod
     def _item(cite: Cite, keys: dict[str, str], missing: list[str], fmt: str = "text") -> source.Item:

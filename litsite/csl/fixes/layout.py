@@ -7,6 +7,8 @@ CSL 1.0.2 "Sorting": without cs:sort in cs:citation, cites keep the order the au
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import MixedString, String, join
@@ -32,16 +34,21 @@ NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 class Layout:
     """Our bibliography entry and citation cluster rendering."""
 
-    def render_bibliography(self, citation_items: list) -> list:
-        """Render entries in order, substituting repeated authors (subsequent-author-substitute)."""
+    def render_bibliography(self, citation_items: list, entry: Callable[..., tuple] | None = None) -> list:
+        """Render entries in order, substituting repeated authors (subsequent-author-substitute).
+
+        entry(item, substituted=False) -> (text, names) renders one entry (default: litsite_entry; the engine
+        passes one that takes renderings from its memo).
+        """
+        entry = entry or self.litsite_entry
         substitute = self.getparent().get("subsequent-author-substitute")
         out = []
         previous = None
         for item in citation_items:
-            text, names = self.litsite_entry(item)
+            text, names = entry(item)
             if substitute is not None:
                 if names and names == previous:
-                    text, _ = self.litsite_entry(item, substituted=True)
+                    text, _ = entry(item, substituted=True)
                 previous = names
             out.append(text)
         return out
