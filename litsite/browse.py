@@ -228,8 +228,8 @@ def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
     files.add("references.bib", exports.join_bibtex([t["bib"] for t in texts]))
     files.add("references.ris", exports.join_ris([t["ris"] for t in texts]))
     files.add("references.json", exports.join_csl_json([t["json"] for t in texts]))
-    for ref in browse.refs:
-        for ext, text in browse.exports_of(ref).items():
+    for ref, own in zip(browse.refs, texts, strict=True):
+        for ext, text in own.items():
             files.add(f"{ref.url}{ref.slug}.{ext}", text)
     for style in browse.cited.styles:
         files.add(f"data/styles/{browse.style_slugs[style.name]}.json", style_json(style))

@@ -20,6 +20,7 @@ from .config import SiteConfig
 from .content import Content
 from .csl.engine import Cite, Formatted, Formatter
 from .csl.memo import Memo, item_digest
+from .fingerprint import add_files
 
 FORMAT_VERSION = 2  # bump when the on-disk records change
 
@@ -31,8 +32,7 @@ def engine_version() -> str:
 
     digest = hashlib.sha256(f"citeproc {getattr(citeproc, '__version__', '?')} v{FORMAT_VERSION}".encode())
     csl = Path(__file__).parent / "csl"
-    for path in sorted(csl.rglob("*.py")):
-        digest.update(path.relative_to(csl).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    add_files(digest, csl, csl.rglob("*.py"))
     return digest.hexdigest()
 
 

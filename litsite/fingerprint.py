@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
+
+
+def add_files(digest: Any, base: Path, paths: Iterable[Path]) -> None:
+    """Feed each file's path (relative to base) and bytes into a hashlib digest, in sorted order."""
+    for path in sorted(paths):
+        digest.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
 
 
 @cache
@@ -26,8 +34,7 @@ def code_fingerprint() -> str:
             digest.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{dist}=none".encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    add_files(digest, PACKAGE, PACKAGE.rglob("*.py"))
     return digest.hexdigest()
 
 
@@ -37,6 +44,5 @@ def source_fingerprint(project: Path, options: str) -> str:
     files = [p for p in project.glob("*") if p.is_file() and (p.name == "site.yaml" or p.suffix == ".csl")]
     for folder in ("content", "templates"):
         files += [p for p in (project / folder).rglob("*") if p.is_file()]
-    for path in sorted(files):
-        digest.update(b"\0" + path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes())
+    add_files(digest, project, files)
     return digest.hexdigest()

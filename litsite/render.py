@@ -21,7 +21,7 @@ from .config import SiteConfig
 from .content import Content
 from .csl.memo import Memo
 from .dates import iso, year_of
-from .fingerprint import code_fingerprint
+from .fingerprint import add_files, code_fingerprint
 from .markdown import render_markdown
 from .pagecache import PageCache
 from .parallel import Parallel
@@ -150,9 +150,7 @@ class Reuse:
 def render_version(templates: Path) -> str:
     """A digest of what renders pages besides their data: the code and every template file."""
     digest = hashlib.sha256(code_fingerprint().encode())
-    if templates.is_dir():
-        for path in sorted(p for p in templates.rglob("*") if p.is_file()):
-            digest.update(b"\0" + path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    add_files(digest, templates, (p for p in templates.rglob("*") if p.is_file()))
     return digest.hexdigest()
 
 

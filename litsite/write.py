@@ -33,6 +33,7 @@ class SiteFiles:
 
     def __init__(self) -> None:
         self._files: dict[str, bytes | Kept] = {}
+        self._digests: dict[str, str] = {}
 
     def add(self, rel: str, data: bytes | str | Kept) -> None:
         """Add a file; the path must be relative, normalised and new."""
@@ -59,7 +60,11 @@ class SiteFiles:
     def digest(self, rel: str) -> str:
         """The digest of one file (as the ledger records it)."""
         found = self._files[rel]
-        return found.digest if isinstance(found, Kept) else file_digest(found)
+        if isinstance(found, Kept):
+            return found.digest
+        if rel not in self._digests:  # the writer asks twice: to plan, then for the ledger
+            self._digests[rel] = file_digest(found)
+        return self._digests[rel]
 
     def __len__(self) -> int:
         return len(self._files)
@@ -221,11 +226,12 @@ def _update(
 ) -> list[str]:
     write, remove = plan
     staging = Path(tempfile.mkdtemp(prefix=".litsite-staging-", dir=out))
+    stats = {}
     try:
         for rel in write:
             target = _inside(staging, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(str(target), files.data(rel))
+            stats[rel] = _write_file(str(target), files.data(rel))
         # From here on only renames and removals. Dropping the ledger first means that, should this be interrupted,
         # the next build does not trust the half-updated directory and writes everything afresh.
         (out / LEDGER).unlink()
@@ -242,10 +248,8 @@ def _update(
                 parent.rmdir()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    written = set(write)
-    entries = {rel: ledger[rel] for rel in files.paths() if rel not in written}
-    for rel in write:
-        st = os.stat(out / rel)
+    entries = {rel: ledger[rel] for rel in files.paths() if rel not in stats}
+    for rel, st in stats.items():  # a rename keeps the file's size and time
         entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
     _write_marker(out, stamp)
     if keep_ledger:
@@ -262,9 +266,14 @@ def _write_file(path: str, data: bytes) -> os.stat_result:
         return os.fstat(f.fileno())
 
 
-def _inside(root: Path, rel: str) -> Path:
-    if rel.startswith("/") or ".." in PurePosixPath(rel).parts:
+def _check_relative(rel: str) -> None:
+    """SiteFiles.add admits only relative, normalised paths without ".."; checked again where files are written."""
+    if rel.startswith("/") or ".." in rel.split("/"):
         raise ValueError(f"unsafe output path {rel!r}")
+
+
+def _inside(root: Path, rel: str) -> Path:
+    _check_relative(rel)
     target = root / rel
     if root.resolve() not in target.resolve().parents:
         raise ValueError(f"unsafe output path {rel!r}")
@@ -303,10 +312,7 @@ def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None, keep_led
         root = str(tmp)
         entries = {}
         for rel in files.paths():
-            # SiteFiles.add admits only relative, normalised paths without "..", and the fresh temporary
-            # directory holds no links, so joining cannot leave it; checked again here all the same.
-            if rel.startswith("/") or ".." in rel.split("/"):
-                raise ValueError(f"unsafe output path {rel!r}")
+            _check_relative(rel)  # the fresh temporary directory holds no links, so joining cannot leave it
             parent = rel.rpartition("/")[0]
             if parent and parent not in made:
                 os.makedirs(os.path.join(root, parent), exist_ok=True)
