@@ -18,11 +18,16 @@ from .config import SiteConfig
 from .content import Content
 from .csl.memo import Memo, item_digest
 from .parallel import Parallel
-from .searchindex import index_json
+from .searchindex import doc_data, index_json
 from .slugs import slugify, unique_slugs
 from .write import SiteFiles
 
 PageFn = Callable[..., None]
+# Browse's local calls (see pagecache.py): each result is a function of the call's arguments, the references it is
+# given or returns, and what Browse.scope() holds. A method added here must read nothing else of Browse.
+LOCAL_CALLS = frozenset(
+    {"coins", "ref_authors", "related", "ref_keywords", "links", "cited_in", "exports_of", "refs_of", "style_options"}
+)
 RELATED_LIMIT = 20  # a reference page lists at most this many works by the same authors (author pages list all)
 
 
@@ -55,6 +60,19 @@ class Browse:
         self.style_slugs = {s.name: slugify(s.name) for s in self.cited.styles}
         self.page_urls = self._page_urls()
         self._digests: dict[str, str] = {}
+        self._cited_in: dict[str, list[tuple[str, str]]] = {}
+        for path, doc in self.cited.docs.items():
+            url, title = self.page_urls[path]
+            for _, _, i in doc.spans:
+                for ref_id in dict.fromkeys(c.id for c in self.cited.clusters[i].cites):
+                    self._cited_in.setdefault(ref_id, []).append((title, f"{url}#cite-{i}"))
+
+    def scope(self) -> tuple[Any, ...]:
+        """What the local calls read besides their references: authors, keywords, citations and their pages, styles."""
+        docs = [(str(path), doc.spans) for path, doc in self.cited.docs.items()]
+        urls = sorted((str(path), url) for path, url in self.page_urls.items())
+        clusters = [[c.id for c in cluster.cites] for cluster in self.cited.clusters]
+        return (self.authors, self.keywords, docs, urls, clusters, self.style_options())
 
     def refs_of(self, ids: list[str]) -> list[Any]:
         """The RefViews of these ids, in that order."""
@@ -115,18 +133,16 @@ class Browse:
 
     def cited_in(self, ref: Any) -> list[tuple[str, str]]:
         """(page title, URL from the root) of every citation of this reference in the study and pages."""
-        out = []
-        for path, doc in self.cited.docs.items():
-            for _, _, i in doc.spans:
-                if any(c.id == ref.id for c in self.cited.clusters[i].cites):
-                    url, title = self.page_urls[path]
-                    out.append((title, f"{url}#cite-{i}"))
-        return out
+        return list(self._cited_in.get(ref.id, []))
 
     def exports_of(self, ref: Any) -> dict[str, str]:
         """The reference as BibTeX, RIS and CSL-JSON text (made once: the page and the downloads both use it)."""
         texts = self._texts(ref)
         return {"bib": texts["bib"], "json": texts["json"], "ris": texts["ris"]}
+
+    def search_data(self, ref: Any) -> list[Any]:
+        """The reference's search index data (searchindex.doc_data)."""
+        return self._texts(ref)["search"]
 
     def prefetch_exports(self, parallel: Parallel) -> None:
         """Make the export texts of every reference the memo lacks, in parallel."""
@@ -141,17 +157,21 @@ class Browse:
         return key
 
     @staticmethod
-    def _make_texts(ref: Any) -> dict[str, str]:
+    def _make_texts(ref: Any) -> dict[str, Any]:
         item = ref.item
         return {
             "bib": exports.bibtex([item]),
             "coins": exports.coins(item),
             "json": exports.csl_json([item]),
             "ris": exports.ris([item]),
+            "scholar": metadata.citation_reference(item),
+            "schema": metadata.work_json(item),
+            "search": doc_data(item, ref.year),
         }
 
-    def _texts(self, ref: Any) -> dict[str, str]:
-        """BibTeX, COinS, CSL-JSON and RIS of a reference, kept between builds by the item's digest."""
+    def _texts(self, ref: Any) -> dict[str, Any]:
+        """What is made of each reference alone (export texts, COinS, Scholar and schema.org metadata, search
+        data), kept between builds by the item's digest."""
         key = self._digest_of(ref)
         found = self.export_memo.get(key)
         return self.export_memo.put(key, self._make_texts(ref)) if found is None else found
@@ -160,9 +180,9 @@ class Browse:
     def study_meta(self, canonical: str) -> list[metadata.MetaTag]:
         """Highwire, Dublin Core and OpenGraph tags of the study page."""
         item, keywords = self.content.study.item, list(self.content.study.keywords)
-        ref_items = [r.item for r in self.refs]
+        scholar = [self._texts(r)["scholar"] for r in self.refs]
         return [
-            *metadata.highwire_tags(item, keywords, canonical, ref_items),
+            *metadata.highwire_tags(item, keywords, canonical, scholar),
             *metadata.dublin_core_tags(item, keywords),
             *metadata.opengraph_tags(item, canonical, self.config.title, self.config.description or ""),
         ]
@@ -170,7 +190,8 @@ class Browse:
     def study_json_ld(self, canonical: str) -> Markup:
         """The study's schema.org JSON-LD."""
         study = self.content.study
-        return metadata.json_ld(study.item, list(study.keywords), canonical, [r.item for r in self.refs])
+        works = [self._texts(r)["schema"] for r in self.refs]
+        return metadata.json_ld(study.item, list(study.keywords), canonical, works)
 
     def year_chart(self) -> Markup:
         """The works-per-year SVG."""
@@ -233,4 +254,4 @@ def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
             files.add(f"{ref.url}{ref.slug}.{ext}", text)
     for style in browse.cited.styles:
         files.add(f"data/styles/{browse.style_slugs[style.name]}.json", style_json(style))
-    files.add("data/search.json", index_json(browse.refs))
+    files.add("data/search.json", index_json(browse.refs, browse.search_data))

@@ -51,9 +51,9 @@ def citation_reference(item: dict[str, Any]) -> str:
 
 
 def highwire_tags(
-    item: dict[str, Any], keywords: Sequence[str], canonical: str, references: Sequence[dict[str, Any]]
+    item: dict[str, Any], keywords: Sequence[str], canonical: str, references: Sequence[str]
 ) -> list[MetaTag]:
-    """Google Scholar's citation_* meta tags for the study page."""
+    """Google Scholar's citation_* meta tags for the study page (references: citation_reference() of each)."""
     tags: list[MetaTag] = [("name", "citation_title", str(item.get("title", "")))]
     tags += [("name", "citation_author", name_sorted(n)) for n in item.get("author") or []]
     if scholar_date(item):
@@ -78,7 +78,7 @@ def highwire_tags(
     if keywords:
         tags.append(("name", "citation_keywords", "; ".join(keywords)))
     tags.append(("name", "citation_abstract_html_url", canonical))
-    tags += [("name", "citation_reference", citation_reference(r)) for r in references]
+    tags += [("name", "citation_reference", r) for r in references]
     return tags
 
 
@@ -155,19 +155,25 @@ def schema_work(item: dict[str, Any]) -> dict[str, Any]:
     return work
 
 
-def json_ld(
-    item: dict[str, Any], keywords: Sequence[str], canonical: str, references: Sequence[dict[str, Any]]
-) -> Markup:
-    """schema.org ScholarlyArticle JSON-LD for the study, citing every reference; safe inside <script>."""
+def _script_safe(text: str) -> str:
+    # Nothing in the data may close the script element, open a comment or start a tag there: "<", ">" and "&"
+    # (which JSON only has inside strings) become \u escapes, so also "</" and "<!--" never appear.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def work_json(item: dict[str, Any]) -> str:
+    """A reference as schema.org JSON text for json_ld (compact, safe inside <script>)."""
+    return _script_safe(json.dumps(schema_work(item), ensure_ascii=False, separators=(",", ":")))
+
+
+def json_ld(item: dict[str, Any], keywords: Sequence[str], canonical: str, works: Sequence[str]) -> Markup:
+    """schema.org ScholarlyArticle JSON-LD for the study, citing every reference (works: work_json() of each, made
+    once per reference and kept between builds); safe inside <script>."""
     data = {"@context": "https://schema.org", **schema_work(item), "@id": canonical, "url": canonical}
     data["@type"] = "ScholarlyArticle"
     if keywords:
         data["keywords"] = list(keywords)
     if item.get("abstract"):
         data["abstract"] = str(item["abstract"])
-    data["citation"] = [schema_work(r) for r in references]
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    # Nothing in the data may close the script element, open a comment or start a tag there: "<", ">" and "&"
-    # (which JSON only has inside strings) become \u escapes, so also "</" and "<!--" never appear.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    head = _script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return Markup(f'{head[:-1]},"citation":[{",".join(works)}]}}')

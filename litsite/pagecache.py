@@ -7,6 +7,12 @@ output's cache (the page bytes are the output files themselves). The next build 
 new data: when every digest matches, the previous file is reused; any difference, any code or template change, or
 anything that cannot be traced (a callable such as `markdown`, a helper argument that is not plain data or a
 reference) renders the page again.
+
+Replaying every call of every page costs time at scale, so the helper object may name calls that are *local*: their
+result is a function of their arguments, the references (RefViews) they are given or return, and a digest of the
+helper's shared state (`scope`). A trace also records which references a page's local calls touched; when the scope
+digest is unchanged and none of those references changed, the local calls are not made again (their results cannot
+have changed) and only the others are replayed.
 """
 
 from __future__ import annotations
@@ -65,25 +71,26 @@ def _unplain(value: Any) -> Any:
 
 
 class Recorder:
-    """Stands in for an object in a template context; logs each attribute read or call and its result's digest."""
+    """Stands in for an object in a template context; logs each attribute read or call and its result's digest, and
+    which references (ids) the local ones were given or returned."""
 
-    def __init__(
-        self, target: Any, encode: Callable[[Any], Any], digest_of: Callable[[Any], str], log: list[list[Any]]
-    ) -> None:
+    def __init__(self, target: Any, cache: PageCache, log: list[list[Any]], touched: set[str]) -> None:
         self._target = target
-        self._encode = encode
-        self._digest = digest_of
+        self._cache = cache
         self._log = log
+        self._touched = touched
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._target, name)
         if not callable(value):
-            self._log.append([name, None, self._digest(value)])
+            self._log.append([name, None, self._cache._digest(value)])
             return value
 
         def call(*args: Any) -> Any:
             result = value(*args)
-            self._log.append([name, [self._encode(a) for a in args], self._digest(result)])
+            self._log.append([name, [self._cache._encode(a) for a in args], self._cache._digest(result)])
+            if name in self._cache.local:
+                self._cache.collect_refs((args, result), self._touched)
             return result
 
         return call
@@ -100,17 +107,24 @@ class PageCache:
         traces: dict[str, Any],
         refs: dict[str, Any],
         ledger: dict[str, tuple[str, int, int]] | None = None,
+        local: frozenset[str] = frozenset(),
+        scope: Any = None,
     ) -> None:
         self.env = env
         self.version = version  # templates and code: any change renders every page again
         self.previous = previous  # the last output directory (None: nothing to reuse)
-        self.old = traces
+        self.old: dict[str, Any] = traces.get("pages") or {}
         self.new: dict[str, Any] = {}
         self.refs = refs  # RefViews by id: references passed to helpers are recorded by id
         self.ledger = ledger or {}  # the previous output's files, when it still holds exactly them
+        self.local = local  # the helper's local calls (see the module's docstring)
         self._names: dict[str, frozenset[str] | None] = {}
         self._digests: dict[int, tuple[Any, str]] = {}
+        self._small: dict[Any, str] = {}
         self._replayed: dict[str, str] = {}
+        self.scope = self._digest(scope)
+        self._old_refs: dict[str, str] = traces.get("refs") or {}
+        self._same_scope = bool(local) and traces.get("scope") == self.scope
         self.reused = 0
         self.rendered = 0
 
@@ -177,18 +191,36 @@ class PageCache:
         if deps is None:
             return fn(template, context).encode("utf-8"), None
         log: list[list[Any]] = []
+        touched: set[str] = set()
         traced = dict(context)
         if "browse" in context:
-            traced["browse"] = Recorder(context["browse"], self._encode, self._digest, log)
+            traced["browse"] = Recorder(context["browse"], self, log, touched)
         try:
             data = fn(template, traced).encode("utf-8")
         except Untraceable:
             return fn(template, context).encode("utf-8"), None
-        return data, {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": file_digest(data)}
+        trace = {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": file_digest(data)}
+        return data, {**trace, "touched": sorted(touched)}
 
     def traces(self) -> dict[str, Any]:
-        """The traces of this build's pages, to keep for the next build."""
-        return self.new
+        """The traces of this build's pages, the scope's digest and each reference's, to keep for the next build."""
+        refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
+        return {"pages": self.new, "scope": self.scope, "refs": refs}
+
+    def collect_refs(self, value: Any, into: set[str]) -> None:
+        """Add the ids of the references in value (inside lists, tuples and dicts) to into."""
+        if isinstance(value, list | tuple):
+            for v in value:
+                self.collect_refs(v, into)
+        elif isinstance(value, dict):
+            for v in value.values():
+                self.collect_refs(v, into)
+        elif self.refs.get(getattr(value, "id", None)) is value:
+            into.add(value.id)
+
+    def _unchanged(self, ref_id: str) -> bool:
+        view = self.refs.get(ref_id)
+        return view is not None and self._old_refs.get(ref_id) == self._digest(view)
 
     def template_names(self, name: str) -> frozenset[str] | None:
         """Top-level variables a template and every template it extends, includes or imports can read (None when
@@ -226,7 +258,11 @@ class PageCache:
             inner = ",".join(self._digest(v) for v in value)
             return hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
         if isinstance(value, int | float | bool | type(None)) or (type(value) is str and len(value) < 64):
-            return digest(value)
+            key = (type(value), value)
+            found = self._small.get(key)
+            if found is None:
+                found = self._small[key] = digest(value)
+            return found
         known = self._digests.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
@@ -265,8 +301,11 @@ class PageCache:
         """The previous file at rel when every recorded browse call still gives the same result."""
         if self.previous is None:
             return None
+        calls = old.get("calls", [])
+        if self._same_scope and all(self._unchanged(ref_id) for ref_id in old.get("touched", ())):
+            calls = [call for call in calls if call[0] not in self.local]  # their results cannot have changed
         try:
-            for name, args, was in old.get("calls", []):
+            for name, args, was in calls:
                 if self._replay(browse, name, args) != was:
                     return None
             if self.ledger.get(rel, ("",))[0] == old.get("sha"):

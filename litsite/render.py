@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .browse import Browse, add_browse_pages
+from .browse import LOCAL_CALLS, Browse, add_browse_pages
 from .cachefiles import CACHE_DIR, EXPORTS, TRACES, versioned
 from .cite import Cited
 from .config import SiteConfig
@@ -178,7 +178,8 @@ def render_site(
     reuse = reuse or Reuse()
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.exports))
     styles = tuple(StyleInfo(s.name, s.title, s.second_field_align) for s in cited.styles)
-    pages = PageCache(env, render_version(templates), reuse.previous, reuse.traces, by_id, reuse.ledger)
+    version = render_version(templates)
+    pages = PageCache(env, version, reuse.previous, reuse.traces, by_id, reuse.ledger, LOCAL_CALLS, browse.scope())
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
     jobs: list[tuple[str, str, dict[str, Any]]] = []

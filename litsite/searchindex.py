@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .authors import fold, sort_text
@@ -48,10 +48,10 @@ def _b36(n: int) -> str:
             return s
 
 
-def _inverted(texts: Sequence[str]) -> tuple[list[str], list[str]]:
+def _inverted(doc_terms: Sequence[Sequence[str]]) -> tuple[list[str], list[str]]:
     index: dict[str, list[int]] = {}
-    for i, text in enumerate(texts):
-        for tok in dict.fromkeys(tokens(text)):
+    for i, terms in enumerate(doc_terms):
+        for tok in terms:
             index.setdefault(tok, []).append(i)
     terms = sorted(index)
     return terms, [_encode(index[t]) for t in terms]
@@ -62,26 +62,33 @@ def _names(item: dict[str, Any]) -> str:
     return " ".join(str(n.get(k, "")) for n in names for k in ("literal", "given", "non-dropping-particle", "family"))
 
 
-def build_index(refs: Sequence[Any]) -> dict[str, Any]:
-    """The search index of RefViews (id, item, year, type_label): authors, titles, containers, years."""
+def doc_data(item: dict[str, Any], year: int | None) -> list[Any]:
+    """What the index holds of one reference: [author sort key, title sort key, its terms, its name terms] (a
+    function of the item alone, so a build can keep it between builds)."""
+    names = (item.get("author") or []) + (item.get("editor") or [])
+    first = names[0] if names else {}
+    title = str(item.get("title", ""))
+    fields = (_names(item), title, item.get("container-title", ""), item.get("publisher", ""), year or "")
+    return [
+        sort_text(str(first.get("family") or first.get("literal") or "")),
+        sort_text(title),
+        list(dict.fromkeys(tokens(" ".join(str(f) for f in fields)))),
+        list(dict.fromkeys(tokens(_names(item)))),
+    ]
+
+
+def build_index(refs: Sequence[Any], data_of: Callable[[Any], list[Any]] | None = None) -> dict[str, Any]:
+    """The search index of RefViews (id, item, year, type_label): authors, titles, containers, years (data_of: each
+    reference's doc_data, if kept)."""
     types = sorted({r.type_label for r in refs})
     type_no = {t: i for i, t in enumerate(types)}
-    docs, texts, name_texts = [], [], []
-    for r in refs:
-        item = r.item
-        names = (item.get("author") or []) + (item.get("editor") or [])
-        first = names[0] if names else {}
-        author_key = sort_text(str(first.get("family") or first.get("literal") or ""))
-        title = str(item.get("title", ""))
-        docs.append([r.id, r.year or 0, type_no[r.type_label], author_key, sort_text(title)])
-        fields = (_names(item), title, item.get("container-title", ""), item.get("publisher", ""), r.year or "")
-        texts.append(" ".join(str(f) for f in fields))
-        name_texts.append(_names(item))
-    terms, post = _inverted(texts)
-    aterms, apost = _inverted(name_texts)
+    data = [data_of(r) if data_of else doc_data(r.item, r.year) for r in refs]
+    docs = [[r.id, r.year or 0, type_no[r.type_label], d[0], d[1]] for r, d in zip(refs, data, strict=True)]
+    terms, post = _inverted([d[2] for d in data])
+    aterms, apost = _inverted([d[3] for d in data])
     return {"v": 1, "types": types, "docs": docs, "terms": terms, "post": post, "aterms": aterms, "apost": apost}
 
 
-def index_json(refs: Sequence[Any]) -> str:
+def index_json(refs: Sequence[Any], data_of: Callable[[Any], list[Any]] | None = None) -> str:
     """The search index as compact JSON text."""
-    return json.dumps(build_index(refs), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(build_index(refs, data_of), ensure_ascii=False, separators=(",", ":"))

@@ -102,7 +102,7 @@ def test_json_ld_scholarly_article_cites_every_reference(example_site: Path):
 
 def test_json_ld_cannot_close_its_script():
     item = {"type": "article-journal", "title": "</script><script>alert(1)</script> <!-- x"}
-    text = str(metadata.json_ld(item, [], "https://example.org/", [item]))
+    text = str(metadata.json_ld(item, [], "https://example.org/", [metadata.work_json(item)]))
     assert "<" not in text and ">" not in text
     assert json.loads(text)["name"] == item["title"]
 

@@ -42,6 +42,37 @@ def test_an_edit_renders_only_the_pages_that_read_it(project: Path, tmp_path: Pa
     assert tree(out, hide=(".litsite-",)) == tree(build_site(project, tmp_path / "fresh"), hide=(".litsite-",))
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  volume: '13'\n  page: '188'", "  volume: '14'\n  page: '188'"),  # an entry other pages list as related
+        ("  - {family: Wright, given: C.}", "  - {family: Wrighton, given: C.}"),  # authors: the shared scope
+        ("  container-title: BMC Health Services Research", "  container-title: BMC\n  keyword: Peer support"),
+    ],
+    ids=["entry", "author", "keyword"],
+)
+def test_each_kind_of_edit_equals_a_fresh_build(project: Path, tmp_path: Path, old: str, new: str):
+    """Pages whose local helper calls are skipped (their references and the shared scope unchanged) stay right."""
+    out = build_site(project, tmp_path / "out")
+    edit(project / "content" / "references.yaml", old, new)
+    build_site(project, out)
+    assert tree(out, hide=(".litsite-",)) == tree(build_site(project, tmp_path / "fresh"), hide=(".litsite-",))
+
+
+def test_unchanged_pages_do_not_make_their_local_calls_again(
+    project: Path, tmp_path: Path, rendered: list[int], monkeypatch: pytest.MonkeyPatch
+):
+    import litsite.browse
+
+    out = build_site(project, tmp_path / "out")
+    calls: list[str] = []
+    real = litsite.browse.Browse.links
+    monkeypatch.setattr(litsite.browse.Browse, "links", lambda self, ref: calls.append(ref.id) or real(self, ref))
+    edit(project / "content" / "references.yaml", "  volume: '13'\n  page: '188'", "  volume: '14'\n  page: '188'")
+    build_site(project, out)
+    assert "gillard2013" in calls and len(calls) <= rendered[-1]  # only the pages rendered again call it
+
+
 def test_a_template_reading_everything_is_rendered_again(project: Path, tmp_path: Path, rendered: list[int]):
     """A custom reference page listing every title depends on every reference: editing one renders all pages."""
     edit(
