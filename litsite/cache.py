@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .cachefiles import CACHE_DIR, json_bytes, load_record
+from .cachefiles import CACHE_DIR, SHARDS, ShardedRecord
 from .cite import cite
 from .config import SiteConfig
 from .content import Content
@@ -42,15 +42,15 @@ def context_key(style_path: Path | str, locale: str, fmt: str) -> str:
     return hashlib.sha256(f"{engine_version()}|{style}|{locale}|{fmt}".encode()).hexdigest()[:32]
 
 
-def load_memo(directory: Path | None, context: str) -> Memo:
-    """The per-item renderings an earlier build kept for a context (empty when none or unreadable)."""
-    return Memo(load_record(directory, f"items/{context}.json"))
+def memo_record(directory: Path | None, context: str) -> ShardedRecord:
+    """The record of the per-item renderings an earlier build kept for a context (empty when none or unreadable)."""
+    return ShardedRecord(directory, f"items/{context}")
 
 
 def format_job(job: Job, directory: Path | None, workers: int = 1) -> tuple[Formatted, dict[str, Any]]:
     """Format one job with the per-item renderings kept in directory; the result and the renderings it used."""
     style_path, locale, items, clusters, fmt = job
-    memo = load_memo(directory, context_key(style_path, locale, fmt))
+    memo = Memo(memo_record(directory, context_key(style_path, locale, fmt)).data)
     result = Formatter(style_path, locale).format(items, clusters, fmt, memo=memo, workers=workers)
     return result, memo.used
 
@@ -124,6 +124,7 @@ class FormatCache:
         self._memory: OrderedDict[str, Formatted] = OrderedDict()
         self.used: dict[str, Formatted] = {}
         self._memos: dict[str, Memo] = {}
+        self._records: dict[str, ShardedRecord] = {}
         self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
         self._item_digests: dict[int, tuple[dict[str, Any], str]] = {}
         self.hits = 0
@@ -141,7 +142,8 @@ class FormatCache:
         """The per-item renderings of one style, locale and format (loaded from the last build once)."""
         context = context_key(style_path, locale, fmt)
         if context not in self._memos:
-            self._memos[context] = load_memo(self.directory, context)
+            self._records[context] = memo_record(self.directory, context)
+            self._memos[context] = Memo(self._records[context].data)
         return self._memos[context]
 
     def format(
@@ -221,12 +223,13 @@ class FormatCache:
         }
         for context, memo in sorted(self._memos.items()):
             if memo.used:
-                out[f"{CACHE_DIR}/items/{context}.json"] = json_bytes(memo.used)
+                out.update(self._records[context].files(memo.used))
         for context in sorted(self._kept):
-            path = self.directory / "items" / f"{context}.json" if self.directory else None
-            rel = f"{CACHE_DIR}/items/{context}.json"
-            if rel not in out and path is not None and path.is_file():
-                out[rel] = path.read_bytes()
+            folder = self.directory / "items" / context if self.directory else None
+            for n in range(SHARDS) if folder is not None and folder.is_dir() else ():
+                rel = f"{CACHE_DIR}/items/{context}/{n:02d}.json"
+                if rel not in out and (folder / f"{n:02d}.json").is_file():
+                    out[rel] = (folder / f"{n:02d}.json").read_bytes()  # unread: the shard as it was
         return out
 
     def _keep(self, style_path: Path | str, locale: str, fmt: str) -> None:

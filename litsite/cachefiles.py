@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".litsite-cache"
-EXPORTS = "exports.json"  # BibTeX, COinS, CSL-JSON and RIS text of each reference, by item digest
-TRACES = "pages.json"  # what each page read, to reuse unchanged pages (pagecache.py)
-ITEMS = "yaml-items.json"  # parsed items of references.yaml by a digest of their text (yamlfile.ItemCache)
+EXPORTS = "exports"  # what is made of each reference alone (export texts, metadata), by item digest
+TRACES = "pages"  # what each page read, to reuse unchanged pages (pagecache.py)
+TRACE_REFS = "page-refs"  # the digests page reuse compares: each reference's and the shared scope's
+ITEMS = "yaml-items"  # parsed items of references.yaml by a digest of their text (yamlfile.ItemCache)
+SHARDS = 32
 
 
 def json_bytes(value: Any) -> bytes:
@@ -22,21 +25,35 @@ def versioned(value: dict[str, Any], version: str) -> bytes:
     return json_bytes({"version": version, "data": value})
 
 
-def load_versioned(directory: Path | None, name: str, version: str) -> dict[str, Any]:
-    """The data of a versioned record, or {} when it was made by other code (or is missing or unreadable)."""
-    record = load_record(directory, name)
-    data = record.get("data")
-    return data if record.get("version") == version and isinstance(data, dict) else {}
+class ShardedRecord:
+    """A record of many independent entries, kept as SHARDS files by a hash of each key (`<name>/<nn>.json`), so
+    that a build changing a few entries encodes only their shards again (the bytes of the others are reused: the
+    same entries give the same bytes)."""
 
+    def __init__(self, directory: Path | None, name: str, version: str = "") -> None:
+        self.name = name
+        self.version = version
+        self.data: dict[str, Any] = {}
+        self._old: dict[int, tuple[dict[str, Any], bytes]] = {}
+        folder = directory / name if directory else None
+        for n in range(SHARDS) if folder is not None and folder.is_dir() else ():
+            try:
+                raw = (folder / f"{n:02d}.json").read_bytes()
+                record = json.loads(raw)
+            except (OSError, ValueError):
+                continue
+            if isinstance(record, dict) and record.get("version") == version and isinstance(record.get("data"), dict):
+                self._old[n] = (record["data"], raw)
+                self.data.update(record["data"])
 
-def load_record(directory: Path | None, name: str) -> dict[str, Any]:
-    """A record the previous build kept ({} when there is none or it is unreadable: that costs time, never
-    correctness)."""
-    path = directory / name if directory else None
-    if path is None or not path.is_file():
-        return {}
-    try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}
+    def files(self, value: dict[str, Any]) -> dict[str, bytes]:
+        """The files keeping value (relative to the output), reusing the bytes of unchanged shards."""
+        shards: dict[int, dict[str, Any]] = {}
+        for key, entry in value.items():
+            shards.setdefault(zlib.crc32(key.encode("utf-8")) % SHARDS, {})[key] = entry
+        out = {}
+        for n, shard in sorted(shards.items()):
+            old = self._old.get(n)
+            same = old is not None and old[0] == shard
+            out[f"{CACHE_DIR}/{self.name}/{n:02d}.json"] = old[1] if same else versioned(shard, self.version)
+        return out

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import FormatCache, Job, format_job, format_jobs, format_key
-from .cachefiles import CACHE_DIR, ITEMS, load_versioned, versioned
+from .cachefiles import CACHE_DIR, ITEMS, ShardedRecord
 from .csl.engine import Cite, Formatted, Formatter
 from .fingerprint import code_fingerprint
 from .pipeline import load_sources, render_files, reuse_of
@@ -97,7 +97,8 @@ class SiteBuilder:
         self.cache = FormatCache(out / CACHE_DIR, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
         # Parsed reference items: those the last build kept, then kept in memory between rebuilds.
-        self.items = ItemCache(load_versioned(out / CACHE_DIR, ITEMS, code_fingerprint()))
+        self.items_record = ShardedRecord(out / CACHE_DIR, ITEMS, code_fingerprint())
+        self.items = ItemCache(self.items_record.data)
         self._patched = False
 
     def exact_format(
@@ -168,7 +169,8 @@ class SiteBuilder:
         """The site's files plus the cache records this build used, so they persist as `build` keeps them."""
         for rel, data in self.cache.files().items():
             files.add(rel, data)
-        files.add(f"{CACHE_DIR}/{ITEMS}", versioned(self.items.used, code_fingerprint()))
+        for rel, data in self.items_record.files(self.items.used).items():
+            files.add(rel, data)
         return files
 
     def _submit_all(self) -> None:

@@ -254,9 +254,6 @@ class PageCache:
     def _digest(self, value: Any) -> str:
         """A value's digest. Shared objects (a reference's view or texts, on many pages) are digested once per build;
         a list or tuple is digested from its elements' digests, so a fresh list of shared objects costs little."""
-        if isinstance(value, list | tuple) and type(value) in (list, tuple):
-            inner = ",".join(self._digest(v) for v in value)
-            return hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
         if isinstance(value, int | float | bool | type(None)) or (type(value) is str and len(value) < 64):
             key = (type(value), value)
             found = self._small.get(key)
@@ -266,7 +263,11 @@ class PageCache:
         known = self._digests.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        found = digest(value)
+        if type(value) in (list, tuple):  # (a build does not change its lists once made)
+            inner = ",".join(self._digest(v) for v in value)
+            found = hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
+        else:
+            found = digest(value)
         self._digests[id(value)] = (value, found)  # keeps value alive, so its id is not reused
         return found
 

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .browse import LOCAL_CALLS, Browse, add_browse_pages
-from .cachefiles import CACHE_DIR, EXPORTS, TRACES, versioned
+from .cachefiles import EXPORTS, TRACE_REFS, TRACES, ShardedRecord
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
@@ -139,12 +139,22 @@ class StyleInfo:
 
 @dataclass
 class Reuse:
-    """What the previous build left to reuse: its output directory, its page traces and its export texts."""
+    """What the previous build left to reuse: its output directory, its records (page traces, per-reference texts)
+    and, when its output is intact, its ledger."""
 
     previous: Path | None = None
-    traces: dict[str, Any] = field(default_factory=dict)
-    exports: dict[str, Any] = field(default_factory=dict)
+    records: dict[str, ShardedRecord] = field(default_factory=dict)  # by name (TRACES, TRACE_REFS, EXPORTS)
     ledger: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # when the previous output is intact
+
+    def data(self, name: str) -> dict[str, Any]:
+        """A record's entries ({} when there is none)."""
+        record = self.records.get(name)
+        return record.data if record is not None else {}
+
+    def files(self, name: str, value: dict[str, Any]) -> dict[str, bytes]:
+        """The files keeping value as the record name for the next build."""
+        record = self.records.get(name) or ShardedRecord(None, name, code_fingerprint())
+        return record.files(value)
 
 
 def render_version(templates: Path) -> str:
@@ -176,10 +186,11 @@ def render_site(
     by_id = {r.id: r for r in refs}
     keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
-    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.exports))
+    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
     styles = tuple(StyleInfo(s.name, s.title, s.second_field_align) for s in cited.styles)
     version = render_version(templates)
-    pages = PageCache(env, version, reuse.previous, reuse.traces, by_id, reuse.ledger, LOCAL_CALLS, browse.scope())
+    traces = {**reuse.data(TRACE_REFS), "pages": reuse.data(TRACES)}
+    pages = PageCache(env, version, reuse.previous, traces, by_id, reuse.ledger, LOCAL_CALLS, browse.scope())
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
     jobs: list[tuple[str, str, dict[str, Any]]] = []
@@ -241,6 +252,12 @@ def render_site(
     for rel, data in sorted(static.items()):
         files.add(rel, data)
     if keeping:
-        files.add(f"{CACHE_DIR}/{TRACES}", versioned(pages.traces(), code_fingerprint()))
-        files.add(f"{CACHE_DIR}/{EXPORTS}", versioned(browse.export_memo.used, code_fingerprint()))
+        traces = pages.traces()
+        kept = {
+            **reuse.files(TRACES, traces.pop("pages")),
+            **reuse.files(TRACE_REFS, traces),
+            **reuse.files(EXPORTS, browse.export_memo.used),
+        }
+        for rel, data in kept.items():
+            files.add(rel, data)
     return files

@@ -58,8 +58,8 @@ class Disambiguator:
         return self.citation is not None and self.citation.get(name, "false") == "true"
 
     def _memo_key(self, key: str) -> str:
-        ref = self.bib.source[key]
-        return f"c|{self.tags[key]}|{state_text(ref.get('_dis'))}|{ref.get('year_suffix', '')}"
+        source = self.bib.source
+        return f"c|{self.tags[key]}|{state_text(source.peek(key, '_dis'))}|{source.peek(key, 'year_suffix', '')}"
 
     def render(self, key: str) -> str:
         """The text of a first cite of one item, alone in its cluster (from the memo when rendered before)."""
@@ -88,10 +88,11 @@ class Disambiguator:
 
     def state(self, key: str) -> dict:
         """The disambiguation state of an item."""
-        ref = self.bib.source[key]
-        if "_dis" not in ref:
-            ref["_dis"] = {"explicit_suffix": self.explicit_suffix}
-        return ref["_dis"]
+        state = self.bib.source.peek(key, "_dis")
+        if state is None:
+            state = {"explicit_suffix": self.explicit_suffix}
+            self.bib.source.set_field(key, "_dis", state)
+        return state
 
     def ambiguous(self, keys: list[str]) -> list[list[str]]:
         """Groups (of two or more) of items whose cites render identically."""
@@ -110,10 +111,9 @@ class Disambiguator:
         # parallel; each hands back its items' final state and the renderings it made.
         for states, renderings in self.parallel.map(self._settle, self.ambiguous(keys)):
             for key, (state, suffix) in states.items():
-                ref = self.bib.source[key]
-                ref["_dis"] = state
+                self.bib.source.set_field(key, "_dis", state)
                 if suffix is not None:
-                    ref["year_suffix"] = suffix
+                    self.bib.source.set_field(key, "year_suffix", suffix)
             self.memo.merge(renderings)
 
     def _settle(self, group: list[str]) -> tuple[dict[str, tuple[dict, str | None]], dict[str, str]]:
@@ -122,7 +122,7 @@ class Disambiguator:
         remaining = self._names_and_givennames(group)
         remaining = self._condition(remaining)
         self._year_suffix(remaining)
-        states = {key: (self.state(key), self.bib.source[key].get("year_suffix")) for key in group}
+        states = {key: (self.state(key), self.bib.source.peek(key, "year_suffix")) for key in group}
         return states, self.memo.touched_since(mark)
 
     def _differing_positions(self, key: str, group: list[str]) -> list[int]:
@@ -158,26 +158,31 @@ class Disambiguator:
         et_al_min = int(self.citation.get("et-al-min", "0") or 0)
         use_first = int(self.citation.get("et-al-use-first", "1") or 1)
         people: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        shown: dict[str, list[dict]] = {}
-        for key in keys:
+        shown: dict[str, list[list[str]]] = {}
+
+        def people_of(key: str) -> list[list[str]]:
             ref = self.bib.source[key]
             names = [n for n in (ref.get("author") or ref.get("editor") or []) if "literal" not in n]
             if rule.startswith("primary-name"):
                 names = names[:1]
             elif et_al_min and len(names) >= et_al_min:
                 names = names[:use_first]
-            shown[key] = names
-            for name in names:
-                people[family_key(name)].add(given_pair(name))
+            return [[family_key(name), *given_pair(name)] for name in names]
+
+        for key in keys:
+            found = self.memo.get(f"n|{self.tags[key]}")  # a function of the item alone (and the style)
+            shown[key] = self.memo.put(f"n|{self.tags[key]}", people_of(key)) if found is None else found
+            for family, initials, given in shown[key]:
+                people[family].add((initials, given))
         for key, names in shown.items():
             levels = {}
-            for name in names:
-                others = people[family_key(name)]
+            for family, _, _ in names:
+                others = people[family]
                 if len(others) < 2:
                     continue
                 initials = {pair[0] for pair in others}
                 level = 1 if len(initials) == len(others) or rule.endswith("with-initials") else 2
-                levels[family_key(name)] = level
+                levels[family] = level
             if levels:
                 self.state(key)["given_fam"] = levels
                 self.state(key)["given_primary"] = rule.startswith("primary-name")
@@ -254,4 +259,4 @@ class Disambiguator:
             for i, key in enumerate(keys):
                 suffix = _letters(i)
                 self.state(key)["suffix"] = suffix
-                self.bib.source[key]["year_suffix"] = suffix
+                self.bib.source.set_field(key, "year_suffix", suffix)

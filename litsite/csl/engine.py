@@ -158,8 +158,7 @@ class Formatter:
         by_key = {item.key: item for item in bib.items}
 
         def memo_key(key: str, substituted: bool) -> str:
-            ref = bib.source[key]
-            state = f"{state_text(ref.get('_dis'))}|{ref.get('year_suffix', '')}"
+            state = f"{state_text(bib.source.peek(key, '_dis'))}|{bib.source.peek(key, 'year_suffix', '')}"
             return f"e|{tags[key]}|{state}|{int(substituted)}"
 
         def render(job: tuple[str, bool]) -> list:

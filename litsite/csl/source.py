@@ -71,11 +71,47 @@ _NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", 
 
 
 class Source(CiteProcJSON):
-    """citeproc-py's CSL-JSON source over cleaned items; strings are parsed as rich text."""
+    """citeproc-py's CSL-JSON source over cleaned items; strings are parsed as rich text.
+
+    An item is parsed into citeproc-py's Reference when first looked up: a rebuild that takes most renderings from
+    the memo never needs most of them (peek and set_field read and set an item's state without parsing it).
+    """
 
     def __init__(self, items: list[dict], keys: dict[str, str], fmt: str) -> None:
         self.fmt = fmt
-        super().__init__([clean_item(item, keys[str(item["id"])]) for item in items])
+        self._items = {keys[str(item["id"])]: item for item in items}
+        self._pending: dict[str, dict[str, object]] = {}  # fields set on items not parsed yet
+        super().__init__([])
+
+    def __missing__(self, key: str) -> object:
+        item = self._items.get(key)
+        if item is None:
+            raise KeyError(key)
+        CiteProcJSON.__init__(self, [clean_item(item, key)])
+        ref = dict.__getitem__(self, key)
+        for name, value in self._pending.pop(key, {}).items():
+            ref[name] = value
+        return ref
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def peek(self, key: str, name: str, default: object = None) -> object:
+        """A field of an item's Reference (e.g. its disambiguation state) without parsing the item."""
+        ref = dict.get(self, key)
+        if ref is None and name.replace("_", "-") in self._items.get(key, ()):
+            ref = self[key]  # the item's data sets it (e.g. a year-suffix of its own)
+        if ref is None:
+            return self._pending.get(key, {}).get(name, default)
+        return ref.get(name, default)
+
+    def set_field(self, key: str, name: str, value: object) -> None:
+        """Set a field of an item's Reference, now or when it is parsed."""
+        ref = dict.get(self, key)
+        if ref is None:
+            self._pending.setdefault(key, {})[name] = value
+        else:
+            ref[name] = value
 
     def parse_string(self, string: object) -> MixedString:
         """A field value as citeproc-py strings, with its rich-text markup parsed."""
@@ -86,8 +122,17 @@ class Bibliography(CitationStylesBibliography):
     """citeproc-py's bibliography with a position index (it searches its list of keys, O(n) per lookup)."""
 
     def register(self, citation: object, callback: object = None) -> None:
-        """Register a citation's items (see citeproc-py)."""
-        super().register(citation, callback)
+        """Register a citation's items (as citeproc-py does, without its O(n) search of the keys)."""
+        citation.bibliography = self
+        known = self.__dict__.setdefault("_registered", set(self.keys))
+        for item in citation.cites:
+            if item.key in self.source:
+                if item.key not in known:
+                    known.add(item.key)
+                    self.keys.append(item.key)
+                    self.items.append(item)
+            elif callback is not None:
+                callback(item)
         self._positions: dict[str, int] | None = None
 
     def sort(self) -> None:

@@ -9,6 +9,7 @@ Disambiguation (add-names, add-givenname) is applied in citations through state 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citeproc.string import MixedString, String
 
@@ -37,11 +38,12 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 def split_particles(name: dict) -> tuple[str, str, str, str, str]:
     """(given, family, dropping, non-dropping, suffix), splitting lower-case particles off family and given."""
-    given = str(name.get("given") or "")
-    family = str(name.get("family") or "")
-    dp = str(name.get("dropping-particle") or "")
-    ndp = str(name.get("non-dropping-particle") or "")
-    suffix = str(name.get("suffix") or "")
+    parts = ("given", "family", "dropping-particle", "non-dropping-particle", "suffix")
+    return _split_particles(*(str(name.get(part) or "") for part in parts))
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_particles(given: str, family: str, dp: str, ndp: str, suffix: str) -> tuple[str, str, str, str, str]:
     if not ndp and " " in family:
         words = family.split(" ")
         k = 0
@@ -56,7 +58,7 @@ def split_particles(name: dict) -> tuple[str, str, str, str, str]:
             k -= 1
         if k < len(words):
             given, dp = " ".join(words[:k]), " ".join(words[k:])
-    return tuple(part.replace("'", "’") for part in (given, family, dp, ndp, suffix))
+    return tuple(part.replace("'", "’") for part in (given, family, dp, ndp, suffix))  # type: ignore[return-value]
 
 
 def _glue(*parts: str) -> str:
@@ -69,6 +71,7 @@ def _glue(*parts: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def initialize(given: str, mark: str, hyphen: bool) -> str:
     """Initials of a given name: "John Paul" → "J. P." with mark ". "."""
     if not hyphen:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, cmp_to_key, lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
@@ -47,18 +49,17 @@ def _weights(ch: str) -> tuple[tuple[int, ...], str]:
     return tuple(primary), secondary
 
 
+_LEADING = re.compile(r"^[\[\]'\"“”‘’(]+")
+_primary, _secondary = itemgetter(0), itemgetter(1)
+
+
 @lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation: (primary weights, accents, case)."""
-    text = _STRIP.sub("", text).strip()
-    text = re.sub(r"^[\[\]'\"“”‘’(]+", "", text)
-    primary: list[int] = []
-    secondary: list[str] = []
-    for ch in text:
-        weights, accent = _weights(ch)
-        primary.extend(weights)
-        secondary.append(accent)
-    return (tuple(primary), tuple(secondary), tuple(c.isupper() for c in text), text)
+    text = _LEADING.sub("", _STRIP.sub("", text).strip())
+    weights = list(map(_weights, text))  # C-level loops: thousands of keys per build
+    primary = tuple(chain.from_iterable(map(_primary, weights)))
+    return (primary, tuple(map(_secondary, weights)), tuple(map(str.isupper, text)), text)
 
 
 def names_sort_text(names: list, demote: str) -> str:
