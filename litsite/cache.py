@@ -176,6 +176,8 @@ class FormatCache:
         With a single style to format there is nothing to spread: format() then splits that style's items over
         the cores instead.
         """
+        if len(config.styles) < 2 or (workers or self.workers) < 2:
+            return 0  # nothing to spread (and finding the jobs costs a pass over every item)
         jobs = {key: job for key, job in format_jobs(config, content, self.digests).items() if self.get(key) is None}
         workers = min(len(jobs), workers or self.workers)
         if workers < 2:

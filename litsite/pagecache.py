@@ -31,6 +31,8 @@ from jinja2 import meta
 from .parallel import Parallel
 from .write import Kept, file_digest
 
+_SCALARS = (int, float, bool, type(None))
+
 
 class Untraceable(Exception):
     """A value or call whose content cannot be digested; the page is rendered every time."""
@@ -119,6 +121,7 @@ class PageCache:
         self.ledger = ledger or {}  # the previous output's files, when it still holds exactly them
         self.local = local  # the helper's local calls (see the module's docstring)
         self._names: dict[str, frozenset[str] | None] = {}
+        self._sorted_names: dict[str, list[str] | None] = {}
         self._digests: dict[int, tuple[Any, str]] = {}
         self._small: dict[Any, str] = {}
         self._replayed: dict[str, str] = {}
@@ -172,11 +175,14 @@ class PageCache:
 
     def _deps(self, template: str, context: dict[str, Any]) -> dict[str, str] | None:
         """Digests of the variables the page's templates can read (None: the page cannot be traced)."""
-        names = self.template_names(template)
+        if template not in self._sorted_names:
+            found = self.template_names(template)
+            self._sorted_names[template] = None if found is None else sorted(found - {"browse"})
+        names = self._sorted_names[template]
         if names is None:
             return None
         try:
-            return {name: self._digest(context[name]) for name in sorted(names) if name in context and name != "browse"}
+            return {name: self._digest(context[name]) for name in names if name in context}
         except Untraceable:
             return None
 
@@ -254,15 +260,16 @@ class PageCache:
     def _digest(self, value: Any) -> str:
         """A value's digest. Shared objects (a reference's view or texts, on many pages) are digested once per build;
         a list or tuple is digested from its elements' digests, so a fresh list of shared objects costs little."""
-        if isinstance(value, int | float | bool | type(None)) or (type(value) is str and len(value) < 64):
-            key = (type(value), value)
+        known = self._digests.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        kind = type(value)
+        if kind in _SCALARS or (kind is str and len(value) < 64):
+            key = (kind, value)
             found = self._small.get(key)
             if found is None:
                 found = self._small[key] = digest(value)
             return found
-        known = self._digests.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
         if type(value) in (list, tuple):  # (a build does not change its lists once made)
             inner = ",".join(self._digest(v) for v in value)
             found = hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()

@@ -165,21 +165,24 @@ def read_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
 
 
 def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime) of every file under out by relative path; {} when anything there is not a plain file or
+    directory (a link, say)."""
     found = {}
-    root = str(out)
-    for dirpath, dirnames, names in os.walk(root):
-        if any(os.path.islink(os.path.join(dirpath, d)) for d in dirnames):
-            return {}  # a link somewhere: not as we left it
-        prefix = os.path.relpath(dirpath, root).replace(os.sep, "/") + "/" if dirpath != root else ""
-        for name in names:
-            path = os.path.join(dirpath, name)
-            rel = prefix + name
-            if rel in INTERNAL:
-                continue
-            st = os.lstat(path)
-            if not stat.S_ISREG(st.st_mode):
-                return {}
-            found[rel] = (st.st_size, st.st_mtime_ns)
+    todo = [(str(out), "")]
+    while todo:
+        path, prefix = todo.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append((entry.path, rel + "/"))
+                    continue
+                if rel in INTERNAL:
+                    continue
+                st = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(st.st_mode):
+                    return {}  # a link or special file: not as we left it
+                found[rel] = (st.st_size, st.st_mtime_ns)
     return found
 
 
