@@ -120,21 +120,20 @@ def check_item(
         return {}
     out: dict[str, Any] = {}
     for var, value in item.items():
-        where = lines.of(*key, var)
         if not isinstance(var, str):
-            errors.add(path, where, f"key {var!r} must be a string")
+            errors.add(path, lines.of(*key, var), f"key {var!r} must be a string")
             continue
         if var.startswith("x-") or var in extras:
             out[var] = value
         elif var == "id":
             if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
-                errors.add(path, where, "id must be a non-empty string")
+                errors.add(path, lines.of(*key, var), "id must be a non-empty string")
             out[var] = str(value).strip()
         elif var == "type":
             if value not in ITEM_TYPES:
                 close = difflib.get_close_matches(str(value), ITEM_TYPES, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                errors.add(path, where, f"unknown CSL type {value!r}{hint}")
+                errors.add(path, lines.of(*key, var), f"unknown CSL type {value!r}{hint}")
             out[var] = value
         elif var in NAME_VARIABLES:
             out[var] = _names(value, lines, (*key, var), errors)
@@ -142,18 +141,20 @@ def check_item(
             try:
                 out[var] = to_csl_date(value)
             except ValueError as exc:
-                errors.add(path, where, f"{var}: {exc}")
+                errors.add(path, lines.of(*key, var), f"{var}: {exc}")
         elif var in VARIABLES:
             if isinstance(value, list) and var == "keyword":
                 value = ", ".join(str(v) for v in value)
             if not isinstance(value, str | int | float) or isinstance(value, bool):
-                errors.add(path, where, f"{var} must be text or a number, not {type(value).__name__}")
+                errors.add(path, lines.of(*key, var), f"{var} must be text or a number, not {type(value).__name__}")
                 continue
             out[var] = value if isinstance(value, str) else str(value)
         else:
             close = difflib.get_close_matches(var, VARIABLES | extras, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            errors.add(path, where, f"unknown CSL variable {var!r}; {hint}(prefix your own keys with 'x-')")
+            errors.add(
+                path, lines.of(*key, var), f"unknown CSL variable {var!r}; {hint}(prefix your own keys with 'x-')"
+            )
     if "type" not in out:
         errors.add(path, lines.of(*key), "missing 'type' (e.g. article-journal, book, chapter, report)")
     return out

@@ -120,7 +120,11 @@ class PageCache:
         self.refs = refs  # RefViews by id: references passed to helpers are recorded by id
         self.ledger = ledger or {}  # the previous output's files, when it still holds exactly them
         self.local = local  # the helper's local calls (see the module's docstring)
-        self._names: dict[str, frozenset[str] | None] = {}
+        # What each template can read depends only on the templates (and code): kept with the traces.
+        known = traces.get("names") if traces.get("version") == version else None
+        self._names: dict[str, frozenset[str] | None] = {
+            name: None if names is None else frozenset(names) for name, names in (known or {}).items()
+        }
         self._sorted_names: dict[str, list[str] | None] = {}
         self._digests: dict[int, tuple[Any, str]] = {}
         self._small: dict[Any, str] = {}
@@ -209,9 +213,11 @@ class PageCache:
         return data, {**trace, "touched": sorted(touched)}
 
     def traces(self) -> dict[str, Any]:
-        """The traces of this build's pages, the scope's digest and each reference's, to keep for the next build."""
+        """The traces of this build's pages, the scope's digest and each reference's, and what each template can read,
+        to keep for the next build."""
         refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
-        return {"pages": self.new, "scope": self.scope, "refs": refs}
+        names = {name: None if found is None else sorted(found) for name, found in self._names.items()}
+        return {"pages": self.new, "scope": self.scope, "refs": refs, "names": names, "version": self.version}
 
     def collect_refs(self, value: Any, into: set[str]) -> None:
         """Add the ids of the references in value (inside lists, tuples and dicts) to into."""

@@ -22,7 +22,6 @@ from .content import Content
 from .csl.memo import Memo
 from .dates import iso, year_of
 from .fingerprint import add_files, code_fingerprint
-from .markdown import render_markdown
 from .pagecache import PageCache
 from .parallel import Parallel
 from .progress import quiet
@@ -209,6 +208,8 @@ def render_site(
             )
 
         def markdown(doc_path: Path) -> Markup:
+            from .markdown import render_markdown  # only when a page with Markdown is rendered (30 ms to import)
+
             return Markup(render_markdown(cited.docs[doc_path], cluster_html))
 
         canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)

@@ -124,7 +124,9 @@ class Bibliography(CitationStylesBibliography):
     def register(self, citation: object, callback: object = None) -> None:
         """Register a citation's items (as citeproc-py does, without its O(n) search of the keys)."""
         citation.bibliography = self
-        known = self.__dict__.setdefault("_registered", set(self.keys))
+        known = self.__dict__.get("_registered")
+        if known is None:
+            known = self._registered = set(self.keys)
         for item in citation.cites:
             if item.key in self.source:
                 if item.key not in known:
