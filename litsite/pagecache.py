@@ -217,6 +217,7 @@ class PageCache:
         to keep for the next build."""
         refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
         names = {name: None if found is None else sorted(found) for name, found in self._names.items()}
+        names = {name: found for name, found in names.items() if name in self._sorted_names}  # this build's
         return {"pages": self.new, "scope": self.scope, "refs": refs, "names": names, "version": self.version}
 
     def collect_refs(self, value: Any, into: set[str]) -> None:

@@ -8,6 +8,7 @@ State is kept on each item under "_dis", read by our cs:name, cs:if and cs:date-
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 from citeproc import Citation
@@ -29,6 +30,14 @@ def given_pair(name: dict) -> tuple[str, str]:
     """(initials, full given name) of a person."""
     given = split_particles(dict(name))[0]
     return (initialize(given, ".", True), given)
+
+
+def _state_from_json(state: dict) -> dict:
+    """A state as kept in the memo (JSON) back to what the engine uses: given-name positions are numbers."""
+    state = dict(state)
+    if "given_pos" in state:
+        state["given_pos"] = {int(k): v for k, v in state["given_pos"].items()}
+    return state
 
 
 def _letters(n: int) -> str:
@@ -108,22 +117,48 @@ class Disambiguator:
         self._global_givennames(keys)
         self.prefill(keys)
         # Groups are independent (each changes and renders only its own items), so they may be settled in
-        # parallel; each hands back its items' final state and the renderings it made.
-        for states, renderings in self.parallel.map(self._settle, self.ambiguous(keys)):
+        # parallel; each hands back its items' final state. A group's outcome is a function of its items (content,
+        # order, state so far), so it is what the memo keeps, not the renderings made on the way.
+        todo = []
+        for group in self.ambiguous(keys):
+            group_key = self._group_key(group)
+            found = self.memo.get(group_key)
+            if found is None:
+                todo.append((group, group_key))
+                continue
+            for key, (state, suffix) in zip(group, found, strict=True):
+                self._set(key, _state_from_json(state), suffix)
+        for (group, group_key), states in zip(
+            todo, self.parallel.map(self._settle, [group for group, _ in todo]), strict=True
+        ):
             for key, (state, suffix) in states.items():
-                self.bib.source.set_field(key, "_dis", state)
-                if suffix is not None:
-                    self.bib.source.set_field(key, "year_suffix", suffix)
-            self.memo.merge(renderings)
+                self._set(key, state, suffix)
+            self.memo.put(group_key, [[json.loads(state_text(states[k][0])), states[k][1]] for k in group])
 
-    def _settle(self, group: list[str]) -> tuple[dict[str, tuple[dict, str | None]], dict[str, str]]:
-        """Resolve one group of identical cites; return its items' (state, year suffix) and the new renderings."""
-        mark = len(self.memo.touched)
-        remaining = self._names_and_givennames(group)
-        remaining = self._condition(remaining)
-        self._year_suffix(remaining)
-        states = {key: (self.state(key), self.bib.source.peek(key, "year_suffix")) for key in group}
-        return states, self.memo.touched_since(mark)
+    def _set(self, key: str, state: dict, suffix: str | None) -> None:
+        self.bib.source.set_field(key, "_dis", state)
+        if suffix is not None:
+            self.bib.source.set_field(key, "year_suffix", suffix)
+
+    def _group_key(self, group: list[str]) -> str:
+        """The memo key of a group's outcome: each item's content (tag), state so far and year suffix, in order."""
+        source = self.bib.source
+        parts = (
+            f"{self.tags[k]}:{state_text(source.peek(k, '_dis'))}:{source.peek(k, 'year_suffix', '')}" for k in group
+        )
+        return "g|" + "|".join(parts)
+
+    def _settle(self, group: list[str]) -> dict[str, tuple[dict, str | None]]:
+        """Resolve one group of identical cites; return its items' (state, year suffix)."""
+        used = self.memo.used
+        self.memo.used = {}  # the renderings of intermediate states are not worth keeping: the outcome is
+        try:
+            remaining = self._names_and_givennames(group)
+            remaining = self._condition(remaining)
+            self._year_suffix(remaining)
+            return {key: (self.state(key), self.bib.source.peek(key, "year_suffix")) for key in group}
+        finally:
+            self.memo.used = used
 
     def _differing_positions(self, key: str, group: list[str]) -> list[int]:
         """Positions of names that share a family name with another item's name there but not the person."""

@@ -30,7 +30,14 @@ def state_text(value: object) -> str:
     """A disambiguation state as a stable string."""
     if value is None:  # most items: never ambiguous
         return "null"
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    shape = repr(value)  # states are small dicts of plain values: equal reprs, equal states (and a faster lookup)
+    found = _STATE_TEXTS.get(shape)
+    if found is None:
+        found = _STATE_TEXTS[shape] = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return found
+
+
+_STATE_TEXTS: dict[str, str] = {}
 
 
 class Memo:
@@ -39,7 +46,6 @@ class Memo:
     def __init__(self, store: dict[str, Any] | None = None) -> None:
         self.store: dict[str, Any] = dict(store or {})
         self.used: dict[str, Any] = {}
-        self.touched: list[str] = []  # keys read or put, in order (what a worker process hands back)
         self.hits = 0
         self.misses = 0
 
@@ -48,25 +54,11 @@ class Memo:
         value = self.store.get(key)
         if value is not None:
             self.used[key] = value
-            self.touched.append(key)
             self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> Any:
         """Store a value (never None) and return it."""
         self.store[key] = self.used[key] = value
-        self.touched.append(key)
         self.misses += 1
         return value
-
-    def touched_since(self, mark: int) -> dict[str, Any]:
-        """The values read or put since len(self.touched) was mark."""
-        return {key: self.store[key] for key in self.touched[mark:]}
-
-    def merge(self, values: dict[str, Any]) -> None:
-        """Take in values put elsewhere (e.g. in a worker process)."""
-        for key, value in values.items():
-            if key not in self.store:
-                self.put(key, value)
-            else:
-                self.used[key] = value

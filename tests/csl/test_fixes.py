@@ -141,6 +141,21 @@ def test_sort_uses_collation_and_names(tmp_path: Path) -> None:
     assert collation_key("celik") < collation_key("Çelik") < collation_key("Cox")
 
 
+def test_sort_orders_empty_keys_last_and_mixed_keys_like_the_comparison(tmp_path: Path) -> None:
+    """Ascending sorts take a faster path (plain tuples) that must order exactly as the general comparison."""
+    s = style(
+        tmp_path,
+        '<text variable="title"/>',
+        sort='<sort><key variable="volume"/><key variable="title"/></sort>',
+    )
+    items = [item("a", title="B", volume="10"), item("b", title="A"), item("c", title="C", volume="9"),
+             item("d", title="A", volume="Suppl"), item("e", title="A", volume="10"), item("f", title="Z")]  # fmt: skip
+    # numbers numerically (9 before 10, then by title), the text volume apart from them, empty volumes last
+    assert format_bibliography(items, s) == ["A", "C", "A", "B", "A", "Z"]
+    plain = [item(i, title=t, volume=v) for i, t, v in (("x", "B", "2"), ("y", "A", "2"), ("z", "C", "1"))]
+    assert format_bibliography(plain, s) == ["C", "A", "B"]
+
+
 def test_year_suffix_and_add_givenname() -> None:
     apa = resolve_style("apa").path
     base = {"type": "book", "issued": {"date-parts": [[2006]]}}

@@ -96,3 +96,28 @@ def test_a_memo_is_keyed_by_content_not_by_id() -> None:
     changed = {**item, "title": "Second title"}
     result = Formatter(path).format([changed], [], "text", memo=Memo(memo.used))
     assert "Second title" in result.entries[0][1]
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-author-date", "modern-language-association"])
+def test_kept_group_outcomes_equal_settling_again(style: str) -> None:
+    """Ambiguous groups (given names, added names, year suffixes) are settled once and their outcome kept: the
+    second formatting takes every group from the memo (read back from JSON, as a build does) with the same result."""
+    path = resolve_style(style).path
+    base = {"type": "book", "issued": {"date-parts": [[2006]]}}
+    items = [
+        {"id": "a", "title": "A", "author": [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "X"}]},
+        {"id": "b", "title": "B", "author": [{"family": "Doe", "given": "Jo"}, {"family": "Poe", "given": "Y"}]},
+        {"id": "c", "title": "C", "author": [{"family": "Doe", "given": "Al"}, {"family": "Roe", "given": "X"}]},
+        {"id": "d", "title": "D", "author": [{"family": "Doe", "given": "Jo"}]},
+        {"id": "e", "title": "E", "author": [{"family": "Doe", "given": "Jo"}]},
+    ]
+    items = [{**item, **base} for item in items]
+    cites = [[Cite(str(i["id"]))] for i in items]
+    memo = Memo()
+    fresh = Formatter(path).format(items, cites, "html", memo=memo)
+    groups = [key for key in memo.used if key.startswith("g|")]
+    assert groups  # the corpus has ambiguous groups
+    kept = Memo(json.loads(json.dumps(memo.used)))
+    assert Formatter(path).format(items, cites, "html", memo=kept) == fresh
+    assert all(key in kept.used for key in groups)
+    assert kept.misses == 0  # nothing rendered or settled again

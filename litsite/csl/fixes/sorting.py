@@ -185,6 +185,14 @@ class Sort:
             return 0
 
         rows = list(range(len(raws)))
+        if not any(flags):
+            # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
+            # mixes kinds of keys (e.g. a number and a text), which only compare() handles.
+            try:
+                rows.sort(key=lambda i: tuple((x is None, x) for x in keys[i]))
+                return rows
+            except TypeError:
+                rows = list(range(len(raws)))
         rows.sort(key=cmp_to_key(compare))
         return rows
 
