@@ -21,7 +21,7 @@ from .cache import FormatCache, Job, format_job, format_jobs, format_key
 from .cachefiles import CACHE_DIR, ITEMS, ShardedRecord
 from .csl.engine import Cite, Formatted, Formatter
 from .fingerprint import code_fingerprint
-from .pipeline import load_sources, render_files, reuse_of
+from .pipeline import load_sources, no_collections, render_files, reuse_of
 from .write import SiteFiles, write_site
 from .yamlfile import ItemCache
 
@@ -150,6 +150,10 @@ class SiteBuilder:
 
     def build(self, provisional: bool = False) -> BuildReport:
         """Rebuild the site (provisionally if asked and possible) and write the files that changed."""
+        with no_collections():
+            return self._build(provisional)
+
+    def _build(self, provisional: bool) -> BuildReport:
         self._patched = False
         self.cache.begin()
         if provisional:
