@@ -5,11 +5,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import multiprocessing
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -182,6 +180,9 @@ class FormatCache:
         workers = min(len(jobs), workers or self.workers)
         if workers < 2:
             return 0
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = {key: pool.submit(format_job, job, self.directory) for key, job in jobs.items()}
             for key, future in futures.items():

@@ -6,7 +6,6 @@ with a copy of it, so only the item keys go to them and only strings come back.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,10 +27,12 @@ class Parallel:
 
     def usable(self, count: int) -> bool:
         """Whether `count` items are worth forking for (and this process may fork)."""
+        if self.workers < 2 or count < self.min_items:
+            return False  # (decided before importing multiprocessing: a rebuild often needs none)
+        import multiprocessing
+
         return (
-            self.workers > 1
-            and count >= self.min_items
-            and not multiprocessing.current_process().daemon  # daemonic pool workers may not have children
+            not multiprocessing.current_process().daemon  # daemonic pool workers may not have children
             and "fork" in multiprocessing.get_all_start_methods()
         )
 
@@ -46,6 +47,8 @@ class Parallel:
                 if progress and n % 64 == 0:
                     progress(n)
             return out
+        import multiprocessing
+
         global _TASK
         _TASK = fn
         pieces = self.workers * (16 if progress else 4)  # small pieces even out uneven items (and show progress)

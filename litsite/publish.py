@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from .config import SiteConfig
 from .write import SiteFiles
@@ -36,7 +36,7 @@ def page_url(base_url: str, rel: str) -> str:
 def sitemap(base_url: str, pages: list[str]) -> str:
     """A sitemap.xml listing the public URL of every page."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{escape(page_url(base_url, rel))}</loc></url>" for rel in pages]
+    lines += [f"  <url><loc>{escape(page_url(base_url, rel), quote=False)}</loc></url>" for rel in pages]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

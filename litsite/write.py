@@ -9,7 +9,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import UserError
 
@@ -37,8 +37,8 @@ class SiteFiles:
 
     def add(self, rel: str, data: bytes | str | Kept) -> None:
         """Add a file; the path must be relative, normalised and new."""
-        path = PurePosixPath(rel)
-        if path.is_absolute() or ".." in path.parts or rel != str(path) or rel in ("", ".") or "\\" in rel:
+        parts = rel.split("/")  # relative and normalised: no empty, "." or ".." segment (so no leading "/")
+        if "" in parts or "." in parts or ".." in parts or "\\" in rel:
             raise ValueError(f"unsafe output path {rel!r}")
         if rel in self._files:
             raise ValueError(f"two pages want to write {rel!r}")
