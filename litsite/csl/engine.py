@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import traceback
 import warnings
@@ -112,14 +113,28 @@ class Formatter:
             def finish(text: object) -> str:
                 return markup.finish(str(text or ""), fmt, quotes, piq)
 
-            texts = []
-            for citation in citations:
-                try:
-                    text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
-                except Exception as exc:  # citeproc-py bug: keep the page buildable, show what failed
-                    _debug(exc)
-                    text = f"[{', '.join(ids.get(c.key, c.key) for c in citation.cites)}: {type(exc).__name__}]"
-                texts.append(finish(text))
+            # A cluster's text depends on its cites and on every cluster before it (ibid, subsequent forms): the
+            # texts of all clusters are kept together, under a digest of every cite's item, state and options.
+            digest = hashlib.sha1()
+            for cluster in clusters:
+                for c in cluster:
+                    key = keys.get(c.id, "")
+                    state = state_text(bib.source.peek(key, "_dis")) if key else "missing"
+                    suffix = bib.source.peek(key, "year_suffix", "") if key else ""
+                    digest.update(f"{tags.get(key, c.id)}|{state}|{suffix}|{c!r}\n".encode())
+                digest.update(b"\0")
+            sequence = f"t|{digest.hexdigest()}"
+            texts = memo.get(sequence)
+            if texts is None:
+                texts = []
+                for citation in citations:
+                    try:
+                        text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
+                    except Exception as exc:  # citeproc-py bug: keep the page buildable, show what failed
+                        _debug(exc)
+                        text = f"[{', '.join(ids.get(c.key, c.key) for c in citation.cites)}: {type(exc).__name__}]"
+                    texts.append(finish(text))
+                memo.put(sequence, texts)
             entries: list[tuple[str, str]] = []
             align = None
             if style.has_bibliography():
@@ -140,8 +155,28 @@ class Formatter:
         todo = [key for key, raw in raws.items() if raw is None]
         for key, raw in zip(todo, parallel.map(lambda k: sort.litsite_raw(by_key[k], layout), todo), strict=True):
             raws[key] = memo.put(f"s|{tags[key]}", raw)
-        order = sort.litsite_order([raws[item.key] for item in bib.items])
+        rows = [raws[item.key] for item in bib.items]
+        registered = [tags[item.key] for item in bib.items]
+        previous = memo.get("o|")
+        order = Formatter._insert(sort, rows, registered, previous) or sort.litsite_order(rows)
+        now = {"order": [registered[i] for i in order], "registered": registered}
+        if now != previous:
+            memo.put("o|", now)
         bib.set_order([bib.items[i] for i in order])
+
+    @staticmethod
+    def _insert(sort: object, rows: list, registered: list[str], previous: dict | None) -> list[int] | None:
+        """The order from the previous formatting's (kept in the memo), when it differs by a few new items: the
+        others keep their relative order (their sort values and their relative registration order are the same) and
+        the new ones are inserted where a full sort would put them. None when a full sort is needed."""
+        if not previous:
+            return None
+        place = {tag: i for i, tag in enumerate(registered)}
+        before = set(previous["registered"])
+        new = [i for i, tag in enumerate(registered) if tag not in before]
+        if len(new) > 64 or [t for t in previous["registered"] if t in place] != [t for t in registered if t in before]:
+            return None
+        return sort.litsite_insert([place[t] for t in previous["order"] if t in place], rows, new)
 
     @staticmethod
     def _entries(

@@ -121,3 +121,40 @@ def test_kept_group_outcomes_equal_settling_again(style: str) -> None:
     assert Formatter(path).format(items, cites, "html", memo=kept) == fresh
     assert all(key in kept.used for key in groups)
     assert kept.misses == 0  # nothing rendered or settled again
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-author-date", "ieee"])
+def test_new_items_are_inserted_into_the_kept_order(style: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit, the kept bibliography order takes the changed items at the place a full sort gives them."""
+    from litsite.csl.fixes import sorting
+
+    path = resolve_style(style).path
+    memo = Memo()
+    Formatter(path).format(corpus(), [], "html", memo=memo)
+    kept = Memo(json.loads(json.dumps(memo.used)))
+    items = edited(corpus(), insert_first=False)
+    fresh = Formatter(path).format(items, [], "html")
+
+    def no_full_sort(self: object, raws: list) -> list[int]:
+        raise AssertionError("a full sort was made")
+
+    monkeypatch.setattr(sorting.Sort, "litsite_order", no_full_sort)
+    assert Formatter(path).format(items, [], "html", memo=kept) == fresh
+
+
+def test_keys_of_mixed_kinds_are_sorted_in_full(tmp_path: Path) -> None:
+    """A key position holding numbers and texts is not a consistent order: no insertion, a full sort."""
+    style = tmp_path / "s.csl"
+    style.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><id/><title/>'
+        '<updated>2020-01-01T00:00:00+00:00</updated></info><citation><layout><text variable="title"/></layout>'
+        '</citation><bibliography><sort><key variable="volume"/></sort><layout><text variable="title"/>'
+        "</layout></bibliography></style>",
+        encoding="utf-8",
+    )
+    items = [{"id": str(n), "type": "book", "title": f"T{n}", "volume": v} for n, v in enumerate(["10", "9", "x"])]
+    memo = Memo()
+    Formatter(style).format(items, [], "text", memo=memo)
+    items = [*items, {"id": "new", "type": "book", "title": "New", "volume": "Suppl"}]
+    again = Formatter(style).format(items, [], "text", memo=Memo(json.loads(json.dumps(memo.used))))
+    assert again == Formatter(style).format(items, [], "text")

@@ -9,8 +9,10 @@ accents only break ties, spaces and punctuation before digits before letters.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache, cmp_to_key, lru_cache
 from itertools import chain
 from operator import itemgetter
@@ -102,6 +104,28 @@ def _number_key(value: object) -> object:
 Raw = None | int | list
 
 
+def _kind(raw: Raw) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, int):
+        return "i"
+    kind, payload = raw
+    if kind == "n":
+        return "i" if re.match(r"\s*(\d+)", str(payload)) else "c"
+    return kind
+
+
+def _uniform(raws: list[list[Raw]]) -> bool:
+    """Whether each key position holds one kind of key (besides empty ones) across all items."""
+    seen: dict[int, str] = {}
+    for row in raws:
+        for n, raw in enumerate(row):
+            kind = _kind(raw)
+            if kind is not None and seen.setdefault(n, kind) != kind:
+                return False
+    return True
+
+
 def raw_to_key(raw: Raw) -> object:
     """The comparable key of a raw sort value."""
     if raw is None or isinstance(raw, int):
@@ -166,11 +190,50 @@ class Sort:
 
     def litsite_order(self, raws: list[list[Raw]]) -> list[int]:
         """Positions of the items (given by their raw values) in sorted order (stable; empty keys last)."""
-        flags = [key.get("sort", "ascending") == "descending" for key in self.findall("cs:key", self.nsmap)]
         keys = [[raw_to_key(raw) for raw in row] for row in raws]
+        rows = list(range(len(raws)))
+        if not any(self._descending()):
+            # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
+            # mixes kinds of keys (e.g. a number and a text), which only the comparison handles.
+            try:
+                rows.sort(key=lambda i: tuple((x is None, x) for x in keys[i]))
+                return rows
+            except TypeError:
+                rows = list(range(len(raws)))
+        compare = self._compare()
+        rows.sort(key=cmp_to_key(lambda a, b: compare(keys[a], keys[b])))
+        return rows
 
-        def compare(a: int, b: int) -> int:
-            for x, y, descending in zip(keys[a], keys[b], flags, strict=True):
+    def litsite_insert(self, order: list[int], raws: list[list[Raw]], new: list[int]) -> list[int] | None:
+        """The sorted order of all items, given the sorted order of all but `new` (positions into raws): each new
+        item is put where a full stable sort would put it. None when some key position mixes kinds of keys (then
+        the comparison is not a consistent order and only a full sort gives the reference result)."""
+        if not _uniform(raws):
+            return None
+        compare = self._compare()
+        keys: dict[int, list[object]] = {}
+
+        def key_of(i: int) -> list[object]:
+            found = keys.get(i)
+            if found is None:
+                found = keys[i] = [raw_to_key(raw) for raw in raws[i]]
+            return found
+
+        # A stable sort orders equal keys by position: the order is that of (keys, position).
+        rank = cmp_to_key(lambda a, b: compare(key_of(a), key_of(b)) or (a > b) - (a < b))
+        out = list(order)
+        for i in sorted(new):
+            bisect.insort(out, i, key=rank)
+        return out
+
+    def _descending(self) -> list[bool]:
+        return [key.get("sort", "ascending") == "descending" for key in self.findall("cs:key", self.nsmap)]
+
+    def _compare(self) -> Callable[[list[object], list[object]], int]:
+        flags = self._descending()
+
+        def compare(ka: list[object], kb: list[object]) -> int:
+            for x, y, descending in zip(ka, kb, flags, strict=True):
                 if x is None and y is None:
                     continue
                 if x is None:
@@ -180,21 +243,11 @@ class Sort:
                 if type(x) is not type(y):
                     x, y = str(x), str(y)
                 if x != y:
-                    result = -1 if x < y else 1
+                    result = -1 if x < y else 1  # type: ignore[operator]
                     return -result if descending else result
             return 0
 
-        rows = list(range(len(raws)))
-        if not any(flags):
-            # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
-            # mixes kinds of keys (e.g. a number and a text), which only compare() handles.
-            try:
-                rows.sort(key=lambda i: tuple((x is None, x) for x in keys[i]))
-                return rows
-            except TypeError:
-                rows = list(range(len(raws)))
-        rows.sort(key=cmp_to_key(compare))
-        return rows
+        return compare
 
     def sort(self, items: list, context: object) -> list:
         """Items sorted by the keys."""
