@@ -9,15 +9,27 @@ before — by an earlier build of the same style, locale and engine (the caller 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
 
 def item_digest(item: dict[str, Any]) -> str:
-    """A digest of a CSL-JSON item's content (its id included)."""
-    text = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
+    """A digest of a CSL-JSON item's content (its id included).
+
+    Its pickle (three times faster than canonical JSON, and every build digests every item): equal bytes mean equal
+    content; the same content written in another key order only costs a cache miss."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the bytes must not depend on which equal strings happen to be one object
+    try:
+        pickler.dump(item)
+        data = bytes(buffer.getbuffer())
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        data = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()[:24]
 
 
 def uses_position(style_path: Path | str) -> bool:
