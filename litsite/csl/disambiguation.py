@@ -67,8 +67,7 @@ class Disambiguator:
         return self.citation is not None and self.citation.get(name, "false") == "true"
 
     def _memo_key(self, key: str) -> str:
-        source = self.bib.source
-        return f"c|{self.tags[key]}|{state_text(source.peek(key, '_dis'))}|{source.peek(key, 'year_suffix', '')}"
+        return f"c|{self.tags[key]}|{self.bib.source.state_key(key)}"
 
     def render(self, key: str) -> str:
         """The text of a first cite of one item, alone in its cluster (from the memo when rendered before)."""
@@ -142,11 +141,7 @@ class Disambiguator:
 
     def _group_key(self, group: list[str]) -> str:
         """The memo key of a group's outcome: each item's content (tag), state so far and year suffix, in order."""
-        source = self.bib.source
-        parts = (
-            f"{self.tags[k]}:{state_text(source.peek(k, '_dis'))}:{source.peek(k, 'year_suffix', '')}" for k in group
-        )
-        return "g|" + "|".join(parts)
+        return "g|" + ";".join(f"{self.tags[k]}:{self.bib.source.state_key(k)}" for k in group)
 
     def _settle(self, group: list[str]) -> dict[str, tuple[dict, str | None]]:
         """Resolve one group of identical cites; return its items' (state, year suffix)."""

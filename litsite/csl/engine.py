@@ -15,7 +15,7 @@ from citeproc import Citation, Locator
 from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register element classes)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
-from litsite.csl.memo import Memo, item_digest, state_text, uses_position
+from litsite.csl.memo import Memo, item_digest, uses_position
 from litsite.parallel import Parallel
 
 
@@ -119,9 +119,8 @@ class Formatter:
             for cluster in clusters:
                 for c in cluster:
                     key = keys.get(c.id, "")
-                    state = state_text(bib.source.peek(key, "_dis")) if key else "missing"
-                    suffix = bib.source.peek(key, "year_suffix", "") if key else ""
-                    digest.update(f"{tags.get(key, c.id)}|{state}|{suffix}|{c!r}\n".encode())
+                    state = bib.source.state_key(key) if key else "missing"
+                    digest.update(f"{tags.get(key, c.id)}|{state}|{c!r}\n".encode())
                 digest.update(b"\0")
             sequence = f"t|{digest.hexdigest()}"
             texts = memo.get(sequence)
@@ -193,8 +192,7 @@ class Formatter:
         by_key = {item.key: item for item in bib.items}
 
         def memo_key(key: str, substituted: bool) -> str:
-            state = f"{state_text(bib.source.peek(key, '_dis'))}|{bib.source.peek(key, 'year_suffix', '')}"
-            return f"e|{tags[key]}|{state}|{int(substituted)}"
+            return f"e|{tags[key]}|{bib.source.state_key(key)}|{int(substituted)}"
 
         def render(job: tuple[str, bool]) -> list:
             key, substituted = job

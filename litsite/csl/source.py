@@ -9,6 +9,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString
 
 from litsite.csl import markup
+from litsite.csl.memo import state_text
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
@@ -104,6 +105,11 @@ class Source(CiteProcJSON):
         if ref is None:
             return self._pending.get(key, {}).get(name, default)
         return ref.get(name, default)
+
+    def state_key(self, key: str) -> str:
+        """An item's disambiguation state and year suffix as text: with the item's digest, what its renderings are
+        kept under (memo.py)."""
+        return f"{state_text(self.peek(key, '_dis'))}|{self.peek(key, 'year_suffix', '')}"
 
     def set_field(self, key: str, name: str, value: object) -> None:
         """Set a field of an item's Reference, now or when it is parsed."""

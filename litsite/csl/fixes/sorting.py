@@ -93,8 +93,11 @@ def _date_key(value: object) -> tuple | None:
     return None
 
 
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+
+
 def _number_key(value: object) -> object:
-    match = re.match(r"\s*(\d+)", str(value))
+    match = _LEADING_NUMBER.match(str(value))
     return int(match.group(1)) if match else collation_key(str(value))
 
 
@@ -111,7 +114,7 @@ def _kind(raw: Raw) -> str | None:
         return "i"
     kind, payload = raw
     if kind == "n":
-        return "i" if re.match(r"\s*(\d+)", str(payload)) else "c"
+        return "i" if _LEADING_NUMBER.match(str(payload)) else "c"  # as _number_key decides
     return kind
 
 
