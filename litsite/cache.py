@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .cachefiles import CACHE_DIR, SHARDS, ShardedRecord
+from .cachefiles import CACHE_DIR, ShardedRecord, kept_files
 from .cite import cite
 from .config import SiteConfig
 from .content import Content
@@ -42,7 +42,11 @@ def context_key(style_path: Path | str, locale: str, fmt: str) -> str:
 
 def memo_record(directory: Path | None, context: str) -> ShardedRecord:
     """The record of the per-item renderings an earlier build kept for a context (empty when none or unreadable)."""
-    return ShardedRecord(directory, f"items/{context}")
+    return ShardedRecord(directory, _memo_name(context))
+
+
+def _memo_name(context: str) -> str:
+    return f"items/{context}"
 
 
 def format_job(job: Job, directory: Path | None, workers: int = 1) -> tuple[Formatted, dict[str, Any]]:
@@ -228,11 +232,8 @@ class FormatCache:
             if memo.used:
                 out.update(self._records[context].files(memo.used))
         for context in sorted(self._kept):
-            folder = self.directory / "items" / context if self.directory else None
-            for n in range(SHARDS) if folder is not None and folder.is_dir() else ():
-                rel = f"{CACHE_DIR}/items/{context}/{n:02d}.json"
-                if rel not in out and (folder / f"{n:02d}.json").is_file():
-                    out[rel] = (folder / f"{n:02d}.json").read_bytes()  # unread: the shard as it was
+            for rel, raw in kept_files(self.directory, _memo_name(context)).items():
+                out.setdefault(rel, raw)
         return out
 
     def _keep(self, style_path: Path | str, locale: str, fmt: str) -> None:

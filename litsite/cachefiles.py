@@ -35,12 +35,10 @@ class ShardedRecord:
         self.version = version
         self.data: dict[str, Any] = {}
         self._old: dict[int, tuple[dict[str, Any], bytes]] = {}
-        folder = directory / name if directory else None
-        for n in range(SHARDS) if folder is not None and folder.is_dir() else ():
+        for n, raw in _stored(directory, name).items():
             try:
-                raw = (folder / f"{n:02d}.json").read_bytes()
                 record = json.loads(raw)
-            except (OSError, ValueError):
+            except ValueError:
                 continue
             if isinstance(record, dict) and record.get("version") == version and isinstance(record.get("data"), dict):
                 self._old[n] = (record["data"], raw)
@@ -55,5 +53,26 @@ class ShardedRecord:
         for n, shard in sorted(shards.items()):
             old = self._old.get(n)
             same = old is not None and old[0] == shard
-            out[f"{CACHE_DIR}/{self.name}/{n:02d}.json"] = old[1] if same else versioned(shard, self.version)
+            out[_path(self.name, n)] = old[1] if same else versioned(shard, self.version)
         return out
+
+
+def kept_files(directory: Path | None, name: str) -> dict[str, bytes]:
+    """The files of a record kept in directory as they are, unread (to keep them for the next build as they were)."""
+    return {_path(name, n): raw for n, raw in _stored(directory, name).items()}
+
+
+def _stored(directory: Path | None, name: str) -> dict[int, bytes]:
+    """The bytes of each shard of a record kept in directory (a missing or unreadable one is left out)."""
+    folder = directory / name if directory else None
+    out = {}
+    for n in range(SHARDS) if folder is not None and folder.is_dir() else ():
+        try:
+            out[n] = (folder / f"{n:02d}.json").read_bytes()
+        except OSError:
+            continue
+    return out
+
+
+def _path(name: str, n: int) -> str:
+    return f"{CACHE_DIR}/{name}/{n:02d}.json"

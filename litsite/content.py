@@ -119,21 +119,25 @@ def check_item(
         errors.add(path, lines.of(*key), "expected a mapping of CSL variables (id, type, title, …)")
         return {}
     out: dict[str, Any] = {}
+
+    def bad(var: Any, message: str) -> None:
+        errors.add(path, lines.of(*key, var), message)  # the line is looked up only for an error
+
     for var, value in item.items():
         if not isinstance(var, str):
-            errors.add(path, lines.of(*key, var), f"key {var!r} must be a string")
+            bad(var, f"key {var!r} must be a string")
             continue
         if var.startswith("x-") or var in extras:
             out[var] = value
         elif var == "id":
             if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
-                errors.add(path, lines.of(*key, var), "id must be a non-empty string")
+                bad(var, "id must be a non-empty string")
             out[var] = str(value).strip()
         elif var == "type":
             if value not in ITEM_TYPES:
                 close = difflib.get_close_matches(str(value), ITEM_TYPES, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
-                errors.add(path, lines.of(*key, var), f"unknown CSL type {value!r}{hint}")
+                bad(var, f"unknown CSL type {value!r}{hint}")
             out[var] = value
         elif var in NAME_VARIABLES:
             out[var] = _names(value, lines, (*key, var), errors)
@@ -141,20 +145,18 @@ def check_item(
             try:
                 out[var] = to_csl_date(value)
             except ValueError as exc:
-                errors.add(path, lines.of(*key, var), f"{var}: {exc}")
+                bad(var, f"{var}: {exc}")
         elif var in VARIABLES:
             if isinstance(value, list) and var == "keyword":
                 value = ", ".join(str(v) for v in value)
             if not isinstance(value, str | int | float) or isinstance(value, bool):
-                errors.add(path, lines.of(*key, var), f"{var} must be text or a number, not {type(value).__name__}")
+                bad(var, f"{var} must be text or a number, not {type(value).__name__}")
                 continue
             out[var] = value if isinstance(value, str) else str(value)
         else:
             close = difflib.get_close_matches(var, VARIABLES | extras, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            errors.add(
-                path, lines.of(*key, var), f"unknown CSL variable {var!r}; {hint}(prefix your own keys with 'x-')"
-            )
+            bad(var, f"unknown CSL variable {var!r}; {hint}(prefix your own keys with 'x-')")
     if "type" not in out:
         errors.add(path, lines.of(*key), "missing 'type' (e.g. article-journal, book, chapter, report)")
     return out

@@ -209,15 +209,23 @@ class PageCache:
             data = fn(template, traced).encode("utf-8")
         except Untraceable:
             return fn(template, context).encode("utf-8"), None
-        trace = {"v": self.version, "t": template, "deps": deps, "calls": log, "sha": file_digest(data)}
-        return data, {**trace, "touched": sorted(touched)}
+        sha = file_digest(data)
+        return data, {
+            "v": self.version,
+            "t": template,
+            "deps": deps,
+            "calls": log,
+            "sha": sha,
+            "touched": sorted(touched),
+        }
 
     def traces(self) -> dict[str, Any]:
         """The traces of this build's pages, the scope's digest and each reference's, and what each template can read,
         to keep for the next build."""
         refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
-        names = {name: None if found is None else sorted(found) for name, found in self._names.items()}
-        names = {name: found for name, found in names.items() if name in self._sorted_names}  # this build's
+        names = {  # this build's templates
+            name: None if self._names[name] is None else sorted(self._names[name]) for name in self._sorted_names
+        }
         return {"pages": self.new, "scope": self.scope, "refs": refs, "names": names, "version": self.version}
 
     def collect_refs(self, value: Any, into: set[str]) -> None:
@@ -277,7 +285,7 @@ class PageCache:
             if found is None:
                 found = self._small[key] = digest(value)
             return found
-        if type(value) in (list, tuple):  # (a build does not change its lists once made)
+        if kind in (list, tuple):  # (a build does not change its lists once made)
             inner = ",".join(self._digest(v) for v in value)
             found = hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
         else:

@@ -65,15 +65,16 @@ def _names(item: dict[str, Any]) -> str:
 def doc_data(item: dict[str, Any], year: int | None) -> list[Any]:
     """What the index holds of one reference: [author sort key, title sort key, its terms, its name terms] (a
     function of the item alone, so a build can keep it between builds)."""
-    names = (item.get("author") or []) + (item.get("editor") or [])
-    first = names[0] if names else {}
+    people = (item.get("author") or []) + (item.get("editor") or [])
+    first = people[0] if people else {}
     title = str(item.get("title", ""))
-    fields = (_names(item), title, item.get("container-title", ""), item.get("publisher", ""), year or "")
+    names = _names(item)
+    fields = (names, title, item.get("container-title", ""), item.get("publisher", ""), year or "")
     return [
         sort_text(str(first.get("family") or first.get("literal") or "")),
         sort_text(title),
         list(dict.fromkeys(tokens(" ".join(str(f) for f in fields)))),
-        list(dict.fromkeys(tokens(_names(item)))),
+        list(dict.fromkeys(tokens(names))),
     ]
 
 

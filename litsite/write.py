@@ -37,9 +37,7 @@ class SiteFiles:
 
     def add(self, rel: str, data: bytes | str | Kept) -> None:
         """Add a file; the path must be relative, normalised and new."""
-        parts = rel.split("/")  # relative and normalised: no empty, "." or ".." segment (so no leading "/")
-        if "" in parts or "." in parts or ".." in parts or "\\" in rel:
-            raise ValueError(f"unsafe output path {rel!r}")
+        _check_relative(rel)
         if rel in self._files:
             raise ValueError(f"two pages want to write {rel!r}")
         self._files[rel] = data.encode("utf-8") if isinstance(data, str) else data
@@ -270,8 +268,10 @@ def _write_file(path: str, data: bytes) -> os.stat_result:
 
 
 def _check_relative(rel: str) -> None:
-    """SiteFiles.add admits only relative, normalised paths without ".."; checked again where files are written."""
-    if rel.startswith("/") or ".." in rel.split("/"):
+    """Only relative, normalised paths: no empty, "." or ".." segment (so no leading "/") and no backslash. SiteFiles
+    admits nothing else, and the writer checks again where it writes."""
+    parts = rel.split("/")
+    if "" in parts or "." in parts or ".." in parts or "\\" in rel:
         raise ValueError(f"unsafe output path {rel!r}")
 
 
