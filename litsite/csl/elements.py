@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS, model
 from citeproc.frontend import CitationStylesStyle
@@ -109,6 +110,19 @@ class Style(CitationStylesStyle):
             if root is not None:
                 chain.append(root)
         return chain
+
+
+def children(element: Any) -> list[tuple[Any, bool]]:
+    """(child, whether it is a cs:choose) for each child of an element, found once: citeproc-py looks them up on every
+    rendering. Only for elements whose children never change while a style formats (not cs:names, whose missing
+    cs:name is added on first use); the list lives on the element's proxy, which Style keeps alive."""
+    memo = element.__dict__
+    found = memo.get("_litsite_children")
+    if found is None:
+        found = memo["_litsite_children"] = [
+            (child, isinstance(child, model.Choose)) for child in element.iterchildren()
+        ]
+    return found
 
 
 def style_exists(path: Path | str) -> bool:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from litsite.csl.elements import extend, tags
+from citeproc import model
+from citeproc.source import VariableError
+from citeproc.string import join
+
+from litsite.csl.elements import _base_classes, children, extend, tags
 
 
 class MemoisedLookups:
-    """Mixin for every CSL element: remember xpath_search results and calls_variable per element."""
+    """Mixin for every CSL element: remember xpath_search, get_macro and calls_variable results per element."""
 
     def xpath_search(self, expression: str) -> Any:
         """citeproc-py's XPath search, once per element and expression."""
@@ -22,6 +26,14 @@ class MemoisedLookups:
         found = memo.get(expression)
         if found is None:
             found = memo[expression] = super().xpath_search(expression)  # type: ignore[misc]
+        return found
+
+    def get_macro(self, name: str) -> Any:
+        """citeproc-py's macro lookup (an XPath search built from the name), once per element and name."""
+        memo = self.__dict__.setdefault("_litsite_macros", {})
+        found = memo.get(name)
+        if found is None:
+            found = memo[name] = super().get_macro(name)  # type: ignore[misc]
         return found
 
     def calls_variable(self) -> bool:
@@ -69,3 +81,68 @@ class MemoisedTerms:
 for _tag in tags():
     extend(_tag)(RootLookup)
 extend("locale")(MemoisedTerms)
+
+
+# Formatting attributes and the value that leaves the text as it is (citeproc-py's Formatted.format applies them).
+_PLAIN = (
+    ("font-style", "normal"),
+    ("font-variant", "normal"),
+    ("font-weight", "normal"),
+    ("text-decoration", "none"),
+    ("vertical-align", "baseline"),
+)
+
+
+class PlainFormat:
+    """Mixin for formatting elements: most set no formatting attribute, and citeproc-py's format then returns the
+    text as it is (after five attribute reads per call)."""
+
+    def format(self, string: Any) -> Any:
+        """citeproc-py's Formatted.format, skipped when the element sets no formatting attribute."""
+        memo = self.__dict__
+        plain = memo.get("_litsite_plain")
+        if plain is None:
+            plain = memo["_litsite_plain"] = all(self.get(name, value) == value for name, value in _PLAIN)  # type: ignore[attr-defined]
+        if plain:
+            return str(string) if isinstance(string, int | float) else string
+        return super().format(string)  # type: ignore[misc]
+
+
+class NoAffixes:
+    """Mixin for affixed elements: most have neither prefix nor suffix, and citeproc-py's wrap then returns the text
+    as it is (after two attribute reads and two seam checks per call)."""
+
+    def wrap(self, string: Any) -> Any:
+        """citeproc-py's Affixed.wrap, skipped when the element has neither prefix nor suffix."""
+        memo = self.__dict__
+        bare = memo.get("_litsite_bare")
+        if bare is None:
+            bare = memo["_litsite_bare"] = not self.get("prefix") and not self.get("suffix")  # type: ignore[attr-defined]
+        return string if bare else super().wrap(string)  # type: ignore[misc]
+
+
+class KnownChildren:
+    """Mixin for the elements that only arrange their children (layout, macro, group, cs:choose's branches): their
+    children as elements.children remembers them."""
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        """citeproc-py's Parent.render_children over the remembered children."""
+        output = []
+        for child, choose in children(self):
+            try:
+                text = child.render(item, delimiter=delimiter, **kwargs) if choose else child.render(item, **kwargs)
+            except VariableError:
+                continue
+            if text is not None:
+                output.append(text)
+        return join(output, delimiter) if output else None
+
+
+_BASES = _base_classes()
+for _tag in tags():
+    if issubclass(_BASES[_tag], model.Formatted):
+        extend(_tag)(PlainFormat)
+    if issubclass(_BASES[_tag], model.Affixed):
+        extend(_tag)(NoAffixes)
+for _tag in ("layout", "macro", "group", "if", "else-if", "else"):
+    extend(_tag)(KnownChildren)

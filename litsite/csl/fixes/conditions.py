@@ -12,7 +12,7 @@ import re
 
 from citeproc import model
 
-from litsite.csl.elements import extend
+from litsite.csl.elements import children, extend
 
 _NUM = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*$")
 
@@ -50,8 +50,8 @@ class Condition:
             self.__dict__["_litsite_tests"] = spec
         return spec
 
-    def render(self, item: object, context: object = None, delimiter: str = "", **kwargs: object) -> object:
-        """Render the children if the condition holds, else raise ConditionFailed."""
+    def litsite_holds(self, item: object, context: object = None) -> bool:
+        """Whether the condition holds for the item."""
         types, variables, numeric, disambiguate, others, match = self._litsite_spec()
         results: list[bool] = []
         if types is not None:
@@ -73,10 +73,27 @@ class Condition:
                 results += self._locator(item)
             if "position" in others:
                 results += self._position(item, context)
-        ok = any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
-        if not ok:
+        return any(results) if match == "any" else (not any(results)) if match == "none" else all(results)
+
+    def render(self, item: object, context: object = None, delimiter: str = "", **kwargs: object) -> object:
+        """Render the children if the condition holds, else raise ConditionFailed."""
+        if not self.litsite_holds(item, context):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+@extend("choose")
+class Choose:
+    """cs:choose: the first branch whose condition holds renders (tested without raising an exception per failed
+    branch, as citeproc-py does)."""
+
+    def render(self, item: object, context: object = None, delimiter: str = "", **kwargs: object) -> object:
+        """Render the first branch that holds (cs:else always does); None when none does."""
+        for child, _ in children(self):
+            if isinstance(child, Condition) and not child.litsite_holds(item, context):
+                continue
+            return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+        return None
 
 
 extend("if")(type("If", (Condition,), {}))

@@ -8,8 +8,9 @@ suppressed in the rest of the output.
 from __future__ import annotations
 
 from citeproc.source import VariableError
+from citeproc.string import String
 
-from litsite.csl.elements import extend
+from litsite.csl.elements import children, extend
 
 _FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
 
@@ -38,15 +39,13 @@ class Group:
 
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
         """Render the group, or raise VariableError when it is to be suppressed."""
-        from citeproc import model
-
         _FRAMES.append([False, False])
         delimiter = self.get("delimiter", "")
         output = []
         try:
-            for child in self.iterchildren():
+            for child, choose in children(self):
                 try:
-                    if isinstance(child, model.Choose):
+                    if choose:
                         text = child.render(item, context=context, delimiter=delimiter, **kwargs)
                     else:
                         text = child.render(item, context=context, **kwargs)
@@ -103,17 +102,32 @@ class TrackedText:
     """cs:text variable=…: reports to groups; substituted variables are suppressed; macros get sort options."""
 
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
-        if kwargs.get("sort_options") and "term" in self.attrib:
-            return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
-        if "macro" in self.attrib and kwargs.get("sort_options"):
-            where = context if context is not None else self
-            text = self.get_macro(self.get("macro")).render(item, where, sort_options=kwargs["sort_options"])
-            try:
-                language = item.reference.language[:2]
-            except VariableError:
-                language = None
-            return text, language
-        return super().process(item, context=context, **kwargs)
+        """citeproc-py's Text.process (text and language), with sort options passed on to macros and the item's
+        language read without raising an exception for each element of an item that has none."""
+        attrib = self.attrib
+        sort_options = kwargs.get("sort_options")
+        language = dict.get(item.reference, "language")
+        language = language[:2] if language is not None else None
+        if sort_options:
+            if "term" in attrib:
+                return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
+            if "macro" in attrib:
+                where = context if context is not None else self
+                return self.get_macro(self.get("macro")).render(item, where, sort_options=sort_options), language
+        if language is None:
+            language = self.get_root().get("default-locale", "en")[:2]
+        context = self if context is None else context
+        if "variable" in attrib:
+            text = self._variable(item, context)
+        elif "macro" in attrib:
+            text = self.get_macro(self.get("macro")).render(item, context)
+        elif "term" in attrib:
+            text = self._term(item)
+        elif "value" in attrib:
+            text = String(self.preformat(self.get("value")))
+        else:
+            text = None
+        return text, language
 
     def _variable(self, item: object, context: object) -> object:
         variable = self.get("variable")
