@@ -8,6 +8,7 @@ Each build runs in its own process (so peak memory is that build's); figures are
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -72,6 +73,16 @@ def citeproc_js_seconds(items: list[dict], style: str) -> float:
     return time.perf_counter() - t
 
 
+def file_creation_us(where: Path, count: int = 2000) -> float:
+    """Microseconds to create one small file in where (the disk's speed at the time; the files stay until the run
+    ends, see main)."""
+    where.mkdir()
+    t = time.perf_counter()
+    for i in range(count):
+        (where / f"f{i}").write_bytes(b"x" * 100)
+    return (time.perf_counter() - t) / count * 1e6
+
+
 def edit_one_reference(project: Path, k: int = 0) -> None:
     """Change the volume of one journal article in references.yaml (the k-th edit picks another one), as a user
     would."""
@@ -98,11 +109,16 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; style {args.style}")
     print(
         "refs | cold s (cpu s) | no-change s | one-edit s, median of "
-        f"{args.edits} (range) | peak MB build / worker | citeproc-js s | cold/js"
+        f"{args.edits} (range) | peak MB build / worker | citeproc-js s | cold/js | µs per new file"
     )
-    for n in [int(s) for s in args.sizes.split(",")]:
-        with tempfile.TemporaryDirectory() as tmp:
-            project = make_project(Path(tmp) / "p", n, [args.style])
+    # Every project stays until the whole run ends: on a file system that delays reusing freed inodes (ext4
+    # without a journal, as on this machine), creating files within minutes of deleting many is several times
+    # slower, and removing one size's project would slow the next size's cold build.
+    with contextlib.ExitStack() as stack:
+        for n in [int(s) for s in args.sizes.split(",")]:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            project = make_project(tmp / "p", n, [args.style])
+            disk = file_creation_us(tmp / "probe")
             cold = timed_build(project)
             again = timed_build(project)
             edits = []
@@ -118,7 +134,7 @@ def main() -> None:
             print(
                 f"{n} | {cold['seconds']:.1f} ({cold['cpu']:.0f}) | {again['seconds']:.2f} | "
                 f"{median:.2f} ({times[0]:.2f}–{times[-1]:.2f}) | {own or peak:.0f} / {peak:.0f} | "
-                f"{js:.1f} | {cold['seconds'] / js:.2f}",
+                f"{js:.1f} | {cold['seconds'] / js:.2f} | {disk:.0f}",
                 flush=True,
             )
 
