@@ -18,7 +18,7 @@ from litsite.csl.elements import _base_classes, children, extend, tags
 
 
 class MemoisedLookups:
-    """Mixin for every CSL element: remember xpath_search, get_macro and calls_variable results per element."""
+    """Mixin for every CSL element: remember child, xpath_search, get_macro and calls_variable lookups per element."""
 
     def xpath_search(self, expression: str) -> Any:
         """citeproc-py's XPath search, once per element and expression."""
@@ -26,6 +26,17 @@ class MemoisedLookups:
         found = memo.get(expression)
         if found is None:
             found = memo[expression] = super().xpath_search(expression)  # type: ignore[misc]
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        """citeproc-py's child lookup by attribute (`names.name`, `style.citation`), a found child remembered:
+        elements are only ever added to a style's tree while it formats (a missing cs:name), never removed."""
+        memo = self.__dict__.setdefault("_litsite_found", {})
+        found = memo.get(name)
+        if found is None:
+            found = super().__getattr__(name)  # type: ignore[misc]
+            if found is not None:
+                memo[name] = found
         return found
 
     def get_macro(self, name: str) -> Any:

@@ -26,11 +26,17 @@ def is_numeric(value: object) -> bool:
     return all(p and _NUM.match(p) for p in pieces)
 
 
-def _has(item: object, variable: str) -> bool:
+def _present(item: object, reference: dict, variable: str, key: str) -> bool:
+    """Whether the item has a non-empty variable (key: its name as citeproc-py stores it)."""
     if variable == "locator":
         return "locator" in item
-    value = item.reference.get(variable.replace("-", "_"))
+    value = reference.get(key)
     return value is not None and not (isinstance(value, str | list) and not str(value).strip())
+
+
+def _variables(value: str | None) -> list[tuple[str, str]] | None:
+    """(CSL name, citeproc-py's name) of each variable a test names; None without the test."""
+    return None if value is None else [(v, v.replace("-", "_")) for v in value.split()]
 
 
 class Condition:
@@ -42,8 +48,10 @@ class Condition:
         if spec is None:
             attrib = dict(self.attrib)
             types = attrib["type"].split() if "type" in attrib else None
-            variables = attrib["variable"].split() if "variable" in attrib else None
-            numeric = attrib["is-numeric"].split() if "is-numeric" in attrib else None
+            variables = [(v, v.replace("-", "_")) for v in attrib["variable"].split()] if "variable" in attrib else None
+            numeric = (
+                [(v, v.replace("-", "_")) for v in attrib["is-numeric"].split()] if "is-numeric" in attrib else None
+            )
             disambiguate = attrib["disambiguate"] == "true" if "disambiguate" in attrib else None
             others = tuple(k for k in ("is-uncertain-date", "locator", "position") if k in attrib)
             spec = (types, variables, numeric, disambiguate, others, attrib.get("match", "all"))
@@ -53,18 +61,19 @@ class Condition:
     def litsite_holds(self, item: object, context: object = None) -> bool:
         """Whether the condition holds for the item."""
         types, variables, numeric, disambiguate, others, match = self._litsite_spec()
+        reference = item.reference
         results: list[bool] = []
         if types is not None:
-            results.append(item.reference.type in types)
+            results.append(reference.type in types)
         if variables is not None:
-            results += [_has(item, v) for v in variables]
+            results += [_present(item, reference, v, key) for v, key in variables]
         if numeric is not None:
             results += [
-                _has(item, v) and is_numeric(item.reference.get(v.replace("-", "_")) if v != "locator" else "")
-                for v in numeric
+                _present(item, reference, v, key) and is_numeric(reference.get(key) if v != "locator" else "")
+                for v, key in numeric
             ]
         if disambiguate is not None:
-            dis = item.reference.get("_dis") or {}
+            dis = reference.get("_dis") or {}
             results.append(bool(dis.get("cond")) == disambiguate)
         if others:
             if "is-uncertain-date" in others:
