@@ -23,6 +23,7 @@ def make_env(templates: Path, filters: dict[str, Any]) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one environment per build: no need to stat every template on every page
     )
     env.filters.update(filters)
     return env

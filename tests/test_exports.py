@@ -128,3 +128,19 @@ def test_whole_files_join_the_per_reference_texts_byte_for_byte():
     assert exports.join_csl_json([exports.csl_json([i]) for i in items]) == exports.csl_json(items)
     assert exports.join_csl_json([]) == exports.csl_json([]) and exports.join_bibtex([]) == exports.bibtex([])
     assert exports.join_ris([]) == exports.ris([])
+
+
+def test_latex_skips_the_encoder_only_for_text_it_leaves_unchanged():
+    """Plain ASCII text is its own LaTeX; anything with a character the encoder rewrites still goes through it."""
+    texts = [
+        "Peer worker roles and risk",
+        "A & B 50% {x} #1 $5 a_b ^ ~ \\ <i>",
+        "Café Müller – “quoted” ß",
+        "O'Brien, J.-P. (ed.); pp. 1--2?!",
+        "",
+        "tab\there\nnewline",
+    ]
+    texts += [chr(c) for c in range(0, 0x250)]
+    for text in texts:
+        assert exports._latex(text) == exports._LATEX.unicode_to_latex(text), repr(text)
+    assert exports._latex("50% & more") != "50% & more"  # the encoder did run
