@@ -22,13 +22,14 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _MIXINS: dict[str, list[type]] = {}
 
 
-def _base_classes() -> dict[str, type]:
+def base_classes() -> dict[str, type]:
+    """citeproc-py's class of each CSL element name that has one of its own (before our mixins)."""
     return {cls.__name__.replace("_", "-").lower(): cls for cls in model.CitationStylesElement.__subclasses__()}
 
 
 def tags() -> tuple[str, ...]:
     """The CSL element names that have classes of their own."""
-    return tuple(sorted(_base_classes()))
+    return tuple(sorted(base_classes()))
 
 
 def extend(tag: str) -> Callable[[type], type]:
@@ -44,7 +45,7 @@ def extend(tag: str) -> Callable[[type], type]:
 
 @cache
 def _element_classes() -> dict[str, type]:
-    classes = _base_classes()
+    classes = base_classes()
     for tag, mixins in _MIXINS.items():
         base = classes[tag]
         classes[tag] = type(base.__name__, (*reversed(mixins), base), {})

@@ -1,6 +1,7 @@
-"""Memoised style lookups: citeproc-py re-evaluates the same XPath queries and `calls_variable` walks for every
-entry (about 40% of its time, mostly `get_macro`'s search of the whole style). A style's tree does not change while
-it formats, so each element remembers the answers it gave.
+"""Memoised style lookups and skipped no-ops: citeproc-py re-evaluates the same XPath queries, child lookups and
+`calls_variable` walks for every entry (about 40% of its time, mostly `get_macro`'s search of the whole style), and
+applies formatting and affixes that most elements do not set. A style's tree does not change while it formats (it
+only gains a missing cs:name), so each element remembers the answers it gave.
 
 The memo lives on the element's Python proxy; `Style` keeps every proxy of its trees alive (see elements.Style), so
 the memo lasts as long as the style. Should a proxy ever be recreated, its memo is simply empty: slower, never wrong.
@@ -14,7 +15,7 @@ from citeproc import model
 from citeproc.source import VariableError
 from citeproc.string import join
 
-from litsite.csl.elements import _base_classes, children, extend, tags
+from litsite.csl.elements import base_classes, children, extend, tags
 
 
 class MemoisedLookups:
@@ -149,11 +150,10 @@ class KnownChildren:
         return join(output, delimiter) if output else None
 
 
-_BASES = _base_classes()
-for _tag in tags():
-    if issubclass(_BASES[_tag], model.Formatted):
+for _tag, _base in base_classes().items():
+    if issubclass(_base, model.Formatted):
         extend(_tag)(PlainFormat)
-    if issubclass(_BASES[_tag], model.Affixed):
+    if issubclass(_base, model.Affixed):
         extend(_tag)(NoAffixes)
 for _tag in ("layout", "macro", "group", "if", "else-if", "else"):
     extend(_tag)(KnownChildren)
