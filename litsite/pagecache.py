@@ -129,6 +129,7 @@ class PageCache:
         self._digests: dict[int, tuple[Any, str]] = {}
         self._small: dict[Any, str] = {}
         self._replayed: dict[str, str] = {}
+        self._same_ref: dict[str, bool] = {}  # ref id -> unchanged since the last build (asked by every page)
         self.scope = self._digest(scope)
         self._old_refs: dict[str, str] = traces.get("refs") or {}
         self._same_scope = bool(local) and traces.get("scope") == self.scope
@@ -240,8 +241,11 @@ class PageCache:
             into.add(value.id)
 
     def _unchanged(self, ref_id: str) -> bool:
-        view = self.refs.get(ref_id)
-        return view is not None and self._old_refs.get(ref_id) == self._digest(view)
+        found = self._same_ref.get(ref_id)
+        if found is None:
+            view = self.refs.get(ref_id)
+            found = self._same_ref[ref_id] = view is not None and self._old_refs.get(ref_id) == self._digest(view)
+        return found
 
     def template_names(self, name: str) -> frozenset[str] | None:
         """Top-level variables a template and every template it extends, includes or imports can read (None when
