@@ -80,7 +80,7 @@ def csl_json(items: Iterable[dict[str, Any]]) -> str:
 
 
 # The characters the encoder leaves as they are: a text made only of them is its own LaTeX (most fields of most
-# references), and skipping the encoder for it saves a third of the export texts' time.
+# references); the encoder was about a quarter of the export texts' time.
 _LATEX_PLAIN = frozenset(c for c in "\t\n\r" + bytes(range(32, 127)).decode() if _LATEX.unicode_to_latex(c) == c)
 
 

@@ -48,10 +48,8 @@ class Condition:
         if spec is None:
             attrib = dict(self.attrib)
             types = attrib["type"].split() if "type" in attrib else None
-            variables = [(v, v.replace("-", "_")) for v in attrib["variable"].split()] if "variable" in attrib else None
-            numeric = (
-                [(v, v.replace("-", "_")) for v in attrib["is-numeric"].split()] if "is-numeric" in attrib else None
-            )
+            variables = _variables(attrib.get("variable"))
+            numeric = _variables(attrib.get("is-numeric"))
             disambiguate = attrib["disambiguate"] == "true" if "disambiguate" in attrib else None
             others = tuple(k for k in ("is-uncertain-date", "locator", "position") if k in attrib)
             spec = (types, variables, numeric, disambiguate, others, attrib.get("match", "all"))
