@@ -18,35 +18,31 @@ from citeproc.string import join
 from litsite.csl.elements import base_classes, children, extend, tags
 
 
+def _remembered(element: Any, slot: str, key: Any, method: str) -> Any:
+    """The answer of the element's next class's `method`(key) (the one MemoisedLookups overrides), asked once per
+    element and key; a None answer is asked again (a missing cs:name may be added later)."""
+    memo = element.__dict__.setdefault(slot, {})
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = getattr(super(MemoisedLookups, element), method)(key)
+    return found
+
+
 class MemoisedLookups:
     """Mixin for every CSL element: remember child, xpath_search, get_macro and calls_variable lookups per element."""
 
     def xpath_search(self, expression: str) -> Any:
         """citeproc-py's XPath search, once per element and expression."""
-        memo = self.__dict__.setdefault("_litsite_xpath", {})
-        found = memo.get(expression)
-        if found is None:
-            found = memo[expression] = super().xpath_search(expression)  # type: ignore[misc]
-        return found
+        return _remembered(self, "_litsite_xpath", expression, "xpath_search")
 
     def __getattr__(self, name: str) -> Any:
         """citeproc-py's child lookup by attribute (`names.name`, `style.citation`), a found child remembered:
         elements are only ever added to a style's tree while it formats (a missing cs:name), never removed."""
-        memo = self.__dict__.setdefault("_litsite_found", {})
-        found = memo.get(name)
-        if found is None:
-            found = super().__getattr__(name)  # type: ignore[misc]
-            if found is not None:
-                memo[name] = found
-        return found
+        return _remembered(self, "_litsite_found", name, "__getattr__")
 
     def get_macro(self, name: str) -> Any:
         """citeproc-py's macro lookup (an XPath search built from the name), once per element and name."""
-        memo = self.__dict__.setdefault("_litsite_macros", {})
-        found = memo.get(name)
-        if found is None:
-            found = memo[name] = super().get_macro(name)  # type: ignore[misc]
-        return found
+        return _remembered(self, "_litsite_macros", name, "get_macro")
 
     def calls_variable(self) -> bool:
         """Whether the element renders a variable (a static property of the style), computed once."""
