@@ -171,10 +171,8 @@ class SiteBuilder:
 
     def _with_cache(self, files: SiteFiles) -> SiteFiles:
         """The site's files plus the cache records this build used, so they persist as `build` keeps them."""
-        for rel, data in self.cache.files().items():
-            files.add(rel, data)
-        for rel, data in self.items_record.files(self.items.used).items():
-            files.add(rel, data)
+        files.add_all(self.cache.files())
+        files.add_all(self.items_record.files(self.items.used))
         return files
 
     def _submit_all(self) -> None:

@@ -165,11 +165,9 @@ def _build(project: Path, out: Path, base_url: str | None, cache: bool, progress
         fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
         reuse = reuse_of(out, ledger) if cache else None
         files = render_loaded(project, config, content, fcache.format, bar, reuse, workers)
-        for rel, data in (fcache.files() if cache else {}).items():
-            files.add(rel, data)
         if cache:
-            for rel, data in items_record.files(items.used).items():
-                files.add(rel, data)
+            files.add_all(fcache.files())
+            files.add_all(items_record.files(items.used))
         bar("writing")
         stamp = {"fingerprint": fingerprint} if cache else None
         write_site(files, out, project, stamp, ledger if cache else None, keep_ledger=cache)

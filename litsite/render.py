@@ -250,15 +250,10 @@ def render_site(
     rendered = pages.render_all(jobs, lambda name, ctx: render_template(env, name, ctx), parallel, tell)
     for (rel, _, _), data in zip(jobs, rendered, strict=True):
         files.add(rel, data)
-    for rel, data in sorted(static.items()):
-        files.add(rel, data)
+    files.add_all(static)
     if keeping:
         traces = pages.traces()
-        kept = {
-            **reuse.files(TRACES, traces.pop("pages")),
-            **reuse.files(TRACE_REFS, traces),
-            **reuse.files(EXPORTS, browse.export_memo.used),
-        }
-        for rel, data in kept.items():
-            files.add(rel, data)
+        files.add_all(reuse.files(TRACES, traces.pop("pages")))
+        files.add_all(reuse.files(TRACE_REFS, traces))
+        files.add_all(reuse.files(EXPORTS, browse.export_memo.used))
     return files

@@ -42,6 +42,11 @@ class SiteFiles:
             raise ValueError(f"two pages want to write {rel!r}")
         self._files[rel] = data.encode("utf-8") if isinstance(data, str) else data
 
+    def add_all(self, files: dict[str, bytes]) -> None:
+        """Add each file of a mapping (rel -> bytes), as add does."""
+        for rel, data in files.items():
+            self.add(rel, data)
+
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         for rel in self.paths():
             yield rel, self.data(rel)

@@ -205,8 +205,9 @@ class Formatter:
 
         def entry(item: object, substituted: bool = False) -> tuple[str, str | None]:
             key = item.key
-            found = memo.get(memo_key(key, substituted))
-            text, names = memo.put(memo_key(key, substituted), render((key, substituted))) if found is None else found
+            mk = memo_key(key, substituted)
+            found = memo.get(mk)
+            text, names = memo.put(mk, render((key, substituted))) if found is None else found
             return text, names
 
         todo = {memo_key(key, False): (key, False) for key in bib.keys}
