@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .exports import date_parts, name_display, name_sorted, page_range
+from .safety import doi_url
 
 MetaTag = tuple[str, str, str]  # (attribute: "name" or "property", its value, content)
 
@@ -151,7 +152,8 @@ def schema_work(item: dict[str, Any]) -> dict[str, Any]:
         work["pageEnd"] = last
     if item.get("DOI"):
         work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": str(item["DOI"])}
-        work["sameAs"] = f"https://doi.org/{item['DOI']}"
+        if doi_url(item["DOI"]):
+            work["sameAs"] = doi_url(item["DOI"])
     return work
 
 
