@@ -12,7 +12,17 @@ from urllib.parse import quote_plus
 from markupsafe import Markup
 
 from . import charts, exports, metadata
-from .authors import Author, Keyword, author_key, coauthored, collect_authors, collect_keywords, fold, item_keywords
+from .authors import (
+    Author,
+    Keyword,
+    author_key,
+    coauthored,
+    collect_authors,
+    collect_keywords,
+    fold,
+    item_keywords,
+    names_of,
+)
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
@@ -86,8 +96,7 @@ class Browse:
 
     def ref_authors(self, ref: Any) -> list[Author]:
         """The authors and editors of a reference, as Author records."""
-        names = (ref.item.get("author") or []) + (ref.item.get("editor") or [])
-        return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names))
+        return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names_of(ref.item)))
 
     def related(self, ref: Any, limit: int = RELATED_LIMIT) -> tuple[list[Any], int]:
         """Other references sharing an author or editor with this one (at most limit), and how many in all."""

@@ -217,7 +217,8 @@ def render_site(
         def markdown(doc_path: Path) -> Markup:
             from .markdown import render_markdown  # only when a page with Markdown is rendered (30 ms to import)
 
-            return Markup(render_markdown(cited.docs[doc_path], cluster_html))
+            sanitize = config.markdown_html == "sanitize"
+            return Markup(render_markdown(cited.docs[doc_path], cluster_html, sanitize))
 
         canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         context = {

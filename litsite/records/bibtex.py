@@ -145,6 +145,8 @@ def _bib_entry(entry, warnings: list[str]) -> dict:
         item["genre"] = "PhD thesis"
     elif etype == "mastersthesis" and "genre" not in item:
         item["genre"] = "Master's thesis"
+    if long := tu.long_year(fields.get("date", ""), fields.get("year", "")):
+        warnings.append(f"line {entry.start_line + 1}: date {long!r} has no four-digit year: kept as text")
     if fields.get("date"):
         item["issued"] = tu.iso_date_parts(fields["date"])
     elif fields.get("year"):

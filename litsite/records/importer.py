@@ -18,6 +18,7 @@ from litsite.records import reflines, structured
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
+from litsite.safety import clean_data, normal_id
 
 STUDY_ORDER = (
     "type",
@@ -182,8 +183,18 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
 
 
 def import_record(path: Path) -> ImportResult:
-    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content)."""
-    path = Path(path)
+    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content).
+
+    Control and private-use characters are dropped from every value, and ids are NFC (as the build does)."""
+    result = _import_any(Path(path))
+    refs = [clean_data(item) for item in result.references]
+    for item in refs:
+        if isinstance(item.get("id"), str):
+            item["id"] = normal_id(item["id"])
+    return ImportResult(clean_data(result.study), refs, result.warnings)
+
+
+def _import_any(path: Path) -> ImportResult:
     text = read_record(path)
     fmt = detect_format(path, text)
     if fmt == "csl-json":

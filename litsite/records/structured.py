@@ -8,10 +8,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from litsite.errors import UserError
 from litsite.records.result import ImportResult
+from litsite.safety import MAX_YAML_DEPTH
+from litsite.yamlfile import parse_yaml_documents
 
 # --- ids
 
@@ -96,6 +96,19 @@ def _suffix(n: int) -> str:
 # --- CSL-JSON and CSL-YAML
 
 
+def _depth(value: object) -> int:
+    """How deep a decoded JSON value nests (iteratively)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        value, depth = todo.pop()
+        deepest = max(deepest, depth)
+        if isinstance(value, dict):
+            todo += [(v, depth + 1) for v in value.values()]
+        elif isinstance(value, list):
+            todo += [(v, depth + 1) for v in value]
+    return deepest
+
+
 def _jsonable(value: object) -> object:
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
@@ -145,17 +158,16 @@ def load_csl_json(text: str, path: Path) -> ImportResult:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise UserError(path, e.lineno, f"not valid JSON: {e.msg}") from None
+    except RecursionError:
+        raise UserError(path, None, f"JSON nested more than {MAX_YAML_DEPTH} levels deep") from None
+    if _depth(data) > MAX_YAML_DEPTH:
+        raise UserError(path, None, f"JSON nested more than {MAX_YAML_DEPTH} levels deep")
     return _from_csl_data(data, path)
 
 
 def load_csl_yaml(text: str, path: Path) -> ImportResult:
     """Import CSL-YAML (a list of items, one item, or {study, references}; a front-matter '---' is fine)."""
-    try:
-        docs = [d for d in yaml.safe_load_all(text) if d is not None]
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        problem = getattr(e, "problem", None) or "syntax error"
-        raise UserError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+    docs = [d for d in parse_yaml_documents(text, path) if d is not None]  # no aliases, bounded depth
     if not docs:
         raise UserError(path, None, "no CSL items in the file")
     data = docs[0] if len(docs) == 1 else [x for d in docs for x in (d if isinstance(d, list) else [d])]
