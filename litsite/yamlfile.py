@@ -71,9 +71,7 @@ def check_node(node: yaml.Node, path: Path, offset: int = 0) -> None:
         node, depth = todo.pop()
         line = node.start_mark.line + 1 + offset
         if id(node) in seen:
-            raise UserError(
-                path, line, "YAML anchors and aliases (&name, *name) are not supported: write the value out"
-            )
+            raise UserError(path, line, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
         seen.add(id(node))
         if depth > MAX_YAML_DEPTH:
             raise UserError(path, line, f"YAML nested more than {MAX_YAML_DEPTH} levels deep")

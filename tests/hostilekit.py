@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 REPO = Path(__file__).resolve().parents[1]
-SITE = 'title: Hostile data\nstyle: apa\nstyles: [apa, vancouver-nlm]\nlocale: en-US\n'
+SITE = "title: Hostile data\nstyle: apa\nstyles: [apa, vancouver-nlm]\nlocale: en-US\n"
 
 
 def small_project(dest: Path, references: str, site: str = SITE, body: str | None = None) -> Path:

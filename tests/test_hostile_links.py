@@ -90,6 +90,7 @@ def test_urls_from_data_never_become_script_links(tmp_path: Path, cli):
         ("refs.ris", "TY  - ELEC\nTI  - Evil\nUR  - JavaScript:alert(1)\nPY  - 2001\nER  - \n"),
         ("refs.json", json.dumps([{"id": "evil1", "type": "webpage", "title": "Evil", "URL": " data:text/html,x"}])),
     ],
+    ids=["bibtex", "ris", "csl-json"],
 )
 def test_imported_script_urls_make_no_links(name: str, record: str, tmp_path: Path, cli):
     project = small_project(tmp_path / "p", "[]\n")
