@@ -19,6 +19,7 @@ from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
 from litsite.safety import clean_data, normal_id
+from litsite.yamlfile import parse_yaml
 
 STUDY_ORDER = (
     "type",
@@ -309,8 +310,8 @@ def hand_added(study_path: Path) -> dict:
     try:
         text = study_path.read_text(encoding="utf-8")
         m = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", text, re.S | re.M)
-        meta = yaml.safe_load(m.group(1)) if m else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        meta = parse_yaml(m.group(1), study_path)[0] if m else None  # (no aliases: see yamlfile.check_node)
+    except (OSError, UnicodeDecodeError, UserError):
         return {}
     if not isinstance(meta, dict) or not isinstance(meta.get("added-by-hand"), dict):
         return {}
@@ -379,7 +380,7 @@ def run_parse_references(path: Path, fmt: str, out: TextIO, err: TextIO | None =
     parsed = reflines.parse_references(lines)
     items = []
     for no, p in zip(numbered, parsed, strict=True):
-        item = dict(p.item)
+        item = clean_data(dict(p.item))
         if p.markers and "x-links" not in item:
             item["x-links"] = list(p.markers)
         items.append(item)
