@@ -50,11 +50,15 @@ def normal_id(text: str) -> str:
 
 
 def web_url(value: Any) -> str | None:
-    """The value as a link target when it is an absolute http(s) URL with a host; else None (show it as text)."""
+    """The value as a link target when it is an absolute http(s) URL with a host (or an address starting `www.`);
+    else None (show it as text)."""
     text = str(value).strip()
     # Browsers drop tabs and newlines inside a URL ("java\tscript:"), so any whitespace or control refuses it.
     if not text or any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in text):
         return None
+    # A web address written without its scheme, as reference libraries often keep them.
+    if text[:4].lower() == "www." and text[4:5].isalnum():
+        text = "http://" + text
     try:
         parts = urlsplit(text)
     except ValueError:

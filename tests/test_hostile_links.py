@@ -38,6 +38,8 @@ REFERENCES = "".join(
     [
         ("https://example.org/a?b=1", "https://example.org/a?b=1"),
         ("  HTTP://EXAMPLE.ORG ", "HTTP://EXAMPLE.ORG"),
+        ("www.example.org/a?b=1&c=2", "http://www.example.org/a?b=1&c=2"),
+        ("www.", None),
         *((url, None) for url in HOSTILE_URLS),
         ("https://example.org/\x1b[31m", None),
         ("http://exa mple.org/", None),
