@@ -12,7 +12,7 @@ from typing import Any
 from .csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from .dates import to_csl_date
 from .errors import ErrorCollector, UserError
-from .safety import clean_data, clean_text, normal_id
+from .safety import bad_id, clean_data, clean_text, normal_id
 from .slugs import slugify
 from .yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
 
@@ -33,8 +33,6 @@ NAME_KEYS = frozenset(
         "parse-names",
     }
 )
-# What a citation key, a BibTeX key or an RIS ID cannot hold without ending or breaking its record.
-_BAD_ID_RE = re.compile(r"[\s{}(),\"\\]")
 # The top-level folders a build makes itself (render.py, browse.py, templates/static/): no page may take them.
 GENERATED_DIRS = frozenset({"references", "authors", "keywords", "data", "static"})
 NO_REFERENCES = "file not found: the site needs its references (write `[]` in it for a site without any)"
@@ -143,7 +141,7 @@ def check_item(
         elif var == "id":
             if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
                 bad(var, "id must be a non-empty string")
-            elif _BAD_ID_RE.search(str(value).strip()):
+            elif bad_id(str(value).strip()):
                 bad(var, f'id {str(value).strip()!r} may not hold spaces or any of {{ }} ( ) , " \\')
             out[var] = normal_id(str(value).strip())
         elif var == "type":

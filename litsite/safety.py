@@ -49,6 +49,15 @@ def normal_id(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# What a citation key, a BibTeX key or an RIS ID cannot hold without ending or breaking its record.
+_BAD_ID_RE = re.compile(r"[\s{}(),\"\\]")
+
+
+def bad_id(text: str) -> bool:
+    """Whether an id holds a space or a character that would break a citation key or an exported record."""
+    return bool(_BAD_ID_RE.search(text))
+
+
 def web_url(value: Any) -> str | None:
     """The value as a link target when it is an absolute http(s) URL with a host (or an address starting `www.`);
     else None (show it as text)."""

@@ -124,6 +124,18 @@ def parse_yaml_documents(text: str, path: Path) -> list[Any]:
     return docs
 
 
+def safe_load(text: str, path: Path) -> Any:
+    """yaml.safe_load (timestamps become dates), without aliases and nested at most MAX_YAML_DEPTH deep."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            check_node(node, path)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(path: Path, items: ItemCache | None = None) -> tuple[Any, Lines]:
     """Load a YAML file with its line map.
 

@@ -3,6 +3,7 @@ id and a type, a missing references file, control characters, Unicode-equal ids,
 
 from __future__ import annotations
 
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -139,3 +140,17 @@ def test_markdown_html_is_the_owners_unless_sanitised(tmp_path: Path, cli):
     (project / "site.yaml").write_text(SITE + "markdown_html: strip\n", encoding="utf-8")
     result = cli("--project", str(project), "--out", str(out))
     assert result.status == 2 and "site.yaml:5: markdown_html: must be 'allow'" in result.err
+
+
+def test_imported_ids_are_nfc_and_usable_keys(tmp_path: Path):
+    record = tmp_path / "r.json"
+    items = [
+        {"id": "Smith 2010", "type": "book", "title": "S", "author": [{"family": "Smith"}], "issued": 2010},
+        {"id": CAFE_NFD, "type": "book", "title": "C"},
+        {"id": CAFE_NFC.upper(), "type": "book", "title": "D"},
+    ]
+    record.write_text(json.dumps(items), encoding="utf-8")
+    result = import_record(record)
+    assert [r["id"] for r in result.references][:2] == ["smith2010", CAFE_NFC]
+    assert result.references[2]["id"] not in ("CAFÉ2011", CAFE_NFC)  # one id, ignoring case, as the build compares
+    assert any("'Smith 2010' cannot be a citation key" in w for w in result.warnings)

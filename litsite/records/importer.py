@@ -19,7 +19,7 @@ from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
 from litsite.safety import clean_data, normal_id
-from litsite.yamlfile import parse_yaml
+from litsite.yamlfile import safe_load
 
 STUDY_ORDER = (
     "type",
@@ -310,8 +310,8 @@ def hand_added(study_path: Path) -> dict:
     try:
         text = study_path.read_text(encoding="utf-8")
         m = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", text, re.S | re.M)
-        meta = parse_yaml(m.group(1), study_path)[0] if m else None  # (no aliases: see yamlfile.check_node)
-    except (OSError, UnicodeDecodeError, UserError):
+        meta = safe_load(m.group(1), study_path) if m else None  # (dates as dates: written back as they were)
+    except (OSError, UnicodeDecodeError, UserError, yaml.YAMLError):
         return {}
     if not isinstance(meta, dict) or not isinstance(meta.get("added-by-hand"), dict):
         return {}

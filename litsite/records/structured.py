@@ -10,7 +10,7 @@ from pathlib import Path
 
 from litsite.errors import UserError
 from litsite.records.result import ImportResult
-from litsite.safety import MAX_YAML_DEPTH
+from litsite.safety import MAX_YAML_DEPTH, bad_id, normal_id
 from litsite.yamlfile import parse_yaml_documents
 
 # --- ids
@@ -54,10 +54,13 @@ def assign_ids(items: list[dict], warnings: list[str]) -> None:
     """Give every item a unique id: keep usable existing ids, else familyYEAR with a, b, c … suffixes."""
     used: set[str] = set()
     for item in items:
-        given = str(item.get("id") or "").strip()
-        if given and given not in used:
+        given = normal_id(str(item.get("id") or "").strip())
+        if given and bad_id(given):
+            warnings.append(f"id {given!r} cannot be a citation key (spaces, braces, commas, quotes): renamed")
+            item["id"] = ""
+        elif given and given.casefold() not in used:  # (the build compares ids ignoring case)
             item["id"] = given
-            used.add(given)
+            used.add(given.casefold())
         elif given:
             warnings.append(f"duplicate id {given!r}: renamed")
             item["id"] = ""
@@ -75,13 +78,13 @@ def assign_ids(items: list[dict], warnings: list[str]) -> None:
         base = base_id(item)
         n = seen.get(base, 0)
         while True:
-            cand = base + (_suffix(n) if bases[base] > 1 or base in used else "")
+            cand = base + (_suffix(n) if bases[base] > 1 or base.casefold() in used else "")
             n += 1
-            if cand not in used:
+            if cand.casefold() not in used:
                 break
         seen[base] = n
         item["id"] = cand
-        used.add(cand)
+        used.add(cand.casefold())
 
 
 def _suffix(n: int) -> str:
