@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .safety import FANOUT_LIMIT
 from .slugs import unique_slugs
 
 
@@ -63,11 +64,17 @@ def author_key(name: dict[str, Any]) -> tuple[str, str, str]:
     return f"{fold(family)}|{fold(given)[:1]}", family, given
 
 
+def names_of(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The authors and editors of an item that get author pages: at most FANOUT_LIMIT (the first), so that one work
+    with thousands of authors does not make thousands of pages that each list it."""
+    return ((item.get("author") or []) + (item.get("editor") or []))[:FANOUT_LIMIT]
+
+
 def collect_authors(items: list[dict[str, Any]]) -> list[Author]:
     """Every author (and editor) of the items, sorted by name, with unique slugs; fullest given name wins."""
     authors: dict[str, Author] = {}
     for item in items:
-        for name in (item.get("author") or []) + (item.get("editor") or []):
+        for name in names_of(item):
             key, family, given = author_key(name)
             author = authors.setdefault(key, Author(key, family, given))
             if len(given) > len(author.given):
@@ -83,8 +90,7 @@ def collect_authors(items: list[dict[str, Any]]) -> list[Author]:
 
 def authors_of(item: dict[str, Any], by_key: dict[str, Author]) -> list[Author]:
     """The Author records of one item's authors and editors, in the item's order."""
-    names = (item.get("author") or []) + (item.get("editor") or [])
-    return list(dict.fromkeys(by_key[author_key(n)[0]] for n in names).keys())
+    return list(dict.fromkeys(by_key[author_key(n)[0]] for n in names_of(item)).keys())
 
 
 def coauthored(ref_id: str, item: dict[str, Any], by_key: dict[str, Author]) -> list[str]:
@@ -98,9 +104,9 @@ def coauthored(ref_id: str, item: dict[str, Any], by_key: dict[str, Author]) -> 
 
 
 def item_keywords(item: dict[str, Any]) -> list[str]:
-    """The keywords of a CSL item (its `keyword` variable, comma- or semicolon-separated)."""
+    """The keywords of a CSL item (its `keyword` variable, comma- or semicolon-separated; the first FANOUT_LIMIT)."""
     text = str(item.get("keyword") or "")
-    return [k.strip() for k in text.replace(";", ",").split(",") if k.strip()]
+    return [k.strip() for k in text.replace(";", ",").split(",") if k.strip()][:FANOUT_LIMIT]
 
 
 def collect_keywords(study_keywords: list[str], items: list[dict[str, Any]]) -> list[Keyword]:

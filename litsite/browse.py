@@ -12,12 +12,23 @@ from urllib.parse import quote_plus
 from markupsafe import Markup
 
 from . import charts, exports, metadata
-from .authors import Author, Keyword, author_key, coauthored, collect_authors, collect_keywords, fold, item_keywords
+from .authors import (
+    Author,
+    Keyword,
+    author_key,
+    coauthored,
+    collect_authors,
+    collect_keywords,
+    fold,
+    item_keywords,
+    names_of,
+)
 from .cite import Cited
 from .config import SiteConfig
 from .content import Content
 from .csl.memo import Memo, item_digest
 from .parallel import Parallel
+from .safety import doi_url, pmcid_url, pmid_url, web_url
 from .searchindex import doc_data, index_json
 from .slugs import slugify, unique_slugs
 from .write import SiteFiles
@@ -85,8 +96,7 @@ class Browse:
 
     def ref_authors(self, ref: Any) -> list[Author]:
         """The authors and editors of a reference, as Author records."""
-        names = (ref.item.get("author") or []) + (ref.item.get("editor") or [])
-        return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names))
+        return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names_of(ref.item)))
 
     def related(self, ref: Any, limit: int = RELATED_LIMIT) -> tuple[list[Any], int]:
         """Other references sharing an author or editor with this one (at most limit), and how many in all."""
@@ -99,33 +109,31 @@ class Browse:
         return [k for k in self.keywords if fold(k.name) in wanted]
 
     def links(self, ref: Any) -> list[Link]:
-        """DOI, the link types recorded at import (x-links), and PubMed / Google Scholar searches."""
+        """DOI, the web page, the link types recorded at import (x-links), and PubMed / Google Scholar searches.
+
+        Only links the site can vouch for: http(s) URLs and DOI/PMID/PMCID links made from checked identifiers
+        (a `javascript:` URL or a PMCID `../../x` links nowhere; the fields table shows them as text)."""
         item = ref.item
-        title = str(item.get("title", ""))
-        doi = item.get("DOI")
-        q = quote_plus(title)
+        q = quote_plus(str(item.get("title", "")))
+        doi, pmid, pmcid = (
+            doi_url(item.get("DOI", "")),
+            pmid_url(item.get("PMID", "")),
+            pmcid_url(item.get("PMCID", "")),
+        )
         known = {
-            "CrossRef": Link("Crossref", f"https://doi.org/{doi}" if doi else f"https://search.crossref.org/?q={q}"),
-            "PubMed": Link(
-                "PubMed",
-                f"https://pubmed.ncbi.nlm.nih.gov/{item['PMID']}/"
-                if item.get("PMID")
-                else f"https://pubmed.ncbi.nlm.nih.gov/?term={q}",
-            ),
-            "PubMedCentral": Link(
-                "PubMed Central",
-                f"https://www.ncbi.nlm.nih.gov/pmc/articles/{item['PMCID']}/"
-                if item.get("PMCID")
-                else f"https://www.ncbi.nlm.nih.gov/pmc/?term={q}",
-            ),
+            "CrossRef": Link("Crossref", doi or f"https://search.crossref.org/?q={q}"),
+            "PubMed": Link("PubMed", pmid or f"https://pubmed.ncbi.nlm.nih.gov/?term={q}"),
+            "PubMedCentral": Link("PubMed Central", pmcid or f"https://www.ncbi.nlm.nih.gov/pmc/?term={q}"),
             "Google Scholar": Link("Google Scholar", f"https://scholar.google.com/scholar?q={q}"),
         }
         out: list[Link] = []
         if doi:
-            out.append(Link("DOI", f"https://doi.org/{doi}"))
-        if item.get("URL"):
-            out.append(Link("Web page", str(item["URL"])))
-        for kind in [*(item.get("x-links") or []), "PubMed", "Google Scholar"]:
+            out.append(Link("DOI", doi))
+        web = web_url(item.get("URL", ""))
+        if web:
+            out.append(Link("Web page", web))
+        x_links = item.get("x-links") if isinstance(item.get("x-links"), list) else []
+        for kind in [*x_links, "PubMed", "Google Scholar"]:
             link = known.get(str(kind))
             if link and link.url not in {o.url for o in out}:
                 out.append(link)

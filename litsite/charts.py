@@ -10,15 +10,33 @@ from markupsafe import Markup, escape
 WIDTH = 640
 
 
-def year_counts(years: Iterable[int | None]) -> tuple[list[tuple[int, int]], int]:
-    """Counts per year over the whole span (zeros included), and the number of undated works."""
+MAX_BARS = 120  # a wider span of years is shown in periods of 5, 10, 25, 50, 100, ... years
+
+
+def bin_width(lo: int, hi: int) -> int:
+    """Years per bar, so that the span lo..hi needs at most MAX_BARS bars (1 for most reviews)."""
+    for width in (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000):
+        if hi // width - lo // width < MAX_BARS:
+            return width
+    return 10000
+
+
+def year_counts(years: Iterable[int | None]) -> tuple[list[tuple[int, int]], int, int]:
+    """Counts per year (or per period, when the span is wide) over the whole span, zeros included; the number of
+    undated works; and the years per bar. The work is bounded by MAX_BARS, whatever the years."""
     years = list(years)
-    counts = Counter(y for y in years if y is not None)
-    undated = sum(1 for y in years if y is None)
-    if not counts:
-        return [], undated
+    dated = [y for y in years if y is not None]
+    undated = len(years) - len(dated)
+    if not dated:
+        return [], undated, 1
+    width = bin_width(min(dated), max(dated))
+    counts = Counter(y // width * width for y in dated)
     lo, hi = min(counts), max(counts)
-    return [(y, counts.get(y, 0)) for y in range(lo, hi + 1)], undated
+    return [(y, counts.get(y, 0)) for y in range(lo, hi + 1, width)], undated, width
+
+
+def _period(year: int, width: int) -> str:
+    return str(year) if width == 1 else f"{year}–{year + width - 1}"
 
 
 def _nice_max(n: int) -> int:
@@ -35,13 +53,14 @@ def _ticks(top: int) -> list[int]:
 
 def year_histogram(years: Iterable[int | None], chart_id: str = "chart-years") -> Markup:
     """A bar chart of works per year as inline SVG, with a title, a description and a title per bar."""
-    counts, undated = year_counts(years)
+    counts, undated, width = year_counts(years)
     total = sum(n for _, n in counts) + undated
     if not counts:
         desc = f"No dated works among {total}."
     else:
         peak_year, peak = max(counts, key=lambda c: (c[1], -c[0]))
-        desc = f"{total} works from {counts[0][0]} to {counts[-1][0]}; the most, {peak}, in {peak_year}" + (
+        last = counts[-1][0] + width - 1
+        desc = f"{total} works from {counts[0][0]} to {last}; the most, {peak}, in {_period(peak_year, width)}" + (
             f"; {undated} undated." if undated else "."
         )
     left, right, top, bottom, height = 40, 10, 10, 40, 220
@@ -63,7 +82,7 @@ def year_histogram(years: Iterable[int | None], chart_id: str = "chart-years") -
     for i, (year, count) in enumerate(counts):
         x = left + i * slot
         h = plot_h * count / ymax
-        label = f"{year}: {count} work{'s' if count != 1 else ''}"
+        label = f"{_period(year, width)}: {count} work{'s' if count != 1 else ''}"
         parts.append(
             f'<rect class="bar" x="{x + slot * 0.1:.1f}" y="{top + plot_h - h:.1f}" '
             f'width="{slot * 0.8:.1f}" height="{h:.1f}"><title>{label}</title></rect>'

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .csl.engine import Cite
+from .safety import normal_id
 
 # Pandoc's key grammar: starts with a letter, digit or _, may contain internal punctuation; `@{...}` for anything.
 KEY = r"(?:\{(?P<keyb>[^}]+)\}|(?P<key>[\w](?:[\w:.#$%&+?<>~/-]*[\w])?))"
@@ -76,7 +77,7 @@ class Cluster:
 
 
 def _key(m: re.Match[str]) -> str:
-    return m.group("keyb") or m.group("key")
+    return normal_id(m.group("keyb") or m.group("key"))
 
 
 def parse_locator(rest: str) -> tuple[str | None, str | None, str | None]:

@@ -153,12 +153,15 @@ def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None
         ref = resolve_style(spec, config.root)
         formatted = (formatter or format_direct)(ref.path, config.locale, items, engine_clusters, "html")
         texts = [_joined(formatted.citations, parts, clusters[n], by_id) for n, parts in enumerate(joins)]
+        entries = dict(formatted.entries)
+        # A style may print nothing for an item (only an id and a type): it is still a reference of the site.
+        entries |= {i: str(escape(by_id[i].get("title") or i)) for i in order if i not in entries}
         outputs.append(
             StyleOutput(
                 name=spec,
                 title=ref.title,
-                entries=dict(formatted.entries),
-                order=tuple(i for i, _ in formatted.entries),
+                entries=entries,
+                order=tuple(entries),
                 citations=tuple(texts),
                 second_field_align=bool(formatted.second_field_align),
             )

@@ -28,6 +28,7 @@ class SiteConfig:
     styles: tuple[str, ...] = ()
     locale: str = "en-US"
     footer: str = ""
+    markdown_html: str = "allow"  # "sanitize": raw HTML in content Markdown is cleaned by nh3 (see README)
 
     @property
     def root(self) -> Path:
@@ -71,6 +72,12 @@ def _styles(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for v in value))
 
 
+def _markdown_html(value: Any) -> str:
+    if value not in ("allow", "sanitize"):
+        raise ValueError("must be 'allow' (raw HTML in Markdown is kept) or 'sanitize' (it is cleaned with nh3)")
+    return str(value)
+
+
 SCHEMA: dict[str, Callable[[Any], Any]] = {
     "title": _str,
     "base_url": _base_url,
@@ -79,6 +86,7 @@ SCHEMA: dict[str, Callable[[Any], Any]] = {
     "styles": _styles,
     "locale": _locale,
     "footer": _text,
+    "markdown_html": _markdown_html,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from typing import Any
 from .csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from .dates import to_csl_date
 from .errors import ErrorCollector, UserError
+from .safety import bad_id, clean_data, clean_text, normal_id
+from .slugs import slugify
 from .yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
 
 # Keys of the study's front matter that are not CSL variables.
@@ -30,6 +33,9 @@ NAME_KEYS = frozenset(
         "parse-names",
     }
 )
+# The top-level folders a build makes itself (render.py, browse.py, templates/static/): no page may take them.
+GENERATED_DIRS = frozenset({"references", "authors", "keywords", "data", "static"})
+NO_REFERENCES = "file not found: the site needs its references (write `[]` in it for a site without any)"
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
@@ -99,6 +105,8 @@ class Content:
 def read_page(path: Path) -> Page:
     """Split a Markdown file into YAML front matter and body."""
     text = read_text(path)
+    # Control and private-use characters are dropped (the line count stays); NFC makes citation keys compare as ids.
+    text = unicodedata.normalize("NFC", clean_text(text, keep_cr=True))
     m = FRONT_MATTER_RE.match(text)
     if not m:
         return Page(path, {}, text, 1, Lines(path))
@@ -127,12 +135,15 @@ def check_item(
         if not isinstance(var, str):
             bad(var, f"key {var!r} must be a string")
             continue
+        value = clean_data(value)  # control and private-use characters never reach a page or an export
         if var.startswith("x-") or var in extras:
             out[var] = value
         elif var == "id":
             if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
                 bad(var, "id must be a non-empty string")
-            out[var] = str(value).strip()
+            elif bad_id(str(value).strip()):
+                bad(var, f'id {str(value).strip()!r} may not hold spaces or any of {{ }} ( ) , " \\')
+            out[var] = normal_id(str(value).strip())
         elif var == "type":
             if value not in ITEM_TYPES:
                 close = difflib.get_close_matches(str(value), ITEM_TYPES, n=1)
@@ -243,7 +254,7 @@ def load_references(path: Path, errors: ErrorCollector, items: ItemCache | None 
         if not ref_id:
             errors.add(path, line, "missing 'id' (a short key such as berry2011)")
             continue
-        folded = ref_id.casefold()
+        folded = ref_id.casefold()  # (ids are NFC already: composed and decomposed accents are one id)
         if folded in seen:
             errors.add(
                 path,
@@ -270,10 +281,15 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
                 study = load_study(study_path, errors)
             elif refs_path.exists():
                 refs = load_references(refs_path, errors, items)
+            else:  # a review without its references is a mistake; an empty list says "none" on purpose
+                raise UserError(refs_path, None, NO_REFERENCES)
         except UserError as exc:
             errors.extend([exc])
     pages = []
     for path in sorted((root / "pages").glob("*.md")) if (root / "pages").is_dir() else ():
+        if slugify(path.stem) in GENERATED_DIRS:
+            errors.add(path, 1, f"this page would replace the site's own {slugify(path.stem)}/; rename the file")
+            continue
         try:
             pages.append(read_page(path))
         except UserError as exc:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .safety import MAX_YEAR, MIN_YEAR
+
 ISO_RE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -13,7 +15,7 @@ def to_csl_date(value: Any) -> dict[str, Any]:
     if isinstance(value, bool):
         raise ValueError("a date must be a year, an ISO date (2015-05-18) or {date-parts: [[2015, 5, 18]]}")
     if isinstance(value, int):
-        return {"date-parts": [[value]]}
+        return {"date-parts": [[_year(value)]]}
     if isinstance(value, str):
         text = value.strip()
         if "/" in text and all(ISO_RE.match(p) for p in text.split("/")):
@@ -31,12 +33,23 @@ def to_csl_date(value: Any) -> dict[str, Any]:
             parts = value["date-parts"]
             if not (isinstance(parts, list) and parts and all(_valid_parts(p) for p in parts)):
                 raise ValueError("date-parts must be a list like [[2015, 5, 18]]")
-            return {**value, "date-parts": [[int(x) for x in p] for p in parts]}
+            parts = [[int(x) for x in p] for p in parts]
+            for p in parts:
+                _year(p[0])
+            return {**value, "date-parts": parts}
         if "raw" in value and isinstance(value["raw"], str):
             return {**to_csl_date(value["raw"]), **{k: v for k, v in value.items() if k != "raw"}}
         if "literal" in value:
             return dict(value)
     raise ValueError("a date must be a year, an ISO date (2015-05-18) or {date-parts: [[2015, 5, 18]]}")
+
+
+def _year(year: int) -> int:
+    """The year, when it is within MIN_YEAR..MAX_YEAR (else ValueError: the year chart, sorting and every export
+    would have to handle a year no work has)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {year} is out of range ({MIN_YEAR}..{MAX_YEAR})")
+    return year
 
 
 def _iso_parts(text: str) -> list[int]:

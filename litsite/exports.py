@@ -15,6 +15,7 @@ from bibtexparser.model import Entry, Field
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 from .content import csl_only
+from .safety import FANOUT_LIMIT, clean_text, doi_of, web_url
 
 BIBTEX_TYPES = {
     "article-journal": "article",
@@ -38,7 +39,10 @@ RIS_TYPES = {
     "webpage": "ELEC",
     "dataset": "DATA",
 }
-_LATEX = UnicodeToLatexEncoder(unknown_char_policy="keep", replacement_latex_protection="braces-all")
+# Characters without a LaTeX form are kept as they are, without a warning: the file is UTF-8, which biber reads.
+_LATEX = UnicodeToLatexEncoder(
+    unknown_char_policy="keep", unknown_char_warning=False, replacement_latex_protection="braces-all"
+)
 
 
 def date_parts(item: dict[str, Any], var: str = "issued") -> list[int]:
@@ -84,9 +88,27 @@ def csl_json(items: Iterable[dict[str, Any]]) -> str:
 _LATEX_PLAIN = frozenset(c for c in "\t\n\r" + bytes(range(32, 127)).decode() if _LATEX.unicode_to_latex(c) == c)
 
 
+def _one_line(text: Any) -> str:
+    # BibTeX and RIS read a line break as a space; a value on one line cannot start an entry or a record.
+    return " ".join(clean_text(str(text)).split())
+
+
 def _latex(text: Any) -> str:
-    text = str(text)
-    return text if _LATEX_PLAIN.issuperset(text) else _LATEX.unicode_to_latex(text)
+    text = _one_line(text)
+    if _LATEX_PLAIN.issuperset(text):
+        return text
+    if "{" not in text and "}" not in text:
+        return _LATEX.unicode_to_latex(text)
+    # A brace of the data must not close (or leave open) the field: it is written as a macro, "\{" being a brace
+    # that BibTeX parsers still count. Private-use characters mark them (data has none: safety.clean_text).
+    marked = _LATEX.unicode_to_latex(text.replace("{", "\ue000").replace("}", "\ue001"))
+    return marked.replace("\ue000", r"\textbraceleft{}").replace("\ue001", r"\textbraceright{}")
+
+
+def _verbatim(text: Any) -> str:
+    """A DOI or URL for BibTeX, where it is read verbatim: braces, backslashes and spaces percent-encoded."""
+    text = clean_text(str(text)).strip()
+    return re.sub(r"[{}\\\s]", lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
 
 
 def _bib_names(names: list[dict[str, Any]]) -> str:
@@ -127,9 +149,12 @@ def bibtex_entry(item: dict[str, Any]) -> Entry:
         fields.append(("institution" if kind == "report" else "publisher", _latex(item["publisher"])))
     if item.get("page"):
         fields.append(("pages", _latex(re.sub(r"\s*[-–—]+\s*", "--", str(item["page"])))))
-    for var, key in (("DOI", "doi"), ("ISBN", "isbn"), ("ISSN", "issn"), ("URL", "url")):
+    for var, key in (("ISBN", "isbn"), ("ISSN", "issn")):
         if item.get(var):
-            fields.append((key, str(item[var])))
+            fields.append((key, _latex(item[var])))
+    for var, key in (("DOI", "doi"), ("URL", "url")):
+        if item.get(var):
+            fields.append((key, _verbatim(item[var])))
     if item.get("keyword"):
         fields.append(("keywords", _latex(item["keyword"])))
     if item.get("abstract"):
@@ -218,7 +243,9 @@ def ris(items: Iterable[dict[str, Any]]) -> str:
     # rispy's default mapping has no "editor" key; write editors as A2 (secondary authors).
     records = []
     for item in items:
-        rec = ris_record(item)
+        rec = {
+            k: [_one_line(x) for x in v] if isinstance(v, list) else _one_line(v) for k, v in ris_record(item).items()
+        }
         if "editor" in rec:
             rec["secondary_authors"] = rec.pop("editor")
         records.append(rec)
@@ -266,9 +293,9 @@ def coins(item: dict[str, Any]) -> str:
         pairs.append(("rft.aulast", str(names[0]["family"])))
         if names[0].get("given"):
             pairs.append(("rft.aufirst", str(names[0]["given"])))
-    pairs += [("rft.au", name_sorted(n)) for n in names]
-    if item.get("DOI"):
-        pairs.append(("rft_id", f"info:doi/{item['DOI']}"))
-    if item.get("URL"):
-        pairs.append(("rft_id", str(item["URL"])))
+    pairs += [("rft.au", name_sorted(n)) for n in names[:FANOUT_LIMIT]]  # (it is repeated on every list)
+    if doi_of(item.get("DOI", "")):
+        pairs.append(("rft_id", f"info:doi/{doi_of(item['DOI'])}"))
+    if web_url(item.get("URL", "")):
+        pairs.append(("rft_id", str(web_url(item["URL"]))))
     return urlencode(pairs, quote_via=quote)

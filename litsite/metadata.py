@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .exports import date_parts, name_display, name_sorted, page_range
+from .safety import doi_of, doi_url
 
 MetaTag = tuple[str, str, str]  # (attribute: "name" or "property", its value, content)
 
@@ -39,9 +40,11 @@ def citation_reference(item: dict[str, Any]) -> str:
     date = scholar_date(item)
     if date:
         pairs.append(("citation_publication_date", date))
-    for var, key in (("volume", "citation_volume"), ("issue", "citation_issue"), ("DOI", "citation_doi")):
+    for var, key in (("volume", "citation_volume"), ("issue", "citation_issue")):
         if item.get(var):
             pairs.append((key, item[var]))
+    if doi_of(item.get("DOI", "")):  # tools resolve it: only a DOI that is one
+        pairs.append(("citation_doi", doi_of(item["DOI"])))
     first, last = page_range(item)
     if first:
         pairs.append(("citation_firstpage", first))
@@ -68,7 +71,7 @@ def highwire_tags(
         ("citation_issue", item.get("issue")),
         ("citation_firstpage", first),
         ("citation_lastpage", last),
-        ("citation_doi", item.get("DOI")),
+        ("citation_doi", doi_of(item.get("DOI", ""))),
         ("citation_pmid", item.get("PMID")),
         ("citation_issn", item.get("ISSN")),
         ("citation_language", item.get("language")),
@@ -89,8 +92,8 @@ def dublin_core_tags(item: dict[str, Any], keywords: Sequence[str]) -> list[Meta
     date = "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(date_parts(item)))
     if date:
         tags.append(("name", "DC.date", date))
-    if item.get("DOI"):
-        tags.append(("name", "DC.identifier", f"doi:{item['DOI']}"))
+    if doi_of(item.get("DOI", "")):
+        tags.append(("name", "DC.identifier", f"doi:{doi_of(item['DOI'])}"))
     if item.get("container-title"):
         tags.append(("name", "DC.source", str(item["container-title"])))
     tags += [("name", "DC.subject", k) for k in keywords]
@@ -149,9 +152,9 @@ def schema_work(item: dict[str, Any]) -> dict[str, Any]:
         work["pageStart"] = first
     if last:
         work["pageEnd"] = last
-    if item.get("DOI"):
-        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": str(item["DOI"])}
-        work["sameAs"] = f"https://doi.org/{item['DOI']}"
+    if doi_of(item.get("DOI", "")):
+        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": doi_of(item["DOI"])}
+        work["sameAs"] = doi_url(item["DOI"])
     return work
 
 

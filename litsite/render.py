@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import posixpath
 import re
@@ -26,6 +27,7 @@ from .pagecache import PageCache
 from .parallel import Parallel
 from .progress import quiet
 from .publish import base_path
+from .safety import doi_url, pmid_url
 from .slugs import unique_slugs
 from .templating import make_env, render_template
 from .write import SiteFiles
@@ -66,10 +68,15 @@ LINK_RE = re.compile(r"(<a\b.*?</a>)", re.S)
 DOI_URL_RE = re.compile(r"(?<![\"'=])(https?://(?:dx\.)?doi\.org/[^\s<>\"]+[^\s<>\".,;)])")
 
 
+def _doi_link(m: re.Match[str]) -> str:
+    url = doi_url(html.unescape(m.group(1)))  # the printed DOI must be one; its link is made as every DOI's is
+    return f'<a class="doi" href="{escape(url)}">{m.group(1)}</a>' if url else m.group(1)
+
+
 def link_dois(entry_html: str) -> str:
     """Make the DOI URLs a style prints into links, so they work without JavaScript too."""
     parts = LINK_RE.split(entry_html)  # odd parts are existing links: left alone
-    return "".join(p if i % 2 else DOI_URL_RE.sub(r'<a class="doi" href="\1">\1</a>', p) for i, p in enumerate(parts))
+    return "".join(p if i % 2 else DOI_URL_RE.sub(_doi_link, p) for i, p in enumerate(parts))
 
 
 def name_text(name: dict[str, Any]) -> str:
@@ -86,7 +93,7 @@ def name_text(name: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-FILTERS = {"iso": iso, "name_text": name_text}
+FILTERS = {"iso": iso, "name_text": name_text, "doi_url": doi_url, "pmid_url": pmid_url}
 
 
 def ref_views(content: Content, cited: Cited) -> list[RefView]:
@@ -210,7 +217,8 @@ def render_site(
         def markdown(doc_path: Path) -> Markup:
             from .markdown import render_markdown  # only when a page with Markdown is rendered (30 ms to import)
 
-            return Markup(render_markdown(cited.docs[doc_path], cluster_html))
+            sanitize = config.markdown_html == "sanitize"
+            return Markup(render_markdown(cited.docs[doc_path], cluster_html, sanitize))
 
         canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         context = {

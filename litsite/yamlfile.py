@@ -13,6 +13,7 @@ import yaml
 
 from .errors import UserError
 from .parallel import Parallel
+from .safety import MAX_YAML_DEPTH
 
 Key = tuple[Any, ...]
 
@@ -61,11 +62,32 @@ def read_text(path: Path) -> str:
         raise UserError(path, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
 
 
+def check_node(node: yaml.Node, path: Path, offset: int = 0) -> None:
+    """Refuse aliases (a node reached twice: 600 bytes of them make gigabytes) and nesting deeper than
+    MAX_YAML_DEPTH, before anything is built from the node (iteratively: no recursion on hostile input)."""
+    seen: set[int] = set()
+    todo: list[tuple[yaml.Node, int]] = [(node, 1)]
+    while todo:
+        node, depth = todo.pop()
+        line = node.start_mark.line + 1 + offset
+        if id(node) in seen:
+            raise UserError(path, line, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+        seen.add(id(node))
+        if depth > MAX_YAML_DEPTH:
+            raise UserError(path, line, f"YAML nested more than {MAX_YAML_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            todo += [(n, depth + 1) for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += [(n, depth + 1) for n in node.value]
+
+
 def parse_yaml(text: str, path: Path, offset: int = 0) -> tuple[Any, Lines]:
     """Parse YAML text into plain data and the line of every key; syntax errors become UserError."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            check_node(node, path, offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -82,6 +104,36 @@ def parse_yaml(text: str, path: Path, offset: int = 0) -> tuple[Any, Lines]:
     if node is not None:
         _walk(node, data, (), lines, path, offset)
     return data, Lines(path, lines, offset)
+
+
+def parse_yaml_documents(text: str, path: Path) -> list[Any]:
+    """Every document of a YAML stream as plain data (checked like parse_yaml); syntax errors become UserError."""
+    loader = _Loader(text)
+    docs = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            check_node(node, path)
+            docs.append(loader.construct_document(node))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise UserError(path, mark.line + 1 if mark else None, f"YAML syntax error: {problem}") from None
+    finally:
+        loader.dispose()
+    return docs
+
+
+def safe_load(text: str, path: Path) -> Any:
+    """yaml.safe_load (timestamps become dates), without aliases and nested at most MAX_YAML_DEPTH deep."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            check_node(node, path)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def load_yaml(path: Path, items: ItemCache | None = None) -> tuple[Any, Lines]:

@@ -134,13 +134,14 @@ def test_latex_skips_the_encoder_only_for_text_it_leaves_unchanged():
     """Plain ASCII text is its own LaTeX; anything with a character the encoder rewrites still goes through it."""
     texts = [
         "Peer worker roles and risk",
-        "A & B 50% {x} #1 $5 a_b ^ ~ \\ <i>",
+        "A & B 50% x #1 $5 a_b ^ ~ \\ <i>",
         "Café Müller – “quoted” ß",
         "O'Brien, J.-P. (ed.); pp. 1--2?!",
         "",
         "tab\there\nnewline",
     ]
-    texts += [chr(c) for c in range(0, 0x250)]
+    texts += [chr(c) for c in range(0, 0x250) if chr(c) not in "{}"]
     for text in texts:
-        assert exports._latex(text) == exports._LATEX.unicode_to_latex(text), repr(text)
+        # (on one line and without control characters: see test_hostile_fields_cannot_forge_export_records)
+        assert exports._latex(text) == exports._LATEX.unicode_to_latex(exports._one_line(text)), repr(text)
     assert exports._latex("50% & more") != "50% & more"  # the encoder did run

@@ -30,8 +30,12 @@ def test_unicode_folds_to_ascii():
     assert slugify("Müller2020") == "muller2020"
 
 
+# Ids with spaces or backslashes are refused (they would break BibTeX/RIS records: tests/test_hostile_exports.py).
+NASTY_IDS = [text for text in NASTY if not any(c.isspace() or c == "\\" for c in text)]
+
+
 def test_nasty_ids_build_inside_output(project: Path, tmp_path: Path):
-    refs = "".join(f"- id: {id_!r}\n  type: book\n  title: T{i}\n" for i, id_ in enumerate(NASTY))
+    refs = "".join(f"- id: {id_!r}\n  type: book\n  title: T{i}\n" for i, id_ in enumerate(NASTY_IDS))
     (project / "content" / "references.yaml").write_text(refs, encoding="utf-8")
     study = project / "content" / "study.md"
     study.write_text("---\ntype: article-journal\ntitle: S\n---\nText.\n", encoding="utf-8")
@@ -41,5 +45,5 @@ def test_nasty_ids_build_inside_output(project: Path, tmp_path: Path):
     after = sorted(p for p in tmp_path.rglob("*") if "out" not in p.relative_to(tmp_path).parts[:1])
     assert before == after  # nothing written outside the output directory
     pages = list((out / "references").glob("*/index.html"))
-    assert len(pages) == len(NASTY)
+    assert len(pages) == len(NASTY_IDS) == len(NASTY) - 2
     assert all(out.resolve() in p.resolve().parents for p in out.rglob("*"))

@@ -65,9 +65,13 @@ _BIB_FIELDS = {
 
 @functools.cache
 def _latex_converter():
-    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
+    # LaTeX's text-mode braces, which litsite's own export writes for a brace of the data (exports._latex).
+    braces = [MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")]
+    context = get_default_latex_context_db().filter_context()  # a copy, to extend
+    context.add_context_category("litsite-braces", macros=braces, prepend=True)
+    return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=True)
 
 
 def _latex(value: str) -> str:
@@ -145,6 +149,8 @@ def _bib_entry(entry, warnings: list[str]) -> dict:
         item["genre"] = "PhD thesis"
     elif etype == "mastersthesis" and "genre" not in item:
         item["genre"] = "Master's thesis"
+    if long := tu.long_year(fields.get("date", ""), fields.get("year", "")):
+        warnings.append(f"line {entry.start_line + 1}: date {long!r} has no four-digit year: kept as text")
     if fields.get("date"):
         item["issued"] = tu.iso_date_parts(fields["date"])
     elif fields.get("year"):

@@ -18,6 +18,8 @@ from litsite.records import reflines, structured
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
+from litsite.safety import clean_data, normal_id
+from litsite.yamlfile import safe_load
 
 STUDY_ORDER = (
     "type",
@@ -182,8 +184,18 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
 
 
 def import_record(path: Path) -> ImportResult:
-    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content)."""
-    path = Path(path)
+    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content).
+
+    Control and private-use characters are dropped from every value, and ids are NFC (as the build does)."""
+    result = _import_any(Path(path))
+    refs = [clean_data(item) for item in result.references]
+    for item in refs:
+        if isinstance(item.get("id"), str):
+            item["id"] = normal_id(item["id"])
+    return ImportResult(clean_data(result.study), refs, result.warnings)
+
+
+def _import_any(path: Path) -> ImportResult:
     text = read_record(path)
     fmt = detect_format(path, text)
     if fmt == "csl-json":
@@ -298,8 +310,8 @@ def hand_added(study_path: Path) -> dict:
     try:
         text = study_path.read_text(encoding="utf-8")
         m = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", text, re.S | re.M)
-        meta = yaml.safe_load(m.group(1)) if m else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        meta = safe_load(m.group(1), study_path) if m else None  # (dates as dates: written back as they were)
+    except (OSError, UnicodeDecodeError, UserError, yaml.YAMLError):
         return {}
     if not isinstance(meta, dict) or not isinstance(meta.get("added-by-hand"), dict):
         return {}
@@ -368,7 +380,7 @@ def run_parse_references(path: Path, fmt: str, out: TextIO, err: TextIO | None =
     parsed = reflines.parse_references(lines)
     items = []
     for no, p in zip(numbered, parsed, strict=True):
-        item = dict(p.item)
+        item = clean_data(dict(p.item))
         if p.markers and "x-links" not in item:
             item["x-links"] = list(p.markers)
         items.append(item)

@@ -117,6 +117,8 @@ def _ris_record(rec: dict, warnings: list[str], n: int) -> dict:
         item[key] = tu.clean(rec["issn"])
     year = str(rec.get("year") or rec.get("publication_year") or "")
     date = str(rec.get("date") or "")
+    if long := tu.long_year(date, year):
+        warnings.append(f"record {n}: date {long!r} has no four-digit year: kept as text")
     if date and tu.parse_date(date) and (not year or tu.parse_date(date)[:4] == year[:4]):
         item["issued"] = tu.iso_date_parts(date)
     elif year:

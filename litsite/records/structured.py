@@ -8,10 +8,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from litsite.errors import UserError
 from litsite.records.result import ImportResult
+from litsite.safety import MAX_YAML_DEPTH, bad_id, normal_id
+from litsite.yamlfile import parse_yaml_documents
 
 # --- ids
 
@@ -54,10 +54,13 @@ def assign_ids(items: list[dict], warnings: list[str]) -> None:
     """Give every item a unique id: keep usable existing ids, else familyYEAR with a, b, c … suffixes."""
     used: set[str] = set()
     for item in items:
-        given = str(item.get("id") or "").strip()
-        if given and given not in used:
+        given = normal_id(str(item.get("id") or "").strip())
+        if given and bad_id(given):
+            warnings.append(f"id {given!r} cannot be a citation key (spaces, braces, commas, quotes): renamed")
+            item["id"] = ""
+        elif given and given.casefold() not in used:  # (the build compares ids ignoring case)
             item["id"] = given
-            used.add(given)
+            used.add(given.casefold())
         elif given:
             warnings.append(f"duplicate id {given!r}: renamed")
             item["id"] = ""
@@ -75,13 +78,13 @@ def assign_ids(items: list[dict], warnings: list[str]) -> None:
         base = base_id(item)
         n = seen.get(base, 0)
         while True:
-            cand = base + (_suffix(n) if bases[base] > 1 or base in used else "")
+            cand = base + (_suffix(n) if bases[base] > 1 or base.casefold() in used else "")
             n += 1
-            if cand not in used:
+            if cand.casefold() not in used:
                 break
         seen[base] = n
         item["id"] = cand
-        used.add(cand)
+        used.add(cand.casefold())
 
 
 def _suffix(n: int) -> str:
@@ -94,6 +97,19 @@ def _suffix(n: int) -> str:
 
 
 # --- CSL-JSON and CSL-YAML
+
+
+def _depth(value: object) -> int:
+    """How deep a decoded JSON value nests (iteratively)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        value, depth = todo.pop()
+        deepest = max(deepest, depth)
+        if isinstance(value, dict):
+            todo += [(v, depth + 1) for v in value.values()]
+        elif isinstance(value, list):
+            todo += [(v, depth + 1) for v in value]
+    return deepest
 
 
 def _jsonable(value: object) -> object:
@@ -145,17 +161,16 @@ def load_csl_json(text: str, path: Path) -> ImportResult:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise UserError(path, e.lineno, f"not valid JSON: {e.msg}") from None
+    except RecursionError:
+        raise UserError(path, None, f"JSON nested more than {MAX_YAML_DEPTH} levels deep") from None
+    if _depth(data) > MAX_YAML_DEPTH:
+        raise UserError(path, None, f"JSON nested more than {MAX_YAML_DEPTH} levels deep")
     return _from_csl_data(data, path)
 
 
 def load_csl_yaml(text: str, path: Path) -> ImportResult:
     """Import CSL-YAML (a list of items, one item, or {study, references}; a front-matter '---' is fine)."""
-    try:
-        docs = [d for d in yaml.safe_load_all(text) if d is not None]
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        problem = getattr(e, "problem", None) or "syntax error"
-        raise UserError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}") from None
+    docs = [d for d in parse_yaml_documents(text, path) if d is not None]  # no aliases, bounded depth
     if not docs:
         raise UserError(path, None, "no CSL items in the file")
     data = docs[0] if len(docs) == 1 else [x for d in docs for x in (d if isinstance(d, list) else [d])]

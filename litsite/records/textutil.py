@@ -149,7 +149,7 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
 def parse_date(text: str) -> str | None:
     """An ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) from '18 February 2015', 'May 2015', '2015-02-18' …"""
     t = clean(text).strip(" .,")
-    if m := re.match(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?/?", t):
+    if m := re.match(r"^(\d{4})(?!\d)(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?/?", t):
         return _iso(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
     if (m := re.match(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b", t)) and (mon := month_number(m[2])):
         return _iso(int(m[3]), mon, int(m[1]))
@@ -347,7 +347,7 @@ def pages(value: str) -> str:
 
 def date_parts(year: str, month: str = "", day: str = "") -> dict | None:
     """A CSL date from BibTeX-like year, month and day fields; a literal date if there is no year."""
-    ym = re.search(r"\d{4}", year or "")
+    ym = re.search(r"(?<!\d)\d{4}(?!\d)", year or "")
     if not ym:
         return {"literal": year} if year else None
     parts = [int(ym.group(0))]
@@ -356,6 +356,11 @@ def date_parts(year: str, month: str = "", day: str = "") -> dict | None:
         if day and day.strip().isdigit() and 1 <= int(day) <= 31:
             parts.append(int(day))
     return {"date-parts": [parts]}
+
+
+def long_year(*texts: str) -> str | None:
+    """The first date text holding a number of five or more digits (no year: such a date is kept as text), if any."""
+    return next((t for t in texts if t and re.search(r"\d{5,}", str(t))), None)
 
 
 def iso_date_parts(text: str) -> dict | None:
