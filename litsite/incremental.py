@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import FormatCache, Job, format_job, format_jobs, format_key
 from .books import books_for
+from .cache import FormatCache, Job, format_job, format_jobs, format_key
 from .cachefiles import ITEMS, ShardedRecord
 from .csl.engine import Cite, Formatted, Formatter
 from .fingerprint import code_fingerprint

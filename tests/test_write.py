@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 import litsite.write
-from litsite.errors import UserError
 from litsite.books import books_for
+from litsite.errors import UserError
 from litsite.write import SiteFiles, intact_ledger, write_site
 
 
