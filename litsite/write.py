@@ -265,8 +265,9 @@ def _swap_records(books: Books, keep: bool) -> None:
         shutil.rmtree(new)  # the old records
         return
     if current.exists():
-        os.rename(current, books.root / "cache.old")
+        os.rename(current, books.root / "cache.old")  # stopped before the next rename: no records, a slower build
     os.rename(new, current)
+    checkpoint("records-swapped")
     shutil.rmtree(books.root / "cache.old", ignore_errors=True)
 
 
