@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .books import Books, Ledger, books_for, read_marker
 from .cachefiles import EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
+from .confine import outside_links
 from .errors import UserError, UserErrors, flatten
 from .fingerprint import code_fingerprint, source_fingerprint
 from .progress import Progress, quiet
@@ -35,7 +36,9 @@ def load_sources(
     from .config import load_config
     from .content import load_content
 
-    errors: list[UserError] = []
+    errors: list[UserError] = outside_links(project)  # sources are read only from inside the project
+    if errors:
+        raise UserErrors(errors)
     config = content = None
     try:
         config = load_config(project / "site.yaml")
