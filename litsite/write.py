@@ -230,14 +230,24 @@ def _stage_site(files: SiteFiles, site: list[str], out: Path, stage: Path, ledge
         digest = files.digest(rel)
         target = os.path.join(root, rel)
         old = ledger.get(rel)
-        if old is not None and old[0] == digest:
-            os.link(os.path.join(current, rel), target)
+        if old is not None and old[0] == digest and _link(os.path.join(current, rel), target):
             entries[rel] = old  # the same file: its size and time as the ledger knows them
         else:
             st = _write_file(target, files.data(rel))
             entries[rel] = (digest, st.st_size, st.st_mtime_ns)
         checkpoint("file")
     return entries
+
+
+def _link(source: str, target: str) -> bool:
+    """Hard-link source as target; False where the file system cannot (the file is then written instead)."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOENT):
+            return False
+        raise
+    return True
 
 
 def _stage_records(files: SiteFiles, folder: Path) -> None:

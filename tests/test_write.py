@@ -145,3 +145,46 @@ def test_a_failed_update_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert intact_ledger(books_for(proj, out))
+
+
+def test_without_hard_links_files_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """On a file system without hard links (FAT, some network shares) unchanged files are written again."""
+    import errno
+
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(index_html="one", a__b_html="two"), out, proj)
+
+    def no_links(source: str, target: str) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    touched = write_site(files(index_html="ONE", a__b_html="two"), out, proj)
+    assert touched == ["index.html"]
+    assert (out / "a/b.html").read_text() == "two" and (out / "index.html").read_text() == "ONE"
+    assert intact_ledger(books_for(proj, out))
+
+
+def test_a_build_stops_cleanly_wherever_it_is_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An exception (Ctrl-C) at any step before the swap leaves the old site and no staging tree; after it, the new."""
+    import litsite.swap
+
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    old, new = files(index_html="one", a__b_html="two"), files(index_html="ONE", c_html="three")
+    for step in ("noted", "file", "staged", "ledger-dropped", "swapped", "records-swapped", "books-written"):
+        write_site(old, out, proj)
+        before = {p.name for p in out.rglob("*")}
+
+        def interrupt(name: str, step: str = step) -> None:
+            if name == step:
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(litsite.write, "checkpoint", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            write_site(new, out, proj)
+        monkeypatch.setattr(litsite.write, "checkpoint", litsite.swap.checkpoint)
+        after = {p.name for p in out.rglob("*")}
+        assert after == before or after == {"index.html", "c.html"}, step
+        write_site(new, out, proj)
+        assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
