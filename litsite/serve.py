@@ -202,10 +202,6 @@ class PreviewHandler(Guarded, StaticFileHandler):
 class _NoWatcher(Watcher):
     """livereload's own watcher, disabled: Preview.watch() decides when to rebuild and reload."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._tasks = {"litsite": {}}
-
     def start(self, callback: Callable[[], Any]) -> bool:
         """Do not poll."""
         return True
@@ -253,7 +249,10 @@ class PreviewServer(Server):
 
         Injector.script = script
         app = web.Application(handlers=live + self.get_web_handlers(script), debug=False, transforms=[Injector])
-        app.listen(port, address=host)
+        try:
+            app.listen(port, address=host)
+        except OSError as exc:
+            raise UserError(None, None, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def _worker_setup() -> None:
@@ -277,22 +276,20 @@ def end_workers(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-class Stopped(BaseException):
-    """A signal asked the preview to stop (a BaseException, as KeyboardInterrupt: a rebuild's handler of failed
-    builds must not swallow it)."""
+class Stopped(KeyboardInterrupt):
+    """A signal asked the preview to stop. A KeyboardInterrupt, so that neither a rebuild's handler of failed builds
+    nor asyncio's handler of failed callbacks swallows it."""
 
 
 @contextmanager
-def stop_on_signals(loop: IOLoop, serving: threading.Event) -> Iterator[list[int]]:
-    """While inside: SIGINT, SIGTERM and SIGHUP stop the server's loop (or, before it serves, raise Stopped); yields
-    the list that receives the signal's number."""
+def stop_on_signals() -> Iterator[list[int]]:
+    """While inside: SIGINT, SIGTERM and SIGHUP raise Stopped in the main thread, wherever it is (building or serving),
+    as Ctrl-C raises KeyboardInterrupt; yields the list that receives the signal's number."""
     received: list[int] = []
 
     def on_signal(signum: int, frame: object) -> None:
         received.append(signum)
-        if not serving.is_set():
-            raise Stopped()
-        loop.add_callback_from_signal(loop.stop)
+        raise Stopped()
 
     wanted = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
     before = {signum: signal.signal(signum, on_signal) for signum in wanted}
@@ -315,8 +312,7 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
     builder = SiteBuilder(project, out, base_url=address, pool=pool)
     preview = Preview(builder, log)
     loop = IOLoop.current()
-    serving = threading.Event()
-    with stop_on_signals(loop, serving) as received:
+    with stop_on_signals() as received:
         try:
             preview.say(f"building {project.resolve()} into {out.resolve()} …")
             sources = snapshot(project, out)
@@ -329,9 +325,8 @@ def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, l
             preview.on_rebuilt = reload_browsers
             threading.Thread(target=preview.watch, args=(sources,), name="litsite-watch", daemon=True).start()
             preview.say(f"serving {address} (watching site.yaml, content/, templates/; Ctrl-C stops)")
-            serving.set()
-            server = PreviewServer(preview, Allowed(shown, port))
-            server.serve(port=port, host=host, root=str(out), restart_delay=0)
+            PreviewServer(preview, Allowed(shown, port)).application(port, host)
+            loop.start()  # until a signal raises Stopped
         except Stopped:
             pass
         finally:
