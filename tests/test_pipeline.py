@@ -134,3 +134,16 @@ def test_a_build_without_cache_keeps_nothing_for_the_next(project: Path, tmp_pat
     assert not books.cache.exists() and not books.ledger.exists()
     cached = build_site(project, tmp_path / "cached")
     assert tree(plain) == tree(cached)
+
+
+def test_the_output_holds_the_site_only(project: Path):
+    """The bookkeeping (cache records, ledger, marker) lives in the project's .litsite/, never in the published site;
+    nothing else is written beside the sources."""
+    before = {p.name for p in project.iterdir()}
+    out = build_site(project)
+    assert not [p for p in out.rglob("*") if p.name.startswith(".litsite")]
+    assert {p.name for p in project.iterdir()} == before | {"output", ".litsite"}
+    books = books_for(project, out)
+    assert books.root.parent.parent == project / ".litsite"
+    assert sorted(p.name for p in books.root.iterdir()) == ["cache", "ledger", "marker"]
+    assert (project / ".litsite" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
