@@ -75,7 +75,7 @@ def _build_args(p: argparse.ArgumentParser, default: object) -> None:
         "--no-cache",
         action="store_true",
         default=False if default is None else default,
-        help="build everything afresh and keep nothing for the next build (no .litsite-cache/, no ledger)",
+        help="build everything afresh and keep nothing for the next build (no cache or ledger in .litsite/)",
     )
 
 

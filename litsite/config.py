@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .confine import is_inside
 from .csl.styles import StyleError, resolve_style
 from .errors import ErrorCollector, UserError
 from .yamlfile import load_yaml
@@ -115,10 +116,14 @@ def load_config(path: Path) -> SiteConfig:
         for i, spec in enumerate((values.get(key),) if key == "style" else values.get(key, ())):
             if spec is None:
                 continue
+            line = lines.of(key, i) if key == "styles" else lines.of(key)
+            if (spec.endswith(".csl") or "/" in spec) and not is_inside(path.parent / spec, path.parent.resolve()):
+                errors.add(path, line, f"{key}: style file {spec!r} lies outside the project; copy it into the project")
+                continue
             try:
                 resolve_style(spec, path.parent)
             except StyleError as exc:
-                errors.add(path, lines.of(key, i) if key == "styles" else lines.of(key), f"{key}: {exc}")
+                errors.add(path, line, f"{key}: {exc}")
     errors.raise_if_any()
     style = values.get("style", "apa")
     styles = values.get("styles") or (style,)

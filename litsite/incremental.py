@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .books import books_for
 from .cache import FormatCache, Job, format_job, format_jobs, format_key
-from .cachefiles import CACHE_DIR, ITEMS, ShardedRecord
+from .cachefiles import ITEMS, ShardedRecord
 from .csl.engine import Cite, Formatted, Formatter
 from .fingerprint import code_fingerprint
 from .pipeline import load_sources, no_collections, render_files, reuse_of
@@ -94,10 +95,11 @@ class SiteBuilder:
         self.base_url = base_url
         # The previous output's records, as `build` keeps them. Formatting in this process stays in it (workers=1):
         # the preview has threads, and forking a threaded process is unsafe; bulk formatting goes to the pool.
-        self.cache = FormatCache(out / CACHE_DIR, workers=1)
+        self.books = books_for(project, out)
+        self.cache = FormatCache(self.books.cache, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
         # Parsed reference items: those the last build kept, then kept in memory between rebuilds.
-        self.items_record = ShardedRecord(out / CACHE_DIR, ITEMS, code_fingerprint())
+        self.items_record = ShardedRecord(self.books.cache, ITEMS, code_fingerprint())
         self.items = ItemCache(self.items_record.data)
         self._patched = False
 
@@ -159,14 +161,14 @@ class SiteBuilder:
         if provisional:
             try:
                 files = render_files(
-                    self.project, self.base_url, self.provisional_format, reuse_of(self.out), self.items
+                    self.project, self.base_url, self.provisional_format, reuse_of(self.books), self.items
                 )
                 return BuildReport(self.sync(self._with_cache(files)), self._patched)
             except _NeedExact:
                 self._patched = False
         if self.pool is not None:
             self._submit_all()
-        files = render_files(self.project, self.base_url, self.exact_format, reuse_of(self.out), self.items)
+        files = render_files(self.project, self.base_url, self.exact_format, reuse_of(self.books), self.items)
         return BuildReport(self.sync(self._with_cache(files)), False)
 
     def _with_cache(self, files: SiteFiles) -> SiteFiles:

@@ -10,11 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cachefiles import CACHE_DIR, EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
+from .books import Books, Ledger, books_for, read_marker
+from .cachefiles import EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
+from .confine import outside_links
 from .errors import UserError, UserErrors, flatten
 from .fingerprint import code_fingerprint, source_fingerprint
 from .progress import Progress, quiet
-from .write import MARKER, SiteFiles, intact_ledger, read_marker, write_site
+from .write import SiteFiles, check_output_dir, intact_ledger, write_site
 
 if TYPE_CHECKING:
     from .cite import FormatFn
@@ -34,7 +36,9 @@ def load_sources(
     from .config import load_config
     from .content import load_content
 
-    errors: list[UserError] = []
+    errors: list[UserError] = outside_links(project)  # sources are read only from inside the project
+    if errors:
+        raise UserErrors(errors)
     config = content = None
     try:
         config = load_config(project / "site.yaml")
@@ -72,18 +76,17 @@ def render_files(
     return render_loaded(project, config, content, formatter, reuse=reuse)
 
 
-def reuse_of(out: Path, ledger: dict[str, tuple[str, int, int]] | None = None) -> Reuse:
-    """What an earlier output of ours offers the next build (nothing when out is not one); ledger: intact_ledger(out)
-    if already known."""
+def reuse_of(books: Books, ledger: Ledger | None = None) -> Reuse:
+    """What an earlier output of ours offers the next build (nothing when the output is not one); ledger:
+    intact_ledger(books) if already known."""
     from .render import Reuse
 
-    if not (out / MARKER).is_file():
+    if not books.marker.is_file():
         return Reuse()
-    kept = out / CACHE_DIR
     version = code_fingerprint()
-    ledger = intact_ledger(out) if ledger is None else ledger
-    records = {name: ShardedRecord(kept, name, version) for name in (TRACES, TRACE_REFS, EXPORTS)}
-    return Reuse(out, records, ledger)
+    ledger = intact_ledger(books) if ledger is None else ledger
+    records = {name: ShardedRecord(books.cache, name, version) for name in (TRACES, TRACE_REFS, EXPORTS)}
+    return Reuse(books.out, records, ledger)
 
 
 def render_loaded(
@@ -107,11 +110,11 @@ def render_loaded(
     return files
 
 
-def is_up_to_date(out: Path, fingerprint: str, ledger: dict[str, tuple[str, int, int]] | None = None) -> bool:
-    """Whether out was built from exactly these inputs and still holds exactly what that build wrote (ledger:
-    intact_ledger(out) if already known)."""
-    stamp = read_marker(out)
-    return stamp.get("fingerprint") == fingerprint and bool(intact_ledger(out) if ledger is None else ledger)
+def is_up_to_date(books: Books, fingerprint: str, ledger: Ledger | None = None) -> bool:
+    """Whether the output was built from exactly these inputs and still holds exactly what that build wrote (ledger:
+    intact_ledger(books) if already known)."""
+    stamp = read_marker(books)
+    return stamp.get("fingerprint") == fingerprint and bool(intact_ledger(books) if ledger is None else ledger)
 
 
 @contextmanager
@@ -137,8 +140,8 @@ def build_site(
 ) -> Path:
     """Build the site of a project into out (default project/output); return the output directory.
 
-    With cache, formatting reuses the previous build's results kept in out/.litsite-cache/ (only when out is an
-    earlier output of ours) and keeps this build's results there.
+    With cache, formatting and rendering reuse the previous build's records, kept in the project's bookkeeping folder
+    `.litsite/` (books.py; only when out is an earlier output of ours), and this build's records are kept there.
     """
     with no_collections():
         return _build(project, out or project / "output", base_url, cache, progress)
@@ -146,14 +149,17 @@ def build_site(
 
 def _build(project: Path, out: Path, base_url: str | None, cache: bool, progress: bool | None) -> Path:
     fingerprint = source_fingerprint(project, f"base_url={base_url!r}")
-    ledger = intact_ledger(out) if cache else {}  # what the last build wrote, if out still holds exactly that
-    if cache and is_up_to_date(out, fingerprint, ledger):
+    check_output_dir(out, project)  # before any work: a wrong --out is the first thing to say
+    books = books_for(project, out)
+    books.clean()  # what a build stopped midway left (its staging tree), even when nothing is built now
+    ledger = intact_ledger(books) if cache else {}  # what the last build wrote, if out still holds exactly that
+    if cache and is_up_to_date(books, fingerprint, ledger):
         return out
     from .cache import FormatCache
     from .yamlfile import ItemCache
 
     bar = Progress(enabled=progress)  # progress None: a bar only on a terminal
-    kept = out / CACHE_DIR if cache and (out / MARKER).is_file() else None
+    kept = books.cache if cache and books.marker.is_file() else None
     fcache = FormatCache(kept)
     workers = os.cpu_count() or 1
     items_record = ShardedRecord(kept, ITEMS, code_fingerprint())
@@ -163,7 +169,7 @@ def _build(project: Path, out: Path, base_url: str | None, cache: bool, progress
         config, content = load_sources(project, base_url, items)
         bar(f"formatting {len(content.references)} references in {len(config.styles)} styles")
         fcache.prefetch(config, content)  # the styles the cache lacks, formatted in parallel on every core
-        reuse = reuse_of(out, ledger) if cache else None
+        reuse = reuse_of(books, ledger) if cache else None
         files = render_loaded(project, config, content, fcache.format, bar, reuse, workers)
         if cache:
             files.add_all(fcache.files())

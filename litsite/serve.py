@@ -5,23 +5,27 @@ from __future__ import annotations
 import html
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 import jinja2
 from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
-from tornado import web
+from tornado import escape, web
 from tornado.ioloop import IOLoop
 
 from .errors import UserError, UserErrors, flatten
+from .guard import Allowed, Guarded, GuardedForceReload, GuardedLiveReload
 from .incremental import SiteBuilder, Superseded
 
 POLL_SECONDS = 0.1
@@ -153,13 +157,20 @@ class Preview:
         self._stop.set()
 
 
-class PreviewHandler(StaticFileHandler):
+class PreviewHandler(Guarded, StaticFileHandler):
     """Static files of the output; the error page for every path while the build is broken; 404.html if missing."""
 
-    def initialize(self, path: str, default_filename: str | None = None, preview: Preview | None = None) -> None:
+    def initialize(
+        self,
+        path: str,
+        default_filename: str | None = None,
+        preview: Preview | None = None,
+        allowed: Allowed | None = None,
+    ) -> None:
         """Tornado's per-request setup."""
         super().initialize(path, default_filename)
         self.preview = preview
+        self.allowed = allowed
 
     def set_default_headers(self) -> None:
         """Never let the browser keep a stale page."""
@@ -171,6 +182,8 @@ class PreviewHandler(StaticFileHandler):
             self._page(500, error_page(self.preview.error))
             return
         try:
+            if "\0" in path or any(part.startswith(".litsite") for part in path.split("/")):
+                raise web.HTTPError(404)  # no such file can be served (a NUL made the file system call fail: 500)
             await super().get(path, include_body)
         except web.HTTPError as exc:
             not_found = Path(self.root) / "404.html"
@@ -189,10 +202,6 @@ class PreviewHandler(StaticFileHandler):
 class _NoWatcher(Watcher):
     """livereload's own watcher, disabled: Preview.watch() decides when to rebuild and reload."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._tasks = {"litsite": {}}
-
     def start(self, callback: Callable[[], Any]) -> bool:
         """Do not poll."""
         return True
@@ -203,43 +212,125 @@ class _NoWatcher(Watcher):
 
 
 class PreviewServer(Server):
-    """livereload's server with litsite's handler for the output directory."""
+    """livereload's server with litsite's handler for the output directory, and its live-reload endpoints guarded
+    (Host and Origin checked, see Allowed)."""
 
-    def __init__(self, preview: Preview) -> None:
+    def __init__(self, preview: Preview, allowed: Allowed) -> None:
         super().__init__(watcher=_NoWatcher())
         self.preview = preview
+        self.allowed = allowed
 
     def get_web_handlers(self, script: bytes) -> list[Any]:
         """Every path goes to PreviewHandler."""
         root = str(self.preview.builder.out)
-        return [(r"/(.*)", PreviewHandler, {"path": root, "default_filename": "index.html", "preview": self.preview})]
+        options = {"path": root, "default_filename": "index.html", "preview": self.preview, "allowed": self.allowed}
+        return [(r"/(.*)", PreviewHandler, options)]
+
+    def application(
+        self, port: int, host: str, liveport: int | None = None, debug: bool | None = None, live_css: bool = True
+    ) -> None:
+        """livereload's application (one port, no debug mode) with the guarded live-reload handlers."""
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = live_css
+        live = [
+            (r"/livereload", GuardedLiveReload, {"allowed": self.allowed}),
+            (r"/forcereload", GuardedForceReload, {"allowed": self.allowed}),
+            (r"/livereload.js", LiveReloadJSHandler),
+        ]
+        port_js = "(window.location.port || (window.location.protocol == 'https:' ? 443: 80))"
+        script = escape.utf8(
+            '<script type="text/javascript">(function(){var s=document.createElement("script");'
+            f'var port={port_js};s.src="//"+window.location.hostname+":"+port+"/livereload.js?port="+port;'
+            "document.head.appendChild(s);})();</script>"
+        )
+
+        class Injector(LiveScriptInjector):
+            pass
+
+        Injector.script = script
+        app = web.Application(handlers=live + self.get_web_handlers(script), debug=False, transforms=[Injector])
+        try:
+            app.listen(port, address=host)
+        except OSError as exc:
+            raise UserError(None, None, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _worker_setup() -> None:
+    """A pool worker: low priority (the background formatting must not slow serving), and deaf to Ctrl-C, which the
+    terminal sends to every process of the group: the server ends its workers itself, without a traceback each."""
+    os.nice(10)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def end_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel what waits, terminate the workers that run (a style can take seconds to format)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    running = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14 no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in running:
+        process.terminate()
+    for process in running:
+        process.join(timeout=5)
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asked the preview to stop. A KeyboardInterrupt, so that neither a rebuild's handler of failed builds
+    nor asyncio's handler of failed callbacks swallows it."""
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[list[int]]:
+    """While inside: SIGINT, SIGTERM and SIGHUP raise Stopped in the main thread, wherever it is (building or serving),
+    as Ctrl-C raises KeyboardInterrupt; yields the list that receives the signal's number."""
+    received: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise Stopped()
+
+    wanted = [signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    before = {signum: signal.signal(signum, on_signal) for signum in wanted}
+    try:
+        yield received
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def serve(project: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, log: TextIO = sys.stderr) -> None:
-    """Build the project, serve out at http://host:port/ and rebuild and reload on every change until interrupted."""
+    """Build the project, serve out at http://host:port/ and rebuild and reload on every change until stopped (Ctrl-C,
+    SIGTERM, SIGHUP); then end every process it started and say so in one line."""
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     address = f"http://{shown if ':' not in shown else f'[{shown}]'}:{port}/"
     workers = min(4, os.cpu_count() or 1)
-    # Low priority: the background exact formatting must not slow down serving and provisional rebuilds.
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=os.nice, initargs=(10,)
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_setup
     )
     builder = SiteBuilder(project, out, base_url=address, pool=pool)
     preview = Preview(builder, log)
-    preview.say(f"building {project.resolve()} into {out.resolve()} …")
-    sources = snapshot(project, out)
-    preview.rebuild()
     loop = IOLoop.current()
+    with stop_on_signals() as received:
+        try:
+            preview.say(f"building {project.resolve()} into {out.resolve()} …")
+            sources = snapshot(project, out)
+            preview.rebuild()
 
-    def reload_browsers(changed: list[str]) -> None:
-        path = changed[0] if len(changed) == 1 and changed[0].endswith(".css") else "*"
-        loop.add_callback(LiveReloadHandler.reload_waiters, path)
+            def reload_browsers(changed: list[str]) -> None:
+                path = changed[0] if len(changed) == 1 and changed[0].endswith(".css") else "*"
+                loop.add_callback(LiveReloadHandler.reload_waiters, path)
 
-    preview.on_rebuilt = reload_browsers
-    threading.Thread(target=preview.watch, args=(sources,), name="litsite-watch", daemon=True).start()
-    preview.say(f"serving {address} (watching site.yaml, content/, templates/; Ctrl-C stops)")
-    try:
-        PreviewServer(preview).serve(port=port, host=host, root=str(out), restart_delay=0)
-    finally:
-        preview.stop()
-        pool.shutdown(wait=False, cancel_futures=True)
+            preview.on_rebuilt = reload_browsers
+            threading.Thread(target=preview.watch, args=(sources,), name="litsite-watch", daemon=True).start()
+            preview.say(f"serving {address} (watching site.yaml, content/, templates/; Ctrl-C stops)")
+            PreviewServer(preview, Allowed(shown, port)).application(port, host)
+            loop.start()  # until a signal raises Stopped
+        except Stopped:
+            pass
+        finally:
+            preview.stop()
+            end_workers(pool)
+    name = signal.Signals(received[0]).name if received else "the server"
+    preview.say(f"stopped ({name}); every process it started has ended")

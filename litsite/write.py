@@ -1,19 +1,25 @@
-"""The only stage that touches the disk: atomic output, one path written once, never outside the output dir."""
+"""The only stage that touches the disk: the site staged whole, then swapped in for the old one in one step.
+
+Nothing is written outside the output directory and the project's bookkeeping folder (books.py). A build stopped
+at any moment (a crash, Ctrl-C, kill -9, a full disk) leaves the output as the old site or the new one, never a mix
+and never missing; what it left in the bookkeeping folder is removed by the next build.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .books import STATE_DIR, Books, Ledger, books_for, ensure_state_dir, read_ledger
+from .cachefiles import CACHE_DIR
 from .errors import UserError
-
-MARKER = ".litsite-output"
+from .swap import checkpoint, exchange, swap_in
 
 
 @dataclass(frozen=True)
@@ -80,34 +86,60 @@ class SiteFiles:
         return self.data(rel) if rel in self._files else None
 
 
+SOURCES = ("content", "templates", "site.yaml", STATE_DIR, ".git")  # never written into, nor replaced
+_PSEUDO_FS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs"}
+
+
 def check_output_dir(out: Path, project: Path) -> None:
-    """Refuse an output directory that would destroy sources or someone else's files."""
+    """Refuse an output directory that would destroy or re-publish sources, or someone else's files, or that cannot
+    be a directory (under a file, or on a kernel's pseudo file system such as /proc)."""
     out_r, proj_r = out.resolve(), project.resolve()
     if out_r == proj_r or out_r in proj_r.parents:
         raise UserError(out, None, "refusing to build into the project directory or one of its parents")
-    for src in ("content", "templates", "site.yaml"):
-        if (proj_r / src).resolve() == out_r or out_r in (proj_r / src).resolve().parents:
-            raise UserError(out, None, f"refusing to build into the sources ({src})")
-        if (out_r / src).exists() and not (out_r / MARKER).exists():
-            raise UserError(out, None, f"refusing to build here: it holds sources ({src})")
-    if out_r.exists() and not out_r.is_dir():
-        raise UserError(out, None, "output path exists and is not a directory")
-    if out_r.is_dir() and any(out_r.iterdir()) and not (out_r / MARKER).exists():
+    sources = [proj_r / name for name in SOURCES] + sorted(proj_r.glob("*.csl"))
+    for src in sources:
+        src_r = src.resolve()
+        if src_r == out_r or src_r in out_r.parents or out_r in src_r.parents:
+            raise UserError(out, None, f"refusing to build into the sources or around them ({src.name})")
+    _check_can_be_directory(out, out_r)
+    if out_r.is_dir() and any(out_r.iterdir()) and not books_for(project, out).owns_output():
         raise UserError(
             out,
             None,
-            f"refusing to replace a non-empty directory that litsite did not create "
-            f"(no {MARKER} marker); choose another --out or empty it",
+            "refusing to replace a non-empty directory that litsite did not create "
+            f"(no record of it in {STATE_DIR}/); choose another --out or empty it",
         )
 
 
-def read_marker(out: Path) -> dict[str, str]:
-    """The `key: value` lines of an output's marker (empty when it is not one of ours)."""
+def _check_can_be_directory(out: Path, out_r: Path) -> None:
+    """The output path, or the first of its parents that exists, must be a directory on a real file system."""
+    fs = _file_system(out_r)
+    if fs in _PSEUDO_FS:
+        raise UserError(out, None, f"refusing to build on the kernel's {fs} file system; choose another --out")
+    for path in (out_r, *out_r.parents):
+        if path.exists() or path.is_symlink():
+            if not path.is_dir():
+                where = "output path" if path == out_r else f"{path}"
+                raise UserError(out, None, f"cannot make the output directory: {where} is a file, not a directory")
+            return
+
+
+def _file_system(path: Path) -> str:
+    """The type of the file system path lies on, as /proc/self/mounts says ("" when unknown)."""
     try:
-        text = (out / MARKER).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
+        lines = Path("/proc/self/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    best, kind = "", ""
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = str(path) == point or str(path).startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, parts[2]
+    return kind
 
 
 def write_site(
@@ -115,56 +147,143 @@ def write_site(
     out: Path,
     project: Path,
     stamp: dict[str, str] | None = None,
-    ledger: dict[str, tuple[str, int, int]] | None = None,
+    ledger: Ledger | None = None,
     keep_ledger: bool = True,
 ) -> list[str]:
-    """Make out hold exactly files (and a marker with stamp); return the paths written or removed.
+    """Make out hold exactly the site's files (and the bookkeeping hold the records among files, the marker with
+    stamp and the ledger); return the paths of the site written anew or removed.
 
-    When out is still exactly as our last build left it (its ledger says so), only the files that differ are
-    written: first into a staging directory inside out (where a failure leaves out untouched), then moved into place.
-    Otherwise everything is written into a temporary sibling of out, which is then swapped in. Either way the old
-    output survives a failure to write.
-
-    stamp: `key: value` facts recorded in the output's marker (e.g. the fingerprint of what made it). ledger: the
-    output's ledger as intact_ledger() found it earlier in this build (else it is read and checked now). Should a file
-    change between that check and this write, the next build finds it out and writes everything afresh.
-    keep_ledger=False writes no ledger (e.g. a one-off build for publishing): the next build writes everything.
+    The new site is staged whole in the bookkeeping folder (books.py): files unchanged since the last build as hard
+    links to the current output's (when its ledger shows it intact), the others written anew. Then it is swapped in
+    for the old output in one atomic exchange, and the old tree is removed. ledger: intact_ledger() from earlier in
+    this build (else read and checked now). keep_ledger=False keeps no ledger and no records (--no-cache).
     """
     check_output_dir(out, project)
-    out = out.resolve()
-    ledger = intact_ledger(out) if ledger is None else ledger
-    if ledger:
-        plan = _plan(files, out, ledger)
-        if plan is not None:
-            return _update(files, out, ledger, plan, stamp, keep_ledger)
-    _replace(files, out, stamp, keep_ledger)
-    return files.paths()
+    books = books_for(project, out)
+    books.clean()
+    ledger = intact_ledger(books) if ledger is None else ledger
+    try:
+        return _publish(files, books, stamp, ledger, keep_ledger)
+    except OSError as exc:
+        raise _write_error(exc, books) from None
 
 
-LEDGER = ".litsite-ledger"  # rel, digest, size and mtime of every file the last build wrote
-INTERNAL = (MARKER, LEDGER)
+def _write_error(exc: OSError, books: Books) -> UserError:
+    """A failure to write, as the user's: which path, why, and that the previous site is still there."""
+    where = Path(exc.filename) if isinstance(exc.filename, str) else books.out
+    reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else exc.strerror or str(exc)
+    intact = "there" if where == books.out else f"in {books.out}"
+    return UserError(where, None, f"could not write the site: {reason}; the previous site {intact} is intact")
+
+
+def _publish(files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledger: Ledger, keep: bool) -> list[str]:
+    """Stage the site and the bookkeeping, then swap them in; see write_site."""
+    ensure_state_dir(books)
+    stage = books.staging_dir()
+    _atomic(books.note, str(stage).encode("utf-8"))
+    checkpoint("noted")
+    try:
+        site = [rel for rel in files.paths() if not rel.startswith(CACHE_DIR + "/")]
+        entries = _stage_site(files, site, books.out, stage, ledger)
+        if keep:
+            _stage_records(files, books.root / "cache.new")
+            _write_ledger(books.root / "ledger.new", entries)
+        _write_marker(books.root / "marker.new", books, stamp)
+        checkpoint("staged")
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        books.clean()
+        raise
+    # From here on only renames and removals, which a full disk does not stop. The ledger goes first: should the
+    # build stop before the new one is in place, the next build trusts nothing and writes everything afresh.
+    books.ledger.unlink(missing_ok=True)
+    checkpoint("ledger-dropped")
+    old = swap_in(stage, books.out)
+    checkpoint("swapped")
+    _swap_records(books, keep)
+    os.replace(books.root / "marker.new", books.marker)
+    if keep:
+        os.replace(books.root / "ledger.new", books.ledger)
+    checkpoint("books-written")
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    checkpoint("old-removed")
+    books.clean()
+    changed = [rel for rel in site if ledger.get(rel, ("",))[0] != entries[rel][0]]
+    return sorted([*changed, *(set(ledger) - set(site))]) if ledger else site
+
+
+def _stage_site(files: SiteFiles, site: list[str], out: Path, stage: Path, ledger: Ledger) -> Ledger:
+    """Write the site into stage (a new directory): a file the intact ledger lists with the same digest is a hard
+    link to the output's (no bytes copied), any other is written. Return the new ledger's entries."""
+    os.mkdir(stage, 0o755)
+    os.chmod(stage, 0o755)  # whatever the umask says
+    root, current = str(stage), str(out)
+    made: set[str] = set()
+    entries: Ledger = {}
+    for rel in site:
+        _check_relative(rel)  # the fresh staging directory holds no links, so joining cannot leave it
+        parent = rel.rpartition("/")[0]
+        if parent and parent not in made:
+            os.makedirs(os.path.join(root, parent), exist_ok=True)
+            made.add(parent)
+        digest = files.digest(rel)
+        target = os.path.join(root, rel)
+        old = ledger.get(rel)
+        if old is not None and old[0] == digest and _link(os.path.join(current, rel), target):
+            entries[rel] = old  # the same file: its size and time as the ledger knows them
+        else:
+            st = _write_file(target, files.data(rel))
+            entries[rel] = (digest, st.st_size, st.st_mtime_ns)
+        checkpoint("file")
+    return entries
+
+
+def _link(source: str, target: str) -> bool:
+    """Hard-link source as target; False where the file system cannot (the file is then written instead)."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOENT):
+            return False
+        raise
+    return True
+
+
+def _stage_records(files: SiteFiles, folder: Path) -> None:
+    """Write the build's records (files under CACHE_DIR/) into a new folder of the bookkeeping."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for rel in files.paths():
+        if rel.startswith(CACHE_DIR + "/"):
+            inner = rel[len(CACHE_DIR) + 1 :]
+            _check_relative(inner)
+            target = folder / inner
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_file(str(target), files.data(rel))
+
+
+def _swap_records(books: Books, keep: bool) -> None:
+    """Put the staged records in place of the last build's (or, keeping nothing, remove those)."""
+    new, current = books.root / "cache.new", books.cache
+    if not keep:
+        shutil.rmtree(current, ignore_errors=True)
+        books.ledger.unlink(missing_ok=True)
+        return
+    if current.exists() and exchange(new, current):
+        checkpoint("records-swapped")
+        shutil.rmtree(new)  # the old records
+        return
+    if current.exists():
+        os.rename(current, books.root / "cache.old")  # stopped before the next rename: no records, a slower build
+    os.rename(new, current)
+    checkpoint("records-swapped")
+    shutil.rmtree(books.root / "cache.old", ignore_errors=True)
 
 
 def file_digest(data: bytes) -> str:
     """The digest of a file's bytes, as the ledger and page traces record it."""
     return hashlib.sha1(data).hexdigest()
-
-
-def read_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
-    """What the last build wrote into out: rel -> (digest, size, mtime_ns); empty when unknown."""
-    if not (out / MARKER).is_file():
-        return {}
-    try:
-        text = (out / LEDGER).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    ledger = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
-            return {}  # damaged: write everything
-        ledger[parts[0]] = (parts[1], int(parts[2]), int(parts[3]))
-    return ledger
 
 
 def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
@@ -180,8 +299,6 @@ def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
                 if entry.is_dir(follow_symlinks=False):
                     todo.append((entry.path, rel + "/"))
                     continue
-                if rel in INTERNAL:
-                    continue
                 st = entry.stat(follow_symlinks=False)
                 if not stat.S_ISREG(st.st_mode):
                     return {}  # a link or special file: not as we left it
@@ -189,78 +306,19 @@ def _on_disk(out: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def intact_ledger(out: Path) -> dict[str, tuple[str, int, int]]:
-    """The ledger of out when out still holds exactly what it lists (no file added, removed or changed since our last
-    build wrote it), else {}."""
-    ledger = read_ledger(out)
-    return ledger if ledger and _ledger_holds(out, ledger) else {}
+def intact_ledger(books: Books) -> Ledger:
+    """The ledger of an output when the output still holds exactly what it lists (no file added, removed or changed
+    since our last build wrote it), else {}."""
+    ledger = read_ledger(books) if books.marker.is_file() else {}
+    try:
+        return ledger if ledger and _ledger_holds(books.out, ledger) else {}
+    except OSError:
+        return {}
 
 
-def _ledger_holds(out: Path, ledger: dict[str, tuple[str, int, int]]) -> bool:
+def _ledger_holds(out: Path, ledger: Ledger) -> bool:
     """Whether out holds exactly the files the ledger lists, each with the size and mtime it had when written."""
     return _on_disk(out) == {rel: (size, mtime) for rel, (_, size, mtime) in ledger.items()}
-
-
-def _plan(files: SiteFiles, out: Path, ledger: dict[str, tuple[str, int, int]]) -> tuple[list[str], list[str]] | None:
-    """(files to write, files to remove), or None when an update in place cannot be done cleanly."""
-    new = set(files.paths())
-    write = [rel for rel in files.paths() if ledger.get(rel, ("",))[0] != files.digest(rel)]
-    remove = sorted(set(ledger) - new)
-    new_dirs = {d for rel in new for d in _parents(rel)}
-    old_dirs = {d for rel in ledger for d in _parents(rel)}
-    if set(ledger) & new_dirs or new & old_dirs or new & set(INTERNAL):
-        return None  # a file becomes a directory (or the reverse): start afresh
-    return write, remove
-
-
-def _parents(rel: str) -> list[str]:
-    """The directories above a relative POSIX path: "a/b/c" -> ["a/b", "a"]."""
-    out = []
-    while "/" in rel:
-        rel = rel.rsplit("/", 1)[0]
-        out.append(rel)
-    return out
-
-
-def _update(
-    files: SiteFiles,
-    out: Path,
-    ledger: dict[str, tuple[str, int, int]],
-    plan: tuple[list[str], list[str]],
-    stamp: dict[str, str] | None,
-    keep_ledger: bool = True,
-) -> list[str]:
-    write, remove = plan
-    staging = Path(tempfile.mkdtemp(prefix=".litsite-staging-", dir=out))
-    stats = {}
-    try:
-        for rel in write:
-            target = _inside(staging, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            stats[rel] = _write_file(str(target), files.data(rel))
-        # From here on only renames and removals. Dropping the ledger first means that, should this be interrupted,
-        # the next build does not trust the half-updated directory and writes everything afresh.
-        (out / LEDGER).unlink()
-        for rel in write:
-            target = _inside(out, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, target)
-        for rel in remove:
-            target = _inside(out, rel)
-            target.unlink(missing_ok=True)
-            for parent in target.parents:
-                if parent == out or any(parent.iterdir()):
-                    break
-                parent.rmdir()
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    entries = {rel: ledger[rel] for rel in files.paths() if rel not in stats}
-    for rel, st in stats.items():  # a rename keeps the file's size and time
-        entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
-    _write_marker(out, stamp)
-    if keep_ledger:
-        _write_ledger(out, entries)
-    return sorted([*write, *remove])
 
 
 def _write_file(path: str, data: bytes) -> os.stat_result:
@@ -280,67 +338,23 @@ def _check_relative(rel: str) -> None:
         raise ValueError(f"unsafe output path {rel!r}")
 
 
-def _inside(root: Path, rel: str) -> Path:
-    _check_relative(rel)
-    target = root / rel
-    if root.resolve() not in target.resolve().parents:
-        raise ValueError(f"unsafe output path {rel!r}")
-    return target
-
-
-def _write_marker(directory: Path, stamp: dict[str, str] | None) -> None:
-    lines = ["Built by litsite; this directory is replaced on every build."]
+def _write_marker(target: Path, books: Books, stamp: dict[str, str] | None) -> None:
+    lines = [f"Built by litsite into {books.out}; that directory is replaced on every build."]
     lines += [f"{key}: {value}" for key, value in sorted((stamp or {}).items())]
-    _atomic(directory / MARKER, ("\n".join(lines) + "\n").encode("utf-8"))
+    _atomic(target, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _write_ledger(directory: Path, entries: dict[str, tuple[str, int, int]]) -> None:
+def _write_ledger(target: Path, entries: Ledger) -> None:
     text = "".join(f"{rel}\t{d}\t{size}\t{mtime}\n" for rel, (d, size, mtime) in sorted(entries.items()))
-    _atomic(directory / LEDGER, text.encode("utf-8"))
+    _atomic(target, text.encode("utf-8"))
 
 
 def _atomic(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".litsite-")
+    """Write a file whole or not at all."""
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
+        _write_file(str(tmp), data)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _replace(files: SiteFiles, out: Path, stamp: dict[str, str] | None, keep_ledger: bool = True) -> None:
-    """Write files into a temporary sibling of out, then swap it in."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        made: set[str] = set()
-        root = str(tmp)
-        entries = {}
-        for rel in files.paths():
-            _check_relative(rel)  # the fresh temporary directory holds no links, so joining cannot leave it
-            parent = rel.rpartition("/")[0]
-            if parent and parent not in made:
-                os.makedirs(os.path.join(root, parent), exist_ok=True)
-                made.add(parent)
-            data = files.data(rel)
-            st = _write_file(os.path.join(root, rel), data)
-            entries[rel] = (files.digest(rel), st.st_size, st.st_mtime_ns)
-        _write_marker(tmp, stamp)
-        os.chmod(tmp, 0o755)
-        if keep_ledger:
-            _write_ledger(tmp, entries)
-        old = None
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
-            if old.exists():
-                shutil.rmtree(old)
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.unlink(missing_ok=True)
         raise

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from trees import BOOKKEEPING, tree
+from trees import records, tree
 
+from litsite.books import books_for
 from litsite.csl.engine import format_bibliography
 from litsite.csl.styles import resolve_style
 from litsite.pipeline import build_site, load_sources
@@ -18,17 +19,13 @@ REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "example-site"
 
 
-# The cache records and the marker (with its fingerprint) change with the code; the site itself is what is golden.
-NOT_GOLDEN = (".litsite-cache/", *BOOKKEEPING)
-
-
 def entries(html: str) -> list[str]:
     return re.findall(r'<li id="ref-[^"]+" class="csl-entry" data-ref-id="[^"]+">(.*?) <a class="more"', html)
 
 
 def test_golden_example_site(project: Path, tmp_path: Path, update_golden: bool):
     out = build_site(project, tmp_path / "out", base_url="https://example.org/site/")
-    got = tree(out, hide=NOT_GOLDEN)
+    got = tree(out)
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in got.items():
@@ -80,16 +77,20 @@ def test_failed_build_keeps_previous_output(project: Path):
 
 
 def test_two_builds_are_byte_identical(project: Path, tmp_path: Path):
-    a = tree(build_site(project, tmp_path / "a"), hide=BOOKKEEPING)
-    b = tree(build_site(project, tmp_path / "b"), hide=BOOKKEEPING)
-    assert a == b  # the cache records included
+    a = tree(build_site(project, tmp_path / "a"))
+    b = tree(build_site(project, tmp_path / "b"))
+    assert a == b
+    assert records(project, tmp_path / "a") == records(project, tmp_path / "b")  # the kept records too
 
 
-def test_rebuild_reuses_the_cache_kept_in_the_output(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_rebuild_reuses_the_cache_kept_in_the_bookkeeping(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     out = build_site(project, tmp_path / "out")
-    records = sorted((out / ".litsite-cache" / "format").iterdir())
-    assert len(records) == 4  # one per offered style
-    before = tree(out, hide=BOOKKEEPING)
+    books = books_for(project, out)
+    kept = sorted((books.cache / "format").iterdir())
+    assert len(kept) == 4  # one per offered style
+    before = tree(out)
 
     import litsite.cache
 
@@ -97,17 +98,17 @@ def test_rebuild_reuses_the_cache_kept_in_the_output(project: Path, tmp_path: Pa
         raise AssertionError("a rebuild with a complete cache must not format anything")
 
     monkeypatch.setattr(litsite.cache, "Formatter", no_formatting)
-    assert tree(build_site(project, out, cache=True), hide=BOOKKEEPING) == before
-    (out / ".litsite-output").write_text("fingerprint: stale\n", "utf-8")  # not skipped: formatting from the cache
-    assert tree(build_site(project, out), hide=BOOKKEEPING) == before
+    assert tree(build_site(project, out, cache=True)) == before
+    books.marker.write_text("fingerprint: stale\n", "utf-8")  # not skipped: formatting from the cache
+    assert tree(build_site(project, out)) == before
     monkeypatch.undo()
     # Editing a reference invalidates: its entry changes, and the stale records are dropped.
     refs = project / "content" / "references.yaml"
     refs.write_text(refs.read_text(encoding="utf-8").replace("Another rather than other", "Another thing"), "utf-8")
     build_site(project, out)
     assert "Another thing" in (out / "index.html").read_text(encoding="utf-8")
-    assert len(list((out / ".litsite-cache" / "format").iterdir())) == 4
-    assert not set(records) & set((out / ".litsite-cache" / "format").iterdir())
+    assert len(list((books.cache / "format").iterdir())) == 4
+    assert not set(kept) & set((books.cache / "format").iterdir())
 
 
 def test_unchanged_sources_skip_the_build(project: Path, tmp_path: Path):
@@ -127,8 +128,22 @@ def test_unchanged_sources_skip_the_build(project: Path, tmp_path: Path):
 
 
 def test_a_build_without_cache_keeps_nothing_for_the_next(project: Path, tmp_path: Path):
-    """--no-cache (as the Pages workflow builds): the same site, and no cache records or ledger to publish."""
+    """--no-cache (as the Pages workflow builds): the same site, and no cache records or ledger kept."""
     plain = build_site(project, tmp_path / "plain", cache=False)
-    assert not (plain / ".litsite-cache").exists() and not (plain / ".litsite-ledger").exists()
+    books = books_for(project, plain)
+    assert not books.cache.exists() and not books.ledger.exists()
     cached = build_site(project, tmp_path / "cached")
-    assert tree(plain, hide=NOT_GOLDEN) == tree(cached, hide=NOT_GOLDEN)
+    assert tree(plain) == tree(cached)
+
+
+def test_the_output_holds_the_site_only(project: Path):
+    """The bookkeeping (cache records, ledger, marker) lives in the project's .litsite/, never in the published site;
+    nothing else is written beside the sources."""
+    before = {p.name for p in project.iterdir()}
+    out = build_site(project)
+    assert not [p for p in out.rglob("*") if p.name.startswith(".litsite")]
+    assert {p.name for p in project.iterdir()} == before | {"output", ".litsite"}
+    books = books_for(project, out)
+    assert books.root.parent.parent == project / ".litsite"
+    assert sorted(p.name for p in books.root.iterdir()) == ["cache", "ledger", "marker"]
+    assert (project / ".litsite" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"

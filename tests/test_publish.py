@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -97,7 +99,9 @@ def test_pages_workflow():
     flow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     on = flow.get("on", flow.get(True))  # YAML 1.1 reads the key `on` as True
     assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
-    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert flow["permissions"] == {}  # each job asks for its own: only the deploy job may write to Pages
+    assert flow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert flow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     steps = flow["jobs"]["build"]["steps"]
     uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
@@ -109,6 +113,24 @@ def test_pages_workflow():
     ]
     run = " ".join(s.get("run", "") for s in steps)
     assert "pip install -r requirements.txt" in run
-    assert 'python build.py --no-cache --base-url "${{ steps.pages.outputs.base_url }}/"' in run
+    assert 'python build.py --no-cache --base-url "$BASE_URL/"' in run
+    build = next(s for s in steps if s.get("name") == "Build")
+    assert build["env"] == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
+    assert steps[0]["with"]["persist-credentials"] is False
     assert next(s for s in steps if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "output"
     assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_pages_workflow_zizmor_audit():
+    """zizmor (pinned in requirements-dev.txt) finds nothing in the workflow but actions pinned by tag, not by hash."""
+    from conftest import REPO
+
+    exe = shutil.which("zizmor")
+    if exe is None:
+        pytest.skip("zizmor is not installed (pip install -r requirements-dev.txt)")
+    workflow = REPO / ".github" / "workflows" / "pages.yml"
+    proc = subprocess.run(
+        [exe, "--offline", "--format", "json", str(workflow)], capture_output=True, text=True, check=False
+    )
+    findings = json.loads(proc.stdout)
+    assert {f["ident"] for f in findings} <= {"unpinned-uses"}, proc.stdout

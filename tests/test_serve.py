@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from trees import BOOKKEEPING
 from trees import tree as output_tree
 
 from litsite.incremental import SiteBuilder, related_items
@@ -25,8 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    """Every file of an output but its marker (a build's marker records its fingerprint; the preview's does not)."""
-    return output_tree(root, hide=BOOKKEEPING)
+    """Every file of an output (the output holds the site only)."""
+    return output_tree(root)
 
 
 def free_port() -> int:

@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 
 import litsite.write
+from litsite.books import books_for
 from litsite.errors import UserError
-from litsite.write import LEDGER, MARKER, SiteFiles, intact_ledger, write_site
+from litsite.write import SiteFiles, intact_ledger, write_site
 
 
 def files(**kw: str) -> SiteFiles:
@@ -34,10 +35,12 @@ def test_write_and_replace(tmp_path: Path):
     out = proj / "output"
     write_site(files(index_html="one", a__b_html="two"), out, proj)
     assert (out / "index.html").read_text() == "one" and (out / "a/b.html").read_text() == "two"
-    assert (out / MARKER).exists()
+    assert books_for(proj, out).marker.exists()
     write_site(files(index_html="three"), out, proj)
     assert (out / "index.html").read_text() == "three" and not (out / "a").exists()
-    assert sorted(p.name for p in proj.iterdir()) == ["output"]  # no temp dirs left behind
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]  # the site and nothing else
+    assert sorted(p.name for p in proj.iterdir()) == [".litsite", "output"]  # no temp dirs left behind
+    assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
 
 
 def test_refuses_project_root_and_sources(tmp_path: Path):
@@ -77,7 +80,8 @@ def test_failure_keeps_previous_output(tmp_path: Path):
     with pytest.raises(RuntimeError):
         write_site(boom, out, proj)
     assert (out / "index.html").read_text() == "good"
-    assert sorted(p.name for p in proj.iterdir()) == ["output"]
+    assert sorted(p.name for p in proj.iterdir()) == [".litsite", "output"]
+    assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
 
 
 def test_unchanged_files_are_not_rewritten(tmp_path: Path):
@@ -90,7 +94,7 @@ def test_unchanged_files_are_not_rewritten(tmp_path: Path):
     assert (out / "a/b.html").stat().st_ino == kept.st_ino and (out / "a/b.html").stat().st_mtime_ns == kept.st_mtime_ns
     assert (out / "index.html").read_text() == "ONE" and (out / "new.html").read_text() == "new"
     assert not (out / "old.html").exists()
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".litsite-staging")) == []
+    assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
 
 
 @pytest.mark.parametrize("tamper", ["edit", "add", "remove", "ledger"])
@@ -105,7 +109,7 @@ def test_an_output_changed_behind_our_back_is_written_afresh(tmp_path: Path, tam
     elif tamper == "remove":
         (out / "a/b.html").unlink()
     else:  # an update that was interrupted after it began moving files drops the ledger first
-        (out / LEDGER).unlink()
+        books_for(proj, out).ledger.unlink()
     touched = write_site(files(index_html="one", a__b_html="two"), out, proj)
     assert touched == ["a/b.html", "index.html"]  # everything, not just what differs from the last build
     assert (out / "a/b.html").read_text() == "two" and not (out / "a/stray.html").exists()
@@ -136,8 +140,51 @@ def test_a_failed_update_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch
         return real(path, data)
 
     monkeypatch.setattr(litsite.write, "_write_file", failing)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="disk full; the previous site there is intact"):
         write_site(files(index_html="ONE", a__b_html="TWO"), out, proj)
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert intact_ledger(out)
+    assert intact_ledger(books_for(proj, out))
+
+
+def test_without_hard_links_files_are_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """On a file system without hard links (FAT, some network shares) unchanged files are written again."""
+    import errno
+
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(index_html="one", a__b_html="two"), out, proj)
+
+    def no_links(source: str, target: str) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    touched = write_site(files(index_html="ONE", a__b_html="two"), out, proj)
+    assert touched == ["index.html"]
+    assert (out / "a/b.html").read_text() == "two" and (out / "index.html").read_text() == "ONE"
+    assert intact_ledger(books_for(proj, out))
+
+
+def test_a_build_stops_cleanly_wherever_it_is_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An exception (Ctrl-C) at any step before the swap leaves the old site and no staging tree; after it, the new."""
+    import litsite.swap
+
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    old, new = files(index_html="one", a__b_html="two"), files(index_html="ONE", c_html="three")
+    for step in ("noted", "file", "staged", "ledger-dropped", "swapped", "records-swapped", "books-written"):
+        write_site(old, out, proj)
+        before = {p.name for p in out.rglob("*")}
+
+        def interrupt(name: str, step: str = step) -> None:
+            if name == step:
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(litsite.write, "checkpoint", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            write_site(new, out, proj)
+        monkeypatch.setattr(litsite.write, "checkpoint", litsite.swap.checkpoint)
+        after = {p.name for p in out.rglob("*")}
+        assert after == before or after == {"index.html", "c.html"}, step
+        write_site(new, out, proj)
+        assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
