@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from trees import BOOKKEEPING, tree
 
 from litsite.browse import margin_chars
 from litsite.pipeline import build_site
@@ -121,3 +122,29 @@ def test_provenance_wording():
     )
     assert provenance_note({"fields": []}) == ""
     assert provenance_note({"fields": [f"f{i}" for i in range(1000)]}).endswith(", and 900 more.")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("pages/about.md", "---\ntitle: About\n---\nText.\n"),  # a new page
+        ("pages/method.md", "---\ntitle: Method\nnav_order: 9\n---\nHow.\n"),  # a page moves in the navigation
+    ],
+    ids=["new-page", "nav-order"],
+)
+def test_a_rebuild_puts_page_changes_on_every_page(project: Path, tmp_path: Path, edit: tuple[str, str]):
+    """Pages kept from the last build are not reused when the navigation changed: the same bytes as a fresh build."""
+    pages = project / "content" / "pages"
+    pages.mkdir()
+    (pages / "method.md").write_text("---\ntitle: Method\nnav_order: 1\n---\nHow.\n", encoding="utf-8")
+    (pages / "data.md").write_text("---\ntitle: Data\nnav_order: 5\n---\nWhat.\n", encoding="utf-8")
+    out = build_site(project, tmp_path / "out")
+    name, text = edit
+    (project / "content" / name).write_text(text, encoding="utf-8")
+    build_site(project, out)
+    fresh = build_site(project, tmp_path / "fresh", cache=False)
+    hide = (".litsite-cache/", *BOOKKEEPING)
+    assert tree(out, hide=hide) == tree(fresh, hide=hide)
+    nav = re.search(r'<nav aria-label="Site">(.*?)</nav>', read(out, "references/berry2011/index.html"), re.S)
+    assert ("About" in nav.group(1)) == (name == "pages/about.md")
+    assert (nav.group(1).index("Method") > nav.group(1).index("Data")) == (name == "pages/method.md")
