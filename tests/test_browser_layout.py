@@ -25,6 +25,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 FULL_NAMES = "styles: [apa, vancouver-nlm, chicago-author-date, modern-language-association]\n"
+OTHER_NUMBERED = ("ieee", "nature", "american-medical-association")  # "[1]" and "1." in styles of their own
 
 
 def make_project(root: Path, style: str, styles: str | None = None) -> Path:
@@ -45,6 +46,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bk.Server]:
     www = tmp_path_factory.mktemp("www")
     srv = bk.Server(www)
     sites = (("vancouver", "vancouver-nlm", None), ("apa", "apa", None), ("full", "apa", FULL_NAMES))
+    sites += tuple((name, name, f"styles: [{name}]\n") for name in OTHER_NUMBERED)
     for name, style, styles in sites:
         project = make_project(tmp_path_factory.mktemp(name), style, styles)
         build_site(project, www / name, base_url=f"{srv.origin}/{name}/")
@@ -136,6 +138,16 @@ def test_numbered_entries_in_a_column_with_a_gap(driver: Any, server: bk.Server,
     assert bk.console_errors(driver) == []
 
 
+@pytest.mark.parametrize("style", OTHER_NUMBERED)
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_other_numbered_styles_in_a_column(driver: Any, server: bk.Server, width: int, style: str):
+    visit(driver, server, f"{style}/references/", width)
+    check_entries(driver, "#ref-list > li", 49)
+    visit(driver, server, f"{style}/references/gillard2013/", width)
+    check_entries(driver, "main > .csl-entry", 1)
+    assert bk.console_errors(driver) == []
+
+
 def wait_style(driver: Any, name: str) -> None:
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.body.dataset.style") == name)
 
@@ -167,8 +179,9 @@ MENU = """
 const select = document.getElementById('style-select');
 const has = select.getBoundingClientRect();
 select.style.width = 'max-content';
+select.style.maxWidth = 'none';
 const needs = select.getBoundingClientRect().width;
-select.style.width = '';
+select.style.width = select.style.maxWidth = '';
 return {has: has.width, needs: needs, right: has.right, viewport: document.documentElement.clientWidth,
         names: Array.from(select.options).map(o => o.text)};
 """
