@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote_plus
@@ -219,8 +221,24 @@ class Browse:
         return charts.type_breakdown(self.type_counts())
 
     def style_options(self) -> list[tuple[str, str, str]]:
-        """(name, title, data file from the root) of each offered style."""
-        return [(s.name, s.title, f"data/styles/{self.style_slugs[s.name]}.json") for s in self.cited.styles]
+        """(name, the menu's label, data file from the root) of each offered style; the label is the one site.yaml
+        gives the style, else its title."""
+        return [
+            (s.name, self.config.style_label(s.name, s.title), f"data/styles/{self.style_slugs[s.name]}.json")
+            for s in self.cited.styles
+        ]
+
+    def nav_pages(self) -> list[tuple[str, str]]:
+        """(title, URL from the root) of each extra page, for the navigation: by nav_order (pages without one last),
+        then by title."""
+        pages = self.content.pages
+
+        def order(page: Any) -> tuple[int, int, str, str]:
+            nav_order = page.meta.get("nav_order")
+            title = self.page_urls[page.path][1]
+            return (nav_order is None, nav_order or 0, title.casefold(), title)
+
+        return [(self.page_urls[p.path][1], self.page_urls[p.path][0]) for p in sorted(pages, key=order)]
 
     def _page_urls(self) -> dict[Any, tuple[str, str]]:
         study = self.content.study
@@ -231,12 +249,29 @@ class Browse:
         return urls
 
 
+MARGIN_RE = re.compile(r'<div class="csl-left-margin">(.*?)</div>', re.S)
+TAG_RE = re.compile(r"<[^>]*>")
+MAX_MARGIN = 8  # the stylesheet sizes the number column for 1 to 8 characters (lm-1 … lm-8)
+
+
+def margin_chars(entries: Iterable[str]) -> int:
+    """The width, in characters, of a numbered style's widest first field ("[12]", "12."): the width of the column
+    the numbers hang in (citeproc-js's maxoffset); 0 when the entries have none (second-field-align not set)."""
+    widest = 0
+    for entry in entries:
+        m = MARGIN_RE.match(entry)
+        if m:
+            widest = max(widest, len(html.unescape(TAG_RE.sub("", m.group(1))).strip()))
+    return min(widest, MAX_MARGIN)
+
+
 def style_json(style: Any) -> str:
     """One style's rendering for the switcher: entries, order and citation-cluster texts."""
     data = {
         "name": style.name,
         "title": style.title,
         "numbered": style.second_field_align,
+        "margin": margin_chars(style.entries.values()),
         "order": list(style.order),
         "entries": style.entries,
         "citations": list(style.citations),

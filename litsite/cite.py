@@ -75,12 +75,15 @@ def check_keys(clusters: list[Cluster], content: Content, docs: dict[Path, DocCi
     """Report every citation key that no reference has, with the closest ids as a hint."""
     errors = ErrorCollector()
     ids = {r.id for r in content.references}
+    folded = {i.casefold(): i for i in ids}  # ids are unique ignoring case (content.load_references)
     where = {i: path for path, doc in docs.items() for _, _, i in doc.spans}
     for i, cluster in enumerate(clusters):
         for cite in cluster.cites:
             if cite.id not in ids:
                 close = difflib.get_close_matches(cite.id, ids, n=3)
                 hint = f"; did you mean {', '.join('@' + c for c in close)}?" if close else ""
+                if cite.id.casefold() in folded:  # e.g. copied from the reference's lower-case address
+                    hint = f"; did you mean '@{folded[cite.id.casefold()]}' (keys are case-sensitive)?"
                 errors.add(where[i], cluster.line, f"citation key @{cite.id} is not in references.yaml{hint}")
     return errors
 

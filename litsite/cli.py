@@ -41,7 +41,10 @@ def parser() -> argparse.ArgumentParser:
     bib.add_argument("--references", type=Path, help="a CSL-JSON or CSL-YAML file (default: content/references.yaml)")
     bib.add_argument("--style", help="CSL style name or .csl path (default: site.yaml's style)")
     bib.add_argument("--format", choices=("text", "html"), default="text")
-    bib.add_argument("--locale", help="locale, e.g. en-US (default: site.yaml's locale)")
+    bib.add_argument(
+        "--locale",
+        help="locale, e.g. en-US (default: site.yaml's locale; en-US when --style and --references are given)",
+    )
     bib.add_argument(
         "--citations",
         action="store_true",
@@ -110,7 +113,10 @@ def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
 
     project = args.project
     site_yaml = project / "site.yaml"
-    config = load_config(site_yaml) if site_yaml.exists() and not (args.style and args.locale) else None
+    # Given both a style and a reference file, the command stands alone: site.yaml is not read (it may be absent
+    # or broken), and the locale is --locale's or en-US.
+    standalone = bool(args.style and (args.references or args.locale))
+    config = load_config(site_yaml) if site_yaml.exists() and not standalone else None
     style = args.style or (config.style if config else "apa")
     locale = args.locale or (config.locale if config else "en-US")
     path = args.references or project / "content" / "references.yaml"

@@ -12,7 +12,7 @@ from typing import Any
 from .confine import is_inside
 from .csl.styles import StyleError, resolve_style
 from .errors import ErrorCollector, UserError
-from .yamlfile import load_yaml
+from .yamlfile import Lines, load_yaml
 
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 
@@ -30,6 +30,11 @@ class SiteConfig:
     locale: str = "en-US"
     footer: str = ""
     markdown_html: str = "allow"  # "sanitize": raw HTML in content Markdown is cleaned by nh3 (see README)
+    style_labels: tuple[tuple[str, str], ...] = ()  # (style, the style menu's short label) set in site.yaml
+
+    def style_label(self, name: str, title: str) -> str:
+        """What the style menu shows for a style: the label site.yaml gives it, else its title."""
+        return dict(self.style_labels).get(name, title)
 
     @property
     def root(self) -> Path:
@@ -65,12 +70,43 @@ def _locale(value: Any) -> str:
     return loc
 
 
+STYLE_KEYS = ("name", "label")  # keys of a `styles:` entry written as a mapping
+
+
+def _style_name(entry: Any) -> Any:
+    return entry.get("name") if isinstance(entry, dict) else entry
+
+
 def _styles(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
+    if isinstance(value, str | dict):
         value = [value]
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError("must be a list of CSL style names or .csl paths")
-    return tuple(dict.fromkeys(v.strip() for v in value))
+    names = [_style_name(v) for v in value] if isinstance(value, list) else []
+    if not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ValueError(
+            "must be a list of CSL style names or .csl paths; an entry may also be {name: NAME, label: SHORT LABEL}"
+        )
+    return tuple(dict.fromkeys(n.strip() for n in names))
+
+
+def _style_labels(value: Any, lines: Lines, errors: ErrorCollector) -> tuple[tuple[str, str], ...]:
+    """The short labels of the style menu, from `styles:` entries written {name: …, label: …}; bad keys reported."""
+    entries = value if isinstance(value, list) else [value]
+    labels: dict[str, str] = {}
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        where = ("styles", i) if isinstance(value, list) else ("styles",)
+        for key in entry:
+            if key not in STYLE_KEYS:
+                close = difflib.get_close_matches(str(key), STYLE_KEYS, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "a style entry has only 'name' and 'label'"
+                errors.add(lines.path, lines.of(*where, key), f"styles: unknown key {key!r}; {hint}")
+        label = entry.get("label")
+        if label is not None and (not isinstance(label, str) or not label.strip()):
+            errors.add(lines.path, lines.of(*where, "label"), "styles: label must be a non-empty string")
+        elif label is not None and isinstance(entry.get("name"), str):
+            labels.setdefault(entry["name"].strip(), " ".join(label.split()))
+    return tuple(labels.items())
 
 
 def _markdown_html(value: Any) -> str:
@@ -110,6 +146,8 @@ def load_config(path: Path) -> SiteConfig:
             values[key] = SCHEMA[key](value)
         except ValueError as exc:
             errors.add(path, lines.of(key), f"{key}: {exc}")
+    if "styles" in values:
+        values["style_labels"] = _style_labels(data["styles"], lines, errors)
     if "title" not in data:
         errors.add(path, 1, "missing required key 'title'")
     for key in ("style", "styles"):
@@ -126,7 +164,5 @@ def load_config(path: Path) -> SiteConfig:
                 errors.add(path, line, f"{key}: {exc}")
     errors.raise_if_any()
     style = values.get("style", "apa")
-    styles = values.get("styles") or (style,)
-    if style not in styles:
-        styles = (style, *styles)
+    styles = (style, *(s for s in values.get("styles", ()) if s != style))  # the default style is offered first
     return SiteConfig(path=path, **{**values, "style": style, "styles": styles})

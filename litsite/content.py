@@ -14,6 +14,7 @@ from .dates import to_csl_date
 from .errors import ErrorCollector, UserError
 from .safety import bad_id, clean_data, clean_text, normal_id
 from .slugs import slugify
+from .typenames import suggest_type
 from .yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
 
 # Keys of the study's front matter that are not CSL variables.
@@ -118,6 +119,25 @@ def read_page(path: Path) -> Page:
     return Page(path, meta, text[m.end() :], text[: m.end()].count("\n") + 1, lines)
 
 
+PAGE_KEYS = ("title", "nav_order")  # front matter of content/pages/*.md (and keys of one's own, prefixed x-)
+
+
+def check_page(page: Page, errors: ErrorCollector) -> None:
+    """Validate an extra page's front matter: title (text), nav_order (a whole number placing it in the navigation)."""
+    for key, value in page.meta.items():
+        line = page.lines.of(key)
+        if isinstance(key, str) and key.startswith("x-"):
+            continue
+        if key not in PAGE_KEYS:
+            close = difflib.get_close_matches(str(key), PAGE_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            errors.add(page.path, line, f"unknown front matter key {key!r}; {hint}(a page has title and nav_order)")
+        elif key == "title" and (not isinstance(value, str | int | float) or isinstance(value, bool)):
+            errors.add(page.path, line, "title must be text")
+        elif key == "nav_order" and (not isinstance(value, int) or isinstance(value, bool)):
+            errors.add(page.path, line, "nav_order must be a whole number (pages are listed by it, then by title)")
+
+
 def check_item(
     item: Any, lines: Lines, key: tuple[Any, ...], errors: ErrorCollector, extras: frozenset[str] = frozenset()
 ) -> dict[str, Any]:
@@ -146,9 +166,7 @@ def check_item(
             out[var] = normal_id(str(value).strip())
         elif var == "type":
             if value not in ITEM_TYPES:
-                close = difflib.get_close_matches(str(value), ITEM_TYPES, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                bad(var, f"unknown CSL type {value!r}{hint}")
+                bad(var, f"unknown CSL type {value!r}{suggest_type(value)}")
             out[var] = value
         elif var in NAME_VARIABLES:
             out[var] = _names(value, lines, (*key, var), errors)
@@ -292,6 +310,7 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
             continue
         try:
             pages.append(read_page(path))
+            check_page(pages[-1], errors)
         except UserError as exc:
             errors.extend([exc])
     errors.raise_if_any()

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .browse import LOCAL_CALLS, Browse, add_browse_pages
+from .browse import LOCAL_CALLS, Browse, add_browse_pages, margin_chars
 from .cachefiles import EXPORTS, TRACE_REFS, TRACES, ShardedRecord
 from .cite import Cited
 from .config import SiteConfig
@@ -26,6 +26,7 @@ from .fingerprint import add_files, code_fingerprint
 from .pagecache import PageCache
 from .parallel import Parallel
 from .progress import quiet
+from .provenance import provenance_note
 from .publish import base_path
 from .safety import doi_url, pmid_url
 from .slugs import unique_slugs
@@ -93,7 +94,7 @@ def name_text(name: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-FILTERS = {"iso": iso, "name_text": name_text, "doi_url": doi_url, "pmid_url": pmid_url}
+FILTERS = {"iso": iso, "name_text": name_text, "doi_url": doi_url, "pmid_url": pmid_url, "provenance": provenance_note}
 
 
 def ref_views(content: Content, cited: Cited) -> list[RefView]:
@@ -136,11 +137,13 @@ def relative_root(rel: str) -> str:
 
 @dataclass(frozen=True)
 class StyleInfo:
-    """What templates see of a style: its name, title and whether its entries are numbered."""
+    """What templates see of a style: its name, title, whether its entries are numbered and the width of the
+    numbers' column in characters (browse.margin_chars)."""
 
     name: str
     title: str
     second_field_align: bool
+    margin: int = 0
 
 
 @dataclass
@@ -193,7 +196,9 @@ def render_site(
     keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
-    styles = tuple(StyleInfo(s.name, s.title, s.second_field_align) for s in cited.styles)
+    styles = tuple(
+        StyleInfo(s.name, s.title, s.second_field_align, margin_chars(s.entries.values())) for s in cited.styles
+    )
     version = render_version(templates)
     traces = {**reuse.data(TRACE_REFS), "pages": reuse.data(TRACES)}
     pages = PageCache(env, version, reuse.previous, traces, by_id, reuse.ledger, LOCAL_CALLS, browse.scope())

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from litsite.cite import cite, short_names
+from litsite.errors import UserErrors
 from litsite.pipeline import load_sources
 
 
@@ -38,3 +39,18 @@ def test_short_names():
     assert short_names({"author": [{"family": "Berry"}]}) == "Berry"
     assert short_names({"author": [{"family": "Berry"}, {"family": "Hayward"}]}) == "Berry and Hayward"
     assert short_names({"editor": [{"literal": "WHO"}, {"family": "A"}, {"family": "B"}]}) == "WHO et al."
+
+
+def test_key_differing_only_in_case_is_named_with_its_case(project: Path):
+    refs = project / "content" / "references.yaml"
+    refs.write_text(refs.read_text(encoding="utf-8").replace("id: berry2011", "id: Berry2011"), encoding="utf-8")
+    study = project / "content" / "study.md"
+    study.write_text(study.read_text(encoding="utf-8") + "\nAs shown [@berry2011].\n", encoding="utf-8")
+    config, content = load_sources(project)
+    with pytest.raises(UserErrors) as exc:
+        cite(config, content)
+    (err,) = [str(e) for e in exc.value.errors]
+    assert err.startswith(f"{study}:")
+    assert err.endswith(
+        "citation key @berry2011 is not in references.yaml; did you mean '@Berry2011' (keys are case-sensitive)?"
+    )

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -47,6 +49,21 @@ def test_bibliography_of_a_csl_json_file(tmp_path: Path, cli):
     res = cli("--project", str(tmp_path), "bibliography", "--references", str(path), "--style", "apa")
     assert res.status == 0, res.err
     assert res.out == "Doe, J. (2020). A Book. Pub.\n"
+
+
+@pytest.mark.parametrize("site_yaml", [None, "title: T\nstyle: no-such-style\n", "title: [unclosed\n"])
+def test_bibliography_with_style_and_references_needs_no_site_yaml(tmp_path: Path, cli, site_yaml: str | None):
+    path = tmp_path / "refs.json"
+    item = {"id": "x", "type": "book", "title": "A Book", "author": [{"family": "Doe", "given": "J."}]}
+    path.write_text(json.dumps([{**item, "issued": {"date-parts": [[2020]]}}]), encoding="utf-8")
+    if site_yaml is not None:
+        (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    res = cli("--project", str(tmp_path), "bibliography", "--style", "ieee", "--references", str(path))
+    assert (res.status, res.err) == (0, "")
+    assert res.out.startswith("[1] J. Doe, A Book")
+    if site_yaml is not None:  # without --style the command reads site.yaml, and says what is wrong with it
+        res = cli("--project", str(tmp_path), "bibliography", "--references", str(path))
+        assert res.status == 2 and str(tmp_path / "site.yaml") in res.err
 
 
 def test_bibliography_html_escapes_fields(tmp_path: Path, cli):

@@ -63,3 +63,30 @@ def test_local_csl_file(tmp_path: Path):
 def test_base_url_gets_trailing_slash(tmp_path: Path):
     cfg = load_config(write(tmp_path, "title: T\nbase_url: https://u.github.io/repo\n"))
     assert cfg.base_url == "https://u.github.io/repo/"
+
+
+def test_default_style_comes_first_even_when_listed_later(tmp_path: Path):
+    cfg = load_config(write(tmp_path, "title: T\nstyle: vancouver-nlm\nstyles: [apa, vancouver-nlm]\n"))
+    assert cfg.styles == ("vancouver-nlm", "apa")
+
+
+def test_style_labels_for_the_menu(tmp_path: Path):
+    text = "title: T\nstyles:\n  - apa\n  - {name: vancouver-nlm, label: '  Vancouver '}\n"
+    cfg = load_config(write(tmp_path, text))
+    assert cfg.styles == ("apa", "vancouver-nlm")
+    assert cfg.style_label("vancouver-nlm", "Vancouver - NLM (citation-sequence)") == "Vancouver"
+    assert cfg.style_label("apa", "APA Style 7th edition") == "APA Style 7th edition"
+
+
+def test_style_entry_unknown_key_and_bad_label_are_named(tmp_path: Path):
+    p = write(tmp_path, "title: T\nstyles:\n  - name: apa\n    lable: APA\n  - name: ieee\n    label: 3\n")
+    assert errors_of(p) == [
+        f"{p}:4: styles: unknown key 'lable'; did you mean 'label'?",
+        f"{p}:6: styles: label must be a non-empty string",
+    ]
+
+
+def test_style_entry_without_name(tmp_path: Path):
+    p = write(tmp_path, "title: T\nstyles:\n  - label: APA\n")
+    (err,) = errors_of(p)
+    assert err.startswith(f"{p}:3: styles: must be a list of CSL style names")

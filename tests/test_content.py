@@ -93,3 +93,53 @@ def test_x_keys_kept_but_not_csl(tmp_path: Path):
     root = make(tmp_path, "- id: a\n  type: book\n  x-links: [PubMed]\n")
     ref = load_content(root).references[0]
     assert ref.item["x-links"] == ["PubMed"] and "x-links" not in ref.csl
+
+
+@pytest.mark.parametrize(
+    ("given", "meant", "whose"),
+    [
+        ("journal-article", "article-journal", "Crossref's 'journal-article'"),
+        ("proceedings-article", "paper-conference", "Crossref's 'proceedings-article'"),
+        ("book-chapter", "chapter", "Crossref's 'book-chapter'"),
+        ("inproceedings", "paper-conference", "BibTeX's 'inproceedings'"),
+        ("incollection", "chapter", "BibTeX's 'incollection'"),
+        ("phdthesis", "thesis", "BibTeX's 'phdthesis'"),
+        ("techreport", "report", "BibTeX's 'techreport'"),
+        ("JOUR", "article-journal", "RIS's 'JOUR'"),
+        ("CHAP", "chapter", "RIS's 'CHAP'"),
+        ("CONF", "paper-conference", "RIS's 'CONF'"),
+        ("journalArticle", "article-journal", "Zotero's 'journalArticle'"),
+        ("bookSection", "chapter", "Zotero's 'bookSection'"),
+    ],
+)
+def test_other_systems_type_names_suggest_the_csl_type(tmp_path: Path, given: str, meant: str, whose: str):
+    root = make(tmp_path, f"- id: a\n  type: {given}\n")
+    (err,) = errors_of(root)
+    assert err == (
+        f"{root / 'references.yaml'}:2: unknown CSL type {given!r}; did you mean {meant!r}? (the CSL type for {whose})"
+    )
+
+
+def test_type_typos_and_case_slips_suggest_the_closest_csl_type(tmp_path: Path):
+    root = make(tmp_path, "- id: a\n  type: Book\n- id: b\n  type: artcle-journal\n- id: c\n  type: zzzz\n")
+    assert [e.split(": ", 1)[1] for e in errors_of(root)] == [
+        "unknown CSL type 'Book'; did you mean 'book'?",
+        "unknown CSL type 'artcle-journal'; did you mean 'article-journal'?",
+        "unknown CSL type 'zzzz'",
+    ]
+
+
+def test_page_front_matter_is_checked(tmp_path: Path):
+    root = make(tmp_path, "[]\n")
+    (root / "pages").mkdir()
+    (root / "pages" / "about.md").write_text("---\ntitle: About\nnav_order: 2\nx-note: kept\n---\nText\n", "utf-8")
+    (root / "pages" / "bad.md").write_text("---\ntitle: Bad\nnavorder: 1\n---\n", "utf-8")
+    (root / "pages" / "worse.md").write_text("---\ntitle: [a]\nnav_order: first\n---\n", "utf-8")
+    errs = errors_of(root)
+    pages = root / "pages"
+    assert errs == [
+        f"{pages / 'bad.md'}:3: unknown front matter key 'navorder'; did you mean 'nav_order'? (a page has title and"
+        " nav_order)",
+        f"{pages / 'worse.md'}:2: title must be text",
+        f"{pages / 'worse.md'}:3: nav_order must be a whole number (pages are listed by it, then by title)",
+    ]

@@ -25,6 +25,7 @@ def validator() -> str | None:
 def test_every_page_is_valid_html(example_site: Path, tmp_path: Path):
     pages = sorted(example_site.rglob("*.html"))
     assert len(pages) > 49 + 2
+    pages += numbered_pages(tmp_path)
     assets = sorted(example_site.rglob("*.css")) + sorted(example_site.rglob("*.svg"))
     bad = tmp_path / "known-bad.html"
     bad.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div>x</p></span>", encoding="utf-8")
@@ -46,3 +47,24 @@ def test_every_page_is_valid_html(example_site: Path, tmp_path: Path):
     assert any("known-bad.html" in line and "Stray end tag" in line for line in report), report[:5]
     errors = [line for line in report if "known-bad.html" not in line]
     assert errors == [], "\n".join(errors[:50])
+
+
+def numbered_pages(tmp_path: Path) -> list[Path]:
+    """Pages of the example with a numbered default style (entries in citeproc-js's block markup) and an extra
+    page in the navigation."""
+    from litsite.pipeline import build_site
+
+    repo = Path(__file__).resolve().parents[1]
+    project = tmp_path / "numbered"
+    project.mkdir()
+    for name in ("content", "templates"):
+        shutil.copytree(repo / name, project / name)
+    text = (repo / "site.yaml").read_text(encoding="utf-8").replace("style: apa", "style: vancouver-nlm")
+    (project / "site.yaml").write_text(text, encoding="utf-8")
+    (project / "content" / "pages").mkdir(exist_ok=True)
+    (project / "content" / "pages" / "about.md").write_text("---\ntitle: About\n---\nText.\n", encoding="utf-8")
+    out = build_site(project, tmp_path / "numbered-site", base_url="https://example.org/")
+    return [
+        out / rel
+        for rel in ("index.html", "references/index.html", "references/berry2011/index.html", "about/index.html")
+    ]

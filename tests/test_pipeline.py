@@ -54,7 +54,7 @@ def test_switching_style_changes_every_page(project: Path, tmp_path: Path, style
         style = "my-style.csl"
     site = project / "site.yaml"
     text = re.sub(r"(?m)^style: .*$", f"style: {style}", site.read_text(encoding="utf-8"))
-    site.write_text(re.sub(r"(?m)^styles: .*$", "", text), encoding="utf-8")
+    site.write_text(re.sub(r"(?ms)^styles:.*?(?=^\S)", "", text), encoding="utf-8")  # the block, to the next key
     out = build_site(project, tmp_path / "out")
     _, content = load_sources(project)
     formatted = format_bibliography([r.csl for r in content.references], resolve_style(style, project).path, "html")
@@ -63,7 +63,7 @@ def test_switching_style_changes_every_page(project: Path, tmp_path: Path, style
     assert sorted(got) == sorted(want)
     for page in (out / "references").glob("*/index.html"):
         html = page.read_text(encoding="utf-8")
-        entry = re.search(r'<p class="csl-entry" data-ref-id="[^"]+">(.*?)</p>', html).group(1)
+        entry = re.search(r'<div class="csl-entry" data-ref-id="[^"]+">(.*?)</div>\n', html).group(1)
         assert entry in want
 
 

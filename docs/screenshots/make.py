@@ -20,6 +20,11 @@ from litsite.pipeline import build_site  # noqa: E402
 
 PAGES = {"study": "", "references": "references/", "reference": "references/gillard2013/"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+VANCOUVER = [
+    ("references", "references/", "desktop"),
+    ("study", "#references", "desktop"),
+    ("reference", PAGES["reference"], "phone"),
+]
 
 
 def shoot(drv: object, url: str, path: Path, width: int, height: int, dark: bool = False, scroll: str = "") -> None:
@@ -56,6 +61,12 @@ def main() -> int:
                     shoot(drv, f"{server.origin}/repo/{path}", HERE / f"{name}-{size}.png", w, h)
             shoot(drv, f"{server.origin}/repo/", HERE / "study-phone-dark.png", 390, 844, dark=True)
             shoot(drv, f"{server.origin}/repo/references/", HERE / "charts-desktop.png", 1280, 900, scroll="#overview")
+            # A numbered style (Vancouver), chosen as a reader would: the switcher's remembered choice.
+            drv.execute_script("localStorage.setItem('litsite-style', 'vancouver-nlm')")  # type: ignore[attr-defined]
+            for name, path, size in VANCOUVER:
+                w, h = SIZES[size]
+                shoot(drv, f"{server.origin}/repo/{path}", HERE / f"{name}-vancouver-{size}.png", w, h)
+            drv.execute_script("localStorage.clear()")  # type: ignore[attr-defined]
     finally:
         server.close()
     return 0

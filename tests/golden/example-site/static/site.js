@@ -95,6 +95,11 @@
     });
     linkDois(document);
     document.body.setAttribute("data-style", data.name);
+    /* the width of the numbers' column (lm-N, see style.css) */
+    Array.prototype.slice.call(document.body.classList).forEach(function (c) {
+      if (/^lm-\d+$/.test(c)) document.body.classList.remove(c);
+    });
+    if (data.margin) document.body.classList.add("lm-" + data.margin);
     document.dispatchEvent(new CustomEvent("litsite:style", { detail: data }));
   }
 
