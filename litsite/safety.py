@@ -34,13 +34,13 @@ def clean_text(text: str, keep_cr: bool = False) -> str:
 
 
 def clean_data(value: Any) -> Any:
-    """Every string in a YAML/JSON value cleaned by clean_text (keys of mappings too)."""
+    """Every string value in a YAML/JSON value cleaned by clean_text (keys stay: an odd key is reported as such)."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
         return [clean_data(v) for v in value]
     if isinstance(value, dict):
-        return {clean_data(k): clean_data(v) for k, v in value.items()}
+        return {k: clean_data(v) for k, v in value.items()}
     return value
 
 

@@ -13,7 +13,7 @@ import yaml
 
 from .errors import UserError
 from .parallel import Parallel
-from .safety import MAX_YAML_DEPTH
+from .safety import MAX_YAML_DEPTH, clean_data
 
 Key = tuple[Any, ...]
 
@@ -88,7 +88,9 @@ def parse_yaml(text: str, path: Path, offset: int = 0) -> tuple[Any, Lines]:
         node = loader.get_single_node()
         if node is not None:
             check_node(node, path, offset)
-        data = loader.construct_document(node) if node is not None else None
+        # Control and private-use characters (from escapes such as "\e") never reach a page: cleaned once here,
+        # so that the items ItemCache keeps are clean too.
+        data = clean_data(loader.construct_document(node)) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
