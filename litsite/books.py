@@ -91,6 +91,10 @@ class Books:
                 _remove_tree(place)
                 _remove_tree(aside)
                 self.spare_ledger.unlink(missing_ok=True)
+        beside = self.out.parent
+        for legacy in (*beside.glob(f".{self.out.name}.new-*"), *beside.glob(f".{self.out.name}.old-*")):
+            if (legacy / LEGACY_MARKER).is_file() and not legacy.is_symlink():  # an earlier writer's, interrupted
+                _remove_tree(legacy)
         staged = ("cache.new", "cache.old", "ledger.new", "marker.new")
         for leftover in (*(self.root / name for name in staged), *self.root.glob(".*.tmp-*")):
             _remove_tree(leftover)

@@ -214,3 +214,16 @@ def test_the_kept_previous_site_is_updated_only_when_intact(tmp_path: Path, tamp
         "a/b.html": "two",
         "c.html": "three",
     }
+
+
+def test_what_the_earlier_writer_left_beside_the_output_is_removed(tmp_path: Path):
+    """Earlier versions, interrupted, left `.output.new-*` / `.output.old-<pid>` trees (with their marker) beside the
+    output; the next build removes them, and nothing else of that name."""
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    for name in (".output.new-abc123", ".output.old-4242"):
+        (proj / name / "static").mkdir(parents=True)
+        (proj / name / ".litsite-output").write_text("Built by litsite\n")
+    (proj / ".output.old-mine").mkdir()  # not one of ours: no marker
+    write_site(files(index_html="one"), out, proj)
+    assert sorted(p.name for p in proj.iterdir()) == [".litsite", ".output.old-mine", "output"]
