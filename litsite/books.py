@@ -5,7 +5,9 @@ For each output directory a build writes, `.litsite/builds/<name>-<key>/` holds:
 - `marker`: that litsite made that output (so a later build may replace it) and the fingerprint of what made it;
 - `ledger`: digest, size and time of every file of the output as the last build left it (what may be reused);
 - `cache/`: the records that make the next build fast (formatting, page traces, parsed references; cachefiles.py);
-- `stage/`: the next output while it is being written, before it is swapped in (write.py); gone after a build.
+- `stage/`: the next output while it is being written, before it is swapped in (write.py); after a build, the
+  previous site (mostly hard links to the output's files), which the next build updates into the new one
+  (`stage.ledger` lists it).
 
 The key is the output's path relative to the project (absolute when it lies outside), so `--out` elsewhere keeps
 its own records and moving the whole project keeps them all. Deleting `.litsite/` only costs one slower build.
@@ -68,20 +70,31 @@ class Books:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         return inside if os.stat(self.root).st_dev == os.stat(self.out.parent).st_dev else beside
 
+    @property
+    def spare_ledger(self) -> Path:
+        """The ledger of the kept previous site in stage/ (write.py updates it in place into the next site)."""
+        return self.root / "stage.ledger"
+
     def clean(self) -> None:
         """Remove what an interrupted build left: its staging tree (or the old output it had swapped out), and
-        half-swapped cache records."""
+        half-swapped cache records. The staging tree of a finished build (the previous site, kept to become the next
+        one) stays."""
         try:
             named = Path(self.note.read_text(encoding="utf-8").strip())
         except (OSError, UnicodeDecodeError):
             named = None
-        for place in self.staging_places():
+        for place in self.staging_places() if named is not None else ():
             if named == place or place.parent == self.root:  # a tree beside the output only when the note says so
                 aside = place.with_name(place.name + ".old")  # the old output, set aside (swap.swap_in's fallback)
                 if aside.is_dir() and not self.out.exists():
                     os.rename(aside, self.out)  # stopped between the two renames: the old output goes back
                 _remove_tree(place)
                 _remove_tree(aside)
+                self.spare_ledger.unlink(missing_ok=True)
+        beside = self.out.parent
+        for legacy in (*beside.glob(f".{self.out.name}.new-*"), *beside.glob(f".{self.out.name}.old-*")):
+            if (legacy / LEGACY_MARKER).is_file() and not legacy.is_symlink():  # an earlier writer's, interrupted
+                _remove_tree(legacy)
         staged = ("cache.new", "cache.old", "ledger.new", "marker.new")
         for leftover in (*(self.root / name for name in staged), *self.root.glob(".*.tmp-*")):
             _remove_tree(leftover)
@@ -117,10 +130,11 @@ def read_marker(books: Books) -> dict[str, str]:
     return dict(line.split(": ", 1) for line in text.splitlines() if ": " in line)
 
 
-def read_ledger(books: Books) -> Ledger:
-    """What the last build wrote into the output: rel -> (digest, size, mtime_ns); empty when unknown."""
+def read_ledger(books: Books, path: Path | None = None) -> Ledger:
+    """What the last build wrote into the output (or the ledger at path): rel -> (digest, size, mtime_ns); empty when
+    unknown."""
     try:
-        text = books.ledger.read_text(encoding="utf-8")
+        text = (path or books.ledger).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
     ledger = {}

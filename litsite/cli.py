@@ -94,8 +94,8 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py check: load, cite and render everything, write nothing."""
+    from .outdir import check_output_dir
     from .pipeline import render_files
-    from .write import check_output_dir
 
     files = render_files(args.project, args.base_url)
     check_output_dir(args.out or args.project / "output", args.project)

@@ -15,8 +15,9 @@ from .cachefiles import EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
 from .confine import outside_links
 from .errors import UserError, UserErrors, flatten
 from .fingerprint import code_fingerprint, source_fingerprint
+from .outdir import check_output_dir
 from .progress import Progress, quiet
-from .write import SiteFiles, check_output_dir, intact_ledger, write_site
+from .write import SiteFiles, intact_ledger, write_site
 
 if TYPE_CHECKING:
     from .cite import FormatFn

@@ -7,6 +7,7 @@ and never missing; what it left in the bookkeeping folder is removed by the next
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -16,9 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .books import STATE_DIR, Books, Ledger, books_for, ensure_state_dir, read_ledger
+from .books import Books, Ledger, books_for, ensure_state_dir, read_ledger
 from .cachefiles import CACHE_DIR
 from .errors import UserError
+from .outdir import check_output_dir
 from .swap import checkpoint, exchange, swap_in
 
 
@@ -86,62 +88,6 @@ class SiteFiles:
         return self.data(rel) if rel in self._files else None
 
 
-SOURCES = ("content", "templates", "site.yaml", STATE_DIR, ".git")  # never written into, nor replaced
-_PSEUDO_FS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs"}
-
-
-def check_output_dir(out: Path, project: Path) -> None:
-    """Refuse an output directory that would destroy or re-publish sources, or someone else's files, or that cannot
-    be a directory (under a file, or on a kernel's pseudo file system such as /proc)."""
-    out_r, proj_r = out.resolve(), project.resolve()
-    if out_r == proj_r or out_r in proj_r.parents:
-        raise UserError(out, None, "refusing to build into the project directory or one of its parents")
-    sources = [proj_r / name for name in SOURCES] + sorted(proj_r.glob("*.csl"))
-    for src in sources:
-        src_r = src.resolve()
-        if src_r == out_r or src_r in out_r.parents or out_r in src_r.parents:
-            raise UserError(out, None, f"refusing to build into the sources or around them ({src.name})")
-    _check_can_be_directory(out, out_r)
-    if out_r.is_dir() and any(out_r.iterdir()) and not books_for(project, out).owns_output():
-        raise UserError(
-            out,
-            None,
-            "refusing to replace a non-empty directory that litsite did not create "
-            f"(no record of it in {STATE_DIR}/); choose another --out or empty it",
-        )
-
-
-def _check_can_be_directory(out: Path, out_r: Path) -> None:
-    """The output path, or the first of its parents that exists, must be a directory on a real file system."""
-    fs = _file_system(out_r)
-    if fs in _PSEUDO_FS:
-        raise UserError(out, None, f"refusing to build on the kernel's {fs} file system; choose another --out")
-    for path in (out_r, *out_r.parents):
-        if path.exists() or path.is_symlink():
-            if not path.is_dir():
-                where = "output path" if path == out_r else f"{path}"
-                raise UserError(out, None, f"cannot make the output directory: {where} is a file, not a directory")
-            return
-
-
-def _file_system(path: Path) -> str:
-    """The type of the file system path lies on, as /proc/self/mounts says ("" when unknown)."""
-    try:
-        lines = Path("/proc/self/mounts").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return ""
-    best, kind = "", ""
-    for line in lines:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        point = parts[1].replace("\\040", " ")
-        inside = str(path) == point or str(path).startswith(point.rstrip("/") + "/")
-        if inside and len(point) >= len(best):
-            best, kind = point, parts[2]
-    return kind
-
-
 def write_site(
     files: SiteFiles,
     out: Path,
@@ -180,11 +126,18 @@ def _publish(files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledge
     """Stage the site and the bookkeeping, then swap them in; see write_site."""
     ensure_state_dir(books)
     stage = books.staging_dir()
+    spare = _spare(books, stage, ledger) if keep else {}
     _atomic(books.note, str(stage).encode("utf-8"))
     checkpoint("noted")
     try:
         site = [rel for rel in files.paths() if not rel.startswith(CACHE_DIR + "/")]
-        entries = _stage_site(files, site, books.out, stage, ledger)
+        if spare:
+            books.spare_ledger.unlink()  # from here on the kept tree is not as listed, until it is the output
+            entries = _update_stage(files, site, stage, spare)
+        else:
+            shutil.rmtree(stage, ignore_errors=True)
+            books.spare_ledger.unlink(missing_ok=True)
+            entries = _stage_site(files, site, books.out, stage, ledger)
         if keep:
             _stage_records(files, books.root / "cache.new")
             _write_ledger(books.root / "ledger.new", entries)
@@ -205,12 +158,66 @@ def _publish(files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledge
     if keep:
         os.replace(books.root / "ledger.new", books.ledger)
     checkpoint("books-written")
-    if old is not None:
+    if old == stage and keep and ledger and stage.parent == books.root:
+        _write_ledger(books.spare_ledger, ledger)  # the old output, kept: the next build updates it in place
+    elif old is not None:
         shutil.rmtree(old, ignore_errors=True)
     checkpoint("old-removed")
+    books.note.unlink()
     books.clean()
     changed = [rel for rel in site if ledger.get(rel, ("",))[0] != entries[rel][0]]
     return sorted([*changed, *(set(ledger) - set(site))]) if ledger else site
+
+
+def _spare(books: Books, stage: Path, ledger: Ledger) -> Ledger:
+    """The ledger of the previous site kept in stage, when it can be updated in place into the next one: the output
+    is intact (a file edited in the output could be a hard link into the kept tree) and so is the kept tree."""
+    if not ledger or stage.parent != books.root or not stage.is_dir():
+        return {}
+    spare = read_ledger(books, books.spare_ledger)
+    try:
+        holds = spare and _ledger_holds(stage, spare)
+    except OSError:
+        return {}
+    return spare if holds else {}
+
+
+def _update_stage(files: SiteFiles, site: list[str], stage: Path, spare: Ledger) -> Ledger:
+    """Turn the kept previous site in stage into the new one: remove what is gone, write what differs (always a new
+    file renamed into place: the old one may be a hard link to the live output's). Return the new ledger's entries."""
+    new = set(site)
+    emptied = set()
+    for rel in sorted(set(spare) - new):
+        os.unlink(stage / rel)
+        emptied.update(_parents(rel))
+    for folder in sorted(emptied, key=lambda d: -d.count("/")):  # deepest first
+        with contextlib.suppress(OSError):  # still holds files
+            os.rmdir(stage / folder)
+    entries: Ledger = {}
+    tmp = str(stage / ".litsite-new-file")
+    for rel in site:
+        _check_relative(rel)
+        digest = files.digest(rel)
+        old = spare.get(rel)
+        if old is not None and old[0] == digest:
+            entries[rel] = old
+            continue
+        target = stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        st = _write_file(tmp, files.data(rel))
+        os.replace(tmp, target)
+        entries[rel] = (digest, st.st_size, st.st_mtime_ns)
+        checkpoint("file")
+    return entries
+
+
+def _parents(rel: str) -> list[str]:
+    """The directories above a relative POSIX path: "a/b/c" -> ["a/b", "a"]."""
+    out = []
+    while "/" in rel:
+        rel = rel.rsplit("/", 1)[0]
+        out.append(rel)
+    return out
 
 
 def _stage_site(files: SiteFiles, site: list[str], out: Path, stage: Path, ledger: Ledger) -> Ledger:

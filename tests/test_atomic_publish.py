@@ -19,6 +19,7 @@ import pytest
 from litsite.books import STATE_DIR, books_for
 from litsite.swap import KILL_AT_ENV
 
+KEPT_SITE = {"stage", "stage.ledger"}  # the previous site, kept to become the next (books.py)
 REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONWARNINGS": "ignore"}
 
@@ -26,7 +27,7 @@ ENV = {**os.environ, "PYTHONWARNINGS": "ignore"}
 STEPS = [
     "noted",
     "file:1",
-    "file:20",
+    "file:3",
     "staged",
     "ledger-dropped",
     "swapped",
@@ -53,14 +54,16 @@ def build(project: Path, kill_at: str | None = None, extra: str = "") -> subproc
     return subprocess.run([*cmd, str(project)], env=env, capture_output=True, text=True, check=False, cwd=REPO)
 
 
-def toggle(project: Path, variant: int) -> None:
-    """Two versions of the sources: a changed title and a page that exists in one only (files added and removed)."""
+def change(project: Path, k: int) -> None:
+    """The k-th version of the sources: a title changed each time, and a page that comes and goes (files added and
+    removed)."""
     refs = project / "content" / "references.yaml"
     text = refs.read_text(encoding="utf-8")
-    a, b = "Another rather than other", "Another, not other"
-    refs.write_text(text.replace(a, b) if variant else text.replace(b, a), encoding="utf-8")
+    start = text.index("Another ")
+    end = text.index(" other", start)
+    refs.write_text(text[:start] + f"Another version {k} rather than" + text[end:], encoding="utf-8")
     page = project / "content" / "pages" / "extra.md"
-    if variant:
+    if k % 2:
         page.parent.mkdir(exist_ok=True)
         page.write_text(EXTRA_PAGE, encoding="utf-8")
     else:
@@ -71,42 +74,48 @@ def assert_nothing_left(project: Path, before: set[str]) -> None:
     """Beside the output only what was there before (and the bookkeeping folder); in it only what a build keeps."""
     out = project / "output"
     assert {p.name for p in project.iterdir()} == before | {"output", STATE_DIR}
-    assert sorted(p.name for p in books_for(project, out).root.iterdir()) == ["cache", "ledger", "marker"]
+    assert {p.name for p in books_for(project, out).root.iterdir()} - KEPT_SITE == {"cache", "ledger", "marker"}
 
 
 @pytest.mark.parametrize("fallback", [False, True], ids=["exchange", "two-renames"])
-def test_a_build_killed_at_every_step_leaves_the_old_site_or_the_new(project: Path, fallback: bool):
+def test_a_build_killed_at_every_step_leaves_the_old_site_or_the_new(project: Path, tmp_path: Path, fallback: bool):
     before = {p.name for p in project.iterdir()}
     out = project / "output"
-    sites = {}
-    for variant in (0, 1):
-        toggle(project, variant)
+    for k in (0, 1):  # the second build keeps the first site, to be updated in place by the next
+        change(project, k)
         assert build(project).returncode == 0
-        sites[variant] = digest_tree(out)
-    assert sites[0] != sites[1]
     extra = "import litsite.swap; litsite.swap._EXCHANGE = None; " if fallback else ""
     steps = [*STEPS, "renamed-aside"] if fallback else STEPS
-    variant = 1
-    for step in steps:
-        variant = 1 - variant
-        toggle(project, variant)
+    for k, step in enumerate(steps, start=2):
+        old = digest_tree(out)
+        change(project, k)
         killed = build(project, step, extra)
         assert killed.returncode == -signal.SIGKILL, (step, killed.stderr)
         if fallback and step == "renamed-aside":
             assert not out.exists()  # the one instant without an output, where no exchange exists: repaired below
+            mid = old
         else:
-            assert digest_tree(out) in (sites[0], sites[1]), step
+            mid = digest_tree(out)
         done = build(project, extra=extra)
         assert done.returncode == 0, done.stderr
-        assert digest_tree(out) == sites[variant], step
+        new = digest_tree(out)
+        assert old != new and mid in (old, new), step
         assert_nothing_left(project, before)
+    fresh = subprocess.run(
+        [sys.executable, "build.py", "--project", str(project), "--no-cache", "--out", str(tmp_path / "fresh")],
+        cwd=REPO,
+        env=ENV,
+        capture_output=True,
+        check=False,
+    )
+    assert fresh.returncode == 0 and digest_tree(tmp_path / "fresh") == digest_tree(out)  # and it is the right site
 
 
 def test_an_interrupted_output_is_repaired_without_a_rebuild_when_nothing_changed(project: Path):
     """A build killed after the swap leaves the ledger dropped: the next run rebuilds (not skipped) and cleans up."""
     before = {p.name for p in project.iterdir()}
     assert build(project).returncode == 0
-    toggle(project, 1)
+    change(project, 1)
     assert build(project, "books-written").returncode == -signal.SIGKILL
     assert build(project).returncode == 0
     assert_nothing_left(project, before)
@@ -121,29 +130,31 @@ def test_timed_kills_during_a_2000_reference_rebuild(tmp_path: Path):
     before = {p.name for p in project.iterdir()}
     out = project / "output"
     refs = project / "content" / "references.yaml"
-    texts = [refs.read_text(encoding="utf-8")]
-    texts.append(texts[0].replace("  volume: '", "  volume: '9", 1))
-    sites = {}
-    for variant in (0, 1):
-        refs.write_text(texts[variant], encoding="utf-8")
+    text = refs.read_text(encoding="utf-8")
+
+    def version(k: int) -> str:  # a different volume of one article each time
+        return text.replace("  volume: '", f"  volume: '9{k}", 1)
+
+    for k in (0, 1):
+        refs.write_text(version(k), encoding="utf-8")
         assert build(project).returncode == 0
-        sites[variant] = digest_tree(out)
     t = time.perf_counter()
-    refs.write_text(texts[0], encoding="utf-8")
+    refs.write_text(version(2), encoding="utf-8")
     assert build(project).returncode == 0
     took = time.perf_counter() - t
-    variant, seen = 0, set()
+    seen = set()
     for k in range(6):
-        variant = 1 - variant
-        refs.write_text(texts[variant], encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, "build.py", "--project", str(project)], cwd=REPO, env=ENV)
+        old = digest_tree(out)
+        refs.write_text(version(k + 3), encoding="utf-8")
+        cmd = [sys.executable, "build.py", "--project", str(project)]
+        proc = subprocess.Popen(cmd, cwd=REPO, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(took * (0.3 + 0.7 * k / 5))  # from loading to past the swap
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        now = digest_tree(out)
-        assert now in (sites[0], sites[1]), k
-        seen.add(now == sites[variant])
+        mid = digest_tree(out)
         assert build(project).returncode == 0
-        assert digest_tree(out) == sites[variant]
+        new = digest_tree(out)
+        assert old != new and mid in (old, new), k
+        seen.add(mid == new)
         assert_nothing_left(project, before)
     print(f"rebuild {took:.2f}s; the kills found the new site: {sorted(seen)}")

@@ -40,10 +40,14 @@ def test_nasty_ids_build_inside_output(project: Path, tmp_path: Path):
     study = project / "content" / "study.md"
     study.write_text("---\ntype: article-journal\ntitle: S\n---\nText.\n", encoding="utf-8")
     (project / "site.yaml").write_text("title: T\n", encoding="utf-8")
-    before = sorted(p for p in tmp_path.rglob("*") if "out" not in p.relative_to(tmp_path).parts[:1])
+
+    def outside() -> list[Path]:  # everything but the output and the project's bookkeeping folder
+        parts = [(p, p.relative_to(tmp_path).parts) for p in tmp_path.rglob("*")]
+        return sorted(p for p, rel in parts if rel[:1] != ("out",) and rel[:2] != ("project", ".litsite"))
+
+    before = outside()
     out = build_site(project, tmp_path / "out")
-    after = sorted(p for p in tmp_path.rglob("*") if "out" not in p.relative_to(tmp_path).parts[:1])
-    assert before == after  # nothing written outside the output directory
+    assert outside() == before  # nothing written outside the output directory and the bookkeeping folder
     pages = list((out / "references").glob("*/index.html"))
     assert len(pages) == len(NASTY_IDS) == len(NASTY) - 2
     assert all(out.resolve() in p.resolve().parents for p in out.rglob("*"))

@@ -8,6 +8,8 @@ from litsite.books import books_for
 from litsite.errors import UserError
 from litsite.write import SiteFiles, intact_ledger, write_site
 
+KEPT_SITE = {"stage", "stage.ledger"}  # the previous site, kept to become the next (books.py)
+
 
 def files(**kw: str) -> SiteFiles:
     f = SiteFiles()
@@ -40,7 +42,7 @@ def test_write_and_replace(tmp_path: Path):
     assert (out / "index.html").read_text() == "three" and not (out / "a").exists()
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]  # the site and nothing else
     assert sorted(p.name for p in proj.iterdir()) == [".litsite", "output"]  # no temp dirs left behind
-    assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
+    assert {p.name for p in books_for(proj, out).root.iterdir()} - KEPT_SITE == {"cache", "ledger", "marker"}
 
 
 def test_refuses_project_root_and_sources(tmp_path: Path):
@@ -81,7 +83,7 @@ def test_failure_keeps_previous_output(tmp_path: Path):
         write_site(boom, out, proj)
     assert (out / "index.html").read_text() == "good"
     assert sorted(p.name for p in proj.iterdir()) == [".litsite", "output"]
-    assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
+    assert {p.name for p in books_for(proj, out).root.iterdir()} - KEPT_SITE == {"cache", "ledger", "marker"}
 
 
 def test_unchanged_files_are_not_rewritten(tmp_path: Path):
@@ -94,7 +96,7 @@ def test_unchanged_files_are_not_rewritten(tmp_path: Path):
     assert (out / "a/b.html").stat().st_ino == kept.st_ino and (out / "a/b.html").stat().st_mtime_ns == kept.st_mtime_ns
     assert (out / "index.html").read_text() == "ONE" and (out / "new.html").read_text() == "new"
     assert not (out / "old.html").exists()
-    assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
+    assert {p.name for p in books_for(proj, out).root.iterdir()} - KEPT_SITE == {"cache", "ledger", "marker"}
 
 
 @pytest.mark.parametrize("tamper", ["edit", "add", "remove", "ledger"])
@@ -171,8 +173,8 @@ def test_a_build_stops_cleanly_wherever_it_is_interrupted(tmp_path: Path, monkey
 
     proj, out = tmp_path / "p", tmp_path / "p" / "output"
     proj.mkdir()
-    old, new = files(index_html="one", a__b_html="two"), files(index_html="ONE", c_html="three")
     for step in ("noted", "file", "staged", "ledger-dropped", "swapped", "records-swapped", "books-written"):
+        old, new = files(index_html="one", a__b_html="two"), files(index_html=step, c_html="three")
         write_site(old, out, proj)
         before = {p.name for p in out.rglob("*")}
 
@@ -186,5 +188,42 @@ def test_a_build_stops_cleanly_wherever_it_is_interrupted(tmp_path: Path, monkey
         monkeypatch.setattr(litsite.write, "checkpoint", litsite.swap.checkpoint)
         after = {p.name for p in out.rglob("*")}
         assert after == before or after == {"index.html", "c.html"}, step
+        assert after != before or (out / "index.html").read_text() == "one"
         write_site(new, out, proj)
-        assert sorted(p.name for p in books_for(proj, out).root.iterdir()) == ["cache", "ledger", "marker"]
+        assert {p.name for p in books_for(proj, out).root.iterdir()} - KEPT_SITE == {"cache", "ledger", "marker"}
+
+
+@pytest.mark.parametrize("tamper", ["output", "kept"])
+def test_the_kept_previous_site_is_updated_only_when_intact(tmp_path: Path, tamper: str):
+    """The previous site kept in the bookkeeping shares files (hard links) with the output: an output file edited in
+    place, or the kept tree changed, makes the next build stage everything afresh, never publish the edit."""
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    write_site(files(index_html="one", a__b_html="two", c_html="three"), out, proj)
+    write_site(files(index_html="ONE", a__b_html="two", c_html="three"), out, proj)
+    books = books_for(proj, out)
+    kept = books.root / "stage"
+    assert (kept / "index.html").read_text() == "one" and books.spare_ledger.is_file()
+    assert (kept / "a/b.html").stat().st_ino == (out / "a/b.html").stat().st_ino  # shared, not copied
+    target = out / "a/b.html" if tamper == "output" else kept / "c.html"
+    with open(target, "r+") as f:  # in place: the same inode
+        f.write("TWO" if tamper == "output" else "XXXXX")
+    write_site(files(index_html="one", a__b_html="two", c_html="three"), out, proj)
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*") if p.is_file()} == {
+        "index.html": "one",
+        "a/b.html": "two",
+        "c.html": "three",
+    }
+
+
+def test_what_the_earlier_writer_left_beside_the_output_is_removed(tmp_path: Path):
+    """Earlier versions, interrupted, left `.output.new-*` / `.output.old-<pid>` trees (with their marker) beside the
+    output; the next build removes them, and nothing else of that name."""
+    proj, out = tmp_path / "p", tmp_path / "p" / "output"
+    proj.mkdir()
+    for name in (".output.new-abc123", ".output.old-4242"):
+        (proj / name / "static").mkdir(parents=True)
+        (proj / name / ".litsite-output").write_text("Built by litsite\n")
+    (proj / ".output.old-mine").mkdir()  # not one of ours: no marker
+    write_site(files(index_html="one"), out, proj)
+    assert sorted(p.name for p in proj.iterdir()) == [".litsite", ".output.old-mine", "output"]
