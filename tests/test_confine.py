@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -44,8 +45,7 @@ def test_a_style_outside_the_project_is_an_error(project: Path, tmp_path: Path, 
     style = tmp_path / "mine.csl"
     style.write_bytes(resolve_style("apa").path.read_bytes())
     site = project / "site.yaml"
-    text = "\n".join(ln for ln in site.read_text(encoding="utf-8").splitlines() if not ln.startswith("styles:"))
-    text += "\n"
+    text = re.sub(r"^styles:.*\n(?:[ -].*\n)*", "", site.read_text(encoding="utf-8"), flags=re.M)
     site.write_text(text + f"styles: [apa, {style}]\n", encoding="utf-8")
     line = len(text.splitlines()) + 1
     result = cli("--project", str(project))

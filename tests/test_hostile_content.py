@@ -117,7 +117,7 @@ def test_private_use_characters_cannot_act_as_placeholders(tmp_path: Path, cli):
     assert study.count('class="citation"') == 1
     assert "Imported text 0 and x. The owner’s own citation" in study or "Imported text 0 and x. The owner's" in study
     page = (out / "references" / "pua2012" / "index.html").read_text(encoding="utf-8")
-    apa = page.split('<p class="csl-entry" data-ref-id="pua2012">', 1)[1].split("</p>", 1)[0]
+    apa = page.split('<div class="csl-entry" data-ref-id="pua2012">', 1)[1].split("</div>", 1)[0]
     assert "<b>" not in page and "csl-left-margin" not in apa  # (Vancouver's entries have it, as they should)
     assert "Bold here and margin q" in apa
     for path in out.rglob("*.html"):

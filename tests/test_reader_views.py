@@ -33,7 +33,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (pages / "about.md").write_text("---\ntitle: About this site\nnav_order: 2\n---\nWho made it.\n", "utf-8")
     (pages / "method.md").write_text("---\ntitle: Method\nnav_order: 1\n---\nHow.\n", "utf-8")
     (pages / "faq.md").write_text("---\ntitle: Questions\n---\nWhy [@berry2011].\n", "utf-8")
-    (pages / "data.md").write_text("---\ntitle: Data\n---\nWhat.\n", "utf-8")
+    (pages / "findings.md").write_text("---\ntitle: Findings\n---\nWhat.\n", "utf-8")
     return build_site(project, tmp_path_factory.mktemp("out") / "site", base_url="https://example.org/")
 
 
@@ -79,7 +79,7 @@ def test_extra_pages_are_in_the_navigation_by_nav_order_then_title(site: Path):
         assert links[4:] == [
             (f"{root}method/", "Method"),
             (f"{root}about/", "About this site"),
-            (f"{root}data/", "Data"),
+            (f"{root}findings/", "Findings"),
             (f"{root}faq/", "Questions"),
         ]
     assert '<a href="../faq/" aria-current="page">Questions</a>' in read(site, "faq/index.html")
@@ -137,7 +137,7 @@ def test_a_rebuild_puts_page_changes_on_every_page(project: Path, tmp_path: Path
     pages = project / "content" / "pages"
     pages.mkdir()
     (pages / "method.md").write_text("---\ntitle: Method\nnav_order: 1\n---\nHow.\n", encoding="utf-8")
-    (pages / "data.md").write_text("---\ntitle: Data\nnav_order: 5\n---\nWhat.\n", encoding="utf-8")
+    (pages / "findings.md").write_text("---\ntitle: Findings\nnav_order: 5\n---\nWhat.\n", encoding="utf-8")
     out = build_site(project, tmp_path / "out")
     name, text = edit
     (project / "content" / name).write_text(text, encoding="utf-8")
@@ -146,4 +146,4 @@ def test_a_rebuild_puts_page_changes_on_every_page(project: Path, tmp_path: Path
     assert tree(out) == tree(fresh)  # the output holds only the site
     nav = re.search(r'<nav aria-label="Site">(.*?)</nav>', read(out, "references/berry2011/index.html"), re.S)
     assert ("About" in nav.group(1)) == (name == "pages/about.md")
-    assert (nav.group(1).index("Method") > nav.group(1).index("Data")) == (name == "pages/method.md")
+    assert (nav.group(1).index("Method") > nav.group(1).index("Findings")) == (name == "pages/method.md")
