@@ -15,9 +15,13 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import reflines, structured
+from litsite.records.detect import KINDS, detect_format
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
+from litsite.records.mdtext import escape_markdown
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
+from litsite.records.xmltext import decode_xml
+from litsite.records.xmltext import is_xml as xml_like
 
 STUDY_ORDER = (
     "type",
@@ -64,7 +68,6 @@ REFERENCE_ORDER = (
 )
 _NAME_KEYS = {"family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix"}
 _DATE_KEYS = {"date-parts", "literal", "raw", "season", "circa"}
-FORMATS = {".json": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".bib": "bibtex", ".ris": "ris"}
 
 
 # --- reading
@@ -92,27 +95,6 @@ def read_record(path: Path) -> str:
         raise UserError(path, line, f"not UTF-8 text (byte 0x{data[e.start]:02x}): save the record as UTF-8") from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text
-
-
-def detect_format(path: Path, text: str) -> str:
-    """'csl-json', 'csl-yaml', 'bibtex', 'ris' or 'page', by extension, else by sniffing the content."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt:
-        return fmt
-    head = text.lstrip()
-    if re.search(r"^TY  - ", text[:20000], re.MULTILINE):
-        return "ris"
-    if re.search(r"^\s*@[A-Za-z]+\s*[{(]\s*[^\s,]*\s*,", text[:20000], re.MULTILINE) and not re.search(
-        r"^\s*(?:References|Abstract)\s*$", text, re.MULTILINE
-    ):
-        return "bibtex"
-    if head.startswith(("[", "{")):
-        try:
-            json.loads(text)
-            return "csl-json"
-        except ValueError:
-            pass
-    return "page"
 
 
 # --- references from page lines
@@ -181,11 +163,38 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
     return ImportResult(study, refs, warnings + ref_warnings)
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
+
+
 def import_record(path: Path) -> ImportResult:
-    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content)."""
+    """Import a record of any kind in KINDS, recognised by its content (see detect_format)."""
     path = Path(path)
+    data = _read_bytes(path)
+    if xml_like(data):
+        # XML declares its own encoding (SciELO's ISO-8859-1, for one): read it from the bytes.
+        fmt = detect_format(path, decode_xml(data[:20000], path) if data.strip() else "")
+        if fmt in ("jats", "pubmed-xml"):
+            return _load_xml(fmt, data, path)
+        if fmt == "unknown-xml":
+            raise UserError(path, None, f"an XML record of a kind not known here; accepted: {KINDS}")
     text = read_record(path)
     fmt = detect_format(path, text)
+    if fmt in ("jats", "pubmed-xml"):
+        return _load_xml(fmt, text.encode("utf-8"), path)
+    if fmt == "unknown-xml":
+        raise UserError(path, None, f"an XML record of a kind not known here; accepted: {KINDS}")
+    if fmt == "medline":
+        from litsite.records.medline import load_medline
+
+        return load_medline(text, path)
+    if fmt == "crossref-json":
+        from litsite.records.crossref import load_crossref
+
+        return load_crossref(text, path)
     if fmt == "csl-json":
         return structured.load_csl_json(text, path)
     if fmt == "csl-yaml":
@@ -194,10 +203,25 @@ def import_record(path: Path) -> ImportResult:
         return structured.load_bibtex(text, path)
     if fmt == "ris":
         return structured.load_ris(text, path)
-    if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
-        text, meta = html_to_text(text)
-        return import_page(text, path, meta_study(meta))
-    return import_page(text, path)
+    try:
+        if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
+            text, meta = html_to_text(text)
+            return import_page(text, path, meta_study(meta))
+        return import_page(text, path)
+    except UserError as e:
+        if "no references found" in e.message:
+            raise UserError(e.path, e.line, f"{e.message} The kinds accepted: {KINDS}.") from None
+        raise
+
+
+def _load_xml(fmt: str, data: bytes, path: Path) -> ImportResult:
+    if fmt == "jats":
+        from litsite.records.jats import load_jats
+
+        return load_jats(data, path)
+    from litsite.records.pubmed import load_pubmed
+
+    return load_pubmed(data, path)
 
 
 # --- writing
@@ -252,28 +276,22 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(_styled(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
 
 
-def study_markdown(study: dict) -> str:
-    """content/study.md: YAML front matter (keys in a fixed order) and the abstract as the body."""
+def study_markdown(study: dict, body: str = "") -> str:
+    """content/study.md: YAML front matter (keys in a fixed order) and the abstract as the body.
+
+    With body (Markdown of the abstract and the full text, already escaped), the abstract stays in the front
+    matter as plain text (for meta tags and JSON-LD) and the body is the article's text.
+    """
     front = dict(study)
+    if body.strip():
+        front.pop("keyword", None)
+        return "---\n" + dump_yaml(ordered(front, STUDY_ORDER)) + "---\n" + body.strip() + "\n"
     abstract = str(front.pop("abstract", "") or "")
     keyword = front.pop("keyword", None)
     if keyword and "keywords" not in front:
         front["keywords"] = [k.strip() for k in str(keyword).split(",") if k.strip()]
     body = escape_markdown(abstract.strip()) + "\n" if abstract.strip() else ""
     return "---\n" + dump_yaml(ordered(front, STUDY_ORDER)) + "---\n" + body
-
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~@])|&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
-
-
-def escape_markdown(text: str) -> str:
-    """Imported text as Markdown that renders as the same text: records are data, never markup or HTML."""
-    text = _MD_INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
-    # A list number cannot be escaped, so escape the "." or ")" after it instead.
-    return _MD_LINE_START.sub(
-        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
-    )
 
 
 def references_yaml(references: list[dict]) -> str:
@@ -320,7 +338,7 @@ def write_content(result: ImportResult, content_dir: Path, record_path: Path, fo
         study = dict(result.study)
         if force and (content_dir / "study.md").exists():
             study.update(hand_added(content_dir / "study.md"))
-        outputs.append((content_dir / "study.md", study_markdown(study).encode("utf-8")))
+        outputs.append((content_dir / "study.md", study_markdown(study, result.body).encode("utf-8")))
     if result.references or not result.study:
         outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
     copy = content_dir / "records" / record_path.name
