@@ -168,17 +168,21 @@ def study_of(message: dict) -> tuple[dict, str]:
 
 
 def _author_name(text: str) -> dict:
-    """Crossref's reference author string ('J Azzouni', 'Azzouni J', 'Bonke') as a CSL name."""
+    """Crossref's reference author string ('J Azzouni', 'W V O Quine', 'Azzouni J', 'Bonke') as a CSL name."""
     tokens = text.replace(",", " ").split()
-    if not tokens:
-        return {}
-    if len(tokens) > 1 and _INITIALS.match(tokens[0]) and not _INITIALS.match(tokens[-1]):
-        return {"family": " ".join(tokens[1:]), "given": tokens[0]}
-    if len(tokens) > 1 and _INITIALS.match(tokens[-1]):
-        return {"family": " ".join(tokens[:-1]), "given": tokens[-1]}
+    lead = 0
+    while lead < len(tokens) - 1 and _INITIALS.match(tokens[lead]):
+        lead += 1
+    if lead:
+        return {"family": " ".join(tokens[lead:]), "given": " ".join(tokens[:lead])}
+    trail = len(tokens)
+    while trail > 1 and _INITIALS.match(tokens[trail - 1]):
+        trail -= 1
+    if trail < len(tokens):
+        return {"family": " ".join(tokens[:trail]), "given": " ".join(tokens[trail:])}
     if len(tokens) == 1:
         return {"family": tokens[0]}
-    return {"literal": " ".join(tokens)}
+    return {"literal": " ".join(tokens)} if tokens else {}
 
 
 def _structured(ref: dict) -> dict:
@@ -212,6 +216,8 @@ def reference_item(ref: dict, warnings: list[str], n: int) -> dict:
     item: dict = {}
     text = _plain(ref.get("unstructured"))
     if text:
+        # Some deposits put a space before punctuation ("Cheadle WB . The various …").
+        text = re.sub(r"(?<=\w) +(?=[.,;:](?:\s|$))", "", text)
         try:
             parsed = reflines.parse_reference(text)
             item = dict(parsed.item)
@@ -223,7 +229,7 @@ def reference_item(ref: dict, warnings: list[str], n: int) -> dict:
     given = fields.get("author", [{}])[0]
     family = str(given.get("family") or given.get("literal") or "").casefold()
     # Crossref names only the first author; the printed line names them all when it agrees on the first.
-    if parsed_authors and family and family in str(parsed_authors[0].get("family", "")).casefold():
+    if parsed_authors and family and family == str(parsed_authors[0].get("family", "")).casefold():
         fields.pop("author")
     item.update(fields)
     item.setdefault("type", "document" if not item.get("title") else "article-journal")
