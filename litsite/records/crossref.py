@@ -115,9 +115,8 @@ def _container(message: dict, kind: str) -> dict:
         out["container-title"] = titles[-1] if kind == "chapter" else titles[0]
         if kind == "chapter" and len(titles) > 1:
             out["collection-title"] = titles[0]
-    if short := _first(message.get("short-container-title")):
-        if short != out.get("container-title"):
-            out["container-title-short"] = short
+    if (short := _first(message.get("short-container-title"))) and short != out.get("container-title"):
+        out["container-title-short"] = short
     return out
 
 

@@ -260,7 +260,8 @@ def _block(child: etree._Element, ctx: Ctx, level: int, depth: int) -> list[str]
         return ["\n".join("> " + line for block in inner for line in block.split("\n"))]
     if tag == "def-list":
         pairs = [(first(d, "term"), first(d, "def")) for d in child.xpath("def-item")]
-        return [_paragraph(f"**{inline(t, ctx)}** {inline(d, ctx)}") for t, d in pairs if t is not None and d is not None]
+        pairs = [(t, d) for t, d in pairs if t is not None and d is not None]
+        return [_paragraph(f"**{inline(t, ctx)}** {inline(d, ctx)}") for t, d in pairs]
     text = inline(child, ctx, depth)
     return [_paragraph(text)] if text.strip() else []
 

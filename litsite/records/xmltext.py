@@ -49,9 +49,7 @@ def parse_xml(data: bytes, path: Path, warnings: list[str]) -> etree._Element:
     try:
         root = etree.fromstring(text, strict)
     except etree.XMLSyntaxError as e:
-        loose = etree.XMLParser(
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
-        )
+        loose = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True)
         root = etree.fromstring(text, loose) if text.strip() else None
         if root is None:
             raise UserError(path, e.lineno or None, f"not well-formed XML: {e.msg}") from None
