@@ -154,8 +154,8 @@ def inline(el: etree._Element, ctx: Ctx, depth: int = 0, skip: tuple[str, ...] =
             before = parts[-1] if parts else ""
             tail = children[end].tail or ""
             # Brackets printed around the numbers belong to the citation: "[<xref/>–<xref/>]" → "[@a; @b; @c]".
-            m = re.search(r"(\\\[|\()\s*$", before)
-            close = {"\\[": "]", "(": ")"}.get(m.group(1)) if m else None
+            m = re.search(r"(\\\[|\\?\()\s*$", before)
+            close = {"\\[": "]", "(": ")", "\\(": ")"}.get(m.group(1)) if m else None
             if m and close and tail.lstrip().startswith(close):
                 parts[-1] = before[: m.start()]
                 tail = tail.lstrip()[1:]
