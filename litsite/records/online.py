@@ -110,16 +110,25 @@ def fetch(spec: str, fetcher: Fetcher) -> tuple[str, bytes]:
         data = _get(url, fetcher, spec)
         if data is None or not data.lstrip().startswith(b"{"):
             raise UserError(spec, None, "Crossref does not know this DOI (not found)")
-        return f"crossref-{_safe(doi)}.json", data
+        return record_name(spec), data
     if m := _PMID.match(spec):
         pmid = m.group(1)
         params = {"db": "pubmed", "id": pmid, "retmode": "xml", "tool": "litsite"}
         if fetcher.mailto:
             params["email"] = fetcher.mailto
         data = _get(f"{fetcher.eutils_url}/efetch.fcgi?{urllib.parse.urlencode(params)}", fetcher, spec)
-        if data is None or b"<PubmedArticle" not in data[:MAX_BYTES]:
+        if data is None or not re.search(rb"<Pubmed(?:Book)?Article[\s>]", data):
             raise UserError(spec, None, "PubMed has no article with this PMID (not found)")
-        return f"pubmed-{pmid}.xml", data
+        return record_name(spec), data
+    raise UserError(spec, None, "not an identifier: write doi:10.… or pmid:…")
+
+
+def record_name(spec: str) -> str:
+    """The file name a fetched record is kept under in content/records/."""
+    if m := _DOI.match(spec.strip()):
+        return f"crossref-{_safe(m.group(1))}.json"
+    if m := _PMID.match(spec.strip()):
+        return f"pubmed-{m.group(1)}.xml"
     raise UserError(spec, None, "not an identifier: write doi:10.… or pmid:…")
 
 
@@ -139,17 +148,19 @@ def import_identifier(
     """`build.py import doi:…|pmid:…`: fetch, keep the record under content/records/, import it as a file."""
     from litsite.records.importer import run_import
 
-    name, data = fetch(spec, fetcher or Fetcher.from_env())
+    fetcher = fetcher or Fetcher.from_env()
     if as_json:
+        name, data = fetch(spec, fetcher)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / name
             path.write_bytes(data)
             return run_import(path, content_dir, force, True, out, err)
-    record = Path(content_dir) / "records" / name
-    if not force:
+    record = Path(content_dir) / "records" / record_name(spec)
+    if not force:  # refuse before asking the service anything
         for target in (record, Path(content_dir) / "study.md", Path(content_dir) / "references.yaml"):
             if target.exists():
                 raise UserError(target, None, "already exists: not overwritten (use --force to replace it)")
+    _, data = fetch(spec, fetcher)
     record.parent.mkdir(parents=True, exist_ok=True)
     existed = record.exists()
     record.write_bytes(data)
