@@ -24,7 +24,8 @@ TYPES = {
     "journal-issue": "periodical", "journal": "periodical", "component": "document", "other": "document",
 }  # fmt: skip
 _WORK_KEYS = {"indexed", "deposited", "member", "prefix", "reference-count", "is-referenced-by-count", "created"}
-_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^(?:[A-Z]\.-?){1,3}$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")  # "J", "JC", "T.", "G-W"
+_OTHERS = re.compile(r"\s*(?:,\s*)?(?:and others|et al\.?|and colleagues)$", re.I)
 MAX_REFERENCES = 20_000  # bound the work one record can cause
 
 
@@ -168,7 +169,7 @@ def study_of(message: dict) -> tuple[dict, str]:
 
 def _author_name(text: str) -> dict:
     """Crossref's reference author string ('J Azzouni', 'W V O Quine', 'Azzouni J', 'Bonke') as a CSL name."""
-    tokens = text.replace(",", " ").split()
+    tokens = _OTHERS.sub("", text).replace(",", " ").split()
     lead = 0
     while lead < len(tokens) - 1 and _INITIALS.match(tokens[lead]):
         lead += 1

@@ -19,6 +19,7 @@ _TYPES = {
     "web": "webpage", "webpage": "webpage", "website": "webpage", "patent": "patent", "data": "dataset",
     "dataset": "dataset", "database": "dataset", "software": "software", "preprint": "article",
     "newspaper": "article-newspaper", "magazine": "article-magazine", "list": "document", "discussion": "document",
+    "clinicaltrial": "document", "journal-article": "article-journal", "confproc-article": "paper-conference",
 }  # fmt: skip
 _ROLES = {"author": "author", "editor": "editor", "translator": "translator", "compiler": "compiler",
           "guest-editor": "editor", "inventor": "author", "allauthors": "author", "assignee": "author"}  # fmt: skip
@@ -45,12 +46,16 @@ def _name(el: etree._Element) -> dict:
 def _names(cit: etree._Element) -> dict[str, list[dict]]:
     """Names by CSL role: person-groups by their type; loose names (as PLOS prints them) are authors."""
     out: dict[str, list[dict]] = {}
+    others: list[dict] = []
     for group in cit.xpath("person-group"):
         role = _ROLES.get(attr(group, "person-group-type").lower() or "author")
-        if not role:
-            continue
-        names = [_name(el) for el in group.xpath("name | string-name | collab")[:_MAX_NAMES]]
-        out.setdefault(role, []).extend(n for n in names if n)
+        names = [n for n in (_name(el) for el in group.xpath("name | string-name | collab")[:_MAX_NAMES]) if n]
+        if role:
+            out.setdefault(role, []).extend(names)
+        else:
+            others += names  # a sponsor, curator …: printed where the author stands when there is none
+    if others and not out.get("author") and not out.get("editor"):
+        out["author"] = others
     loose = [_name(el) for el in cit.xpath("name | string-name | collab")[:_MAX_NAMES]]
     if loose := [n for n in loose if n]:
         out.setdefault("author", []).extend(loose)
@@ -165,6 +170,9 @@ def _free_text(cit: etree._Element, warnings: list[str], n: int) -> dict:
         item = {}
     item.pop("id", None)
     item.setdefault("type", "document")
+    declared = _TYPES.get((attr(cit, "publication-type") or attr(cit, "citation-type")).lower())
+    if declared and declared != "document":
+        item["type"] = declared  # the record says what the work is; the parser only guessed
     # "Organisation Name - ABBR (2010) Title": the text before the year is the author the parser left out.
     if not item.get("author") and not item.get("editor") and (m := _ORG_YEAR.match(line)):
         item["author"] = [{"literal": m.group(1).strip(" ,.")}]
