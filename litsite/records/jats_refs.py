@@ -95,11 +95,17 @@ def _date(cit: etree._Element) -> dict | None:
     return {"date-parts": [parts]}
 
 
+def _whole_doi(value: str) -> str:
+    """A pub-id's DOI: the whole element is the DOI (SICI DOIs hold "<", ";"), stray spaces dropped."""
+    value = re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", re.sub(r"\s+", "", value), flags=re.I)
+    return value if value.startswith("10.") else clean_doi(value)
+
+
 def _ids_and_links(cit: etree._Element, fields: dict) -> None:
     for el in cit.xpath(".//pub-id | .//object-id"):
         kind, value = attr(el, "pub-id-type").lower(), text_of(el)
         if kind == "doi" and value:
-            fields.setdefault("DOI", clean_doi(value))
+            fields.setdefault("DOI", _whole_doi(value))
         elif kind == "pmid" and value.isdigit():
             fields.setdefault("PMID", value)
         elif kind in ("pmc", "pmcid") and value:

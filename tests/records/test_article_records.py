@@ -296,3 +296,23 @@ def test_unknown_citation_target_is_a_warning(tmp_path: Path) -> None:
     path.write_bytes(_jats('<p>See <xref ref-type="bibr" rid="nope">7</xref>.</p>'))
     result = import_record(path)
     assert any("nope" in w and "no such reference" in w for w in result.warnings)
+
+
+def test_reference_dois_are_taken_whole(tmp_path: Path) -> None:
+    sici = "10.1002/(SICI)1096-9861(19980907)398:4&lt;515::AID-CNE4&gt;3.0.CO;2-5"
+    path = tmp_path / "a.xml"
+    path.write_bytes(
+        _jats("<p>x</p>", refs=0).replace(
+            b"<ref-list></ref-list>",
+            (
+                '<ref-list><ref id="a"><element-citation publication-type="journal"><person-group>'
+                "<name><surname>Witten</surname></name></person-group><year>1998</year>"
+                f'<pub-id pub-id-type="doi">{sici}</pub-id></element-citation></ref>'
+                '<ref id="b"><element-citation publication-type="journal"><person-group><name><surname>Lin</surname>'
+                '</name></person-group><pub-id pub-id-type="doi">10.1371/journal.pbio. 1001425</pub-id>'
+                "</element-citation></ref></ref-list>"
+            ).encode(),
+        )
+    )
+    refs = import_record(path).references
+    assert [r["DOI"] for r in refs] == [sici.replace("&lt;", "<").replace("&gt;", ">"), "10.1371/journal.pbio.1001425"]
