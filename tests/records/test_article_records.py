@@ -17,14 +17,16 @@ from litsite.records.pubmed import expand_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "records"
-PLOS = DATA / "jats" / "pntd.0002065.nxml"
-SCIELO = DATA / "jats" / "scielo_article.jats.xml"
-JMI = DATA / "pubmed" / "pubmed7.xml"
-NEJM = DATA / "pubmed" / "pubmed-29768149.xml"
-NBIB = DATA / "medline" / "pubmed_result3.txt"
-ELIFE = DATA / "crossref" / "crossref.json"
-CUP = DATA / "crossref" / "crossref_api_work_s1047951103000064.json"
-RECORDS = [PLOS, SCIELO, JMI, NEJM, NBIB, ELIFE, CUP]
+PLOS = DATA / "jats" / "plos-ntd-jats" / "pntd.0002065.nxml"
+SCIELO = DATA / "jats" / "scielo-jats" / "scielo_article.jats.xml"
+JMI = DATA / "pubmed" / "jmi-pubmed-xml" / "pubmed7.xml"
+NEJM = DATA / "pubmed" / "nejm-pubmed-xml" / "pubmed-29768149.xml"
+NBIB = DATA / "medline" / "medphys-nbib" / "pubmed_result3.txt"
+ELIFE = DATA / "crossref" / "elife-crossref-json" / "crossref.json"
+CUP = DATA / "crossref" / "cup-crossref-json" / "crossref_api_work_s1047951103000064.json"
+KINDS = ("jats", "pubmed", "medline", "crossref")
+# Every real record kept for the tests: one folder each, with SOURCE.txt and a truth.json read off the record.
+RECORDS = sorted(f for kind in KINDS for f in (DATA / kind).glob("*/*") if f.name not in ("SOURCE.txt", "truth.json"))
 
 
 def _project(tmp_path: Path) -> Path:
@@ -53,6 +55,24 @@ def test_every_record_imports_and_builds(tmp_path: Path, record: Path) -> None:
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert import_record(record).study["title"][:30].replace("&", "&amp;") in html
     assert "<script>alert" not in html
+
+
+def test_records_score_against_their_truth(tmp_path: Path) -> None:
+    """The bench scorer over the kept records: at least 98 % of the checks, every reference count exact."""
+    import json
+    import subprocess
+    import sys
+
+    folders = [str(DATA / kind) for kind in KINDS]
+    report = tmp_path / "score.json"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "records" / "score.py"), *folders, "--json", str(report)],
+        check=True,
+        capture_output=True,
+    )
+    figures = json.loads(report.read_text(encoding="utf-8"))
+    assert figures["count_exact"] == len(RECORDS) == 11
+    assert figures["passed"] / figures["total"] >= 0.98
 
 
 def test_jats_full_text_builds_with_live_citations(tmp_path: Path) -> None:

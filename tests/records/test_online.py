@@ -16,8 +16,9 @@ from litsite.cli import main
 from litsite.records.online import Fetcher, fetch, import_identifier, is_identifier
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "records"
-CROSSREF = DATA / "crossref" / "crossref_api_work_s1047951103000064.json"  # a saved api.crossref.org response
-PUBMED = DATA / "pubmed" / "pubmed-29768149.xml"  # a saved efetch response
+# Real responses: a saved api.crossref.org/works/{DOI} answer and a saved efetch answer.
+CROSSREF = DATA / "crossref" / "cup-crossref-json" / "crossref_api_work_s1047951103000064.json"
+PUBMED = DATA / "pubmed" / "nejm-pubmed-xml" / "pubmed-29768149.xml"
 DOI = "10.1017/s1047951103000064"
 PMID = "29768149"
 
