@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from litsite.cli import main
 from litsite.errors import UserError
 from litsite.records.detect import detect_format
-from litsite.records.importer import import_record
+from litsite.records.importer import import_record, study_markdown
 from litsite.records.pubmed import expand_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -336,3 +339,27 @@ def test_reference_dois_are_taken_whole(tmp_path: Path) -> None:
     )
     refs = import_record(path).references
     assert [r["DOI"] for r in refs] == [sici.replace("&lt;", "<").replace("&gt;", ">"), "10.1371/journal.pbio.1001425"]
+
+
+# --- robustness: cut and spliced records never crash, they give UserError or warnings
+
+SAMPLES = [PLOS, JMI, NBIB, CUP]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SAMPLES), st.data())
+def test_damaged_records_never_crash(record: Path, data: st.DataObject) -> None:
+    raw = record.read_bytes()[:40_000]
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, min(len(raw), start + 5000)))
+    junk = data.draw(st.sampled_from([b"", b"<", b"</p>", b"&amp", b'"', b"\n", b"<xref ref-type='bibr' rid='x'>"]))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / record.name
+        path.write_bytes(raw[:start] + junk + raw[end:])
+        try:
+            result = import_record(path)
+        except UserError as e:
+            assert str(e).startswith(str(path)) and "Traceback" not in str(e)
+            return
+        assert len({r["id"] for r in result.references}) == len(result.references)
+        study_markdown(result.study, result.body)
