@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -15,10 +16,14 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import reflines, structured
+from litsite.records.crossref import load_crossref
 from litsite.records.detect import KINDS, detect_format
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
+from litsite.records.jats import load_jats
 from litsite.records.mdtext import escape_markdown
+from litsite.records.medline import load_medline
 from litsite.records.page import RefLine, parse_page
+from litsite.records.pubmed import load_pubmed
 from litsite.records.result import ImportResult
 from litsite.records.xmltext import decode_xml
 from litsite.records.xmltext import is_xml as xml_like
@@ -170,39 +175,32 @@ def _read_bytes(path: Path) -> bytes:
         raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
 
 
+# Loaders by kind (see detect.py); XML records are read from their bytes, the rest from UTF-8 text.
+_XML_LOADERS: dict[str, Callable[[bytes, Path], ImportResult]] = {"jats": load_jats, "pubmed-xml": load_pubmed}
+_TEXT_LOADERS: dict[str, Callable[[str, Path], ImportResult]] = {
+    "medline": load_medline,
+    "crossref-json": load_crossref,
+    "csl-json": structured.load_csl_json,
+    "csl-yaml": structured.load_csl_yaml,
+    "bibtex": structured.load_bibtex,
+    "ris": structured.load_ris,
+}
+
+
 def import_record(path: Path) -> ImportResult:
     """Import a record of any kind in KINDS, recognised by its content (see detect_format)."""
     path = Path(path)
     data = _read_bytes(path)
-    if xml_like(data):
-        # XML declares its own encoding (SciELO's ISO-8859-1, for one): read it from the bytes.
-        fmt = detect_format(path, decode_xml(data[:20000], path) if data.strip() else "")
-        if fmt in ("jats", "pubmed-xml"):
-            return _load_xml(fmt, data, path)
-        if fmt == "unknown-xml":
-            raise UserError(path, None, f"an XML record of a kind not known here; accepted: {KINDS}")
-    text = read_record(path)
+    # XML declares its own encoding (SciELO's ISO-8859-1, for one): it is read from the bytes.
+    text = decode_xml(data, path) if xml_like(data) else read_record(path)
     fmt = detect_format(path, text)
-    if fmt in ("jats", "pubmed-xml"):
-        return _load_xml(fmt, text.encode("utf-8"), path)
+    if fmt in _XML_LOADERS:
+        return _XML_LOADERS[fmt](data, path)
     if fmt == "unknown-xml":
         raise UserError(path, None, f"an XML record of a kind not known here; accepted: {KINDS}")
-    if fmt == "medline":
-        from litsite.records.medline import load_medline
-
-        return load_medline(text, path)
-    if fmt == "crossref-json":
-        from litsite.records.crossref import load_crossref
-
-        return load_crossref(text, path)
-    if fmt == "csl-json":
-        return structured.load_csl_json(text, path)
-    if fmt == "csl-yaml":
-        return structured.load_csl_yaml(text, path)
-    if fmt == "bibtex":
-        return structured.load_bibtex(text, path)
-    if fmt == "ris":
-        return structured.load_ris(text, path)
+    text = read_record(path) if xml_like(data) else text
+    if fmt in _TEXT_LOADERS:
+        return _TEXT_LOADERS[fmt](text, path)
     try:
         if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
             text, meta = html_to_text(text)
@@ -212,16 +210,6 @@ def import_record(path: Path) -> ImportResult:
         if "no references found" in e.message:
             raise UserError(e.path, e.line, f"{e.message} The kinds accepted: {KINDS}.") from None
         raise
-
-
-def _load_xml(fmt: str, data: bytes, path: Path) -> ImportResult:
-    if fmt == "jats":
-        from litsite.records.jats import load_jats
-
-        return load_jats(data, path)
-    from litsite.records.pubmed import load_pubmed
-
-    return load_pubmed(data, path)
 
 
 # --- writing

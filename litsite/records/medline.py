@@ -86,6 +86,7 @@ def load_medline(text: str, path: Path) -> ImportResult:
         tags.setdefault(tag, []).append(value)
 
     def one(tag: str) -> str:
+        """The first value of a tag, '' if the record lacks it."""
         return tags.get(tag, [""])[0]
 
     study: dict = {"type": "article-journal"}
