@@ -7,10 +7,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from litsite.errors import UserError
 from litsite.records.jats_body import abstract_markdown, body_markdown
 from litsite.records.jats_refs import jats_references
 from litsite.records.result import ImportResult
-from litsite.records.xmltext import attr, first, first_text, parse_xml, squash, text_of
+from litsite.records.xmltext import attr, first, first_text, parse_xml, text_of
 
 # Abstracts that are not the article's abstract proper (PLOS author summaries, eLife digests, graphical abstracts).
 _SIDE_ABSTRACTS = {"summary", "author-summary", "executive-summary", "graphical", "teaser", "editor", "precis",
@@ -213,8 +214,6 @@ def load_jats(data: bytes, path: Path) -> ImportResult:
     article = root if root.tag == "article" else first(root, ".//article")
     meta = first(article, "front/article-meta")
     if article is None or meta is None:
-        from litsite.errors import UserError
-
         raise UserError(path, None, "JATS XML without front/article-meta: not an article record")
     study: dict = {"type": "article-journal"}
     study["title"] = _title(meta)
@@ -251,11 +250,3 @@ def load_jats(data: bytes, path: Path) -> ImportResult:
     if body:
         markdown = (f"## Abstract\n\n{abstract_md}\n\n" if abstract_md else "") + body
     return ImportResult(study, refs, warnings + ref_warnings, body=markdown)
-
-
-def looks_like_jats(root_tag: str, head: str) -> bool:
-    """True for a JATS / NLM article root (the root element `article`, with JATS structure)."""
-    return root_tag == "article" and bool(re.search(r"<(?:front|article-meta|journal-meta)\b", head))
-
-
-__all__ = ["load_jats", "looks_like_jats", "name_item", "squash"]
