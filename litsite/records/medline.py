@@ -7,7 +7,7 @@ from pathlib import Path
 
 from litsite.errors import UserError
 from litsite.records.mdtext import escape_inline, escape_markdown
-from litsite.records.pubmed import expand_pages
+from litsite.records.pubmed import MAX_RECORDS, bibliography, expand_pages
 from litsite.records.result import ImportResult
 from litsite.records.textutil import month_number
 
@@ -76,13 +76,23 @@ def _abstract_markdown(abstract: str) -> str:
 
 
 def load_medline(text: str, path: Path) -> ImportResult:
-    """Import a MEDLINE / .nbib record (the first, if the file holds several)."""
+    """Import a MEDLINE / .nbib record as the study; a file of several records as references."""
     records = parse_tags(text, path)
     if not records:
         raise UserError(path, None, "no MEDLINE record in the file")
-    warnings = [f"{len(records)} records in the file: the first is imported"] if len(records) > 1 else []
+    if len(records) > 1:
+        return bibliography([record_study(r)[0] for r in records[:MAX_RECORDS]], "records", [])
+    study, md = record_study(records[0])
+    study["source-record"] = f"records/{path.name}"
+    warnings = [f"no {label} in the record" for key, label in (("title", "title"), ("container-title", "journal"))
+                if key not in study]  # fmt: skip
+    return ImportResult(study, [], warnings, body=f"## Abstract\n\n{md}\n" if md else "")
+
+
+def record_study(record: list[tuple[str, str, int]]) -> tuple[dict, str]:
+    """The study's fields of one MEDLINE record, and its abstract as Markdown ('' unless it has labels)."""
     tags: dict[str, list[str]] = {}
-    for tag, value, _ in records[0]:
+    for tag, value, _ in record:
         tags.setdefault(tag, []).append(value)
 
     def one(tag: str) -> str:
@@ -128,11 +138,6 @@ def load_medline(text: str, path: Path) -> ImportResult:
         study["affiliations"] = affiliations
     if one("CI"):
         study["copyright"] = one("CI")
-    study["source-record"] = f"records/{path.name}"
     if one("AB"):
         study["abstract"] = one("AB")
-    md = _abstract_markdown(one("AB"))
-    for key, label in (("title", "title"), ("container-title", "journal")):
-        if key not in study:
-            warnings.append(f"no {label} in the record")
-    return ImportResult(study, [], warnings, body=f"## Abstract\n\n{md}\n" if md else "")
+    return study, _abstract_markdown(one("AB"))

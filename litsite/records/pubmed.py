@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from litsite.csl.schema import DATE_VARIABLES, VARIABLES
 from litsite.errors import UserError
 from litsite.records import reflines, structured
 from litsite.records.mdtext import escape_inline, escape_markdown
@@ -14,6 +15,7 @@ from litsite.records.result import ImportResult
 from litsite.records.textutil import month_number
 from litsite.records.xmltext import attr, first, first_text, parse_xml, text_of
 
+MAX_RECORDS = 20_000  # bound the work one file can cause
 # "Radiology. 2015 Jan;274(1):250-9": PubMed's citation of a journal article without authors or title.
 _SHORT_CITATION = re.compile(
     r"^(?P<journal>[^.;]{2,120}?)\.\s+(?P<year>\d{4})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?"
@@ -148,16 +150,8 @@ def references(entry: etree._Element, warnings: list[str]) -> list[dict]:
     return items
 
 
-def load_pubmed(data: bytes, path: Path) -> ImportResult:
-    """Import PubMed XML: the first PubmedArticle as the study, with its ReferenceList when it has one."""
-    warnings: list[str] = []
-    root = parse_xml(data, path, warnings)
-    entries = root.xpath("descendant-or-self::PubmedArticle | descendant-or-self::PubmedBookArticle")
-    if not entries:
-        raise UserError(path, None, "PubMed XML without a PubmedArticle: nothing to import")
-    if len(entries) > 1:
-        warnings.append(f"{len(entries)} articles in the file: the first is imported")
-    entry = entries[0]
+def _article_study(entry: etree._Element) -> tuple[dict, str]:
+    """The study's fields of one PubmedArticle, and its abstract as Markdown ('' unless it has labels)."""
     cit = first(entry, "MedlineCitation")
     cit = cit if cit is not None else first(entry, "BookDocument")
     article = first(cit, "Article") if cit is not None else None
@@ -195,10 +189,41 @@ def load_pubmed(data: bytes, path: Path) -> ImportResult:
         study["affiliations"] = affiliations
     if copyright_ := first_text(article, "Abstract/CopyrightInformation"):
         study["copyright"] = copyright_
-    study["source-record"] = f"records/{path.name}"
     plain, md = _abstract(article)
     if plain:
         study["abstract"] = plain
-    body = f"## Abstract\n\n{md}\n" if md and md != escape_markdown(plain) else ""
-    refs = references(entry, warnings)
-    return ImportResult(study, refs, warnings, body=body)
+    return study, (md if md and md != escape_markdown(plain) else "")
+
+
+def as_reference(study: dict) -> dict:
+    """A record's study fields as a CSL item for references.yaml (a file of several records is a bibliography)."""
+    item = {k: v for k, v in study.items() if k in VARIABLES or k == "type"}
+    for key in DATE_VARIABLES:
+        if isinstance(item.get(key), str):
+            item[key] = {"date-parts": [[int(x) for x in item[key].split("-")]]}
+    if study.get("keywords"):
+        item["keyword"] = ", ".join(study["keywords"])
+    return item
+
+
+def bibliography(studies: list[dict], what: str, warnings: list[str]) -> ImportResult:
+    """Several records in one file (a search export): every one a reference, no study."""
+    items = [as_reference(s) for s in studies]
+    structured.assign_ids(items, warnings)
+    warnings.append(f"{len(items)} {what} in the file: imported as references (import a single record for a study)")
+    return ImportResult({}, items, warnings)
+
+
+def load_pubmed(data: bytes, path: Path) -> ImportResult:
+    """Import PubMed XML: one PubmedArticle as the study with its ReferenceList; several as references."""
+    warnings: list[str] = []
+    root = parse_xml(data, path, warnings)
+    entries = root.xpath("descendant-or-self::PubmedArticle | descendant-or-self::PubmedBookArticle")
+    if not entries:
+        raise UserError(path, None, "PubMed XML without a PubmedArticle: nothing to import")
+    if len(entries) > 1:
+        return bibliography([_article_study(e)[0] for e in entries[:MAX_RECORDS]], "articles", warnings)
+    study, md = _article_study(entries[0])
+    study["source-record"] = f"records/{path.name}"
+    refs = references(entries[0], warnings)
+    return ImportResult(study, refs, warnings, body=f"## Abstract\n\n{md}\n" if md else "")
