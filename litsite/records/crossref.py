@@ -189,7 +189,7 @@ def _structured(ref: dict) -> dict:
     fields: dict = {}
     simple = (("article-title", "title"), ("journal-title", "container-title"), ("volume", "volume"),
               ("issue", "issue"), ("first-page", "page"), ("series-title", "collection-title"),
-              ("edition", "edition"), ("component", "number"))  # fmt: skip
+              ("edition", "edition"))  # fmt: skip
     for key, csl in simple:
         if ref.get(key):
             fields[csl] = _plain(ref[key])

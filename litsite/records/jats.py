@@ -249,4 +249,6 @@ def load_jats(data: bytes, path: Path) -> ImportResult:
     markdown = ""
     if body:
         markdown = (f"## Abstract\n\n{abstract_md}\n\n" if abstract_md else "") + body
+    elif "**" in abstract_md:  # a structured abstract keeps its section titles even without a full text
+        markdown = f"## Abstract\n\n{abstract_md}\n"
     return ImportResult(study, refs, warnings + ref_warnings, body=markdown)
