@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -23,24 +24,24 @@ _BLOCKS = {"p", "sec", "list", "table-wrap", "table-wrap-group", "fig", "fig-gro
 MAX_DEPTH = 60  # nesting bound: hostile records cannot recurse without limit
 
 
-@dataclass
+@dataclass(frozen=True)
 class Ctx:
-    """What rendering a body needs: the record's ref ids → our ids (in list order), and warnings."""
+    """What rendering a body needs: the record's ref ids → our ids (in list order), and the warnings it collects."""
 
     ids: dict[str, str]
     warnings: list[str] = field(default_factory=list)
-    order: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.order = {rid: i for i, rid in enumerate(self.ids)}
-        self._ordered = list(self.ids)
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each ref id's place in the reference list."""
+        return {rid: i for i, rid in enumerate(self.ids)}
 
     def between(self, a: str, b: str) -> list[str]:
         """The ref ids from a to b in reference-list order (a "3–5" range), or [a, b] if not a forward range."""
         i, j = self.order.get(a), self.order.get(b)
         if i is None or j is None or j <= i or j - i > 200:
             return [a, b]
-        return self._ordered[i : j + 1]
+        return list(self.ids)[i : j + 1]
 
 
 def _is_bibr(el: object) -> bool:

@@ -40,7 +40,12 @@ def _name(el: etree._Element) -> dict:
     whole = text_of(el).strip(" ,;")
     if not whole:
         return {}
-    return person(whole) if el.tag == "string-name" and " " in whole else {"literal": whole}
+    tokens = whole.split()
+    if el.tag != "string-name" or len(tokens) < 2:
+        return {"literal": whole}
+    if "," not in whole and re.fullmatch(r"(?:[A-Z]\.?-?){1,4}", tokens[-1]):
+        return {"family": " ".join(tokens[:-1]), "given": tokens[-1]}  # "Smith JA", as Vancouver prints names
+    return person(whole)
 
 
 def _names(cit: etree._Element) -> dict[str, list[dict]]:
