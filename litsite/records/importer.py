@@ -15,6 +15,7 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import reflines, structured
+from litsite.records.cslmap import buildable
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
 from litsite.records.replace import library_note, replace_study
@@ -182,6 +183,7 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
     return ImportResult(study, refs, warnings + ref_warnings)
 
 
+@buildable
 def import_record(path: Path) -> ImportResult:
     """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content)."""
     path = Path(path)

@@ -128,11 +128,13 @@ def _from_csl_data(data: object, path: Path) -> ImportResult:
     bad = [i for i, item in enumerate(refs, start=1) if not isinstance(item, dict)]
     if bad:
         raise UserError(path, None, f"item {bad[0]} is not a CSL item (a mapping of CSL variables)")
-    refs = [dict(item) for item in refs]
-    for i, item in enumerate(refs, start=1):
-        if "type" not in item:
-            item["type"] = "document"
-            warnings.append(f"item {i} has no type: set to 'document'")
+    untyped = [i for i, item in enumerate(refs, start=1) if "type" not in item and "itemType" not in item]
+    if untyped:
+        shown = ", ".join(str(i) for i in untyped[:10]) + (", …" if len(untyped) > 10 else "")
+        warnings.append(f"{len(untyped)} item(s) without a type, set to 'document': item {shown}")
+    from litsite.records.cslmap import make_buildable  # imports the content checks, which import this module's kin
+
+    refs = make_buildable(refs, warnings)
     assign_ids(refs, warnings)
     if study:
         study.pop("id", None)
