@@ -14,7 +14,7 @@ from typing import Any
 from litsite.content import NAME_KEYS, check_item
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from litsite.dates import to_csl_date
-from litsite.errors import ErrorCollector
+from litsite.errors import ErrorCollector, UserError
 from litsite.records import textutil as tu
 from litsite.records.result import ImportResult
 from litsite.yamlfile import Lines
@@ -292,8 +292,34 @@ def to_csl(raw: dict, n: int, report: Report) -> dict | None:
             report.bad[var].add(n)
             continue
         item[var] = value
+    if isinstance(item.get("note"), str):
+        _extra(item, report, n)
     _finish(item, n, report)
     return item
+
+
+_EXTRA_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*:\s*(\S.*?)\s*$")
+
+
+def _extra(item: dict, report: Report, n: int) -> None:
+    """Zotero's Extra field (the note): its "Variable: value" lines (PMID, DOI, Original Date, …) as the CSL
+    variables they name, when the item lacks them, as Zotero's CSL export and citeproc-js read them; the other
+    lines stay the note."""
+    rest = []
+    for line in str(item["note"]).split("\n"):
+        m = _EXTRA_LINE.match(line)
+        var = _target(m.group(1), item) if m else None
+        if m and var and var not in item and var not in ("id", "type", "note") and not var.startswith("x-"):
+            value = _value(var, m.group(2))
+            if value is not None:
+                item[var] = value
+                continue
+        rest.append(line)
+    note = "\n".join(rest).strip()
+    if note:
+        item["note"] = note
+    else:
+        item.pop("note")
 
 
 def _value(var: str, value: Any) -> Any:
@@ -366,6 +392,13 @@ def buildable(importer: Callable[[Path], ImportResult]) -> Callable[[Path], Impo
         warnings = list(result.warnings)
         references = make_buildable(result.references, warnings)
         study = buildable_study(result.study, warnings) if result.study else result.study
+        if study and not str(study.get("title") or "").strip():
+            warnings.append("the record names no title for its article: no study written (a bibliography site)")
+            study = {}
+        elif study and study.get("type") not in ITEM_TYPES:
+            study["type"] = "article-journal"  # the article a site is about; the build needs a type
+        if not study and not references:
+            raise UserError(path, None, "neither an article with a title nor references found in the record")
         return ImportResult(study, references, list(dict.fromkeys(warnings)))
 
     return wrapper
