@@ -52,12 +52,12 @@ def base_id(item: dict) -> str:
 
 def assign_ids(items: list[dict], warnings: list[str]) -> None:
     """Give every item a unique id: keep usable existing ids, else familyYEAR with a, b, c … suffixes."""
-    used: set[str] = set()
+    used: set[str] = set()  # casefolded: the build compares ids ignoring case
     for item in items:
         given = str(item.get("id") or "").strip()
-        if given and given not in used:
+        if given and given.casefold() not in used:
             item["id"] = given
-            used.add(given)
+            used.add(given.casefold())
         elif given:
             warnings.append(f"duplicate id {given!r}: renamed")
             item["id"] = ""
@@ -77,11 +77,11 @@ def assign_ids(items: list[dict], warnings: list[str]) -> None:
         while True:
             cand = base + (_suffix(n) if bases[base] > 1 or base in used else "")
             n += 1
-            if cand not in used:
+            if cand.casefold() not in used:
                 break
         seen[base] = n
         item["id"] = cand
-        used.add(cand)
+        used.add(cand.casefold())
 
 
 def _suffix(n: int) -> str:
