@@ -213,7 +213,10 @@ def _entries(library: object, path: Path, warnings: list[str]) -> list:
         raise UserError(path, line + 1 if isinstance(line, int) else None, f"unparseable BibTeX: {reason}")
     if not blocks:
         raise UserError(path, None, "no BibTeX entries found")
-    for kind, what in (("field", "repeat a field; the first value was kept"), ("key", "repeat an earlier key")):
+    for kind, what in (
+        ("field", "with a repeated field (the first value kept)"),
+        ("key", "with an earlier entry's key"),
+    ):
         found = repeated[kind]
         if found:
             shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")

@@ -170,4 +170,4 @@ def test_bibtex_unknown_type_and_duplicate_key(tmp_path: Path) -> None:
     # Real libraries repeat keys: both entries are kept, the second renamed, and the warning names the line.
     result = load_bibtex("@book{k, title={A}}\n@book{k, title={B}}\n", tmp_path / "x.bib")
     assert [(i["id"], i["title"]) for i in result.references] == [("k", "A"), ("anonnd", "B")]
-    assert result.warnings == ["1 entry repeat an earlier key: 'k' at line 2", "duplicate id 'k': renamed"]
+    assert result.warnings == ["1 entry with an earlier entry's key: 'k' at line 2", "duplicate id 'k': renamed"]
