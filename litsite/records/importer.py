@@ -18,7 +18,7 @@ from litsite.records import reflines, structured
 from litsite.records.cslmap import buildable
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.page import RefLine, parse_page
-from litsite.records.replace import library_note, replace_study
+from litsite.records.replace import dangling_citations, library_note, replace_study
 from litsite.records.result import ImportResult
 
 STUDY_ORDER = (
@@ -319,6 +319,9 @@ def write_content(
     else:
         old_refs = (content_dir / "references.yaml").exists()
         notes.extend(library_note(content_dir, len(result.references), old_refs))
+        dangling = dangling_citations(content_dir, {str(r.get("id")) for r in result.references})
+        if dangling:  # the build would stop at each: say so now, where they are
+            notes.append(f"{len(dangling)} citation(s) name ids the new references lack: " + "; ".join(dangling[:5]))
     if result.references or not result.study:
         outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
     copy = content_dir / "records" / record_path.name

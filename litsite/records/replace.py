@@ -110,6 +110,22 @@ def _old_record(old: dict, content_dir: Path, record_name: str) -> Path | None:
     return path
 
 
+def dangling_citations(content_dir: Path, ids: set[str]) -> list[str]:
+    """`file:line: cites @key` for each citation of study.md and content/pages/*.md to an id not in ids."""
+    from litsite.citations import find_clusters
+
+    folded = {i.casefold() for i in ids}
+    found = []
+    for doc in [content_dir / "study.md", *sorted((content_dir / "pages").glob("*.md"))]:
+        try:
+            text = doc.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for _start, _end, cluster in find_clusters(text):
+            found += [f"{doc}:{cluster.line}: @{c.id}" for c in cluster.cites if c.id.casefold() not in folded]
+    return found
+
+
 def library_note(content_dir: Path, n_references: int, old_references: bool) -> tuple[str, ...]:
     """What a library import (references only) tells the user about the study, which it leaves as it was."""
     study_path = content_dir / "study.md"

@@ -79,6 +79,8 @@ def test_force_of_the_same_article_keeps_what_was_added_by_hand(tmp_path: Path) 
 
 def test_library_import_replaces_references_and_leaves_the_study(tmp_path: Path) -> None:
     content = _seeded(tmp_path)
+    (content / "pages").mkdir()
+    (content / "pages" / "notes.md").write_text("---\ntitle: Notes\n---\nAs [@nobody1999] says.\n", encoding="utf-8")
     before = (content / "study.md").read_bytes()
     r = run_cli("import", str(DATA / "zotero.bib"), "--force", "--content", str(content))
     assert r.status == 0, r.err
@@ -86,6 +88,7 @@ def test_library_import_replaces_references_and_leaves_the_study(tmp_path: Path)
     refs = yaml.safe_load((content / "references.yaml").read_text(encoding="utf-8"))
     assert len(refs) == len(import_record(DATA / "zotero.bib").references)
     assert "the study stayed as it was" in r.out and "bibliography site" in r.out
+    assert f"1 citation(s) name ids the new references lack: {content / 'pages' / 'notes.md'}:4: @nobody1999" in r.out
 
 
 def _bibliography_project(tmp_path: Path, study: str | None = None) -> Path:
