@@ -7,6 +7,7 @@ the child's booktitle, maintitle or journaltitle (and the parent's author also t
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 # Fields never inherited (biblatex: \DefaultInheritance{all=true, override=false} minus these).
@@ -115,23 +116,29 @@ def resolve_crossrefs(entries: list[BibEntry], warnings: list[str]) -> None:
     missing: dict[str, list[BibEntry]] = {}
     done: set[int] = set()
     cycles: list[BibEntry] = []
-
-    def resolve(entry: BibEntry, path: tuple[int, ...]) -> None:
-        if id(entry) in done:
-            return
-        target = entry.fields.get("crossref", "").strip()
-        parent = by_key.get(target.casefold()) if target else None
-        if target and parent is None:
-            missing.setdefault(target, []).append(entry)
-        elif parent is not None and (id(parent) in path or parent is entry):
-            cycles.append(entry)
-        elif parent is not None:
-            resolve(parent, (*path, id(entry)))
-            inherit(entry, parent)
-        done.add(id(entry))
-
     for entry in entries:
-        resolve(entry, ())
+        # Follow the chain of parents without recursion (a hostile file can chain thousands), then inherit from the
+        # top down so that every parent is complete before its children copy from it.
+        chain: list[BibEntry] = []
+        on_chain: set[int] = set()
+        node: BibEntry | None = entry
+        while node is not None and id(node) not in done:
+            if id(node) in on_chain:
+                cycles.append(node)
+                node = None
+                break
+            chain.append(node)
+            on_chain.add(id(node))
+            target = node.fields.get("crossref", "").strip()
+            parent = by_key.get(target.casefold()) if target else None
+            if target and parent is None:
+                missing.setdefault(target, []).append(node)
+            node = parent
+        if chain and node is not None:  # the chain ends at an entry already complete
+            inherit(chain[-1], node)
+        for child, parent in reversed(list(itertools.pairwise(chain))):
+            inherit(child, parent)
+        done.update(on_chain)
     if missing:
         n = sum(len(v) for v in missing.values())
         shown = "; ".join(f"{key!r} (by {_first(children)})" for key, children in sorted(missing.items())[:5]) + (
@@ -142,7 +149,7 @@ def resolve_crossrefs(entries: list[BibEntry], warnings: list[str]) -> None:
             "their inherited fields (booktitle, year, publisher, editor, …) are missing"
         )
     if cycles:
-        warnings.append(f"crossref cycle, not resolved: {', '.join(_first([c]) for c in cycles[:5])}")
+        warnings.append(f"crossref cycle, followed once around: {', '.join(_first([c]) for c in cycles[:5])}")
 
 
 def _first(entries: list[BibEntry]) -> str:

@@ -174,3 +174,15 @@ def test_csl_json_keys_case_variants_and_zotero_names(tmp_path: Path) -> None:
         "keys that are not CSL variables were left out: attachments (1 item), foo (1 item)",
         "skipped what is not a reference: 1 note",
     ]
+
+
+def test_crossref_chains_and_cycles_are_bounded(tmp_path: Path) -> None:
+    n = 3000  # deeper than Python's recursion limit: resolved without recursion
+    text = "".join(f"@book{{b{i}, title={{T{i}}}, crossref={{b{i + 1}}}}}\n" for i in range(n))
+    text += f"@book{{b{n}, title={{Top}}, year=1999, publisher={{P}}}}\n"
+    text += "@book{x, title={X}, crossref={y}}\n@book{y, title={Y}, crossref={x}, year=2000}\n"
+    result = load_bibtex(text, tmp_path / "x.bib")
+    items = _by_id(result.references)
+    assert items["b0"]["issued"] == {"date-parts": [[1999]]} and items["b0"]["publisher"] == "P"
+    assert items["x"]["issued"] == {"date-parts": [[2000]]}
+    assert result.warnings == [f"crossref cycle, followed once around: 'x' at line {n + 2}"]
