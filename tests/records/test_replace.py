@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, run_cli
+from sitecrawl import crawl, serve_directory
 
 from litsite.pipeline import build_site
 from litsite.records.importer import import_record, write_content
@@ -138,6 +139,11 @@ def test_bibliography_site_intro_cites_and_links_to_reference_pages(tmp_path: Pa
     assert re.search(r'<a href="references/[^"]+/">', home)
     cited = next(p for p in (out / "references").glob("*/index.html") if "Cited in the introduction" in p.read_text())
     assert "Cited on this site" in cited.read_text(encoding="utf-8")
+    with serve_directory(out, not_found_page=out / "404.html") as server:  # every link works, over real HTTP
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        result = crawl([base, base + "no/such/page/"], base)
+    assert result.problems == [f"{base}no/such/page/: HTTP 404"]
+    assert len([u for u in result.fetched if u.endswith("/")]) > len(list((out / "references").iterdir()))
 
 
 def test_study_without_title_but_with_article_fields_is_an_error(tmp_path: Path) -> None:
