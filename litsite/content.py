@@ -197,7 +197,7 @@ def load_study(path: Path, errors: ErrorCollector, bibliography: bool = False) -
     item = check_item(meta, lines, (), errors, extras=STUDY_EXTRAS)
     item.setdefault("id", "study")
     present = bool(item.get("title"))
-    article_fields = sorted(set(item) - STUDY_EXTRAS - {"abstract"})
+    article_fields = sorted(set(item) - {"id", "type", "abstract", "added-by-hand", "source-record"})
     if not present and (article_fields or not bibliography):
         hint = f" (it sets {', '.join(article_fields)})" if article_fields else ""
         errors.add(

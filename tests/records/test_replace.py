@@ -154,6 +154,11 @@ def test_study_without_title_but_with_article_fields_is_an_error(tmp_path: Path)
     with pytest.raises(UserErrors) as e:
         load_sources(project)
     assert "study.md:3: the study needs a 'title' (it sets DOI, author)" in str(e.value)
+    # Keywords too belong to an article: a keyword page would call them "a keyword of the study".
+    (project / "content" / "study.md").write_text("---\nkeywords: [peer support]\n---\n", encoding="utf-8")
+    with pytest.raises(UserErrors) as e:
+        load_sources(project)
+    assert "study.md:2: the study needs a 'title' (it sets keywords)" in str(e.value)
 
 
 def test_no_study_and_no_references_is_an_error(tmp_path: Path) -> None:
