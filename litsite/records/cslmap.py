@@ -231,8 +231,10 @@ def make_buildable(items: list[dict], warnings: list[str]) -> list[dict]:
     return out
 
 
-def buildable_study(study: dict, warnings: list[str]) -> dict:
-    """The study with its CSL fields as the build accepts them; litsite's own keys (keywords, …) kept as they are."""
+def buildable_study(study: dict, warnings: list[str], drop_unknown: bool = False) -> dict:
+    """The study with its CSL fields as the build accepts them; litsite's own keys (keywords, …) kept as they are.
+    Other keys are left out with drop_unknown (a CSL file's study), else kept: an importer may hold what
+    study_markdown writes elsewhere (the abstract, a body) under keys of its own."""
     from litsite.content import STUDY_EXTRAS
 
     report = Report()
@@ -242,6 +244,9 @@ def buildable_study(study: dict, warnings: list[str]) -> dict:
             out[key] = value
             continue
         var = _target(key, study)
+        if var is None and not drop_unknown:
+            out[key] = value
+            continue
         checked = _value(var, value) if var else None
         if checked is None:
             (report.bad if var else report.dropped)[key].add(1)

@@ -132,10 +132,12 @@ def _from_csl_data(data: object, path: Path) -> ImportResult:
     if untyped:
         shown = ", ".join(str(i) for i in untyped[:10]) + (", …" if len(untyped) > 10 else "")
         warnings.append(f"{len(untyped)} item(s) without a type, set to 'document': item {shown}")
-    from litsite.records.cslmap import make_buildable  # imports the content checks, which import this module's kin
+    from litsite.records.cslmap import buildable_study, make_buildable  # imports the content checks
 
     refs = make_buildable(refs, warnings)
     assign_ids(refs, warnings)
+    if study:
+        study = buildable_study(study, warnings, drop_unknown=True)
     if study:
         study.pop("id", None)
     return ImportResult(study, refs, warnings)

@@ -186,3 +186,16 @@ def test_crossref_chains_and_cycles_are_bounded(tmp_path: Path) -> None:
     assert items["b0"]["issued"] == {"date-parts": [[1999]]} and items["b0"]["publisher"] == "P"
     assert items["x"]["issued"] == {"date-parts": [[2000]]}
     assert result.warnings == [f"crossref cycle, followed once around: 'x' at line {n + 2}"]
+
+
+def test_csl_study_keys_mapped_and_unknown_left_out(tmp_path: Path) -> None:
+    f = tmp_path / "item.json"  # one CSL item: the study
+    f.write_text('{"title": "A study", "journalAbbreviation": "J", "url": "https://x.org", "message-type": "w"}')
+    result = import_record(f)
+    assert result.study == {
+        "title": "A study",
+        "container-title-short": "J",
+        "URL": "https://x.org",
+        "type": "article-journal",
+    }
+    assert result.warnings == ["keys that are not CSL variables were left out of the study: message-type (1 item)"]
