@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import json
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -17,6 +16,7 @@ import yaml
 from litsite.errors import UserError
 from litsite.records import reflines, structured
 from litsite.records.crossref import load_crossref
+from litsite.records.cslmap import buildable
 from litsite.records.detect import KINDS, detect_format
 from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
 from litsite.records.jats import load_jats
@@ -24,6 +24,7 @@ from litsite.records.mdtext import escape_markdown
 from litsite.records.medline import load_medline
 from litsite.records.page import RefLine, parse_page
 from litsite.records.pubmed import load_pubmed
+from litsite.records.replace import dangling_citations, library_note, replace_study
 from litsite.records.result import ImportResult
 from litsite.records.xmltext import decode_xml
 from litsite.records.xmltext import is_xml as xml_like
@@ -187,6 +188,7 @@ _TEXT_LOADERS: dict[str, Callable[[str, Path], ImportResult]] = {
 }
 
 
+@buildable
 def import_record(path: Path) -> ImportResult:
     """Import a record of any kind in KINDS, recognised by its content (see detect_format)."""
     path = Path(path)
@@ -299,34 +301,32 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
-def hand_added(study_path: Path) -> dict:
-    """The fields an existing study.md declares under `added-by-hand`, with the block itself; {} if none."""
-    try:
-        text = study_path.read_text(encoding="utf-8")
-        m = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", text, re.S | re.M)
-        meta = yaml.safe_load(m.group(1)) if m else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    if not isinstance(meta, dict) or not isinstance(meta.get("added-by-hand"), dict):
-        return {}
-    block = meta["added-by-hand"]
-    fields = block.get("fields") if isinstance(block.get("fields"), list) else []
-    kept = {f: meta[f] for f in fields if isinstance(f, str) and f in meta}
-    return {**kept, "added-by-hand": block}
-
-
-def write_content(result: ImportResult, content_dir: Path, record_path: Path, force: bool) -> list[Path]:
+def write_content(
+    result: ImportResult, content_dir: Path, record_path: Path, force: bool, notes: list[str] | None = None
+) -> list[Path]:
     """Write study.md, references.yaml and a copy of the record under content_dir; refuse to overwrite.
 
-    With force, fields an existing study.md lists under `added-by-hand` survive the re-import.
+    With force, an article replaces the old study entirely, except the fields the old study.md lists under
+    `added-by-hand` when it is the same article (see replace.py); a library (no study) replaces only the references
+    and leaves study.md as it was. notes receives what was kept, dropped and left, for the user.
     """
     content_dir, record_path = Path(content_dir), Path(record_path)
+    notes = [] if notes is None else notes
     outputs: list[tuple[Path, bytes]] = []
+    stale = None
     if result.study:
         study = dict(result.study)
         if force and (content_dir / "study.md").exists():
-            study.update(hand_added(content_dir / "study.md"))
+            replacement = replace_study(study, content_dir, record_path.name)
+            study, stale = replacement.study or study, replacement.stale_record
+            notes.extend(replacement.notes)
         outputs.append((content_dir / "study.md", study_markdown(study, result.body).encode("utf-8")))
+    else:
+        old_refs = (content_dir / "references.yaml").exists()
+        notes.extend(library_note(content_dir, len(result.references), old_refs))
+        dangling = dangling_citations(content_dir, {str(r.get("id")) for r in result.references})
+        if dangling:  # the build would stop at each: say so now, where they are
+            notes.append(f"{len(dangling)} citation(s) name ids the new references lack: " + "; ".join(dangling[:5]))
     if result.references or not result.study:
         outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
     copy = content_dir / "records" / record_path.name
@@ -339,6 +339,8 @@ def write_content(result: ImportResult, content_dir: Path, record_path: Path, fo
                 raise UserError(target, None, "already exists: not overwritten (use --force to replace it)")
     for target, data in outputs:
         _write(target, data)
+    if stale is not None:
+        stale.unlink(missing_ok=True)
     return [target for target, _ in outputs]
 
 
@@ -354,8 +356,11 @@ def run_import(
         doc = {"study": result.study, "references": result.references, "warnings": result.warnings}
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
-    for path in write_content(result, Path(content_dir), Path(record), force):
+    notes: list[str] = []
+    for path in write_content(result, Path(content_dir), Path(record), force, notes):
         out.write(f"{path}\n")
+    for note in notes:
+        out.write(f"{note}\n")
     for warning in result.warnings:
         print(f"{record}: warning: {warning}", file=err or sys.stderr)
     return 0
