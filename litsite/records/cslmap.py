@@ -4,6 +4,7 @@ checked the way the build checks it. What cannot be kept is dropped and reported
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -273,6 +274,6 @@ def buildable(importer: Callable[[Path], ImportResult]) -> Callable[[Path], Impo
             study["type"] = "article-journal"  # the article a site is about; the build needs a type
         if not study and not references:
             raise UserError(path, None, "neither an article with a title nor references found in the record")
-        return ImportResult(study, references, list(dict.fromkeys(warnings)))
+        return dataclasses.replace(result, study=study, references=references, warnings=list(dict.fromkeys(warnings)))
 
     return wrapper
