@@ -15,7 +15,8 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import reflines, structured
-from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
+from litsite.records.htmlpage import import_html
+from litsite.records.htmltext import HTML_RE
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
 
@@ -195,8 +196,7 @@ def import_record(path: Path) -> ImportResult:
     if fmt == "ris":
         return structured.load_ris(text, path)
     if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
-        text, meta = html_to_text(text)
-        return import_page(text, path, meta_study(meta))
+        return import_html(text, path)
     return import_page(text, path)
 
 

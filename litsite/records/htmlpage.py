@@ -1,0 +1,214 @@
+"""Import a saved HTML article page: the study from its metadata (htmlmeta), its references from its structure.
+
+Each reference is the page's own list entry (htmlrefs) parsed by the free-text reference parser (reflines) and then
+overridden field by field by what is structured: fields the publisher marked up in the entry, the entry's link
+targets (DOI, PMID, PMCID), and the page's ``citation_reference`` meta tags. The list the reader sees gives the
+count; the tags stand in for it only when the page's body has no list.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lhtml
+
+from litsite.errors import UserError
+from litsite.records import htmlbody, htmlmeta, htmlrefs, reflines, structured
+from litsite.records import textutil as tu
+from litsite.records.result import ImportResult
+
+_STUDY_WARNINGS = (
+    ("title", "no title found in the page"),
+    ("author", "no authors found in the page"),
+    ("issued", "no date of issue found in the page"),
+    ("DOI", "no DOI found in the page"),
+    ("abstract", "no abstract found in the page"),
+)
+_TAG_FIELDS = {
+    "citation_title": "title", "citation_journal_title": "container-title", "citation_journal": "container-title",
+    "citation_book_title": "container-title", "citation_conference_title": "container-title",
+    "citation_volume": "volume", "citation_issue": "issue", "citation_publisher": "publisher",
+    "citation_doi": "DOI", "citation_pmid": "PMID", "citation_year": "year", "citation_date": "year",
+    "citation_publication_date": "year", "citation_firstpage": "fpage", "citation_lastpage": "lpage",
+    "citation_pages": "page", "citation_isbn": "ISBN",
+}  # fmt: skip
+_HEAD_FAMILY_FIRST = re.compile(
+    r"^(?P<f>(?:(?:van|von|de|der|den|da|del|della|di|du|la|le|ten|ter|al|el|dos|das)\s)*"
+    r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*(?:\s[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+)?)"
+    r"(?:,\s?(?:[A-Z]\.?\s?-?){1,4}(?=[,.;:\s&])|\s(?:[A-Z]{1,4}|[A-Z]\.(?:\s?[A-Z]\.)*)(?=[,.;:]|\s(?:et al|and|&)))"
+)
+_HEAD_INITIALS_FIRST = re.compile(
+    r"^(?:[A-Z]\.\s?-?){1,4}\s?(?P<f>(?:(?:van|von|de|der|den|da|del|di|du|la|le)\s)*[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+)"
+    r"(?=[,.;:]|\s(?:et al|and|&))"
+)
+
+
+def parse_html(text: str, path: Path) -> lhtml.HtmlElement:
+    """The page's element tree; UserError if it is not HTML lxml can read."""
+    text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = lhtml.document_fromstring(text)
+    except (ValueError, etree.LxmlError) as e:
+        raise UserError(path, None, f"cannot read the page as HTML ({e})") from None
+    return root
+
+
+def citation_reference_tags(meta: list[tuple[str, str]]) -> list[dict]:
+    """The page's ``citation_reference`` tags as fields ("citation_title=…; citation_author=…; …")."""
+    out = []
+    for name, content in meta:
+        if name != "citation_reference":
+            continue
+        fields: dict = {}
+        authors: list[dict] = []
+        for part in re.split(r";\s*(?=citation_\w+\s*=)", content):
+            key, _, value = part.partition("=")
+            key, value = key.strip().lower(), value.strip().rstrip(";").strip()
+            if not value:
+                continue
+            if key in ("citation_author", "citation_authors"):
+                authors += [tu.person(n) for n in re.split(r"\s*;\s*", value) if n]
+            elif (field := _TAG_FIELDS.get(key)) and field not in fields:
+                fields[field] = tu.clean_doi(value) if field == "DOI" else value
+        if authors:
+            fields["author"] = authors
+        if fields:
+            out.append(_normalised(fields))
+    return out
+
+
+def _normalised(fields: dict) -> dict:
+    """year/fpage/lpage of markup and tags as CSL issued and page."""
+    fields = dict(fields)
+    if y := re.search(r"(?:1[5-9]|20)\d\d", str(fields.pop("year", ""))):
+        fields["issued"] = {"date-parts": [[int(y.group(0))]]}
+    first, last = fields.pop("fpage", ""), fields.pop("lpage", "")
+    if first and "page" not in fields:
+        fields["page"] = first + (f"–{last}" if last and last != first else "")
+    return fields
+
+
+def head_family(text: str) -> str:
+    """The first author's family name at the start of a printed reference ("O’Cathain A,", "P.A.R. Ade, et al.")."""
+    text = re.sub(r"^\W+", "", text)
+    m = _HEAD_INITIALS_FIRST.match(text) or _HEAD_FAMILY_FIRST.match(text)
+    return m.group("f") if m else ""
+
+
+def _usable_author(item: dict, text: str) -> bool:
+    authors = item.get("author")
+    if not isinstance(authors, list) or not authors or not isinstance(authors[0], dict):
+        return False
+    first = authors[0]
+    name = str(first.get("family") or first.get("literal") or "")
+    if not name or re.search(r"\d|:|^(?:[A-Z]\.\s?-?)+\s?\S", name) or len(name.split()) > 5:
+        return False
+    return tu.fold(name).split()[0] in tu.fold(text[:120]) if tu.fold(name) else False
+
+
+def _match_tag(text: str, fields: dict, tags: list[dict], used: set[int]) -> int | None:
+    """The citation_reference tag of an entry: same DOI, else its title printed in the entry."""
+    folded = tu.fold(text)
+    for i, tag in enumerate(tags):
+        if i in used:
+            continue
+        if fields.get("DOI") and str(tag.get("DOI", "")).lower() == fields["DOI"].lower():
+            return i
+        title = tu.fold(str(tag.get("title", "")))
+        if len(title) > 15 and title in folded:
+            return i
+    return None
+
+
+def _item(text: str, structured_fields: dict, labels: list[str], warnings: list[str], where: str) -> dict:
+    """One CSL item: the parsed text, then the structured fields over it."""
+    try:
+        parsed = reflines.parse_reference(text)
+        item = dict(parsed.item)
+        warnings += [f"{where}: {w}" for w in parsed.warnings]
+    except Exception as e:  # a parser bug must not lose the whole import
+        item = {"type": "document"}
+        warnings.append(f"{where}: cannot parse the reference ({type(e).__name__}: {e})")
+    fields = _normalised(structured_fields)
+    names_text = fields.pop("x-authors-text", "")
+    family = head_family(names_text.rstrip(" ,.") + ",") if names_text else ""
+    if not fields.get("author") and family and not _usable_author(item, names_text):
+        fields["author"] = [{"family": family}]
+    if not fields.get("author") and not _usable_author(item, text) and (family := head_family(text)):
+        fields["author"] = [{"family": family}]
+    for key, value in fields.items():
+        if value:
+            item[key] = value
+    if "container-title" in fields and item.get("type") in ("report", "book", "webpage", "document"):
+        item["type"] = "article-journal"
+    if labels:
+        item["x-links"] = list(dict.fromkeys([*labels, *item.get("x-links", [])]))
+    item["x-source-line"] = text
+    item.pop("id", None)
+    return item
+
+
+def _tag_text(tag: dict) -> str:
+    names = ", ".join(str(a.get("family") or a.get("literal") or "") for a in tag.get("author", []))
+    year = tag.get("issued", {}).get("date-parts", [[""]])[0][0]
+    parts = [names, f"({year})" if year else "", tag.get("title", ""), tag.get("container-title", "")]
+    return tu.clean(". ".join(p for p in parts if p))
+
+
+def references(root: lhtml.HtmlElement, meta: list[tuple[str, str]]) -> tuple[list[dict], list[str]]:
+    """The page's references as CSL items (ids unique) and warnings."""
+    warnings: list[str] = []
+    tags = citation_reference_tags(meta)
+    entries = htmlrefs.find_entries(root)
+    items: list[dict] = []
+    used: set[int] = set()
+    for n, el in enumerate(entries, start=1):
+        text, fields, labels = htmlrefs.read_entry(el)
+        if not text:
+            continue
+        where = f"line {el.sourceline}" if el.sourceline else f"reference {n}"
+        t = _match_tag(text, fields, tags, used)
+        if t is None and len(tags) == len(entries) and n - 1 not in used:
+            t = n - 1
+        if t is not None:
+            used.add(t)
+            fields = {**tags[t], **_normalised(fields)}
+        items.append(_item(text, fields, labels, warnings, where))
+    if not items and tags:
+        warnings.append("the page shows no reference list: references taken from its citation_reference tags")
+        items = [_item(_tag_text(tag), tag, [], warnings, f"citation_reference {n}") for n, tag in enumerate(tags, 1)]
+    elif tags and len(tags) != len(items):
+        warnings.append(f"the page lists {len(items)} references but has {len(tags)} citation_reference tags")
+    _ids(items)
+    structured.assign_ids(items, warnings)
+    return items, warnings
+
+
+def _ids(items: list[dict]) -> None:
+    """Ids as the reference-line parser makes them: familyYEAR, repeats -2, -3 … in list order."""
+    seen: dict[str, int] = {}
+    for item in items:
+        base = reflines.make_id(item)
+        seen[base] = seen.get(base, 0) + 1
+        item["id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def import_html(text: str, path: Path) -> ImportResult:
+    """Import a saved HTML article page; UserError if it shows neither an article nor references."""
+    root = parse_html(text, path)
+    meta = htmlmeta.meta_tags(root)
+    study = htmlmeta.merge(htmlmeta.metadata_sources(root), htmlbody.body_study(root))
+    refs, ref_warnings = references(root, meta)
+    if not study.get("title") and not refs:
+        raise UserError(path, None, "no article found in the page: no title, no metadata and no reference list")
+    study.pop("x-description", None)
+    study["type"] = "article-journal" if study.get("container-title") else "article"
+    if keywords := study.get("keywords"):
+        study["keyword"] = ", ".join(keywords)
+    study["source-record"] = f"records/{path.name}"
+    warnings = [w for key, w in _STUDY_WARNINGS if not study.get(key)]
+    if not refs:
+        warnings.append("no reference list found in the page (see README: when a page has no reference list)")
+    return ImportResult(study, refs, warnings + ref_warnings)
