@@ -17,7 +17,8 @@ from lxml import html as lhtml
 from litsite.records import textutil as tu
 
 # Tags and class/id words that mark page chrome. Matched on whole words of class and id ("c-related-articles").
-_CHROME_TAGS = {"nav", "aside", "form", "dialog", "button", "select", "script", "style", "noscript", "template", "svg"}
+# Not <form>: some sites (D-Lib) wrap the whole article in one.
+_CHROME_TAGS = {"nav", "aside", "dialog", "button", "select", "script", "style", "noscript", "template", "svg"}
 CHROME_WORDS = re.compile(
     r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|modal|popup|pop-up|sign-?in|signin|login|log-in|register|"
     r"related|recommend(?:ed|ations?)?|citing|cited-?by|citedby|similar|share|sharing|social|toolbar|breadcrumbs?|"

@@ -8,6 +8,7 @@ count; the tags stand in for it only when the page's body has no list.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from lxml import html as lhtml
 from litsite.errors import UserError
 from litsite.records import htmlbody, htmlmeta, htmlrefs, reflines, structured
 from litsite.records import textutil as tu
+from litsite.records.names import looks_like_org
 from litsite.records.result import ImportResult
 
 _STUDY_WARNINGS = (
@@ -43,6 +45,42 @@ _HEAD_INITIALS_FIRST = re.compile(
     r"^(?:[A-Z]\.\s?-?){1,4}\s?(?P<f>(?:(?:van|von|de|der|den|da|del|di|du|la|le)\s)*[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+)"
     r"(?=[,.;:]|\s(?:et al|and|&))"
 )
+
+# Chicago notes and humanities lists: "Clay Shirky, “Title”", "Tim Berners-Lee with Mark Fischetti, …".
+_HEAD_GIVEN_FIRST = re.compile(
+    r"^[A-Z][a-z\u00e0-\u024f]+(?:\s[A-Z]\.)?\s(?P<f>[A-Z][\w'’\u00c0-\u024f-]+)(?=,\s*[\"“‘]|\s(?:with|and|&|et al)\b)"
+)
+
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
+
+
+def read_page(path: Path) -> str:
+    """A saved page's text in the encoding it declares (a BOM, <meta charset>, else UTF-8, else Windows-1252)."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
+    if not data.strip():
+        raise UserError(path, None, "empty record")
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    if b"\x00" in data:
+        raise UserError(path, data[: data.index(b"\x00")].count(b"\n") + 1, "binary file, not a text record")
+    declared = _CHARSET.search(data[:4096])
+    codecs_to_try = ["utf-8", declared.group(1).decode("ascii", "replace").lower()] if declared else ["utf-8"]
+    for codec in [*codecs_to_try, "cp1252"]:
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", errors="replace")
 
 
 def parse_html(text: str, path: Path) -> lhtml.HtmlElement:
@@ -91,10 +129,14 @@ def _normalised(fields: dict) -> dict:
 
 
 def head_family(text: str) -> str:
-    """The first author's family name at the start of a printed reference ("O’Cathain A,", "P.A.R. Ade, et al.")."""
+    """The first author's family name at the start of a printed reference ("O’Cathain A,", "P.A.R. Ade, et al.",
+    "Clay Shirky, “Title”")."""
     text = re.sub(r"^\W+", "", text)
     m = _HEAD_INITIALS_FIRST.match(text) or _HEAD_FAMILY_FIRST.match(text)
-    return m.group("f") if m else ""
+    if m:
+        return m.group("f")
+    m = _HEAD_GIVEN_FIRST.match(text)
+    return m.group("f") if m and not looks_like_org(m.group(0)) else ""
 
 
 def _usable_author(item: dict, text: str) -> bool:
@@ -103,6 +145,9 @@ def _usable_author(item: dict, text: str) -> bool:
         return False
     first = authors[0]
     name = str(first.get("family") or first.get("literal") or "")
+    given_first = _HEAD_GIVEN_FIRST.match(text)
+    if given_first and not looks_like_org(given_first.group(0)) and tu.fold(name) != tu.fold(given_first.group("f")):
+        return False  # "Roberta Kwok, “…”": a person the line parser took for an organisation or a family name
     if not name or re.search(r"\d|:|^(?:[A-Z]\.\s?-?)+\s?\S", name) or len(name.split()) > 5:
         return False
     return tu.fold(name).split()[0] in tu.fold(text[:120]) if tu.fold(name) else False
@@ -164,6 +209,7 @@ def references(root: lhtml.HtmlElement, meta: list[tuple[str, str]]) -> tuple[li
     entries = htmlrefs.find_entries(root)
     items: list[dict] = []
     used: set[int] = set()
+    order: list[int] = []  # the tag each entry matched
     for n, el in enumerate(entries, start=1):
         text, fields, labels = htmlrefs.read_entry(el)
         if not text:
@@ -174,11 +220,23 @@ def references(root: lhtml.HtmlElement, meta: list[tuple[str, str]]) -> tuple[li
             t = n - 1
         if t is not None:
             used.add(t)
+            order.append(t)
             fields = {**tags[t], **_normalised(fields)}
         items.append(_item(text, fields, labels, warnings, where))
     if not items and tags:
         warnings.append("the page shows no reference list: references taken from its citation_reference tags")
         items = [_item(_tag_text(tag), tag, [], warnings, f"citation_reference {n}") for n, tag in enumerate(tags, 1)]
+    elif tags and len(tags) > len(items) and order == sorted(order) and len(order) == len(items):
+        # Every entry shown is one of the tags, in order: the page shows part of its list (saved before the rest
+        # loaded, or trimmed), so the tags give the rest, each in its place.
+        warnings.append(
+            f"the page shows {len(items)} of its {len(tags)} references: the rest from citation_reference tags"
+        )
+        shown = dict(zip(order, items, strict=True))
+        items = [
+            shown.get(i) or _item(_tag_text(tag), tag, [], warnings, f"citation_reference {i + 1}")
+            for i, tag in enumerate(tags)
+        ]
     elif tags and len(tags) != len(items):
         warnings.append(f"the page lists {len(items)} references but has {len(tags)} citation_reference tags")
     _ids(items)

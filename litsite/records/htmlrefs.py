@@ -57,7 +57,8 @@ _REF_CLASS = re.compile(
 _MARKUP_FIELDS = {
     "cit-name-surname": "family", "surname": "family", "familyname": "family", "family-name": "family",
     "cit-name-given-names": "given", "given-names": "given", "givenname": "given", "given-name": "given",
-    "cit-article-title": "title", "article-title": "title", "chapter-title": "title", "ref-title": "title",
+    "cit-article-title": "title", "article-title": "title", "title": "title",
+    "chapter-title": "title", "ref-title": "title",
     "cit-jnl-abbrev": "container-title", "cit-source": "container-title", "source": "container-title",
     "journal-title": "container-title", "ref-journal": "container-title",
     "cit-pub-date": "year", "year": "year", "datepublished": "year",
@@ -66,7 +67,9 @@ _MARKUP_FIELDS = {
     "cit-fpage": "fpage", "fpage": "fpage", "pagestart": "fpage", "cit-lpage": "lpage", "lpage": "lpage",
     "pageend": "lpage",
 }  # fmt: skip
-_AUTHOR_CLASS = re.compile(r"(?i)(?:^|\s)(?:cit-auth|name|author|contrib|collab)(?:$|\s)")
+_AUTHOR_KEYS = {"cit-auth", "name", "author", "authors", "contrib", "collab", "string-name"}
+# BEM element names and classes of numbering and link boxes ("reference-list__ordinal_number", PLOS "order").
+_EXTRA_KEYS = {"ordinal_number", "ordinal", "order", "number", "label", "reflinks", "abstracts", "reference__abstracts"}
 _ENTRY_CLASS = re.compile(r"(?:^|\s)(?:ref|citation|CitationContent|bib-reference|reference)(?:$|\s)")
 _MAX_ENTRIES = 5000
 _MAX_ENTRY_CHARS = 5000
@@ -112,6 +115,9 @@ def _items_in(nodes: list[lhtml.HtmlElement]) -> list[lhtml.HtmlElement]:
     items = [li for x in lists for li in x if li.tag == "li" and text_of(li)]
     if items:
         return items
+    rows = [tr for n in nodes for tr in n.iter("tr") if text_of(tr)]
+    if len(rows) >= 2:  # a table of references, one row each (D-Lib, older journal sites)
+        return rows
     marked = [e for n in nodes for e in n.iter() if isinstance(e.tag, str) and _marked_entry(e)]
     marked = [e for e in marked if not any(a in marked for a in e.iterancestors())]
     if marked:
@@ -237,29 +243,60 @@ def _label(text: str) -> str:
     return re.sub(r"[\[\]()|•·,;]+", " ", text).strip().lower()
 
 
+def _keys(node: lhtml.HtmlElement) -> set[str]:
+    """Class names (and a BEM element name: "reference__title" → "title") and itemprop, lower-cased."""
+    keys = {k.lower() for k in (node.get("class") or "").split()}
+    keys |= {k.rsplit("__", 1)[1] for k in keys if "__" in k}
+    if node.get("itemprop"):
+        keys.add(node.get("itemprop", "").lower())
+    return keys
+
+
+def _person(text: str) -> dict:
+    """A printed name: "Adler U" (Vancouver, initials last), "M Adler", "Adler, M."."""
+    tokens = text.split()
+    if "," not in text and len(tokens) >= 2 and re.fullmatch(r"[A-Z]{1,3}\.?", tokens[-1]) and len(tokens[0]) > 1:
+        return {"family": " ".join(tokens[:-1]), "given": tokens[-1]}
+    return tu.person(text)
+
+
+def _author_of(node: lhtml.HtmlElement, keys: set[str], fields: dict) -> dict:
+    """The name an author element gives: marked-up parts, an organisation, or printed text."""
+    if family := _find_field(node, "family"):
+        name = {"family": family}
+        if given := _find_field(node, "given"):
+            name["given"] = given
+        return name
+    text = text_of(node)
+    if not 0 < len(text) < 300:
+        return {}
+    if "collab" in keys or (node.get("itemprop") == "author" and len(text) < 120):
+        return {"literal": text}
+    if {"author", "authors"} & keys:
+        if re.search(r",|\band\b|&|et al", text) or len(text) > 80:
+            fields.setdefault("x-authors-text", text)  # ScienceDirect: all names printed in one element
+            return {}
+        return _person(text)
+    return {}
+
+
 def _markup_fields(el: lhtml.HtmlElement) -> dict:
     """Fields the publisher marked up inside the entry (HighWire cit-*, schema.org itemprop, JATS-like classes)."""
     fields: dict = {}
     authors: list[dict] = []
+    skip: set[lhtml.HtmlElement] = set()
     for node in el.iter():
-        if not isinstance(node.tag, str):
+        if not isinstance(node.tag, str) or node in skip:
             continue
-        keys = [k.lower() for k in (node.get("class") or "").split()] + [(node.get("itemprop") or "").lower()]
-        if _AUTHOR_CLASS.search(node.get("class") or "") or node.get("itemprop") == "author":
-            family = _find_field(node, "family")
-            name: dict = {}
-            if family and node.tag != "mixed-citation":
-                name = {"family": family}
-                if given := _find_field(node, "given"):
-                    name["given"] = given
-            elif node.get("itemprop") == "author" or "collab" in keys:
-                name = {"literal": text_of(node)} if 0 < len(text_of(node)) < 120 else {}
-            elif re.search(r"(?:^|\s)authors?(?:$|\s)", node.get("class") or "") and len(text_of(node)) < 300:
-                fields.setdefault("x-authors-text", text_of(node))  # ScienceDirect: names as printed, no markup
-            if name and name not in authors:
-                authors.append(name)
+        keys = _keys(node)
+        if keys & _AUTHOR_KEYS:
+            name = _author_of(node, keys, fields)
+            if name:
+                skip.update(node.iter())
+                if name not in authors:
+                    authors.append(name)
             continue
-        for k in keys:
+        for k in sorted(keys):
             field = _MARKUP_FIELDS.get(k)
             if field and field not in ("family", "given") and field not in fields and (t := text_of(node)):
                 fields[field] = t
@@ -270,10 +307,7 @@ def _markup_fields(el: lhtml.HtmlElement) -> dict:
 
 def _find_field(node: lhtml.HtmlElement, want: str) -> str:
     for sub in node.iter():
-        if not isinstance(sub.tag, str):
-            continue
-        keys = [k.lower() for k in (sub.get("class") or "").split()] + [(sub.get("itemprop") or "").lower()]
-        if any(_MARKUP_FIELDS.get(k) == want for k in keys):
+        if isinstance(sub.tag, str) and any(_MARKUP_FIELDS.get(k) == want for k in _keys(sub)):
             return text_of(sub)
     return ""
 
@@ -304,7 +338,7 @@ def read_entry(el: lhtml.HtmlElement) -> tuple[str, dict, list[str]]:
             drop = True
         elif node.tag == "a" and _BACKLINK_CLASS.search(cls):
             drop = True
-        elif _EXTRA_CLASS.search(cls) and node.tag != "cite":
+        elif (_EXTRA_CLASS.search(cls) or _keys(node) & _EXTRA_KEYS) and node.tag != "cite":
             labels += [t for a in node.iter("a") if _label(t := text_of(a)) in LINK_LABELS and len(t) > 1]
             drop = True
         if drop:

@@ -15,7 +15,7 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import reflines, structured
-from litsite.records.htmlpage import import_html
+from litsite.records.htmlpage import HTML_SUFFIXES, import_html, read_page
 from litsite.records.htmltext import HTML_RE
 from litsite.records.page import RefLine, parse_page
 from litsite.records.result import ImportResult
@@ -185,6 +185,8 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
 def import_record(path: Path) -> ImportResult:
     """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content)."""
     path = Path(path)
+    if path.suffix.lower() in HTML_SUFFIXES:  # saved pages come in the encoding they declare
+        return import_html(read_page(path), path)
     text = read_record(path)
     fmt = detect_format(path, text)
     if fmt == "csl-json":
