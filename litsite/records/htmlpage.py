@@ -150,6 +150,8 @@ def _usable_author(item: dict, text: str) -> bool:
         return False  # "Roberta Kwok, “…”": a person the line parser took for an organisation or a family name
     if not name or re.search(r"\d|:|^(?:[A-Z]\.\s?-?)+\s?\S", name) or len(name.split()) > 5:
         return False
+    if re.fullmatch(r"(?:[A-Z]\.?\s?-?)+", name):  # "J. M. Tarascon": the parser took an initial for the family
+        return False
     return tu.fold(name).split()[0] in tu.fold(text[:120]) if tu.fold(name) else False
 
 
@@ -181,8 +183,11 @@ def _item(text: str, structured_fields: dict, labels: list[str], warnings: list[
     family = head_family(names_text.rstrip(" ,.") + ",") if names_text else ""
     if not fields.get("author") and family and not _usable_author(item, names_text):
         fields["author"] = [{"family": family}]
-    if not fields.get("author") and not _usable_author(item, text) and (family := head_family(text)):
-        fields["author"] = [{"family": family}]
+    if not fields.get("author") and not _usable_author(item, text):
+        if family := head_family(text):
+            fields["author"] = [{"family": family}]
+        elif (org := text.split(",", 1)[0].strip()) and looks_like_org(org) and len(org) < 100:
+            fields["author"] = [{"literal": org}]  # "U.S. Department of Agriculture, Quick Stats. …"
     for key, value in fields.items():
         if value:
             item[key] = value

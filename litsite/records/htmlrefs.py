@@ -33,8 +33,9 @@ REF_HEADINGS = {
 }  # fmt: skip
 # Link and button labels publishers print next to a reference: never part of the reference's text.
 LINK_LABELS = {
-    "crossref", "cross ref", "google scholar", "pubmed", "pubmed abstract", "pubmed central", "pmc free article",
-    "pmc", "publisher full text", "full text", "free full text", "full-text", "view article", "article", "abstract",
+    "crossref", "cross ref", "crossref full text", "google scholar", "pubmed", "pubmed abstract", "pubmed central",
+    "pmc free article", "pmc", "publisher full text", "full text", "free full text", "full-text", "view article",
+    "article", "abstract",
     "medline", "web of science", "web of science ®", "isi", "scopus", "cas", "ads", "mathscinet", "zbmath", "math",
     "openurl", "sfx", "find it", "find at", "return to text", "return to ref", "return to citation", "jump up",
     "back to text", "view in article", "view reference", "cited here", "link", "links", "chemport", "pdf", "search",
@@ -62,6 +63,8 @@ _MARKUP_FIELDS = {
     "cit-jnl-abbrev": "container-title", "cit-source": "container-title", "source": "container-title",
     "journal-title": "container-title", "ref-journal": "container-title",
     "cit-pub-date": "year", "year": "year", "datepublished": "year",
+    "journaltitle": "container-title", "pubyear": "year", "vol": "volume", "pagefirst": "fpage", "pagelast": "lpage",
+    "articletitle": "title", "chaptertitle": "title",
     "cit-vol": "volume", "volume": "volume", "volumenumber": "volume", "ref-vol": "volume",
     "cit-issue": "issue", "issue": "issue", "issuenumber": "issue",
     "cit-fpage": "fpage", "fpage": "fpage", "pagestart": "fpage", "cit-lpage": "lpage", "lpage": "lpage",
@@ -69,7 +72,8 @@ _MARKUP_FIELDS = {
 }  # fmt: skip
 _AUTHOR_KEYS = {"cit-auth", "name", "author", "authors", "contrib", "collab", "string-name"}
 # BEM element names and classes of numbering and link boxes ("reference-list__ordinal_number", PLOS "order").
-_EXTRA_KEYS = {"ordinal_number", "ordinal", "order", "number", "label", "reflinks", "abstracts", "reference__abstracts"}
+_EXTRA_KEYS = {"ordinal_number", "ordinal", "order", "number", "label", "reflinks", "abstracts", "reference__abstracts",
+               "externalreferences", "bullet", "accesslinks"}  # fmt: skip
 _ENTRY_CLASS = re.compile(r"(?:^|\s)(?:ref|citation|CitationContent|bib-reference|reference)(?:$|\s)")
 _MAX_ENTRIES = 5000
 _MAX_ENTRY_CHARS = 5000
@@ -123,8 +127,12 @@ def _items_in(nodes: list[lhtml.HtmlElement]) -> list[lhtml.HtmlElement]:
     if marked:
         return marked
     blocks: list[lhtml.HtmlElement] = []
+    kinds = [(n.tag, n.get("class")) for n in nodes]
     for n in nodes:
-        if n.tag in ("p", "div") and len(n) and all(c.tag in ("p", "div") for c in n if isinstance(c.tag, str)):
+        repeated = n.get("class") and kinds.count((n.tag, n.get("class"))) >= 2  # Frontiers: one div per reference
+        if repeated and text_of(n):
+            blocks.append(n)
+        elif n.tag in ("p", "div") and len(n) and all(c.tag in ("p", "div") for c in n if isinstance(c.tag, str)):
             blocks += [c for c in n if isinstance(c.tag, str) and text_of(c)]
         elif n.tag in ("p", "div", "dd") and text_of(n):
             blocks.append(n)
@@ -199,7 +207,9 @@ def _marked_lists(root: lhtml.HtmlElement) -> list[lhtml.HtmlElement]:
     """Without a heading: the largest list marked as references, or all marked entries."""
     best: list[lhtml.HtmlElement] = []
     for lst in root.iter("ol", "ul"):
-        if _REF_CLASS.search(f"{lst.get('class') or ''} {lst.get('id') or ''}") and not _chrome_above(lst):
+        parent = lst.getparent() if lst.getparent() is not None else lst
+        named = f"{lst.get('class') or ''} {lst.get('id') or ''} {parent.get('class') or ''} {parent.get('id') or ''}"
+        if _REF_CLASS.search(named) and not _chrome_above(lst):
             items = [li for li in lst if li.tag == "li" and text_of(li)]
             if len(items) > len(best):
                 best = items
@@ -321,7 +331,15 @@ def read_entry(el: lhtml.HtmlElement) -> tuple[str, dict, list[str]]:
         if (doi := node.get("data-doi")) and tu.DOI_RE.search(doi):
             fields.setdefault("DOI", tu.clean_doi(doi))
         if node.tag == "a" and node.get("href"):
-            for k, v in _link_ids(node.get("href") or "").items():
+            ids = _link_ids(node.get("href") or "")
+            label = _label(text_of(node))
+            if (
+                not ids
+                and label in ("crossref", "doi", "crossref full text")
+                and (m := tu.DOI_RE.search(unquote(node.get("href") or "")))
+            ):
+                ids = {"DOI": tu.clean_doi(m.group(0))}  # Wiley's "/resolve/reference/XREF?id=10.…" labelled CrossRef
+            for k, v in ids.items():
                 fields.setdefault(k, v)
     markup = _markup_fields(el)
     copy = lhtml.fromstring(lhtml.tostring(el, encoding="unicode")) if len(el) else el
@@ -332,7 +350,9 @@ def read_entry(el: lhtml.HtmlElement) -> tuple[str, dict, list[str]]:
         text = text_of(node)
         cls = f"{node.get('class') or ''} {node.get('id') or ''}"
         drop = node.tag in ("script", "style", "img", "button", "noscript")
-        if node.tag in ("a", "span", "button") and _label(text) in LINK_LABELS:
+        if node.tag in ("a", "span", "button") and (
+            _label(text) in LINK_LABELS or _label(text).startswith("web of science")
+        ):
             if _label(text) not in _ARROWS:
                 labels.append(text.strip("[]() |"))
             drop = True
