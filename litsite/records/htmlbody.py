@@ -258,6 +258,31 @@ def body_study(root: lhtml.HtmlElement) -> dict:
     ):
         if value:
             s[key] = value
-    for key, value in _volume_line(root, abstract_el).items():
+    for key, value in [*_volume_line(root, abstract_el).items(), *_cite_line(root).items()]:
         s.setdefault(key, value)
     return s
+
+
+# "Cite this article as: eLife 2019;8:e44753" (Vancouver) and "Community Ment Health J 51, 477–490 (2015)".
+_CITE_VANCOUVER = re.compile(
+    r"(?P<journal>(?<!\S)[A-Za-z][^;:()\d]{1,80}?)\.?\s(?P<year>(?:1[89]|20)\d\d)(?:\s\w{3}(?:\s\d{1,2})?)?;\s?"
+    r"(?P<volume>\d+)(?:\((?P<issue>[^)]{1,10})\))?:\s?(?P<page>[\w.]+(?:[–-][\w.]+)?)"
+)
+_CITE_LABEL = re.compile(r"(?i)^(?:cite (?:this article )?as|citation|how to cite(?: this article)?)\s*:?\s*")
+
+
+def _cite_line(root: lhtml.HtmlElement) -> dict:
+    """Journal, year, volume, issue and page of the page's own "Cite as:" line."""
+    for el in _visible(root, ("span", "p", "div", "dd", "li")):
+        if not re.search(r"(?i)cite|citation", _words(el)) or _in_reference(el) or len(el) > 8:
+            continue
+        text = _CITE_LABEL.sub("", text_of(el))
+        m = _CITE_VANCOUVER.search(text) if len(text) < 400 else None
+        if not m:
+            continue
+        out = {"container-title": m.group("journal").strip(), "issued": m.group("year"), "volume": m.group("volume")}
+        out["page"] = tu.pages(m.group("page"))
+        if m.group("issue"):
+            out["issue"] = m.group("issue")
+        return out
+    return {}

@@ -90,6 +90,10 @@ def _keywords(values: list[str]) -> list[str]:
 
 def _date(*values: str) -> str:
     for v in values:
+        if m := re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", v or ""):
+            # "01/01/2015" (OUP): the year for sure, the month only where the order cannot be in doubt
+            month = int(m[1]) if int(m[1]) <= 12 and (int(m[2]) > 12 or m[1] == m[2]) else 0
+            return f"{m[3]}-{month:02d}" if month else m[3]
         if v and (iso := tu.parse_date(v)):
             return iso
     return ""

@@ -42,7 +42,8 @@ _HEAD_FAMILY_FIRST = re.compile(
     r"(?:,\s?(?:[A-Z]\.?\s?-?){1,4}(?=[,.;:\s&])|\s(?:[A-Z]{1,4}|[A-Z]\.(?:\s?[A-Z]\.)*)(?=[,.;:]|\s(?:et al|and|&)))"
 )
 _HEAD_INITIALS_FIRST = re.compile(
-    r"^(?:[A-Z]\.\s?-?){1,4}\s?(?P<f>(?:(?:van|von|de|der|den|da|del|di|du|la|le)\s)*[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+)"
+    r"^(?:[A-Z]\.\s?-?){1,4}\s?(?P<f>(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]a|[Dd]el|[Dd]i|[Dd]u|[Ll]a|[Ll]e)\s)*"
+    r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+)"
     r"(?=[,.;:]|\s(?:et al|and|&))"
 )
 
@@ -139,6 +140,17 @@ def head_family(text: str) -> str:
     return m.group("f") if m and not looks_like_org(m.group(0)) else ""
 
 
+def _head_org(text: str) -> str:
+    """An organisation printed as the author: "FAO, “Title”", "NNFCC (2009) Title", "U.S. Department of …, Title"."""
+    head = re.split(r",|\s\((?:1[5-9]|20)\d\d[a-z]?\)|(?<=[a-z]{2})\.\s", text, maxsplit=1)[0].strip()
+    if not head or len(head) > 100:
+        return ""
+    quoted = re.match(re.escape(head) + r",\s*[“\"‘]", text)
+    if looks_like_org(head) or re.fullmatch(r"[A-Z][A-Z&-]{1,9}", head) or (quoted and len(head.split()) <= 4):
+        return head
+    return ""
+
+
 def _usable_author(item: dict, text: str) -> bool:
     authors = item.get("author")
     if not isinstance(authors, list) or not authors or not isinstance(authors[0], dict):
@@ -186,7 +198,7 @@ def _item(text: str, structured_fields: dict, labels: list[str], warnings: list[
     if not fields.get("author") and not _usable_author(item, text):
         if family := head_family(text):
             fields["author"] = [{"family": family}]
-        elif (org := text.split(",", 1)[0].strip()) and looks_like_org(org) and len(org) < 100:
+        elif org := _head_org(text):
             fields["author"] = [{"literal": org}]  # "U.S. Department of Agriculture, Quick Stats. …"
     for key, value in fields.items():
         if value:

@@ -15,7 +15,7 @@ schema.org ``itemprop``, JATS-like class names) are structured fields.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from lxml import html as lhtml
 
@@ -224,7 +224,7 @@ def _marked_lists(root: lhtml.HtmlElement) -> list[lhtml.HtmlElement]:
 
 def _link_ids(href: str) -> dict:
     """DOI, PMID or PMCID named by a link's target."""
-    url = urlparse(href.strip())
+    url = urlsplit(href.strip())  # not urlparse: a DOI's ";2" is no URL parameter
     host, path = url.netloc.lower(), unquote(url.path)
     query = parse_qs(url.query)
     if "doi.org" in host and (m := tu.DOI_RE.search(path)):
