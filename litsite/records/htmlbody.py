@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lxml import html as lhtml
 
@@ -240,8 +241,10 @@ def _doi(root: lhtml.HtmlElement, stop: lhtml.HtmlElement | None) -> str:
             break
         if el.tag == "a" and re.search(r"doi\.org/10\.", el.get("href") or "") and re.search(r"(?i)doi", _words(el)):
             return tu.clean_doi(el.get("href") or "")
-        if re.search(r"(?i)(?:^|[\s_-])doi(?:$|[\s_-])", _words(el)) and (m := tu.DOI_RE.search(text_of(el))):
-            return tu.clean_doi(m.group(0))
+        if re.search(r"(?i)(?:^|[\s_-])doi(?:$|[\s_-])", _words(el)):
+            links = [a.get("href") or "" for a in el.iter("a") if re.search(r"doi\.org/10\.", a.get("href") or "")]
+            if m := tu.DOI_RE.search(unquote(links[0]) if links else text_of(el)):  # a link holds the whole DOI
+                return tu.clean_doi(m.group(0))
     return ""
 
 

@@ -176,7 +176,7 @@ def _match_tag(text: str, fields: dict, tags: list[dict], used: set[int]) -> int
         if fields.get("DOI") and str(tag.get("DOI", "")).lower() == fields["DOI"].lower():
             return i
         title = tu.fold(str(tag.get("title", "")))
-        if len(title) > 15 and title in folded:
+        if len(title) >= 10 and f" {title} " in f" {folded} ":
             return i
     return None
 
