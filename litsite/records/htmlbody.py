@@ -1,4 +1,4 @@
-"""The visible page as the last source of a study's fields, and the page chrome that never becomes a field.
+"""The visible page as the last source of a study's fields (page chrome, see ``htmldom``, never becomes one).
 
 Used only for fields no metadata gave (see ``htmlmeta``): title, authors, journal, volume, issue, pages, year, DOI,
 abstract and keywords, read from the elements publishers mark for them (a ``h1`` titled as the article's title,
@@ -10,238 +10,212 @@ navigation, related or citing-article lists, share bars and footers are skipped 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import unquote
 
 from lxml import html as lhtml
 
 from litsite.records import textutil as tu
+from litsite.records.htmlcite import cite_line, volume_line
+from litsite.records.htmldom import in_chrome, in_reference, text_of, visible, words
 
-# Tags and class/id words that mark page chrome. Matched on whole words of class and id ("c-related-articles").
-# Not <form>: some sites (D-Lib) wrap the whole article in one.
-_CHROME_TAGS = {"nav", "aside", "dialog", "button", "select", "script", "style", "noscript", "template", "svg"}
-CHROME_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|banner|modal|popup|pop-up|sign-?in|signin|login|log-in|register|"
-    r"related|recommend(?:ed|ations?)?|citing|cited-?by|citedby|similar|share|sharing|social|toolbar|breadcrumbs?|"
-    r"sidebar|advert(?:isement)?|ads?|promo|newsletter|alert|outdated|browser|upgrade|nav(?:bar|igation)?|menu|"
-    r"footer|metrics|altmetric|most-?read|trending|skip|header-?bar|masthead|jump-?to|tab-?nav)(?=$|[\s_-])",
-    re.IGNORECASE,
-)
-_CHROME_ROLES = {"navigation", "dialog", "alertdialog", "banner", "contentinfo", "complementary", "search", "menu"}
 _TITLE_CLASS = re.compile(r"(?i)(?:article|content|citation|document|paper|page)[-_]?title|^title$|svTitle|headline")
-_VOLUME_LINE = re.compile(
-    r"\bVol(?:umes?|\.)?\s*(?P<volume>\d+(?:\s*[–-]\s*\d+)?)"
-    r"(?:\s*,?\s*(?:Issues?|No\.?|Number)\s*(?P<issue>\w+(?:\s*[–-]\s*\w+)?))?"
-    r"(?:\s*,?\s*(?:\(?\s*(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?P<year>(?:1[89]|20)\d\d)\)?))?"
-    r"(?:\s*,?\s*(?:Pages?|pp\.?)\s*(?P<page>\w+(?:\s*[–-]\s*\w+)?))?"
-)
 _ABSTRACT_NOISE = re.compile(
-    r"^(?:citation|copyright|editor|received|accepted|published|funding|competing interests|data availability|"
-    r"permalink|doi|academic editor|how to cite|cite this|©)\b",
+    r"^\(?(?:citation|copyright|editor|received|revised|accepted|published|funding|competing interests|"
+    r"data availability|permalink|doi|academic editor|how to cite|cite this|©)\b",
     re.IGNORECASE,
 )
 _LABELS = re.compile(
     r"^(?:abstract|summary|keywords?|key words|mots[- ]clés|palabras clave|schlüsselwörter)\s*:?\s*", re.IGNORECASE
 )
-_REF_ZONE = re.compile(r"(?i)(?:^|[\s_-])(?:ref-?list|reflist|references|bibliography|bib-?reference)(?:$|[\s_-])")
-_ABSTRACT_WORDS = re.compile(r"(?:^|[\s_-])(?:abstract|abstracts|svabstract|abstractsection)(?:$|[\s_-])")
-_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|mathContainer|sr-only)(?:$|\s)")
+_KEYWORDS_LABEL = re.compile(r"(?i)^(?:keywords?|key words|mots[- ]clés|palabras clave|schlüsselwörter)\s*:?$")
+_ABSTRACT_LABEL = re.compile(r"(?i)^(?:abstract|summary)\s*:?$")
+# "abstract", "svAbstract", "AbstractSection", "abstractsContainer", "abstract_legacy_style": not "abstractLink".
+_ABSTRACT_WORDS = re.compile(r"(?:^|[\s_-]|sv)(?:[Aa]bstracts?|ABSTRACT)(?=$|[\s_-]|[A-Z])")
+_AUTHOR_GROUP = re.compile(r"(?i)(?:^|[\s_-])(?:author(?:s|group|list|names?)?|contrib-group|byline)(?:$|[\s_-])")
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _words(el: lhtml.HtmlElement) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
-def is_chrome(el: lhtml.HtmlElement) -> bool:
-    """True for an element that is page chrome itself (not looking at its ancestors)."""
-    if not isinstance(el.tag, str):
-        return True
-    if el.tag in _CHROME_TAGS or el.tag == "footer":
-        return True
-    if (el.get("role") or "").lower() in _CHROME_ROLES or (el.get("aria-modal") or "").lower() == "true":
-        return True
-    return bool(CHROME_WORDS.search(_words(el)))
-
-
-def in_chrome(el: lhtml.HtmlElement) -> bool:
-    """True if the element or one of its ancestors is page chrome."""
-    node: lhtml.HtmlElement | None = el
-    while node is not None:
-        if is_chrome(node):
-            return True
-        node = node.getparent()
-    return False
-
-
-_NO_TEXT = {"script", "style", "noscript", "template", "button"}
-_BLOCKS = {"p", "div", "li", "br", "tr", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "section", "ul",
-           "ol"}  # fmt: skip
-
-
-def _hidden(el: lhtml.HtmlElement) -> bool:
-    """Hidden copies (a formula's MathML source next to its text, screen-reader duplicates) are not text."""
-    return el.get("hidden") is not None or bool(_HIDDEN_CLASS.search(el.get("class") or ""))
-
-
-def text_of(el: lhtml.HtmlElement) -> str:
-    """An element's visible text, whitespace collapsed; blocks are separated by a space, scripts left out."""
-    parts: list[str] = []
-
-    def walk(node: lhtml.HtmlElement, depth: int) -> None:
-        if node.text and isinstance(node.tag, str):
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and child.tag not in _NO_TEXT and depth < 200 and not _hidden(child):
-                block = child.tag in _BLOCKS
-                parts.append(" " if block else "")
-                walk(child, depth + 1)
-                parts.append(" " if block else "")
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el, 0)
-    return tu.clean("".join(parts))
-
-
-def _visible(root: lhtml.HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[lhtml.HtmlElement]:
-    """Elements outside page chrome, in document order (a chrome subtree is skipped whole)."""
-    stack = [root]
-    out: list[lhtml.HtmlElement] = []
-    while stack:
-        el = stack.pop()
-        if el is not root and is_chrome(el):
-            continue
-        if tags is None or el.tag in tags:
-            out.append(el)
-        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
-    return iter(out)
+def _is_label(el: lhtml.HtmlElement) -> bool:
+    """A heading, or an element styled as one ("p.section-title", "div.articleCitationHeading")."""
+    return el.tag in _HEADING_TAGS or bool(re.search(r"(?i)title|heading|label", el.get("class") or ""))
 
 
 def _title(root: lhtml.HtmlElement) -> str:
-    h1s = [h for h in _visible(root, ("h1",)) if text_of(h)]
+    h1s = [h for h in visible(root, ("h1",)) if text_of(h)]
     for h in h1s:
-        if _TITLE_CLASS.search(_words(h)) or h.get("itemprop") == "headline":
+        if _TITLE_CLASS.search(words(h)) or h.get("itemprop") == "headline":
             return text_of(h)
-    for el in _visible(root):
+    for el in visible(root):
         if el.get("itemprop") == "headline" and text_of(el):
             return text_of(el)
     if len(h1s) == 1:
         return text_of(h1s[0])
     title = root.find(".//title")
     if title is not None and (t := tu.clean(title.text_content())):
-        return re.split(r"\s+[|–—]\s+|\s+-\s+(?=[^-]*$)", t)[0].strip()
+        # "Journal - Fulltext - The Title - Publisher": the longest part is the article's title
+        return max(re.split(r"\s+[|–—]\s+|\s+-\s+", t), key=len).strip()
     return ""
+
+
+def _names(text: str) -> list[dict]:
+    """Names printed in a by-line: "SARAH THOMSON, ELISABETH A. INNES and FRANK KATZER", "Frank L. Schmidt"."""
+    text = re.sub(r"\b[A-Z][A-Z'’-]{2,}\b", lambda m: m.group(0).title(), text)  # "SARAH THOMSON"
+    text = re.sub(r"(?<=[a-z])(?:[a-z]?\d+|\*|†)(?=,|\s|$)", "", text)  # footnote marks glued to names
+    found = tu.name_list(text, strict=False)
+    return found or []
 
 
 def _authors(root: lhtml.HtmlElement) -> list[dict]:
     names: list[dict] = []
-    for el in _visible(root):
+    for el in visible(root):
         if el.get("data-ln") and el.get("data-fn") is not None:
             names.append({"family": tu.clean(el.get("data-ln")), "given": tu.clean(el.get("data-fn") or "")})
     if names:
         return [{k: v for k, v in n.items() if v} for n in names]
-    for el in _visible(root):
-        if el.get("itemprop") == "author" and not _in_reference(el):
+    for el in visible(root):
+        if el.get("itemprop") == "author" and not in_reference(el):
             name = el.find('.//*[@itemprop="name"]')
             text = text_of(name if name is not None else el)
             text = re.sub(r"[\d*†‡§,]+$", "", text).strip()
             if text and len(text) < 80:
                 names.append(tu.person(text))
-    return names
+    if names:
+        return names
+    for el in visible(root):
+        if _AUTHOR_GROUP.search(words(el)) and not in_reference(el) and len(text_of(el)) < 600:
+            parts = [text_of(a) for a in el if isinstance(a.tag, str) and a.tag in ("a", "li", "span")]
+            found = [n for p in parts for n in _names(p)] if len(parts) > 1 else _names(_no_sup(el))
+            if found:
+                return found
+    return []
 
 
-def _in_reference(el: lhtml.HtmlElement) -> bool:
-    node = el.getparent()
-    while node is not None:
-        if _REF_ZONE.search(_words(node)):
-            return True
-        node = node.getparent()
-    return False
+def _no_sup(el: lhtml.HtmlElement) -> str:
+    """An element's text without its superscripts (affiliation and footnote marks)."""
+    copy = lhtml.fromstring(lhtml.tostring(el, encoding="unicode"))
+    for sup in list(copy.iter("sup")):
+        parent = sup.getparent()
+        if parent is not None:
+            sup.text = ""
+            for child in list(sup):
+                sup.remove(child)
+    return text_of(copy)
 
 
-def _volume_line(root: lhtml.HtmlElement, stop: lhtml.HtmlElement | None) -> dict:
-    """Journal, volume, issue, year and pages from the first "Volume …, Pages …" line before the abstract."""
-    for el in _visible(root, ("p", "div", "span", "li", "dd", "td")):
-        if stop is not None and el is stop:
-            break
-        if len(el) > 6:
-            continue
-        text = text_of(el)
-        m = _VOLUME_LINE.search(text) if len(text) < 200 else None
-        if not m or not (m.group("page") or m.group("issue") or m.group("year")):
-            continue
-        out = {"volume": re.sub(r"\s*[–-]\s*", "-", m.group("volume"))}
-        if m.group("issue"):
-            out["issue"] = m.group("issue")
-        if m.group("page"):
-            out["page"] = tu.pages(m.group("page"))
-        if m.group("year"):
-            out["issued"] = m.group("year")
-        journal = text[: m.start()].strip(" ,.|")
-        prev = el.getprevious()
-        if not journal and prev is not None and 2 < len(text_of(prev)) < 150:
-            journal = text_of(prev)
-        if journal and not re.search(r"\d{4}|https?:", journal):
-            out["container-title"] = journal
-        return out
-    return {}
-
-
-def _abstract_element(root: lhtml.HtmlElement) -> lhtml.HtmlElement | None:
-    for el in _visible(root, ("div", "section", "article", "p", "blockquote")):
-        words = _words(el).lower()
-        skip = re.search(r"graphical|highlights|link|toggle|button", words)
-        if _ABSTRACT_WORDS.search(words) and not skip and len(text_of(el)) > 80:
-            return el
-    for h in _visible(root, ("h1", "h2", "h3", "h4", "h5", "h6")):
-        if re.fullmatch(r"(?i)abstract|summary", text_of(h)):
+def _abstract_element(root: lhtml.HtmlElement) -> lhtml.HtmlElement | list[lhtml.HtmlElement] | None:
+    for el in visible(root, ("div", "section", "article", "p", "blockquote")):
+        cls = words(el)
+        skip = re.search(r"(?i)graphical|highlights|link|toggle|button|navigation|tab", cls)
+        if _ABSTRACT_WORDS.search(cls) and not skip and len(text_of(el)) > 80:
+            # an abstract box may hold the whole header (Cambridge): then what follows its own label is the abstract
+            label = next((d for d in el.iterdescendants() if _is_label(d) and _ABSTRACT_LABEL.match(text_of(d))), None)
+            after = _after_label(label) if label is not None else []
+            return after if len(" ".join(text_of(a) for a in after)) > 80 else el
+    for h in visible(root):
+        if _is_label(h) and _ABSTRACT_LABEL.match(text_of(h)):
+            after = _after_label(h)
+            if after and len(" ".join(text_of(a) for a in after)) > 80:
+                return after
             return h.getparent()
     return None
 
 
-def _abstract(el: lhtml.HtmlElement) -> str:
-    """The paragraphs of an abstract element; a structured abstract's labels become paragraphs of their own."""
+def _after_label(label: lhtml.HtmlElement) -> list[lhtml.HtmlElement]:
+    """The elements after a label up to the next label: "SUMMARY" then its paragraphs (Cambridge)."""
+    out = []
+    for sib in label.itersiblings():
+        if isinstance(sib.tag, str) and _is_label(sib):
+            break
+        if isinstance(sib.tag, str):
+            out.append(sib)
+    return out
+
+
+def _abstract(found: lhtml.HtmlElement | list[lhtml.HtmlElement]) -> str:
+    """The paragraphs of an abstract; a structured abstract's labels become paragraphs of their own."""
     paras: list[str] = []
-    blocks = [b for b in el.iter("p", "h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "dd") if not in_chrome(b)]
+    roots = found if isinstance(found, list) else [found]
+    tags = ("p", "h2", "h3", "h4", "h5", "h6", "strong", "b", "dt", "dd")
+    blocks = [b for r in roots for b in r.iter(*tags) if not in_chrome(b)]
     if not any(b.tag in ("p", "dd") for b in blocks):
-        return _LABELS.sub("", text_of(el)) if len(text_of(el)) > 40 else ""
+        text = " ".join(text_of(r) for r in roots)
+        return _LABELS.sub("", text) if len(text) > 40 else ""
     for b in blocks:
         text = text_of(b)
         if not text or (b.tag in ("strong", "b") and b.getparent() is not None and b.getparent().tag == "p"):
             continue
-        if b.tag.startswith("h") and re.fullmatch(r"(?i)abstract|summary", text):
+        if b.tag == "p" and any(c.tag == "p" for c in b):
+            continue  # its paragraphs come next
+        if (b.tag.startswith("h") or _is_label(b)) and _ABSTRACT_LABEL.match(text):
             continue
-        if _ABSTRACT_NOISE.match(text):
-            continue
-        if paras and paras[-1] == text:
+        if (b.tag.startswith("h") or _is_label(b)) and _KEYWORDS_LABEL.match(text):
+            break  # the keywords that close an abstract box (Springer) are not part of it
+        if _ABSTRACT_NOISE.match(text) or (paras and paras[-1] == text):
             continue
         paras.append(text.rstrip(":") if b.tag.startswith(("h", "dt")) else text)
     return "\n\n".join(paras)
 
 
+def _split_keywords(el: lhtml.HtmlElement) -> list[str]:
+    """Keywords inside an element: its list items, its keyword-marked children, or one separated line."""
+    items = [text_of(li).strip(" ;,.") for li in el.iter("li")]
+    marked = [e for e in el.iter() if e is not el and re.search(r"(?i)keyword|kwd", words(e)) and not _is_label(e)]
+    if not items and len(marked) >= 2:  # Springer: <span class="Keyword"> each
+        leaves = [e for e in marked if not any(re.search(r"(?i)keyword|kwd", words(d)) for d in e.iterdescendants())]
+        items = [text_of(e) for e in leaves]
+    if not items:
+        text = _LABELS.sub("", text_of(el))
+        items = re.split(r"\s*[;·•]\s*" if re.search(r"[;·•]", text) else r"\s*,\s*", text)
+    items = [_LABELS.sub("", k).strip(" ;,.") for k in items]
+    return [k for k in items if k]
+
+
 def _keywords(root: lhtml.HtmlElement) -> list[str]:
-    for el in _visible(root):
-        words = _words(el).lower()
-        if el.tag in ("a", "meta", "input") or not re.search(r"keyword|kwd", words) or _in_reference(el):
+    """The page's keyword list: a keywords element, keyword-marked links, or the list after a "Key words" label."""
+    singles: list[str] = []
+    for el in visible(root):
+        cls = words(el).lower()
+        if el.tag in ("meta", "input") or not re.search(r"keyword|kwd", cls) or in_reference(el):
             continue
-        items = [text_of(li).strip(" ;,.") for li in el.iter("li")]
-        if not items:
-            text = _LABELS.sub("", text_of(el))
-            items = re.split(r"\s*[;·•]\s*" if re.search(r"[;·•]", text) else r"\s*,\s*", text)
-        items = [_LABELS.sub("", k).strip(" ;,.") for k in items]
-        items = [k for k in items if k and len(k) <= 100]
-        if items and len(items) <= 40:
+        if el.tag in ("a", "span") and not len(el):  # eLife: one <a class="keyword"> per keyword
+            singles.append(text_of(el))
+            continue
+        if (label := _label_of(el)) and not _LABELS.match(label):
+            continue  # "Key Topics", "Subjects": not the author's keywords
+        items = _split_keywords(el)
+        if items and len(items) <= 40 and all(_keyword_like(k) for k in items):
             return list(dict.fromkeys(items))
+    singles = [k for k in singles if k and _keyword_like(k)]
+    if singles and len(singles) <= 40:
+        return list(dict.fromkeys(singles))
+    for label in visible(root):
+        if _is_label(label) and _KEYWORDS_LABEL.match(text_of(label)) and (nxt := label.getnext()) is not None:
+            items = _split_keywords(nxt)
+            if items and len(items) <= 40 and all(_keyword_like(k) for k in items):
+                return list(dict.fromkeys(items))
     return []
 
 
-def _doi(root: lhtml.HtmlElement, stop: lhtml.HtmlElement | None) -> str:
-    for el in _visible(root, ("a", "span", "div", "p", "dd", "li")):
-        if stop is not None and el is stop:
+def _label_of(el: lhtml.HtmlElement) -> str:
+    """The text of an element's own heading or label child, if it starts with one."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is not None and (first.tag in ("dt", "strong", "b", "label") or _is_label(first)):
+        return text_of(first)
+    return ""
+
+
+def _keyword_like(text: str) -> bool:
+    """A keyword is a short phrase: no sentence, no bare number."""
+    return len(text) <= 100 and len(text.split()) <= 10 and not re.search(r"[.!?]\s+[A-Z]|^\d+(?:\.\d+)?$", text)
+
+
+def _doi(root: lhtml.HtmlElement, stop: object) -> str:
+    for el in visible(root, ("a", "span", "div", "p", "dd", "li")):
+        if stop is not None and (el is stop or (isinstance(stop, list) and stop and el is stop[0])):
             break
-        if el.tag == "a" and re.search(r"doi\.org/10\.", el.get("href") or "") and re.search(r"(?i)doi", _words(el)):
+        if el.tag == "a" and re.search(r"doi\.org/10\.", el.get("href") or "") and re.search(r"(?i)doi", words(el)):
             return tu.clean_doi(el.get("href") or "")
-        if re.search(r"(?i)(?:^|[\s_-])doi(?:$|[\s_-])", _words(el)):
+        if re.search(r"(?i)(?:^|[\s_-])doi(?:$|[\s_-])", words(el)):
             links = [a.get("href") or "" for a in el.iter("a") if re.search(r"doi\.org/10\.", a.get("href") or "")]
             if m := tu.DOI_RE.search(unquote(links[0]) if links else text_of(el)):  # a link holds the whole DOI
                 return tu.clean_doi(m.group(0))
@@ -251,41 +225,17 @@ def _doi(root: lhtml.HtmlElement, stop: lhtml.HtmlElement | None) -> str:
 def body_study(root: lhtml.HtmlElement) -> dict:
     """The study's fields as the visible page shows them (the last source; see htmlmeta)."""
     s: dict = {}
-    abstract_el = _abstract_element(root)
+    found = _abstract_element(root)
     for key, value in (
         ("title", _title(root)),
         ("author", _authors(root)),
-        ("DOI", _doi(root, abstract_el)),
-        ("abstract", _abstract(abstract_el) if abstract_el is not None else ""),
+        ("DOI", _doi(root, found)),
+        ("abstract", _abstract(found) if found is not None else ""),
         ("keywords", _keywords(root)),
     ):
         if value:
             s[key] = value
-    for key, value in [*_volume_line(root, abstract_el).items(), *_cite_line(root).items()]:
+    stop = found[0] if isinstance(found, list) and found else found
+    for key, value in [*volume_line(root, stop).items(), *cite_line(root, s.get("title", "")).items()]:
         s.setdefault(key, value)
     return s
-
-
-# "Cite this article as: eLife 2019;8:e44753" (Vancouver) and "Community Ment Health J 51, 477–490 (2015)".
-_CITE_VANCOUVER = re.compile(
-    r"(?P<journal>(?<!\S)[A-Za-z][^;:()\d]{1,80}?)\.?\s(?P<year>(?:1[89]|20)\d\d)(?:\s\w{3}(?:\s\d{1,2})?)?;\s?"
-    r"(?P<volume>\d+)(?:\((?P<issue>[^)]{1,10})\))?:\s?(?P<page>[\w.]+(?:[–-][\w.]+)?)"
-)
-_CITE_LABEL = re.compile(r"(?i)^(?:cite (?:this article )?as|citation|how to cite(?: this article)?)\s*:?\s*")
-
-
-def _cite_line(root: lhtml.HtmlElement) -> dict:
-    """Journal, year, volume, issue and page of the page's own "Cite as:" line."""
-    for el in _visible(root, ("span", "p", "div", "dd", "li")):
-        if not re.search(r"(?i)cite|citation", _words(el)) or _in_reference(el) or len(el) > 8:
-            continue
-        text = _CITE_LABEL.sub("", text_of(el))
-        m = _CITE_VANCOUVER.search(text) if len(text) < 400 else None
-        if not m:
-            continue
-        out = {"container-title": m.group("journal").strip(), "issued": m.group("year"), "volume": m.group("volume")}
-        out["page"] = tu.pages(m.group("page"))
-        if m.group("issue"):
-            out["issue"] = m.group("issue")
-        return out
-    return {}

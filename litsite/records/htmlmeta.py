@@ -9,10 +9,11 @@ One order of precedence, field by field (the first source that has a field gives
 5. OpenGraph ``og:*`` meta tags (title and description only),
 6. the visible page (``htmlbody``), which never reads navigation, dialogs, banners, footers or related lists.
 
-Authors and keywords come as a whole list from the first source that has any. The abstract is the one exception:
-descriptions (``dc.description``, ``og:description``, a JSON-LD ``description``) are often cut short, so the
-abstract is ``citation_abstract``, a JSON-LD ``abstract``, the page's own Abstract section, and only then a
-description.
+Authors and keywords come as a whole list from the first source that has any. Two exceptions: descriptions
+(``dc.description``, ``og:description``, a JSON-LD ``description``) are often cut short, so the abstract is
+``citation_abstract``, a JSON-LD ``abstract``, the page's own Abstract section, and only then a description; and
+``dc.subject`` often holds subject categories rather than the author's keywords, so it comes after the page's own
+Keywords section.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def meta_tags(root: lhtml.HtmlElement) -> list[tuple[str, str]]:
         if not name or content is None or len(content) > _MAX_VALUE:
             continue
         name = re.sub(r"^(?:dcterms|dct)[.:]", "dc.", name)
+        if "<" in content and ">" in content:  # "<i>Fusarium poae</i>": markup inside a value is not text
+            with contextlib.suppress(ValueError, etree.LxmlError):
+                content = lhtml.fromstring(f"<span>{content}</span>").text_content()
         out.append((name, tu.clean(content)))
     return out
 
@@ -159,7 +163,8 @@ def dublin_core(meta: list[tuple[str, str]]) -> dict:
         if "DOI" not in s and tu.DOI_RE.search(ident) and _DOI_IDENT.match(ident):
             s["DOI"] = tu.clean_doi(ident)
     _put(s, "author", [tu.person(n) for n in _split_names(_all(meta, "dc.creator", "dc.contributor"))])
-    _put(s, "keywords", _keywords(_all(meta, "dc.subject")))
+    # dc.subject is often a subject category (Springer, BMC): below the page's own Keywords section, see merge().
+    _put(s, "x-subjects", _keywords(_all(meta, "dc.subject")))
     _put(s, "x-description", f("dc.description"))
     return s
 
@@ -295,8 +300,10 @@ def merge(sources: list[dict], body: dict) -> dict:
     study: dict = {}
     for src in [*sources, body]:
         for key, value in src.items():
-            if key not in ("abstract", "x-description") and value and key not in study:
+            if not key.startswith("x-") and key != "abstract" and value and key not in study:
                 study[key] = value
+    if "keywords" not in study and (subjects := next((s["x-subjects"] for s in sources if s.get("x-subjects")), [])):
+        study["keywords"] = subjects
     abstract = next((s["abstract"] for s in sources if s.get("abstract")), "") or body.get("abstract", "")
     abstract = abstract or next((s["x-description"] for s in sources if s.get("x-description")), "")
     if abstract:

@@ -16,7 +16,7 @@ from lxml import etree
 from lxml import html as lhtml
 
 from litsite.errors import UserError
-from litsite.records import htmlbody, htmlmeta, htmlrefs, reflines, structured
+from litsite.records import htmlbody, htmlentry, htmlmeta, htmlrefs, reflines, structured
 from litsite.records import textutil as tu
 from litsite.records.names import looks_like_org
 from litsite.records.result import ImportResult
@@ -39,7 +39,8 @@ _TAG_FIELDS = {
 _HEAD_FAMILY_FIRST = re.compile(
     r"^(?P<f>(?:(?:van|von|de|der|den|da|del|della|di|du|la|le|ten|ter|al|el|dos|das)\s)*"
     r"[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]*(?:\s[A-Z\u00c0-\u024f][\w'’\u00c0-\u024f-]+)?)"
-    r"(?:,\s?(?:[A-Z]\.?\s?-?){1,4}(?=[,.;:\s&])|\s(?:[A-Z]{1,4}|[A-Z]\.(?:\s?[A-Z]\.)*)(?=[,.;:]|\s(?:et al|and|&)))"
+    r"(?:,\s?(?:[A-Z]\.?\s?-?){1,4}(?=[,.;:\s&])"
+    r"|\s(?:[A-Z]{1,4}|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z](?:\s[A-Z]){1,3})(?=[,.;:]|\s(?:et al|and|&|(?:1[5-9]|20)\d\d)))"
 )
 _HEAD_INITIALS_FIRST = re.compile(
     r"^(?:[A-Z]\.\s?-?){1,4}\s?(?P<f>(?:(?:[Vv]an|[Vv]on|[Dd]e|der|den|[Dd]a|[Dd]el|[Dd]i|[Dd]u|[Ll]a|[Ll]e)\s)*"
@@ -108,7 +109,7 @@ def citation_reference_tags(meta: list[tuple[str, str]]) -> list[dict]:
             if not value:
                 continue
             if key in ("citation_author", "citation_authors"):
-                authors += [tu.person(n) for n in re.split(r"\s*;\s*", value) if n]
+                authors += [htmlentry.printed_name(n) for n in _tag_names(value)]
             elif (field := _TAG_FIELDS.get(key)) and field not in fields:
                 fields[field] = tu.clean_doi(value) if field == "DOI" else value
         if authors:
@@ -116,6 +117,19 @@ def citation_reference_tags(meta: list[tuple[str, str]]) -> list[dict]:
         if fields:
             out.append(_normalised(fields))
     return out
+
+
+def _tag_names(value: str) -> list[str]:
+    """The names in one citation_author value: "Berry, C", or several ("Anker J N, Hall W P and Zhao J")."""
+    names: list[str] = []
+    value = re.sub(r",?\s+et\.?\s+al\.?\s*$", "", value)
+    for part in re.split(r"\s*;\s*|\s+and\s+|\s*&\s*", value):
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        if len(pieces) == 2 and len(pieces[1].split()) == 1:
+            names.append(part.strip())  # "Berry, C" / "Smith, John": one name, family first
+        else:
+            names += pieces
+    return names
 
 
 def _normalised(fields: dict) -> dict:
@@ -162,6 +176,8 @@ def _usable_author(item: dict, text: str) -> bool:
         return False  # "Roberta Kwok, “…”": a person the line parser took for an organisation or a family name
     if not name or re.search(r"\d|:|^(?:[A-Z]\.\s?-?)+\s?\S", name) or len(name.split()) > 5:
         return False
+    if re.search(r"\s[A-Z](?:\s|$)", name) or (name[:1].islower() and "literal" not in first):
+        return False  # "Anker J N" (initials glued to the family), "al" (of "et al")
     if re.fullmatch(r"(?:[A-Z]\.?\s?-?)+", name):  # "J. M. Tarascon": the parser took an initial for the family
         return False
     return tu.fold(name).split()[0] in tu.fold(text[:120]) if tu.fold(name) else False
@@ -228,7 +244,7 @@ def references(root: lhtml.HtmlElement, meta: list[tuple[str, str]]) -> tuple[li
     used: set[int] = set()
     order: list[int] = []  # the tag each entry matched
     for n, el in enumerate(entries, start=1):
-        text, fields, labels = htmlrefs.read_entry(el)
+        text, fields, labels = htmlentry.read_entry(el)
         if not text:
             continue
         where = f"line {el.sourceline}" if el.sourceline else f"reference {n}"
