@@ -25,10 +25,10 @@ _ABSTRACT_NOISE = re.compile(
     re.IGNORECASE,
 )
 _LABELS = re.compile(
-    r"^(?:abstract|summary|keywords?|key words|mots[- ]clés|palabras clave|schlüsselwörter)\s*:?\s*", re.IGNORECASE
+    r"^(?:abstract|summary|keywords?|key words|mots[- ]clés|palabras clave|schlüsselwörter)\s*[:.]?\s*", re.IGNORECASE
 )
 _KEYWORDS_LABEL = re.compile(r"(?i)^(?:keywords?|key words|mots[- ]clés|palabras clave|schlüsselwörter)\s*:?$")
-_ABSTRACT_LABEL = re.compile(r"(?i)^(?:abstract|summary)\s*:?$")
+_ABSTRACT_LABEL = re.compile(r"(?i)^(?:abstract|summary)\s*[:.]?$")
 # "abstract", "svAbstract", "AbstractSection", "abstractsContainer", "abstract_legacy_style": not "abstractLink".
 _ABSTRACT_WORDS = re.compile(r"(?:^|[\s_-]|sv)(?:[Aa]bstracts?|ABSTRACT)(?=$|[\s_-]|[A-Z])")
 _AUTHOR_GROUP = re.compile(r"(?i)(?:^|[\s_-])(?:author(?:s|group|list|names?)?|contrib-group|byline)(?:$|[\s_-])")
@@ -103,7 +103,7 @@ def _no_sup(el: lhtml.HtmlElement) -> str:
 
 
 def _abstract_element(root: lhtml.HtmlElement) -> lhtml.HtmlElement | list[lhtml.HtmlElement] | None:
-    for el in visible(root, ("div", "section", "article", "p", "blockquote")):
+    for el in visible(root, ("div", "section", "article", "p", "blockquote", "span")):
         cls = words(el)
         skip = re.search(r"(?i)graphical|highlights|link|toggle|button|navigation|tab", cls)
         if _ABSTRACT_WORDS.search(cls) and not skip and len(text_of(el)) > 80:

@@ -36,15 +36,22 @@ def words(el: lhtml.HtmlElement) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-def is_chrome(el: lhtml.HtmlElement) -> bool:
-    """True for an element that is page chrome itself (not looking at its ancestors)."""
+def is_chrome(el: lhtml.HtmlElement, footer: bool = True) -> bool:
+    """True for an element that is page chrome itself (not looking at its ancestors).
+
+    footer=False: a footer is no chrome (PeerJ's <footer class="back">, F1000's "article-footer" hold the back
+    matter, where the references are).
+    """
     if not isinstance(el.tag, str):
         return True
-    if el.tag in _CHROME_TAGS or el.tag == "footer":
+    if el.tag in _CHROME_TAGS or (footer and el.tag == "footer"):
         return True
     if (el.get("role") or "").lower() in _CHROME_ROLES or (el.get("aria-modal") or "").lower() == "true":
         return True
-    return bool(CHROME_WORDS.search(words(el))) and not _holds_most_of_the_page(el)
+    found = [m.group(0).strip(" _-").lower() for m in CHROME_WORDS.finditer(words(el))]
+    if not footer:
+        found = [w for w in found if w != "footer"]
+    return bool(found) and not _holds_most_of_the_page(el)
 
 
 def _holds_most_of_the_page(el: lhtml.HtmlElement) -> bool:

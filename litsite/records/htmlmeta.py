@@ -7,7 +7,9 @@ One order of precedence, field by field (the first source that has a field gives
 3. PRISM ``prism.*`` meta tags,
 4. Dublin Core ``dc.*`` / ``DC.*`` / ``dcterms.*`` meta tags,
 5. OpenGraph ``og:*`` meta tags (title and description only),
-6. the visible page (``htmlbody``), which never reads navigation, dialogs, banners, footers or related lists.
+6. the visible page (``htmlbody``), which never reads navigation, dialogs, banners, footers or related lists,
+7. the plain ``description`` and ``keywords`` tags, only for the abstract and keywords, and only when they do not
+   name the journal, the publisher or the site (then they describe the site, not the article).
 
 Authors and keywords come as a whole list from the first source that has any. Two exceptions: descriptions
 (``dc.description``, ``og:description``, a JSON-LD ``description``) are often cut short, so the abstract is
@@ -94,7 +96,7 @@ def _keywords(values: list[str]) -> list[str]:
 
 def _date(*values: str) -> str:
     for v in values:
-        if m := re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", v or ""):
+        if m := re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:[\sT][\d:.]+)?\s*", v or ""):
             # "01/01/2015" (OUP): the year for sure, the month only where the order cannot be in doubt
             month = int(m[1]) if int(m[1]) <= 12 and (int(m[2]) > 12 or m[1] == m[2]) else 0
             return f"{m[3]}-{month:02d}" if month else m[3]
@@ -131,7 +133,9 @@ def highwire(meta: list[tuple[str, str]]) -> dict:
     _put(s, "issued", _date(f("citation_publication_date"), f("citation_date"), f("citation_cover_date")))
     _put(s, "available-date", _date(f("citation_online_date")))
     _put(s, "abstract", f("citation_abstract"))
-    _put(s, "author", [tu.person(n) for n in _split_names(_all(meta, "citation_author", "citation_authors"))])
+    # citation_author tags, else one citation_authors tag (MDPI): pages with both list everyone twice (F1000)
+    names = _all(meta, "citation_author") or _all(meta, "citation_authors")
+    _put(s, "author", [tu.person(n) for n in _split_names(names)])
     _put(s, "keywords", _keywords(_all(meta, "citation_keywords")))
     return s
 
@@ -174,6 +178,17 @@ def opengraph(meta: list[tuple[str, str]]) -> dict:
     s: dict = {}
     _put(s, "title", _first(meta, "og:title"))
     _put(s, "x-description", _first(meta, "og:description"))
+    return s
+
+
+def plain(meta: list[tuple[str, str]], root: lhtml.HtmlElement) -> dict:
+    """The plain ``description`` and ``keywords`` tags: often the site's own, so the very last source (see merge)."""
+    s: dict = {}
+    _put(s, "x-site-description", _first(meta, "description"))
+    # the raw value: one keyword a line (Pensoft) is lost once spaces are collapsed
+    words = next((str(v) for v in root.xpath("//meta[@name='keywords']/@content") if str(v).strip()), "")
+    _put(s, "x-site-keywords", [k.strip() for k in re.split(r"\s*[\n;,]\s*", words) if k.strip()] if words else [])
+    _put(s, "x-site-name", _first(meta, "og:site_name", "application-name"))
     return s
 
 
@@ -292,7 +307,7 @@ def _ld_fields(node: dict) -> dict:
 def metadata_sources(root: lhtml.HtmlElement) -> list[dict]:
     """The page's metadata as CSL fields, one dict per source, in order of precedence."""
     meta = meta_tags(root)
-    return [highwire(meta), json_ld(root), prism(meta), dublin_core(meta), opengraph(meta)]
+    return [highwire(meta), json_ld(root), prism(meta), dublin_core(meta), opengraph(meta), plain(meta, root)]
 
 
 def merge(sources: list[dict], body: dict) -> dict:
@@ -306,6 +321,20 @@ def merge(sources: list[dict], body: dict) -> dict:
         study["keywords"] = subjects
     abstract = next((s["abstract"] for s in sources if s.get("abstract")), "") or body.get("abstract", "")
     abstract = abstract or next((s["x-description"] for s in sources if s.get("x-description")), "")
+    site = next((s for s in sources if "x-site-description" in s or "x-site-keywords" in s), {})
+    names = [str(n) for n in (study.get("container-title"), study.get("publisher"), site.get("x-site-name")) if n]
+
+    def own(text: str) -> bool:
+        """Not the site's blurb: that names the journal, the publisher or the site, or sells open access."""
+        folded = tu.fold(text)
+        return not re.search(r"open[ -]?access", folded) and not any(tu.fold(n) and tu.fold(n) in folded for n in names)
+
+    keywords = site.get("x-site-keywords") or []
+    if "keywords" not in study and keywords and len(keywords) <= 20 and own(" ".join(keywords)):
+        study["keywords"] = keywords
+    description = site.get("x-site-description") or ""
+    if not abstract and len(description) > 100 and own(description):
+        abstract = description
     if abstract:
         study["abstract"] = abstract
     return study

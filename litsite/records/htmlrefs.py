@@ -46,7 +46,7 @@ def norm_heading(text: str) -> str:
 def _chrome_above(el: lhtml.HtmlElement) -> bool:
     node = el.getparent()
     while node is not None:
-        if is_chrome(node) and node.tag != "footer":  # PeerJ and others put the back matter in a <footer>
+        if is_chrome(node, footer=False):
             return True
         node = node.getparent()
     return False
@@ -82,7 +82,7 @@ def _items_in(nodes: list[lhtml.HtmlElement]) -> list[lhtml.HtmlElement]:
     marked = [e for n in nodes for e in n.iter() if isinstance(e.tag, str) and _marked_entry(e)]
     marked = [e for e in marked if not any(a in marked for a in e.iterancestors())]
     if marked:
-        return marked
+        return [_box(e, marked) for e in marked]
     blocks: list[lhtml.HtmlElement] = []
     kinds = [(n.tag, n.get("class")) for n in nodes]
     for n in nodes:
@@ -172,6 +172,14 @@ def _marked_lists(root: lhtml.HtmlElement) -> list[lhtml.HtmlElement]:
                 best = items
     if best:
         return best + _continuations(best[-1], root)
+    for box in root.iter("div", "section"):  # Pensoft: div.AOF-ref-list > div per reference, no list element
+        named = _REF_CLASS.search(f"{box.get('class') or ''} {box.get('id') or ''}")
+        if named and not _marked_entry(box) and not _chrome_above(box):
+            items = _items_in([box])
+            if len(items) > len(best) and not any(i.tag in ("p",) for i in items[:1]):
+                best = items
+    if len(best) >= 2:
+        return best
     marked = [e for e in root.iter() if isinstance(e.tag, str) and _marked_entry(e) and not _chrome_above(e)]
     marked = [e for e in marked if not any(a in marked for a in e.iterancestors())]
     return [_box(e, marked) for e in marked]
