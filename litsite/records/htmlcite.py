@@ -14,7 +14,7 @@ from lxml import html as lhtml
 
 from litsite.records import reflines
 from litsite.records import textutil as tu
-from litsite.records.htmldom import in_reference, text_of, visible, words
+from litsite.records.htmldom import in_reference, size, text_of, visible, words
 
 _VOLUME_LINE = re.compile(
     r"\bVol(?:umes?|\.)?\s*(?P<volume>\d+(?:\s*[–-]\s*\d+)?)"
@@ -35,7 +35,7 @@ def volume_line(root: lhtml.HtmlElement, stop: lhtml.HtmlElement | None) -> dict
     for el in visible(root, ("p", "div", "span", "li", "dd", "td")):
         if stop is not None and el is stop:
             break
-        if len(el) > 6:
+        if len(el) > 6 or size(el) > 40:  # a masthead line is a few elements, never a whole section
             continue
         text = text_of(el)
         m = _VOLUME_LINE.search(text) if len(text) < 200 else None
@@ -66,7 +66,7 @@ def cite_line(root: lhtml.HtmlElement, title: str) -> dict:
     """
     own = tu.fold(title)[:40]
     for el in visible(root, ("span", "p", "div", "dd", "li")):
-        if not re.search(r"(?i)cite|citation", words(el)) or in_reference(el) or len(el) > 12:
+        if not re.search(r"(?i)cite|citation", words(el)) or in_reference(el) or len(el) > 12 or size(el) > 80:
             continue
         raw = text_of(el)
         text = _CITE_LABEL.sub("", raw)

@@ -56,18 +56,28 @@ def is_chrome(el: lhtml.HtmlElement, footer: bool = True) -> bool:
 
 def _holds_most_of_the_page(el: lhtml.HtmlElement) -> bool:
     """True for a wrapper holding most of the page ("page footer-borders panels-page"): chrome boxes are small."""
-    root = el.getroottree().getroot()
-    total = _size(root, 1_000_000)
-    return _size(el, total // 2 + 1) > total // 2
+    sizes = _page(el.getroottree().getroot())["sizes"]
+    return sizes.get(el, 0) * 2 > sizes.get(el.getroottree().getroot(), 0)
 
 
-def _size(el: lhtml.HtmlElement, cap: int) -> int:
-    n = 0
-    for _ in el.iter():
-        n += 1
-        if n >= cap:
-            break
-    return n
+# What one page's readers ask again and again (subtree sizes, the visible elements), for the page read last only:
+# an import reads one page at a time, and keeping one page keeps the work per element constant.
+_LAST: dict = {"root": None}
+
+
+def size(el: lhtml.HtmlElement) -> int:
+    """How many elements the subtree of el holds (itself included)."""
+    return _page(el.getroottree().getroot())["sizes"].get(el, 1)
+
+
+def _page(root: lhtml.HtmlElement) -> dict:
+    if _LAST["root"] is not root:
+        sizes: dict = {}
+        for el in reversed(list(root.iter())):  # children before their parents
+            sizes[el] = 1 + sum(sizes.get(c, 0) for c in el)
+        _LAST.clear()
+        _LAST.update(root=root, sizes=sizes, visible=None)
+    return _LAST
 
 
 def in_chrome(el: lhtml.HtmlElement) -> bool:
@@ -112,16 +122,18 @@ def text_of(el: lhtml.HtmlElement) -> str:
 
 def visible(root: lhtml.HtmlElement, tags: tuple[str, ...] | None = None) -> Iterator[lhtml.HtmlElement]:
     """Elements outside page chrome, in document order (a chrome subtree is skipped whole)."""
-    stack = [root]
-    out: list[lhtml.HtmlElement] = []
-    while stack:
-        el = stack.pop()
-        if el is not root and is_chrome(el):
-            continue
-        if tags is None or el.tag in tags:
+    page = _page(root)
+    if page["visible"] is None:
+        stack = [root]
+        out: list[lhtml.HtmlElement] = []
+        while stack:
+            el = stack.pop()
+            if el is not root and is_chrome(el):
+                continue
             out.append(el)
-        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
-    return iter(out)
+            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+        page["visible"] = out
+    return iter([el for el in page["visible"] if tags is None or el.tag in tags])
 
 
 def in_reference(el: lhtml.HtmlElement) -> bool:

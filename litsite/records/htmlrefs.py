@@ -82,7 +82,7 @@ def _items_in(nodes: list[lhtml.HtmlElement]) -> list[lhtml.HtmlElement]:
     marked = [e for n in nodes for e in n.iter() if isinstance(e.tag, str) and _marked_entry(e)]
     marked = [e for e in marked if not any(a in marked for a in e.iterancestors())]
     if marked:
-        return [_box(e, marked) for e in marked]
+        return _boxes(marked)
     blocks: list[lhtml.HtmlElement] = []
     kinds = [(n.tag, n.get("class")) for n in nodes]
     for n in nodes:
@@ -182,18 +182,24 @@ def _marked_lists(root: lhtml.HtmlElement) -> list[lhtml.HtmlElement]:
         return best
     marked = [e for e in root.iter() if isinstance(e.tag, str) and _marked_entry(e) and not _chrome_above(e)]
     marked = [e for e in marked if not any(a in marked for a in e.iterancestors())]
-    return [_box(e, marked) for e in marked]
+    return _boxes(marked)
 
 
-def _box(entry: lhtml.HtmlElement, marked: list[lhtml.HtmlElement]) -> lhtml.HtmlElement:
-    """The largest ancestor holding this entry and no other: its number and its links sit beside it (AIP)."""
-    others = {id(m) for m in marked if m is not entry}
-    box = entry
-    for parent in entry.iterancestors():
-        if parent.tag in ("body", "html", "ol", "ul") or any(id(d) in others for d in parent.iter()):
-            break
-        box = parent
-    return box
+def _boxes(marked: list[lhtml.HtmlElement]) -> list[lhtml.HtmlElement]:
+    """Each entry widened to its largest ancestor holding no other entry: its number and links sit beside it (AIP)."""
+    holding: dict = {}  # ancestor -> how many entries it holds
+    for entry in marked:
+        for parent in entry.iterancestors():
+            holding[parent] = holding.get(parent, 0) + 1
+    boxes = []
+    for entry in marked:
+        box = entry
+        for parent in entry.iterancestors():
+            if parent.tag in ("body", "html", "ol", "ul") or holding[parent] > 1:
+                break
+            box = parent
+        boxes.append(box)
+    return boxes
 
 
 # --- one entry
