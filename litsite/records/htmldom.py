@@ -33,6 +33,7 @@ _REF_ZONE = re.compile(r"(?i)(?:^|[\s_-])(?:ref-?list|reflist|references|bibliog
 
 
 def words(el: lhtml.HtmlElement) -> str:
+    """An element's class and id, the words publishers name their boxes with."""
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
@@ -137,6 +138,7 @@ def visible(root: lhtml.HtmlElement, tags: tuple[str, ...] | None = None) -> Ite
 
 
 def in_reference(el: lhtml.HtmlElement) -> bool:
+    """True inside a reference list: its names, keywords and citations are another work's."""
     node = el.getparent()
     while node is not None:
         if _REF_ZONE.search(words(node)):
