@@ -3,7 +3,8 @@
 Each reference is the page's own list entry (htmlrefs) parsed by the free-text reference parser (reflines) and then
 overridden field by field by what is structured: fields the publisher marked up in the entry, the entry's link
 targets (DOI, PMID, PMCID), and the page's ``citation_reference`` meta tags. The list the reader sees gives the
-count; the tags stand in for it only when the page's body has no list.
+count; the tags stand in for it when the page's body has no list, and complete it in place when the body shows only
+some of the tagged references, in their order.
 """
 
 from __future__ import annotations
@@ -224,6 +225,9 @@ def _item(text: str, structured_fields: dict, labels: list[str], warnings: list[
     if labels:
         item["x-links"] = list(dict.fromkeys([*labels, *item.get("x-links", [])]))
     item["x-source-line"] = text
+    if not item.get("title") and not item.get("container-title"):
+        item["title"] = text[:300]  # an entry nothing could be read from still shows what the page printed
+        warnings.append(f"{where}: no title found: the printed entry is kept as its title")
     item.pop("id", None)
     return item
 
