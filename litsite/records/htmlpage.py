@@ -49,9 +49,16 @@ _HEAD_INITIALS_FIRST = re.compile(
     r"(?=[,.;:]|\s(?:et al|and|&))"
 )
 
-# Chicago notes and humanities lists: "Clay Shirky, “Title”", "Tim Berners-Lee with Mark Fischetti, …".
+# Chicago notes and humanities lists: "Clay Shirky, “Title”", "Tim Berners-Lee with Mark Fischetti, …",
+# "Barry D. Adam, Richard Elliott, …, 2014." (First Monday).
+# A given name, never a particle of the family name ("E. Di Paolo" is Di Paolo).
+_GIVEN = r"(?!(?:Di|De|Da|Du|Del|Della|Van|Von|Le|La|Dos|Das)\s)[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z\u00e0-\u024f]+)?"
+_INITIALS = r"[A-Z]\.?(?:[A-Z]\.)*"
 _HEAD_GIVEN_FIRST = re.compile(
-    r"^[A-Z][a-z\u00e0-\u024f]+(?:\s[A-Z]\.)?\s(?P<f>[A-Z][\w'’\u00c0-\u024f-]+)(?=,\s*[\"“‘]|\s(?:with|and|&|et al)\b)"
+    rf"^(?:{_INITIALS}\s)?{_GIVEN}(?:\s(?:{_INITIALS}|{_GIVEN}))?\s"
+    r"(?P<f>[A-Z](?=[\w'’\u00c0-\u024f-]*[a-z])[\w'’\u00c0-\u024f-]+)(?:,\s(?:Jr|Sr|II|III)\.?)?"
+    r"(?=,\s*(?:[\"“‘]|(?:1[5-9]|20)\d\d\b|[A-Z][a-z]+\s(?:[A-Z]\.\s)?[A-Z][a-z])|\.\s(?:1[5-9]|20)\d\d\b"
+    r"|\s(?:with|and|&|et al)\b)"
 )
 
 
@@ -148,11 +155,11 @@ def head_family(text: str) -> str:
     """The first author's family name at the start of a printed reference ("O’Cathain A,", "P.A.R. Ade, et al.",
     "Clay Shirky, “Title”")."""
     text = re.sub(r"^\W+", "", text)
-    m = _HEAD_INITIALS_FIRST.match(text) or _HEAD_FAMILY_FIRST.match(text)
-    if m:
+    # given names first only where the line shows it ("Barry D. Adam, Richard …"): "Barry D." alone reads as Vancouver
+    if (m := _HEAD_GIVEN_FIRST.match(text)) and not looks_like_org(m.group(0)):
         return m.group("f")
-    m = _HEAD_GIVEN_FIRST.match(text)
-    return m.group("f") if m and not looks_like_org(m.group(0)) else ""
+    m = _HEAD_INITIALS_FIRST.match(text) or _HEAD_FAMILY_FIRST.match(text)
+    return m.group("f") if m else ""
 
 
 def _head_org(text: str) -> str:
@@ -172,6 +179,9 @@ def _usable_author(item: dict, text: str) -> bool:
         return False
     first = authors[0]
     name = str(first.get("family") or first.get("literal") or "")
+    head = text.split(",", 1)[0].strip()
+    if "literal" in first and head != name and head.startswith(name) and looks_like_org(head):
+        return False  # "Center for HIV" of "Center for HIV Law & Policy, 2019."
     given_first = _HEAD_GIVEN_FIRST.match(text)
     if given_first and not looks_like_org(given_first.group(0)) and tu.fold(name) != tu.fold(given_first.group("f")):
         return False  # "Roberta Kwok, “…”": a person the line parser took for an organisation or a family name

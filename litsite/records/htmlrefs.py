@@ -32,6 +32,7 @@ _REF_CLASS = re.compile(
     r"(?i)(?:^|[\s_-])(?:refs?|references?|ref-?list|reflist|citations?|bib-?reference|bibliography|"
     r"CitationContent|c-article-references|cit-list|biblist)(?=$|[\s_-])"
 )
+_WEAK_HEADINGS = {"notes", "sources", "citations", "literature", "literatura", "quellen"}
 _ENTRY_CLASS = re.compile(r"(?:^|\s)(?:ref|citation|CitationContent|bib-reference|reference)(?:$|\s)")
 _MAX_ENTRIES = 5000
 
@@ -53,8 +54,11 @@ def _chrome_above(el: lhtml.HtmlElement) -> bool:
 
 
 def _is_heading(el: lhtml.HtmlElement) -> bool:
+    """A heading element, one styled as a heading, or a paragraph that is one bold phrase (First Monday)."""
     if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or el.get("role") == "heading":
         return True
+    if el.tag in ("p", "div") and len(el) == 1 and el[0].tag in ("strong", "b") and not (el.text or "").strip():
+        return not (el[0].tail or "").strip()
     return el.tag in ("div", "p", "span", "strong", "b", "dt") and bool(
         re.search(r"(?i)(?:^|[\s_-])(?:title|heading|head)(?:$|[\s_-])", el.get("class") or "")
     )
@@ -143,18 +147,19 @@ def _continuations(first: lhtml.HtmlElement, root: lhtml.HtmlElement) -> list[lh
 def find_entries(root: lhtml.HtmlElement) -> list[lhtml.HtmlElement]:
     """The elements of the page's reference list, one per reference, in order ([] if the page has none)."""
     best: list[lhtml.HtmlElement] = []
+    weak = False  # found under a heading that may also head footnotes ("Notes", "Sources")
     for h in root.iter():
         if not isinstance(h.tag, str) or not _is_heading(h) or len(text_of(h)) > 60:
             continue
-        if norm_heading(text_of(h)) not in REF_HEADINGS or CHROME_WORDS.search(h.get("class") or ""):
-            continue
-        if _chrome_above(h):
+        name = norm_heading(text_of(h))
+        if name not in REF_HEADINGS or CHROME_WORDS.search(h.get("class") or "") or _chrome_above(h):
             continue
         items = _items_in(_after_heading(h))
         if items and items[0].tag == "li":
             items += _continuations(items[-1], root)
-        if len(items) > len(best):
-            best = items
+        is_weak = name in _WEAK_HEADINGS
+        if items and (not best or (weak and not is_weak) or (weak == is_weak and len(items) > len(best))):
+            best, weak = items, is_weak
     if not best:
         best = _marked_lists(root)
     return best[:_MAX_ENTRIES]
