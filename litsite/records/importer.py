@@ -18,7 +18,8 @@ from litsite.records import reflines, structured
 from litsite.records.crossref import load_crossref
 from litsite.records.cslmap import buildable
 from litsite.records.detect import KINDS, detect_format
-from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
+from litsite.records.htmlpage import HTML_SUFFIXES, import_html, read_page
+from litsite.records.htmltext import HTML_RE
 from litsite.records.jats import load_jats
 from litsite.records.mdtext import escape_markdown
 from litsite.records.medline import load_medline
@@ -192,6 +193,8 @@ _TEXT_LOADERS: dict[str, Callable[[str, Path], ImportResult]] = {
 def import_record(path: Path) -> ImportResult:
     """Import a record of any kind in KINDS, recognised by its content (see detect_format)."""
     path = Path(path)
+    if path.suffix.lower() in HTML_SUFFIXES:  # saved pages come in the encoding they declare
+        return import_html(read_page(path), path)
     data = _read_bytes(path)
     # XML declares its own encoding (SciELO's ISO-8859-1, for one): it is read from the bytes.
     text = decode_xml(data, path) if xml_like(data) else read_record(path)
@@ -204,9 +207,8 @@ def import_record(path: Path) -> ImportResult:
     if fmt in _TEXT_LOADERS:
         return _TEXT_LOADERS[fmt](text, path)
     try:
-        if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
-            text, meta = html_to_text(text)
-            return import_page(text, path, meta_study(meta))
+        if HTML_RE.match(text):
+            return import_html(text, path)
         return import_page(text, path)
     except UserError as e:
         if "no references found" in e.message:
