@@ -242,7 +242,7 @@ class Browse:
 
     def _page_urls(self) -> dict[Any, tuple[str, str]]:
         study = self.content.study
-        urls = {study.page.path: ("", "the study")}
+        urls = {study.page.path: ("", "the study" if study.present else "the introduction")}
         slugs = unique_slugs([p.slug for p in self.content.pages])
         for page in self.content.pages:
             urls[page.path] = (f"{slugs[page.slug]}/", str(page.meta.get("title") or page.slug))

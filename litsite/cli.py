@@ -52,10 +52,14 @@ def parser() -> argparse.ArgumentParser:
     )
 
     imp = sub.add_parser("import", help="import an article record into content/ (study.md, references.yaml)")
-    imp.add_argument("record", type=Path, help="a saved article page (.txt) or a .bib, .ris, .json, .yaml file")
+    imp.add_argument(
+        "record",
+        help="a record file (JATS, PubMed, MEDLINE, Crossref, CSL, BibTeX, RIS, saved page) or doi:10.… / pmid:…",
+    )
     imp.add_argument("--force", action="store_true", help="overwrite existing content files")
     imp.add_argument("--json", action="store_true", help="print the import as JSON instead of writing files")
     imp.add_argument("--content", type=Path, help="the content directory (default: content/)")
+    imp.add_argument("--mailto", help="your e-mail for Crossref's and NCBI's polite pools (or set LITSITE_MAILTO)")
 
     pr = sub.add_parser("parse-references", help="parse reference lines (one per line) into CSL items")
     pr.add_argument("file", type=Path, help="a UTF-8 text file with one reference per non-empty line")
@@ -137,10 +141,15 @@ def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    """python build.py import RECORD [--force] [--json]."""
+    """python build.py import RECORD|doi:…|pmid:… [--force] [--json] [--mailto ADDRESS]."""
     from .records.importer import run_import
+    from .records.online import Fetcher, import_identifier, is_identifier
 
-    return run_import(args.record, args.content or args.project / "content", args.force, args.json, out, args.err)
+    content = args.content or args.project / "content"
+    if is_identifier(args.record):
+        fetcher = Fetcher.from_env(args.mailto)
+        return import_identifier(args.record, content, args.force, args.json, out, args.err, fetcher)
+    return run_import(Path(args.record), content, args.force, args.json, out, args.err)
 
 
 def cmd_parse_references(args: argparse.Namespace, out: TextIO) -> int:

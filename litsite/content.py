@@ -67,6 +67,9 @@ class Study:
     copyright: str
     accepted: dict[str, Any] | None
     added_by_hand: dict[str, Any]
+    # False for a bibliography site: no content/study.md, or one without a title (its body, if any, introduces the
+    # references on the home page). Templates then claim no study.
+    present: bool = True
 
 
 @dataclass(frozen=True)
@@ -212,14 +215,24 @@ def _names(value: Any, lines: Lines, key: tuple[Any, ...], errors: ErrorCollecto
     return names
 
 
-def load_study(path: Path, errors: ErrorCollector) -> Study:
-    """Load content/study.md."""
+def load_study(path: Path, errors: ErrorCollector, bibliography: bool = False) -> Study:
+    """Load content/study.md (bibliography: the site has references, so a study.md without title is allowed)."""
     page = read_page(path)
     lines = page.lines
-    item = check_item(page.meta, lines, (), errors, extras=STUDY_EXTRAS)
+    meta = page.meta
+    if bibliography and not meta.get("title"):
+        meta = {"type": "document", **meta}  # no article, so no type to require
+    item = check_item(meta, lines, (), errors, extras=STUDY_EXTRAS)
     item.setdefault("id", "study")
-    if not item.get("title"):
-        errors.add(path, 1, "the study needs a 'title'")
+    present = bool(item.get("title"))
+    article_fields = sorted(set(item) - {"id", "type", "abstract", "added-by-hand", "source-record"})
+    if not present and (article_fields or not bibliography):
+        hint = f" (it sets {', '.join(article_fields)})" if article_fields else ""
+        errors.add(
+            path,
+            lines.of(article_fields[0]) if article_fields else 1,
+            f"the study needs a 'title'{hint}; a study.md without title and article fields makes a bibliography site",
+        )
     keywords = item.pop("keywords", None) or []
     affiliations = item.pop("affiliations", None) or []
     for key, value in (("keywords", keywords), ("affiliations", affiliations)):
@@ -247,7 +260,14 @@ def load_study(path: Path, errors: ErrorCollector) -> Study:
         str(copyright_),
         accepted,
         hand if isinstance(hand, dict) else {},
+        present,
     )
+
+
+def no_study(path: Path) -> Study:
+    """The Study of a bibliography site without content/study.md: no fields, no text."""
+    page = Page(path, {}, "", 1, Lines(path))
+    return Study({"id": "study"}, page, (), (), "", None, {}, present=False)
 
 
 def load_references(path: Path, errors: ErrorCollector, items: ItemCache | None = None) -> tuple[Reference, ...]:
@@ -292,16 +312,21 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
     study_path = root / "study.md"
     refs_path = root / "references.yaml"
     study = refs = None
-    for loader in ("study", "refs"):
-        try:
-            if loader == "study":
-                study = load_study(study_path, errors)
-            elif refs_path.exists():
-                refs = load_references(refs_path, errors, items)
-            else:  # a review without its references is a mistake; an empty list says "none" on purpose
-                raise UserError(refs_path, None, NO_REFERENCES)
-        except UserError as exc:
-            errors.extend([exc])
+    has_refs = refs_path.exists()
+    try:
+        if study_path.exists() or not has_refs:
+            study = load_study(study_path, errors, bibliography=has_refs)
+        else:
+            study = no_study(study_path)
+    except UserError as exc:
+        errors.extend([exc])
+    try:
+        if has_refs:
+            refs = load_references(refs_path, errors, items)
+        else:  # a review without its references is a mistake; an empty list says "none" on purpose
+            raise UserError(refs_path, None, NO_REFERENCES)
+    except UserError as exc:
+        errors.extend([exc])
     pages = []
     for path in sorted((root / "pages").glob("*.md")) if (root / "pages").is_dir() else ():
         if slugify(path.stem) in GENERATED_DIRS:

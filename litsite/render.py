@@ -205,6 +205,7 @@ def render_site(
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
     jobs: list[tuple[str, str, dict[str, Any]]] = []
+    refs_url = "references/" if content.study.present else ""  # where the references index is, from the root
 
     def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
         root = relative_root(rel) if root is None else root
@@ -214,9 +215,11 @@ def render_site(
             first = by_id[cluster.cites[0].id]
             ids = " ".join(c.id for c in cluster.cites)
             text = cited.default.citations[i]
+            # A bibliography site has no list of the study's references to point into: the reference's page.
+            target = f"#ref-{first.slug}" if content.study.present else first.url
             return (
                 f'<span class="citation" id="cite-{i}" data-cites="{escape(ids)}" data-cluster="{i}">'
-                f'<a href="{root}#ref-{first.slug}">{text}</a></span>'
+                f'<a href="{root}{target}">{text}</a></span>'
             )
 
         def markdown(doc_path: Path) -> Markup:
@@ -234,6 +237,7 @@ def render_site(
             "refs": refs,
             "styles": styles,
             "study": content.study,
+            "refs_url": refs_url,
             "markdown": markdown,
             "browse": browse,
             "build_date": build_date(),
@@ -242,8 +246,12 @@ def render_site(
         jobs.append((rel, template, context))
 
     study_html_path = content.study.page.path
-    page("index.html", "study.html", abstract_path=study_html_path)
-    page("references/index.html", "references.html")
+    if content.study.present:
+        page("index.html", "study.html", abstract_path=study_html_path)
+        page("references/index.html", "references.html")
+    else:  # a bibliography site: the references index is the home page, introduced by study.md's text if any
+        intro = study_html_path if content.study.page.body.strip() else None
+        page("index.html", "references.html", home=True, intro_path=intro)
     for ref in refs:
         page(f"{ref.url}index.html", "reference.html", ref=ref)
     for extra in content.pages:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from litsite.errors import UserError
 from litsite.records import textutil as tu
+from litsite.records.bibinherit import BibEntry, resolve_crossrefs
+from litsite.records.bibmacros import read_entries
 from litsite.records.result import ImportResult
 from litsite.records.structured import assign_ids
 
@@ -35,7 +37,36 @@ BIBTEX_TYPES = {
     "dataset": "dataset",
     "software": "software",
     "patent": "patent",
+    # biblatex's types
+    "collection": "book",
+    "mvbook": "book",
+    "mvcollection": "book",
+    "mvproceedings": "book",
+    "mvreference": "book",
+    "reference": "book",
+    "bookinbook": "chapter",
+    "suppbook": "chapter",
+    "suppcollection": "chapter",
+    "inreference": "entry-encyclopedia",
+    "periodical": "periodical",
+    "suppperiodical": "article-journal",
+    "letter": "personal_communication",
+    "video": "motion_picture",
+    "movie": "motion_picture",
+    "audio": "song",
+    "music": "song",
+    "artwork": "graphic",
+    "image": "graphic",
+    "performance": "performance",
+    "legislation": "legislation",
+    "legal": "legislation",
+    "jurisdiction": "legal_case",
+    "standard": "standard",
+    "review": "review",
+    "article-journal": "article-journal",
 }
+# Entries that hold data for others (biblatex's @xdata, @set), not references.
+NOT_REFERENCES = frozenset({"xdata", "set"})
 _BIB_FIELDS = {
     "title": "title",
     "journal": "container-title",
@@ -61,6 +92,9 @@ _BIB_FIELDS = {
     "type": "genre",
     "eprint": "x-eprint",
 }
+
+
+_BOOKAUTHOR = ("bookauthor", "container-author")
 
 
 @functools.cache
@@ -115,20 +149,24 @@ def _bib_names(value: str) -> list[dict]:
     return names
 
 
-def _bib_entry(entry, warnings: list[str]) -> dict:
-    fields = {f.key.lower(): str(f.value) for f in entry.fields}
-    etype = entry.entry_type.lower()
+def _bib_entry(entry: BibEntry, warnings: list[str]) -> dict:
+    fields = entry.fields
+    etype = entry.type
     item: dict = {"id": entry.key, "type": BIBTEX_TYPES.get(etype, "document")}
     if etype not in BIBTEX_TYPES:
-        warnings.append(f"line {entry.start_line + 1}: unknown entry type @{etype}: imported as 'document'")
-    for role in ("author", "editor", "translator"):
+        warnings.append(f"line {entry.line}: unknown entry type @{etype}: imported as 'document'")
+    for role, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator"), _BOOKAUTHOR):
         if fields.get(role):
-            item[role] = _bib_names(fields[role])
+            item[csl] = _bib_names(fields[role])
     for key, csl in _BIB_FIELDS.items():
         if fields.get(key) and csl not in item:
             item[csl] = _latex(fields[key])
     if "x-subtitle" in item and "title" in item:
         item["title"] = f"{item['title']}: {item.pop('x-subtitle')}"
+    for sub in ("booksubtitle", "journalsubtitle"):
+        if fields.get(sub) and "container-title" in item:
+            item["container-title"] += ": " + _latex(fields[sub])
+    item.pop("x-subtitle", None)
     if fields.get("number"):
         item["issue" if etype == "article" else "number"] = _latex(fields["number"])
     if fields.get("pages"):
@@ -162,25 +200,50 @@ def _bib_entry(entry, warnings: list[str]) -> dict:
     return {k: v for k, v in item.items() if v not in (None, "", [])}
 
 
-def load_bibtex(text: str, path: Path) -> ImportResult:
-    """Import BibTeX with bibtexparser 2: LaTeX to Unicode, entry types and fields mapped to CSL."""
-    import bibtexparser
-
-    try:
-        library = bibtexparser.parse_string(text)
-    except Exception as e:  # the splitter raises on some broken input
-        raise UserError(path, None, f"unparseable BibTeX: {e}") from None
-    if library.failed_blocks:
-        block = library.failed_blocks[0]
+def _entries(library: object, path: Path, warnings: list[str]) -> list:
+    """The library's entries, with those bibtexparser set aside for a repeated field (Scopus repeats
+    funding_details: the first value counts) or a repeated key (renamed later, as CSL ids are); UserError for
+    any other block it could not parse."""
+    blocks = list(library.entries)  # type: ignore[attr-defined]
+    repeated: dict[str, list[str]] = {"field": [], "key": []}
+    for block in library.failed_blocks:  # type: ignore[attr-defined]
+        kind = {"DuplicateFieldKeyBlock": "field", "DuplicateBlockKeyBlock": "key"}.get(type(block).__name__)
+        entry = getattr(block, "ignore_error_block", None)
+        if kind and entry is not None and hasattr(entry, "fields"):
+            blocks.append(entry)
+            repeated[kind].append(f"{entry.key!r} at line {block.start_line + 1}")
+            continue
         line = getattr(block, "start_line", None)
         lines = [ln.strip() for ln in str(getattr(block, "error", "") or "syntax error").split("\n") if ln.strip()]
         reason = lines[-1] if lines else "syntax error"
-        if type(block).__name__ == "DuplicateBlockKeyBlock":
-            reason = f"duplicate key {getattr(block, 'key', '')!r}"
         raise UserError(path, line + 1 if isinstance(line, int) else None, f"unparseable BibTeX: {reason}")
-    if not library.entries:
+    if not blocks:
         raise UserError(path, None, "no BibTeX entries found")
+    for kind, what in (
+        ("field", "with a repeated field (the first value kept)"),
+        ("key", "with an earlier entry's key"),
+    ):
+        found = repeated[kind]
+        if found:
+            shown = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
+            warnings.append(f"{len(found)} entr{'y' if len(found) == 1 else 'ies'} {what}: {shown}")
+    return blocks
+
+
+def load_bibtex(text: str, path: Path) -> ImportResult:
+    """Import BibTeX with bibtexparser 2: @string macros (with `#` concatenation) and `crossref` resolved as
+    biblatex does, LaTeX to Unicode, entry types and fields mapped to CSL."""
+    import bibtexparser
+
+    try:
+        library = bibtexparser.parse_string(text, parse_stack=[])  # raw values: macros are resolved below
+    except Exception as e:  # the splitter raises on some broken input
+        raise UserError(path, None, f"unparseable BibTeX: {e}") from None
     warnings: list[str] = []
-    items = [_bib_entry(entry, warnings) for entry in library.entries]
+    blocks = _entries(library, path, warnings)
+    blocks.sort(key=lambda b: b.start_line)
+    entries = read_entries(blocks, library.strings, warnings)
+    resolve_crossrefs(entries, warnings)
+    items = [_bib_entry(entry, warnings) for entry in entries if entry.type not in NOT_REFERENCES]
     assign_ids(items, warnings)
     return ImportResult({}, items, warnings)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import json
 import os
-import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -15,11 +16,21 @@ import yaml
 
 from litsite.errors import UserError
 from litsite.records import reflines, structured
-from litsite.records.htmltext import HTML_RE, html_to_text, meta_study
+from litsite.records.crossref import load_crossref
+from litsite.records.cslmap import buildable
+from litsite.records.detect import KINDS, detect_format
+from litsite.records.htmlpage import HTML_SUFFIXES, import_html, read_page
+from litsite.records.htmltext import HTML_RE
+from litsite.records.jats import load_jats
+from litsite.records.mdtext import escape_markdown
+from litsite.records.medline import load_medline
 from litsite.records.page import RefLine, parse_page
+from litsite.records.pubmed import load_pubmed
+from litsite.records.replace import dangling_citations, library_note, replace_study
 from litsite.records.result import ImportResult
+from litsite.records.xmltext import decode_xml
+from litsite.records.xmltext import is_xml as xml_like
 from litsite.safety import clean_data, normal_id
-from litsite.yamlfile import safe_load
 
 STUDY_ORDER = (
     "type",
@@ -66,7 +77,6 @@ REFERENCE_ORDER = (
 )
 _NAME_KEYS = {"family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix"}
 _DATE_KEYS = {"date-parts", "literal", "raw", "season", "circa"}
-FORMATS = {".json": "csl-json", ".yaml": "csl-yaml", ".yml": "csl-yaml", ".bib": "bibtex", ".ris": "ris"}
 
 
 # --- reading
@@ -94,27 +104,6 @@ def read_record(path: Path) -> str:
         raise UserError(path, line, f"not UTF-8 text (byte 0x{data[e.start]:02x}): save the record as UTF-8") from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text
-
-
-def detect_format(path: Path, text: str) -> str:
-    """'csl-json', 'csl-yaml', 'bibtex', 'ris' or 'page', by extension, else by sniffing the content."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt:
-        return fmt
-    head = text.lstrip()
-    if re.search(r"^TY  - ", text[:20000], re.MULTILINE):
-        return "ris"
-    if re.search(r"^\s*@[A-Za-z]+\s*[{(]\s*[^\s,]*\s*,", text[:20000], re.MULTILINE) and not re.search(
-        r"^\s*(?:References|Abstract)\s*$", text, re.MULTILINE
-    ):
-        return "bibtex"
-    if head.startswith(("[", "{")):
-        try:
-            json.loads(text)
-            return "csl-json"
-        except ValueError:
-            pass
-    return "page"
 
 
 # --- references from page lines
@@ -183,8 +172,28 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
     return ImportResult(study, refs, warnings + ref_warnings)
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
+
+
+# Loaders by kind (see detect.py); XML records are read from their bytes, the rest from UTF-8 text.
+_XML_LOADERS: dict[str, Callable[[bytes, Path], ImportResult]] = {"jats": load_jats, "pubmed-xml": load_pubmed}
+_TEXT_LOADERS: dict[str, Callable[[str, Path], ImportResult]] = {
+    "medline": load_medline,
+    "crossref-json": load_crossref,
+    "csl-json": structured.load_csl_json,
+    "csl-yaml": structured.load_csl_yaml,
+    "bibtex": structured.load_bibtex,
+    "ris": structured.load_ris,
+}
+
+
+@buildable
 def import_record(path: Path) -> ImportResult:
-    """Import a record: CSL-JSON, CSL-YAML, BibTeX, RIS or a saved article page (by extension or content).
+    """Import a record of any kind in KINDS, recognised by its content (see detect_format).
 
     Control and private-use characters are dropped from every value, and ids are NFC (as the build does)."""
     result = _import_any(Path(path))
@@ -192,24 +201,31 @@ def import_record(path: Path) -> ImportResult:
     for item in refs:
         if isinstance(item.get("id"), str):
             item["id"] = normal_id(item["id"])
-    return ImportResult(clean_data(result.study), refs, result.warnings)
+    return dataclasses.replace(result, study=clean_data(result.study), references=refs, body=clean_data(result.body))
 
 
 def _import_any(path: Path) -> ImportResult:
-    text = read_record(path)
+    if path.suffix.lower() in HTML_SUFFIXES:  # saved pages come in the encoding they declare
+        return import_html(read_page(path), path)
+    data = _read_bytes(path)
+    # XML declares its own encoding (SciELO's ISO-8859-1, for one): it is read from the bytes.
+    text = decode_xml(data, path) if xml_like(data) else read_record(path)
     fmt = detect_format(path, text)
-    if fmt == "csl-json":
-        return structured.load_csl_json(text, path)
-    if fmt == "csl-yaml":
-        return structured.load_csl_yaml(text, path)
-    if fmt == "bibtex":
-        return structured.load_bibtex(text, path)
-    if fmt == "ris":
-        return structured.load_ris(text, path)
-    if path.suffix.lower() in (".html", ".htm", ".xhtml") or HTML_RE.match(text):
-        text, meta = html_to_text(text)
-        return import_page(text, path, meta_study(meta))
-    return import_page(text, path)
+    if fmt in _XML_LOADERS:
+        return _XML_LOADERS[fmt](data, path)
+    if fmt == "unknown-xml":
+        raise UserError(path, None, f"an XML record of a kind not known here; accepted: {KINDS}")
+    text = read_record(path) if xml_like(data) else text
+    if fmt in _TEXT_LOADERS:
+        return _TEXT_LOADERS[fmt](text, path)
+    try:
+        if HTML_RE.match(text):
+            return import_html(text, path)
+        return import_page(text, path)
+    except UserError as e:
+        if "no references found" in e.message:
+            raise UserError(e.path, e.line, f"{e.message} The kinds accepted: {KINDS}.") from None
+        raise
 
 
 # --- writing
@@ -264,28 +280,22 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(_styled(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
 
 
-def study_markdown(study: dict) -> str:
-    """content/study.md: YAML front matter (keys in a fixed order) and the abstract as the body."""
+def study_markdown(study: dict, body: str = "") -> str:
+    """content/study.md: YAML front matter (keys in a fixed order) and the abstract as the body.
+
+    With body (Markdown of the abstract and the full text, already escaped), the abstract stays in the front
+    matter as plain text (for meta tags and JSON-LD) and the body is the article's text.
+    """
     front = dict(study)
+    if body.strip():
+        front.pop("keyword", None)
+        return "---\n" + dump_yaml(ordered(front, STUDY_ORDER)) + "---\n" + body.strip() + "\n"
     abstract = str(front.pop("abstract", "") or "")
     keyword = front.pop("keyword", None)
     if keyword and "keywords" not in front:
         front["keywords"] = [k.strip() for k in str(keyword).split(",") if k.strip()]
     body = escape_markdown(abstract.strip()) + "\n" if abstract.strip() else ""
     return "---\n" + dump_yaml(ordered(front, STUDY_ORDER)) + "---\n" + body
-
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~@])|&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.M)
-
-
-def escape_markdown(text: str) -> str:
-    """Imported text as Markdown that renders as the same text: records are data, never markup or HTML."""
-    text = _MD_INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
-    # A list number cannot be escaped, so escape the "." or ")" after it instead.
-    return _MD_LINE_START.sub(
-        lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
-    )
 
 
 def references_yaml(references: list[dict]) -> str:
@@ -305,34 +315,32 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
-def hand_added(study_path: Path) -> dict:
-    """The fields an existing study.md declares under `added-by-hand`, with the block itself; {} if none."""
-    try:
-        text = study_path.read_text(encoding="utf-8")
-        m = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", text, re.S | re.M)
-        meta = safe_load(m.group(1), study_path) if m else None  # (dates as dates: written back as they were)
-    except (OSError, UnicodeDecodeError, UserError, yaml.YAMLError):
-        return {}
-    if not isinstance(meta, dict) or not isinstance(meta.get("added-by-hand"), dict):
-        return {}
-    block = meta["added-by-hand"]
-    fields = block.get("fields") if isinstance(block.get("fields"), list) else []
-    kept = {f: meta[f] for f in fields if isinstance(f, str) and f in meta}
-    return {**kept, "added-by-hand": block}
-
-
-def write_content(result: ImportResult, content_dir: Path, record_path: Path, force: bool) -> list[Path]:
+def write_content(
+    result: ImportResult, content_dir: Path, record_path: Path, force: bool, notes: list[str] | None = None
+) -> list[Path]:
     """Write study.md, references.yaml and a copy of the record under content_dir; refuse to overwrite.
 
-    With force, fields an existing study.md lists under `added-by-hand` survive the re-import.
+    With force, an article replaces the old study entirely, except the fields the old study.md lists under
+    `added-by-hand` when it is the same article (see replace.py); a library (no study) replaces only the references
+    and leaves study.md as it was. notes receives what was kept, dropped and left, for the user.
     """
     content_dir, record_path = Path(content_dir), Path(record_path)
+    notes = [] if notes is None else notes
     outputs: list[tuple[Path, bytes]] = []
+    stale = None
     if result.study:
         study = dict(result.study)
         if force and (content_dir / "study.md").exists():
-            study.update(hand_added(content_dir / "study.md"))
-        outputs.append((content_dir / "study.md", study_markdown(study).encode("utf-8")))
+            replacement = replace_study(study, content_dir, record_path.name)
+            study, stale = replacement.study or study, replacement.stale_record
+            notes.extend(replacement.notes)
+        outputs.append((content_dir / "study.md", study_markdown(study, result.body).encode("utf-8")))
+    else:
+        old_refs = (content_dir / "references.yaml").exists()
+        notes.extend(library_note(content_dir, len(result.references), old_refs))
+        dangling = dangling_citations(content_dir, {str(r.get("id")) for r in result.references})
+        if dangling:  # the build would stop at each: say so now, where they are
+            notes.append(f"{len(dangling)} citation(s) name ids the new references lack: " + "; ".join(dangling[:5]))
     if result.references or not result.study:
         outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
     copy = content_dir / "records" / record_path.name
@@ -345,6 +353,8 @@ def write_content(result: ImportResult, content_dir: Path, record_path: Path, fo
                 raise UserError(target, None, "already exists: not overwritten (use --force to replace it)")
     for target, data in outputs:
         _write(target, data)
+    if stale is not None:
+        stale.unlink(missing_ok=True)
     return [target for target, _ in outputs]
 
 
@@ -360,8 +370,11 @@ def run_import(
         doc = {"study": result.study, "references": result.references, "warnings": result.warnings}
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
-    for path in write_content(result, Path(content_dir), Path(record), force):
+    notes: list[str] = []
+    for path in write_content(result, Path(content_dir), Path(record), force, notes):
         out.write(f"{path}\n")
+    for note in notes:
+        out.write(f"{note}\n")
     for warning in result.warnings:
         print(f"{record}: warning: {warning}", file=err or sys.stderr)
     return 0

@@ -12,3 +12,5 @@ class ImportResult:
     study: dict
     references: list[dict]
     warnings: list[str] = field(default_factory=list)
+    # The study page's Markdown (abstract and full text, text already escaped); "" writes the abstract alone.
+    body: str = ""

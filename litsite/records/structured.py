@@ -52,7 +52,7 @@ def base_id(item: dict) -> str:
 
 def assign_ids(items: list[dict], warnings: list[str]) -> None:
     """Give every item a unique id: keep usable existing ids, else familyYEAR with a, b, c … suffixes."""
-    used: set[str] = set()
+    used: set[str] = set()  # casefolded: the build compares ids ignoring case
     for item in items:
         given = normal_id(str(item.get("id") or "").strip())
         if given and bad_id(given):
@@ -144,12 +144,16 @@ def _from_csl_data(data: object, path: Path) -> ImportResult:
     bad = [i for i, item in enumerate(refs, start=1) if not isinstance(item, dict)]
     if bad:
         raise UserError(path, None, f"item {bad[0]} is not a CSL item (a mapping of CSL variables)")
-    refs = [dict(item) for item in refs]
-    for i, item in enumerate(refs, start=1):
-        if "type" not in item:
-            item["type"] = "document"
-            warnings.append(f"item {i} has no type: set to 'document'")
+    untyped = [i for i, item in enumerate(refs, start=1) if "type" not in item and "itemType" not in item]
+    if untyped:
+        shown = ", ".join(str(i) for i in untyped[:10]) + (", …" if len(untyped) > 10 else "")
+        warnings.append(f"{len(untyped)} item(s) without a type, set to 'document': item {shown}")
+    from litsite.records.cslmap import buildable_study, make_buildable  # imports the content checks
+
+    refs = make_buildable(refs, warnings)
     assign_ids(refs, warnings)
+    if study:
+        study = buildable_study(study, warnings, drop_unknown=True)
     if study:
         study.pop("id", None)
     return ImportResult(study, refs, warnings)

@@ -167,5 +167,7 @@ def test_ris_without_final_er_warns(tmp_path: Path) -> None:
 def test_bibtex_unknown_type_and_duplicate_key(tmp_path: Path) -> None:
     result = load_bibtex("@weird{k1, title={A}, year=2000}\n", tmp_path / "x.bib")
     assert result.references[0]["type"] == "document" and "unknown entry type" in result.warnings[0]
-    with pytest.raises(UserError, match="duplicate"):
-        load_bibtex("@book{k, title={A}}\n@book{k, title={B}}\n", tmp_path / "x.bib")
+    # Real libraries repeat keys: both entries are kept, the second renamed, and the warning names the line.
+    result = load_bibtex("@book{k, title={A}}\n@book{k, title={B}}\n", tmp_path / "x.bib")
+    assert [(i["id"], i["title"]) for i in result.references] == [("k", "A"), ("anonnd", "B")]
+    assert result.warnings == ["1 entry with an earlier entry's key: 'k' at line 2", "duplicate id 'k': renamed"]
