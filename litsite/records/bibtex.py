@@ -188,7 +188,7 @@ def _bib_entry(entry: BibEntry, warnings: list[str]) -> dict:
     elif etype == "mastersthesis" and "genre" not in item:
         item["genre"] = "Master's thesis"
     if long := tu.long_year(fields.get("date", ""), fields.get("year", "")):
-        warnings.append(f"line {entry.start_line + 1}: date {long!r} has no four-digit year: kept as text")
+        warnings.append(f"line {entry.line}: date {long!r} has no four-digit year: kept as text")
     if fields.get("date"):
         item["issued"] = tu.iso_date_parts(fields["date"])
     elif fields.get("year"):

@@ -31,6 +31,8 @@ def _json_kind(text: str) -> str | None:
         data = json.loads(text)
     except ValueError:
         return None
+    except RecursionError:  # nested too deep for anything but a list of items: the CSL-JSON reader says so
+        return "csl-json"
     if isinstance(data, dict):
         from litsite.records.crossref import is_crossref
 

@@ -327,12 +327,12 @@ def write_content(
     content_dir, record_path = Path(content_dir), Path(record_path)
     notes = [] if notes is None else notes
     outputs: list[tuple[Path, bytes]] = []
-    stale = None
+    stale, same = None, False
     if result.study:
         study = dict(result.study)
         if force and (content_dir / "study.md").exists():
             replacement = replace_study(study, content_dir, record_path.name)
-            study, stale = replacement.study or study, replacement.stale_record
+            study, stale, same = replacement.study or study, replacement.stale_record, replacement.same
             notes.extend(replacement.notes)
         outputs.append((content_dir / "study.md", study_markdown(study, result.body).encode("utf-8")))
     else:
@@ -341,7 +341,9 @@ def write_content(
         dangling = dangling_citations(content_dir, {str(r.get("id")) for r in result.references})
         if dangling:  # the build would stop at each: say so now, where they are
             notes.append(f"{len(dangling)} citation(s) name ids the new references lack: " + "; ".join(dangling[:5]))
-    if result.references or not result.study:
+    if result.references or not result.study or not same or not (content_dir / "references.yaml").exists():
+        # an article's record without a reference list gives an empty list (the build asks for the file), except
+        # when it is the same article again: its references may come from elsewhere (a library import)
         outputs.append((content_dir / "references.yaml", references_yaml(result.references).encode("utf-8")))
     copy = content_dir / "records" / record_path.name
     same = copy.exists() and record_path.exists() and copy.resolve() == record_path.resolve()

@@ -22,6 +22,7 @@ class Replacement:
     dropped: tuple[str, ...]
     notes: tuple[str, ...]
     stale_record: Path | None = None  # the old article's record copy under content/records/, to remove
+    same: bool = False  # the new record is the old study's article
 
 
 def front_matter(study_path: Path) -> dict | None:
@@ -90,7 +91,7 @@ def replace_study(new: dict, content_dir: Path, record_name: str) -> Replacement
         notes = [f"{study_path}: the same article ({_label(new)}): the study's fields come from the new record"]
         if fields:
             notes.append(f"kept what you added by hand for it: {', '.join(fields)}")
-        return Replacement(study, tuple(fields), (), tuple(notes))
+        return Replacement(study, tuple(fields), (), tuple(notes), same=True)
     notes = [
         f"{study_path}: replaced {_label(old)} by a different article, {_label(new)}: nothing of the old study is kept"
     ]
