@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from .errors import UserError, UserErrors, flatten
+from .errors import InputWarning, UserError, UserErrors, flatten
 
 HELP = """Build a literature-review website from site.yaml, content/ and templates/.
 
@@ -174,7 +176,7 @@ def _json_item_lines(text: str) -> list[int]:
 
 def _load_csl_json(path: Path, errors: object) -> tuple[list[dict], list[int]]:
     """The items of a CSL-JSON file, checked, and the line each starts on."""
-    from .content import check_item, csl_only
+    from .content import check_item, csl_only, warn_spelled
     from .yamlfile import Lines, read_text
 
     text = read_text(path)
@@ -185,7 +187,9 @@ def _load_csl_json(path: Path, errors: object) -> tuple[list[dict], list[int]]:
     if not isinstance(data, list):
         raise UserError(path, 1, "a CSL-JSON file must hold a list of items")
     lines = Lines(path, {(i,): line for i, line in enumerate(_json_item_lines(text))})
-    items = [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
+    respelled: dict[str, tuple[str, int]] = {}
+    items = [csl_only(check_item(item, lines, (i,), errors, respelled=respelled)) for i, item in enumerate(data)]  # type: ignore[arg-type]
+    warn_spelled(path, respelled)
     return items, [lines.of(i) for i in range(len(items))]
 
 
@@ -208,13 +212,31 @@ COMMANDS = {
 }
 
 
+@contextmanager
+def input_warnings(err: TextIO) -> Iterator[None]:
+    """Print every InputWarning raised meanwhile as `path:line: warning: message` (other warnings as Python does)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+            if isinstance(message, InputWarning):
+                print(str(message), file=err)
+            else:
+                shown(message, category, *args, **kwargs)  # type: ignore[arg-type]
+
+        warnings.showwarning = show
+        yield
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     command = args.command or "build"
     args.err = err  # commands that print warnings write them here
     try:
-        return COMMANDS[command](args, out)
+        with input_warnings(err):
+            return COMMANDS[command](args, out)
     except (UserError, UserErrors) as exc:
         for error in flatten(exc):
             print(str(error), file=err)

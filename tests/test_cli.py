@@ -152,3 +152,25 @@ def test_a_missing_locale_term_is_no_crash(tmp_path: Path, cli):
     res = cli(*args, "--style", "modern-language-association", "--locale", "de-DE")
     assert res.status == 0, res.err
     assert res.out.endswith(". https://example.org/. Zugegriffen 3. März 2020.\n")  # as citeproc-js writes it
+
+
+def test_bibliography_reads_variable_names_in_another_case(tmp_path: Path, cli):
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[\n  {"id": "a", "type": "webpage", "title": "Page", "url": "https://example.org/a",\n'
+        '   "issued": {"date-parts": [[2020]]}, "author": [{"family": "Doe", "given": "J."}]}\n]\n',
+        encoding="utf-8",
+    )
+    res = cli("--project", str(tmp_path), "bibliography", "--references", str(path), "--style", "apa")
+    assert res.status == 0, res.err
+    assert res.out == "Doe, J. (2020). Page. https://example.org/a\n"
+    assert res.err == f"{path}:2: warning: CSL variable names in another case, read as 'url' as 'URL'\n"
+
+
+def test_build_warns_once_about_variable_names_in_another_case(project: Path, cli):
+    refs = project / "content" / "references.yaml"
+    text = refs.read_text(encoding="utf-8")
+    refs.write_text(text.replace("  DOI: ", "  doi: "), encoding="utf-8")
+    res = cli("--project", str(project))
+    assert res.status == 0, res.err
+    assert res.err.count("warning:") == 1 and f"{refs}:" in res.err and "'doi' as 'DOI'" in res.err
