@@ -58,13 +58,14 @@ class Cited:
         return tuple(dict.fromkeys(c.id for cl in self.clusters for c in cl.cites))
 
 
-def collect_clusters(content: Content) -> tuple[list[Cluster], dict[Path, DocCitations]]:
-    """Find the clusters of every Markdown document in site order (study first, then pages)."""
+def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Cluster], dict[Path, DocCitations]]:
+    """Find the clusters of every Markdown document in site order (study first, then pages); locator labels are the
+    locale's terms."""
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
     for page in (content.study.page, *content.pages):
         spans = []
-        for start, end, cluster in find_clusters(page.body, page.body_line):
+        for start, end, cluster in find_clusters(page.body, page.body_line, locale):
             spans.append((start, end, len(clusters)))
             clusters.append(cluster)
         docs[page.path] = DocCitations(page, tuple(spans))
@@ -153,7 +154,7 @@ def format_error(exc: ItemFormatError, content: Content, style: str, locale: str
 
 def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
     """Format every reference and citation cluster in each of the site's styles."""
-    clusters, docs = collect_clusters(content)
+    clusters, docs = collect_clusters(content, config.locale)
     check_keys(clusters, content, docs).raise_if_any()
     # Cited items first, in order of first citation, so numeric styles number them as the text does.
     cited = list(dict.fromkeys(c.id for cl in clusters for c in cl.cites))

@@ -220,3 +220,24 @@ def test_collapse_numbers_and_year_suffixes() -> None:
     base = {"author": [{"family": "Doe", "given": "Jo"}], "issued": {"date-parts": [[2000]]}}
     items = [item("a", title="A", **base), item("b", title="B", **base)]
     assert Formatter(chicago).format(items, [[Cite("a"), Cite("b")]], "text").citations == ("(Doe 2000a, 2000b)",)
+
+
+@pytest.mark.parametrize(
+    ("locator", "label", "want"),
+    [
+        ("3", "chapter", "numeric chap. 3"),  # is-numeric tests the cite's locator (CSL 1.0.2, citeproc-js)
+        ("3a", "chapter", "numeric chap. 3a"),
+        ("Preface", "chapter", "chap. Preface"),
+        ("iv, vi-xi", "page", "pp. iv, vi–xi"),  # Roman numerals count as numbers: a plural label
+        ("iv", "page", "p. iv"),
+        ("33, 35", "page", "numeric pp. 33, 35"),
+    ],
+)
+def test_locator_is_numeric_and_plural(tmp_path: Path, locator: str, label: str, want: str) -> None:
+    cite = (
+        '<group delimiter=" "><choose><if is-numeric="locator"><text value="numeric"/></if></choose>'
+        '<label variable="locator" form="short"/><text variable="locator"/></group>'
+    )
+    s = style(tmp_path, '<text variable="title"/>', cite=cite)
+    result = Formatter(s).format([item("a", title="T")], [[Cite("a", locator=locator, label=label)]], "text")
+    assert result.citations == (want,)

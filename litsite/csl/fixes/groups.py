@@ -7,6 +7,8 @@ suppressed in the rest of the output.
 
 from __future__ import annotations
 
+import re
+
 from citeproc.source import VariableError
 from citeproc.string import String
 
@@ -159,9 +161,26 @@ class TrackedNumber:
         return text
 
 
+_PIECES = re.compile(r"\s*(?:[,&\-–—]|\band\b)\s*")
+_ROMAN = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.I)
+
+
+def several_locators(text: str) -> bool:
+    """Whether a locator holds several numbers, Roman numerals counted ("iv, vi–xi", "33-35"): a plural label."""
+    pieces = _PIECES.split(text.strip())
+    return len(pieces) > 1 and sum(1 for p in pieces if re.search(r"\d", p) or (p and _ROMAN.fullmatch(p))) > 1
+
+
 @extend("label")
 class Label:
-    """cs:label renders only when its variable is not empty."""
+    """cs:label renders only when its variable is not empty; a locator of Roman numerals is plural as one of
+    digits is ("pp. iv, vi–xi", as citeproc-js writes it)."""
+
+    def _is_plural(self, item: object) -> bool:
+        if self.get("variable") == "locator" and getattr(item, "has_locator", False):
+            text = str(item.locator.identifier)
+            return several_locators(text) or super()._is_plural(item)
+        return super()._is_plural(item)
 
     def process(self, item: object, variable: str | None = None, plural: object = None, context: object = None,
                 **kwargs: object) -> object:  # fmt: skip
