@@ -28,9 +28,10 @@ _TAGS = {
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC}
+TERM = "\ue1a2"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC, TERM}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
-_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()}
+_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC})) + "]")
 
 

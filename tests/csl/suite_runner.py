@@ -67,6 +67,8 @@ def time_limit(seconds: float) -> Iterator[None]:
 def render(sections: dict[str, str]) -> str:
     """Our output for a fixture, in the fixture's RESULT layout."""
     items = json.loads(sections["INPUT"])
+    for n, item in enumerate(items, start=1):
+        item.setdefault("id", f"ITEM-{n}")  # as citeproc-js's fixture runner names items without an id
     with tempfile.NamedTemporaryFile("w", suffix=".csl", encoding="utf-8", delete=False) as handle:
         handle.write(sections["CSL"])
         style = Path(handle.name)

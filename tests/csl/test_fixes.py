@@ -241,3 +241,36 @@ def test_locator_is_numeric_and_plural(tmp_path: Path, locator: str, label: str,
     s = style(tmp_path, '<text variable="title"/>', cite=cite)
     result = Formatter(s).format([item("a", title="T")], [[Cite("a", locator=locator, label=label)]], "text")
     assert result.citations == (want,)
+
+
+NOTE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout delimiter="; "><choose><if position="ibid"><text term="ibid"/></if>
+<else><text variable="title"/></else></choose></layout></citation></style>"""
+
+
+@pytest.mark.parametrize(
+    ("cls", "prefix", "want"),
+    [
+        ("note", None, "Ibid."),  # a term that begins a cite of a note style starts with a capital
+        ("note", "This has been said. ", "This has been said. Ibid."),  # after a sentence
+        ("note", "Why? ", "Why? Ibid."),
+        ("note", "See ", "See ibid."),  # not after a prefix that does not end a sentence
+        ("note", "Cf. ", "Cf. ibid."),  # a one-word abbreviation does not end one
+        ("in-text", None, "ibid."),  # in-text styles leave terms as the locale writes them
+    ],
+)
+def test_a_term_that_begins_a_note_cite_is_capitalized(tmp_path: Path, cls: str, prefix: str | None, want: str):
+    path = tmp_path / "n.csl"
+    path.write_text(NOTE.format(cls=cls), encoding="utf-8")
+    result = Formatter(path).format([item("a", title="T")], [[Cite("a")], [Cite("a", prefix=prefix)]], "text")
+    assert result.citations == ("T", want)
+
+
+def test_affix_punctuation_replaces_the_cite_delimiter(tmp_path: Path):
+    s = style(tmp_path, '<text variable="title"/>')
+    items = [item("a", title="A"), item("b", title="B")]
+    result = Formatter(s).format(
+        items, [[Cite("a"), Cite("b", prefix=", and ")], [Cite("a", suffix=" is one,"), Cite("b")]], "text"
+    )
+    assert result.citations == ("A, and B", "A is one, B")
