@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
@@ -33,6 +34,23 @@ PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC, T
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC})) + "]")
+
+
+def _superscripts() -> dict[str, str]:
+    """Unicode's superscript characters (ª, º, ʳ, ᵉ, ², …) → the letter or digit they raise."""
+    out = {}
+    for code in range(0x80, 0x3200):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) > 1 and parts[0] == "<super>":
+            out[chr(code)] = "".join(chr(int(part, 16)) for part in parts[1:])
+    # modifier letters citeproc-js also raises, which Unicode does not decompose
+    return out | {"ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}
+
+
+# In HTML a superscript character is written as <sup> around its base character, one each, as citeproc-js does
+# (French ordinals: "1<sup>r</sup><sup>e</sup>").
+_SUPERSCRIPTS = _superscripts()
+_SUPERSCRIPT_RE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
 
 
 def _wrapper(name: str):
@@ -65,6 +83,7 @@ def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”
 
     text = resolve_quotes(text, quotes, piq)
     if fmt == "html":
+        text = _SUPERSCRIPT_RE.sub(lambda m: OPEN["sup"] + _SUPERSCRIPTS[m.group()] + CLOSE["sup"], text)
         return _PLACEHOLDER_RE.sub(lambda m: _TO_HTML[m.group()], html.escape(text, quote=False))
     return _PLACEHOLDER_RE.sub("", text)
 

@@ -75,6 +75,8 @@ def render(sections: dict[str, str]) -> str:
     try:
         formatter = Formatter(style, locale=None)
         mode = sections["MODE"].strip()
+        if "CITATIONS" in sections and mode == "citation":
+            return _citations(formatter, items, json.loads(sections["CITATIONS"]))
         if "CITATIONS" in sections:
             clusters = [[_cite(c) for c in cit[0]["citationItems"]] for cit in json.loads(sections["CITATIONS"])]
         elif "CITATION-ITEMS" in sections:
@@ -87,10 +89,26 @@ def render(sections: dict[str, str]) -> str:
     if mode == "bibliography":
         entries = "".join(f'<div class="csl-entry">{entry}</div>' for _, entry in result.entries)
         return f'<div class="csl-bib-body">{entries}</div>'
-    if "CITATIONS" in sections:
-        last = len(result.citations) - 1
-        return "\n".join(f"{'>>' if i == last else '..'}[{i}] {t}" for i, t in enumerate(result.citations))
     return "\n".join(result.citations)
+
+
+def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
+    """CITATIONS: each call inserts a citation between the ones before and after it (processCitationCluster); the
+    document's citations in their final order, `>>` marking those the last call changed (as citeproc-js's runner)."""
+    clusters: dict[str, list[Cite]] = {}
+    before: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    order: list[str] = []
+    for citation, pre, post in calls:
+        cid = citation["citationID"]
+        clusters[cid] = [_cite(c) for c in citation["citationItems"]]
+        order = [p[0] for p in pre] + [cid] + [p[0] for p in post]
+        before = texts
+        result = formatter.format(items, [clusters[c] for c in order], "html")
+        texts = dict(zip(order, result.citations, strict=True))
+    last = calls[-1][0]["citationID"]
+    marks = [">>" if c == last or before.get(c) != texts[c] else ".." for c in order]
+    return "\n".join(f"{m}[{i}] {texts[c]}" for i, (m, c) in enumerate(zip(marks, order, strict=True)))
 
 
 def passes(path: Path) -> bool:

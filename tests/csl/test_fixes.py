@@ -274,3 +274,12 @@ def test_affix_punctuation_replaces_the_cite_delimiter(tmp_path: Path):
         items, [[Cite("a"), Cite("b", prefix=", and ")], [Cite("a", suffix=" is one,"), Cite("b")]], "text"
     )
     assert result.citations == ("A, and B", "A is one, B")
+
+
+def test_superscript_characters_are_sup_in_html(tmp_path: Path) -> None:
+    # citeproc-js writes each superscript character (French ordinals "1ʳᵉ", "2ª") as <sup> around its base
+    s = style(tmp_path, '<text variable="title"/>')
+    assert format_bibliography([item("a", title="1ʳᵉ éd. 2ª m²")], s, "html") == [
+        "1<sup>r</sup><sup>e</sup> éd. 2<sup>a</sup> m<sup>2</sup>"
+    ]
+    assert format_bibliography([item("a", title="1ʳᵉ")], s, "text") == ["1ʳᵉ"]
