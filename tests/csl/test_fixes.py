@@ -283,3 +283,14 @@ def test_superscript_characters_are_sup_in_html(tmp_path: Path) -> None:
         "1<sup>r</sup><sup>e</sup> éd. 2<sup>a</sup> m<sup>2</sup>"
     ]
     assert format_bibliography([item("a", title="1ʳᵉ")], s, "text") == ["1ʳᵉ"]
+
+
+def test_locator_ranges() -> None:
+    from litsite.csl.fixes.numbers import locator_ranges
+
+    # ranges of numbers or Roman numerals take an en dash and lose their spaces; other hyphens stay
+    assert locator_ranges("100 - 103") == "100–103"
+    assert locator_ranges("33-35, 38") == "33–35, 38"
+    assert locator_ranges("i-ix") == "i–ix"
+    assert locator_ranges("3-B") == "3-B"
+    assert locator_ranges("Michaelson-Morley") == "Michaelson-Morley"
