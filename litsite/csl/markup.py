@@ -25,6 +25,8 @@ _TAGS = {
     "n": ('<span style="font-style:normal;">', "</span>"),
     "lm": ('<div class="csl-left-margin">', "</div>"),
     "ri": ('<div class="csl-right-inline">', "</div>"),
+    "block": ('<div class="csl-block">', "</div>"),
+    "indent": ('<div class="csl-indent">', "</div>"),
 }
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}

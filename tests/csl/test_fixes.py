@@ -294,3 +294,13 @@ def test_locator_ranges() -> None:
     assert locator_ranges("i-ix") == "i–ix"
     assert locator_ranges("3-B") == "3-B"
     assert locator_ranges("Michaelson-Morley") == "Michaelson-Morley"
+
+
+def test_display_attribute_makes_blocks_in_html(tmp_path: Path) -> None:
+    bib = '<text variable="title" display="block"/><text variable="note" prefix=" " display="indent"/>'
+    s = style(tmp_path, bib)
+    books = [item("a", title="T", note="N")]
+    assert format_bibliography(books, s, "html") == [
+        '<div class="csl-block">T</div><div class="csl-indent"> N</div>'  # affixes inside the block
+    ]
+    assert format_bibliography(books, s, "text") == ["T N"]

@@ -55,6 +55,25 @@ def capitalize_term_start(text: object, prefix: object) -> object:
     return String(value[:letter] + value[letter].upper() + value[letter + 1 :])
 
 
+_DISPLAY = {"block": "block", "left-margin": "lm", "right-inline": "ri", "indent": "indent"}
+
+
+class Display:
+    """The display attribute: in HTML the element's output (affixes included) is a block, as citeproc-js writes it
+    (`<div class="csl-block">`, csl-left-margin, csl-right-inline, csl-indent)."""
+
+    def render(self, *args: object, **kwargs: object) -> object:
+        out = super().render(*args, **kwargs)  # type: ignore[misc]
+        tag = _DISPLAY.get(self.get("display", ""))
+        if tag is None or out is None or not str(out) or getattr(self.get_formatter(), "fmt", "") != "html":
+            return out
+        return MixedString([String(OPEN[tag])]) + out + String(CLOSE[tag])
+
+
+for _tag in ("text", "group", "names", "date", "number", "label"):
+    extend(_tag)(Display)
+
+
 @extend("text")
 class TermStart:
     """cs:text term: in a note style, mark where the term's text starts (see capitalize_term_start)."""
