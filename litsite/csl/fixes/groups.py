@@ -8,6 +8,7 @@ suppressed in the rest of the output.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from citeproc.source import VariableError
 from citeproc.string import String
@@ -33,6 +34,21 @@ def report(rendered: bool, variable: str | None = None) -> None:
 def suppressed(element: object, item: object, variable: str) -> bool:
     """Whether `variable` was already used as a substitute in the entry being rendered."""
     return variable.replace("_", "-") in item.get("_used", ())
+
+
+def implicit_group(render: Callable[[], object]) -> object:
+    """A macro's output, suppressed like a group's when it calls variables and all of them are empty (citeproc-js
+    treats a macro as a group: "in" before an empty container title is not printed)."""
+    _FRAMES.append([False, False])
+    try:
+        text = render()
+        called, rendered = _FRAMES[-1]
+    finally:
+        _FRAMES.pop()
+    if _FRAMES:
+        _FRAMES[-1][0] = _FRAMES[-1][0] or called
+        _FRAMES[-1][1] = _FRAMES[-1][1] or bool(text is not None and rendered)
+    return None if called and not rendered else text
 
 
 @extend("group")
@@ -122,7 +138,8 @@ class TrackedText:
         if "variable" in attrib:
             text = self._variable(item, context)
         elif "macro" in attrib:
-            text = self.get_macro(self.get("macro")).render(item, context)
+            macro = self.get_macro(self.get("macro"))
+            text = implicit_group(lambda: macro.render(item, context))
         elif "term" in attrib:
             text = self._term(item)
         elif "value" in attrib:

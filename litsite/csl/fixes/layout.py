@@ -36,7 +36,7 @@ _AFFIX_PUNCTUATION = ",.;:!?"
 def _starts_sentence(prefix: object) -> bool:
     """Whether a cite's prefix ends a sentence, so that what follows starts one: "This has been said." and "Why?" do,
     "See" and a one-word abbreviation such as "Cf." do not (as citeproc-js reads them)."""
-    text = str(prefix or "").strip().rstrip("”’\"')]")
+    text = str(prefix or "").strip().rstrip("”’\"')]" + "".join(PLACEHOLDERS))
     if not text:
         return True
     return text[-1] in "!?" or (text[-1] == "." and len(text.split()) > 1)
