@@ -222,6 +222,8 @@ class Layout:
                 "delimiter": delimiter,
                 "after": after,
                 "group": group,
+                # without a cite-group-delimiter, years without suffixes are joined by ", " (citeproc-js)
+                "plain_group": citation.get("cite-group-delimiter", ", "),
                 "year_suffix": citation.get("year-suffix-delimiter", group),
             }
             pieces = collapse_years(self, rendered, collapse, opts)
