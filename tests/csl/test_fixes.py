@@ -333,3 +333,15 @@ def test_collapse_delimiters(tmp_path: Path) -> None:
     result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c"), Cite("d")]], "text")
     # years without suffixes joined by ", "; after a collapsed group "; "; cites not collapsed keep the layout's ", "
     assert result.citations == ("Doe 2000, 2003; Roe 1971, Poe 1971",)
+
+
+def test_a_macro_that_prints_a_term_counts_as_content(tmp_path: Path) -> None:
+    # the publisher macro calls empty variables, but the date macro inside it prints "n.d.": the output stays
+    macros = (
+        '<macro name="date"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date>'
+        '</if><else><text term="no date" form="short"/></else></choose></macro>'
+        '<macro name="publisher"><text variable="publisher" suffix=", "/><text macro="date"/></macro>'
+    )
+    path = style(tmp_path, '<text variable="title" suffix=". "/><text macro="publisher"/>')
+    path.write_text(path.read_text(encoding="utf-8").replace("<citation", macros + "<citation"), encoding="utf-8")
+    assert format_bibliography([item("a", title="T")], path) == ["T. n.d."]

@@ -45,10 +45,11 @@ def implicit_group(render: Callable[[], object]) -> object:
         called, rendered = _FRAMES[-1]
     finally:
         _FRAMES.pop()
-    if _FRAMES:
+    kept = not (called and not rendered)
+    if _FRAMES:  # a macro that printed something (a term: "n.d.") counts as content for the group around it
         _FRAMES[-1][0] = _FRAMES[-1][0] or called
-        _FRAMES[-1][1] = _FRAMES[-1][1] or bool(text is not None and rendered)
-    return None if called and not rendered else text
+        _FRAMES[-1][1] = _FRAMES[-1][1] or bool(kept and text is not None and str(text))
+    return text if kept else None
 
 
 @extend("group")
