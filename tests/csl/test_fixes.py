@@ -345,3 +345,14 @@ def test_a_macro_that_prints_a_term_counts_as_content(tmp_path: Path) -> None:
     path = style(tmp_path, '<text variable="title" suffix=". "/><text macro="publisher"/>')
     path.write_text(path.read_text(encoding="utf-8").replace("<citation", macros + "<citation"), encoding="utf-8")
     assert format_bibliography([item("a", title="T")], path) == ["T. n.d."]
+
+
+def test_date_ranges_sort_by_their_end_after_their_start(tmp_path: Path) -> None:
+    sort = '<sort><key variable="issued"/></sort>'
+    s = style(tmp_path, '<text variable="title"/>', sort=sort)
+    items = [
+        item("a", title="A", issued={"date-parts": [[2000, 5], [2001, 5]]}),
+        item("b", title="B", issued={"date-parts": [[2000, 5], [2000, 8]]}),
+        item("c", title="C", issued={"date-parts": [[1999]]}),
+    ]
+    assert format_bibliography(items, s) == ["C", "B", "A"]

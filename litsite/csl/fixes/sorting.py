@@ -84,8 +84,11 @@ def _names_key(names: list, demote: str) -> str:
 
 
 def _date_key(value: object) -> tuple | None:
+    """(year, month, day); a range adds its end, so ranges with the same start sort by their end (citeproc-js)."""
     if isinstance(value, DateRange):
-        value = value.begin
+        end_date = getattr(value, "end", None)
+        begin, end = _date_key(value.begin), _date_key(end_date) if end_date is not None else None
+        return None if begin is None else begin + (end or ())
     if isinstance(value, Date):
         return (int(value.get("year", 0)), int(value.get("month", 0) or 0), int(value.get("day", 0) or 0))
     if isinstance(value, LiteralDate):
