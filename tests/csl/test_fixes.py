@@ -356,3 +356,16 @@ def test_date_ranges_sort_by_their_end_after_their_start(tmp_path: Path) -> None
         item("c", title="C", issued={"date-parts": [[1999]]}),
     ]
     assert format_bibliography(items, s) == ["C", "B", "A"]
+
+
+def test_a_macro_key_of_short_names_sorts_on_family_names(tmp_path: Path) -> None:
+    # citeproc-js keeps the macro's form="short": "Doe" = "Doe", the items keep their order
+    macro = '<macro name="a"><names variable="author"><name form="short"/></names></macro>'
+    s = style(tmp_path, '<text macro="a"/><text variable="title" prefix=", "/>', sort='<sort><key macro="a"/></sort>')
+    s.write_text(s.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    items = [
+        item("x", title="A", author=[{"family": "Roe", "given": "Jane"}]),
+        item("y", title="C", author=[{"family": "Doe", "given": "John"}]),
+        item("z", title="B", author=[{"family": "Doe", "given": "James"}]),
+    ]
+    assert format_bibliography(items, s) == ["Doe, C", "Doe, B", "Roe, A"]
