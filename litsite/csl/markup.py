@@ -23,6 +23,8 @@ _TAGS = {
     "sub": ("<sub>", "</sub>"),
     "sc": ('<span style="font-variant:small-caps;">', "</span>"),
     "n": ('<span style="font-style:normal;">', "</span>"),
+    "nb": ('<span style="font-weight:normal;">', "</span>"),
+    "nsc": ('<span style="font-variant:normal;">', "</span>"),
     "lm": ('<div class="csl-left-margin">', "</div>"),
     "ri": ('<div class="csl-right-inline">', "</div>"),
     "block": ('<div class="csl-block">', "</div>"),
@@ -79,12 +81,48 @@ def formatter(fmt: str) -> SimpleNamespace:
     raise ValueError(f"unknown output format {fmt!r} (use 'html' or 'text')")
 
 
+_FLIP = {"i": "n", "b": "nb", "sc": "nsc"}  # italics inside italics are upright, as citeproc-js writes them
+_FLIP_OPEN = {OPEN[name]: name for name in _FLIP}
+_FLIP_CLOSE = {CLOSE[name]: name for name in _FLIP}
+
+
+def _flip_flop(text: str) -> str:
+    """Italics, bold or small caps nested in the same decoration flip back to normal (`<i>My <span
+    style="font-style:normal;">Amazing</span> Title</i>`)."""
+    if not any(ch in text for ch in _FLIP_OPEN):
+        return text
+    out: list[str] = []
+    depth = dict.fromkeys(_FLIP, 0)
+    stack: list[str] = []
+    for ch in text:
+        name = _FLIP_OPEN.get(ch)
+        if name:
+            tag = _FLIP[name] if depth[name] % 2 else name
+            out.append(OPEN[tag])
+            stack.append(tag)
+            depth[name] += 1
+            continue
+        name = _FLIP_CLOSE.get(ch)
+        if name:
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j] in (name, _FLIP[name]):
+                    out.append(CLOSE[stack.pop(j)])
+                    depth[name] -= 1
+                    break
+            else:
+                out.append(ch)
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’"), piq: bool = True) -> str:
     """Turn rendered text with placeholders into the final output of the format."""
     from litsite.csl.fixes.quotes import resolve_quotes
 
     text = resolve_quotes(text, quotes, piq)
     if fmt == "html":
+        text = _flip_flop(text)
         text = _SUPERSCRIPT_RE.sub(lambda m: OPEN["sup"] + _SUPERSCRIPTS[m.group()] + CLOSE["sup"], text)
         return _PLACEHOLDER_RE.sub(lambda m: _TO_HTML[m.group()], html.escape(text, quote=False))
     return _PLACEHOLDER_RE.sub("", text)

@@ -369,3 +369,11 @@ def test_a_macro_key_of_short_names_sorts_on_family_names(tmp_path: Path) -> Non
         item("z", title="B", author=[{"family": "Doe", "given": "James"}]),
     ]
     assert format_bibliography(items, s) == ["Doe, C", "Doe, B", "Roe, A"]
+
+
+def test_nested_italics_flip_to_normal(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title" font-style="italic"/>')
+    got = format_bibliography([item("a", title="My <i>Amazing</i> Title")], s, "html")
+    assert got == ['<i>My <span style="font-style:normal;">Amazing</span> Title</i>']
+    got = format_bibliography([item("a", title="One <i>Two <i>Three</i> Four</i>")], s, "html")
+    assert got == ['<i>One <span style="font-style:normal;">Two <i>Three</i> Four</span></i>']
