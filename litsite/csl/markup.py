@@ -88,31 +88,42 @@ _FLIP_CLOSE = {CLOSE[name]: name for name in _FLIP}
 
 def _flip_flop(text: str) -> str:
     """Italics, bold or small caps nested in the same decoration flip back to normal (`<i>My <span
-    style="font-style:normal;">Amazing</span> Title</i>`)."""
-    if not any(ch in text for ch in _FLIP_OPEN):
+    style="font-style:normal;">Amazing</span> Title</i>`); rich text's `<span class="nodecor">` sets every active
+    decoration back to normal and disappears where none is active."""
+    if not any(ch in text for ch in _FLIP_OPEN) and OPEN["n"] not in text:
         return text
     out: list[str] = []
     depth = dict.fromkeys(_FLIP, 0)
-    stack: list[str] = []
+    stack: list[tuple[str, list[str]]] = []  # (decoration or "nodecor", the tags opened for it)
     for ch in text:
         name = _FLIP_OPEN.get(ch)
-        if name:
+        if ch == OPEN["n"]:
+            tags = [_FLIP[n] for n in _FLIP if depth[n] % 2]
+            out += [OPEN[t] for t in tags]
+            stack.append(("nodecor", tags))
+            for n in _FLIP:
+                depth[n] += depth[n] % 2
+        elif ch == CLOSE["n"]:
+            if stack and stack[-1][0] == "nodecor":
+                _, tags = stack.pop()
+                out += [CLOSE[t] for t in reversed(tags)]
+                for n in _FLIP:
+                    depth[n] -= 1 if _FLIP[n] in tags else 0
+        elif name:
             tag = _FLIP[name] if depth[name] % 2 else name
             out.append(OPEN[tag])
-            stack.append(tag)
+            stack.append((name, [tag]))
             depth[name] += 1
-            continue
-        name = _FLIP_CLOSE.get(ch)
-        if name:
-            for j in range(len(stack) - 1, -1, -1):
-                if stack[j] in (name, _FLIP[name]):
-                    out.append(CLOSE[stack.pop(j)])
-                    depth[name] -= 1
-                    break
-            else:
+        elif ch in _FLIP_CLOSE:
+            name = _FLIP_CLOSE[ch]
+            j = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == name), None)
+            if j is None:
                 out.append(ch)
-            continue
-        out.append(ch)
+            else:
+                out.append(CLOSE[stack.pop(j)[1][0]])
+                depth[name] -= 1
+        else:
+            out.append(ch)
     return "".join(out)
 
 
@@ -129,7 +140,7 @@ def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”
 
 
 _RICH_RE = re.compile(
-    r"<(/?)(i|b|sup|sub|sc|span)(\s+(?:class=\"nocase\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
+    r"<(/?)(i|b|sup|sub|sc|span)(\s+(?:class=\"(?:nocase|nodecor)\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
     re.IGNORECASE,
 )
 
@@ -156,12 +167,14 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
         buf.append(smart(value[pos : match.start()], last=False))
         pos = match.end()
         if tag == "span" and not closing:
-            name = "nocase" if "nocase" in attr else "sc" if "small-caps" in attr else None
+            name = (
+                "nocase" if "nocase" in attr else "sc" if "small-caps" in attr else "n" if "nodecor" in attr else None
+            )
             if name is None:
                 buf.append(match.group())
                 continue
         elif tag == "span":
-            name = next((n for n in reversed(stack) if n in ("nocase", "sc")), None)
+            name = next((n for n in reversed(stack) if n in ("nocase", "sc", "n")), None)
             if name is None:
                 buf.append(match.group())
                 continue

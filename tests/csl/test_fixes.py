@@ -183,7 +183,8 @@ def test_rich_text_and_escaping() -> None:
     apa = resolve_style("apa").path
     items = [item("a", title='<i>Homo</i> & <b>x</b> <span class="nocase">mRNA</span>')]
     html = Formatter(apa).format(items, [[Cite("a")]], "html").entries[0][1]
-    assert "<i>Homo</i> &amp; <b>x</b> mRNA" in html
+    # APA sets a book's title in italics: the title's own italics flip back to upright, as citeproc-js does
+    assert '<i><span style="font-style:normal;">Homo</span> &amp; <b>x</b> mRNA</i>' in html
     assert "Homo & x mRNA" in format_bibliography(items, apa)[0]
 
 
@@ -377,3 +378,13 @@ def test_nested_italics_flip_to_normal(tmp_path: Path) -> None:
     assert got == ['<i>My <span style="font-style:normal;">Amazing</span> Title</i>']
     got = format_bibliography([item("a", title="One <i>Two <i>Three</i> Four</i>")], s, "html")
     assert got == ['<i>One <span style="font-style:normal;">Two <i>Three</i> Four</span></i>']
+
+
+def test_nodecor_span_sets_decorations_back_to_normal(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title" font-style="italic"/>')
+    title = 'Lessard <span class="nodecor">v.</span> Schmidt'
+    assert format_bibliography([item("a", title=title)], s, "html") == [
+        '<i>Lessard <span style="font-style:normal;">v.</span> Schmidt</i>'
+    ]
+    plain = style(tmp_path, '<text variable="title"/>')
+    assert format_bibliography([item("a", title=title)], plain, "html") == ["Lessard v. Schmidt"]
