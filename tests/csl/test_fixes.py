@@ -388,3 +388,17 @@ def test_nodecor_span_sets_decorations_back_to_normal(tmp_path: Path) -> None:
     ]
     plain = style(tmp_path, '<text variable="title"/>')
     assert format_bibliography([item("a", title=title)], plain, "html") == ["Lessard v. Schmidt"]
+
+
+def test_sort_key_names_use_last(tmp_path: Path) -> None:
+    # names-use-last on a macro key keeps the last name in the key (CSL 1.0.2), so it breaks the tie
+    macro = '<macro name="a"><names variable="author"><name/></names></macro>'
+    key = '<sort><key macro="a" names-min="3" names-use-first="1" names-use-last="true"/></sort>'
+    s = style(tmp_path, '<text variable="title"/>', sort=key)
+    s.write_text(s.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    people = [
+        [{"family": f} for f in ("Doe", "Anderson", "Zotero")],
+        [{"family": f} for f in ("Doe", "Xerxes", "Boop")],
+    ]
+    items = [item("x", title="Two", author=people[0]), item("y", title="One", author=people[1])]
+    assert format_bibliography(items, s) == ["One", "Two"]
