@@ -402,3 +402,9 @@ def test_sort_key_names_use_last(tmp_path: Path) -> None:
     ]
     items = [item("x", title="Two", author=people[0]), item("y", title="One", author=people[1])]
     assert format_bibliography(items, s) == ["One", "Two"]
+
+
+def test_open_date_range(tmp_path: Path) -> None:
+    s = style(tmp_path, '<date variable="issued"><date-part name="year"/></date>')
+    assert format_bibliography([item("a", issued={"date-parts": [[1987], [0]]})], s) == ["1987–"]
+    assert format_bibliography([item("a", issued={"date-parts": [[1987]]})], s) == ["1987"]
