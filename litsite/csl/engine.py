@@ -280,9 +280,9 @@ class Formatter:
         if cite.locator:
             extra["locator"] = Locator(cite.label or "page", cite.locator)
         if cite.prefix:
-            extra["prefix"] = markup.parse_rich_text(cite.prefix, fmt)
+            extra["prefix"] = markup.affix_text(cite.prefix, fmt)
         if cite.suffix:
-            extra["suffix"] = markup.parse_rich_text(cite.suffix, fmt)
+            extra["suffix"] = markup.affix_text(cite.suffix, fmt)
         if cite.suppress_author:
             extra["suppress_author"] = True
         if cite.author_only:

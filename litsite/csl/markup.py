@@ -34,10 +34,11 @@ OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
 TERM = "\ue1a2"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC, TERM}
+AQO, AQC = "\ue1a3", "\ue1a4"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC, TERM, AQO, AQC}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
-_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC})) + "]")
+_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC, AQO, AQC})) + "]")
 
 
 def _superscripts() -> dict[str, str]:
@@ -143,6 +144,14 @@ _RICH_RE = re.compile(
     r"<(/?)(i|b|sup|sub|sc|span)(\s+(?:class=\"(?:nocase|nodecor)\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
     re.IGNORECASE,
 )
+
+
+def affix_text(value: str, fmt: str) -> MixedString:
+    """A cite's prefix or suffix as rich text whose quotes keep the punctuation after them outside (citeproc-js takes
+    an affix as written: `'quote', ` stays “quote”, even where punctuation goes inside quotes)."""
+    parsed = parse_rich_text(value, fmt)
+    table = str.maketrans({QO: AQO, QC: AQC})
+    return MixedString([type(piece)(str(piece).translate(table)) for piece in parsed])
 
 
 def parse_rich_text(value: str, fmt: str) -> MixedString:

@@ -408,3 +408,9 @@ def test_open_date_range(tmp_path: Path) -> None:
     s = style(tmp_path, '<date variable="issued"><date-part name="year"/></date>')
     assert format_bibliography([item("a", issued={"date-parts": [[1987], [0]]})], s) == ["1987–"]
     assert format_bibliography([item("a", issued={"date-parts": [[1987]]})], s) == ["1987"]
+
+
+def test_punctuation_after_an_affix_quote_stays_outside(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title"/>', cite='<text variable="title"/>')
+    result = Formatter(s).format([item("a", title="T")], [[Cite("a", prefix="'quote', ", suffix=', "Hi".')]], "text")
+    assert result.citations == ("“quote”, T, “Hi”.",)  # en-US moves punctuation into a field's quotes, not an affix's
