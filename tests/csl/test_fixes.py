@@ -414,3 +414,11 @@ def test_punctuation_after_an_affix_quote_stays_outside(tmp_path: Path) -> None:
     s = style(tmp_path, '<text variable="title"/>', cite='<text variable="title"/>')
     result = Formatter(s).format([item("a", title="T")], [[Cite("a", prefix="'quote', ", suffix=', "Hi".')]], "text")
     assert result.citations == ("“quote”, T, “Hi”.",)  # en-US moves punctuation into a field's quotes, not an affix's
+
+
+def test_legacy_short_forms_and_empty_date_parts(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="container-title" form="short"/><date variable="issued" prefix=" ">'
+              '<date-part name="year"/></date>')  # fmt: skip
+    book = item("a", **{"container-title": "American Law Journal", "journalAbbreviation": "Am. L.J."})
+    book["issued"] = {"date-parts": [["2000", "", ""]]}  # empty month and day: the year
+    assert format_bibliography([book], s) == ["Am. L.J. 2000"]
