@@ -125,8 +125,8 @@ class Layout:
             left = str(parts[0]).strip()
             right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
             fmt = getattr(self.get_formatter(), "fmt", "text")
-            if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces
-                left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter))))
+            if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces, the entry ends trimmed
+                left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
                 return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
             return String(f"{left} {right}"), names
         return self.format(self.wrap(join(parts, delimiter))), names
