@@ -422,3 +422,17 @@ def test_legacy_short_forms_and_empty_date_parts(tmp_path: Path) -> None:
     book = item("a", **{"container-title": "American Law Journal", "journalAbbreviation": "Am. L.J."})
     book["issued"] = {"date-parts": [["2000", "", ""]]}  # empty month and day: the year
     assert format_bibliography([book], s) == ["Am. L.J. 2000"]
+
+
+def test_cite_grouping_without_collapse(tmp_path: Path) -> None:
+    cite = '<group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued">' \
+        '<date-part name="year"/></date></group>'  # fmt: skip
+    s = style(tmp_path, '<text variable="title"/>', cite=cite, cit='cite-group-delimiter=", "')
+    doe, roe = {"family": "Doe"}, {"family": "Roe"}
+    items = [
+        item("a", author=[doe], issued={"date-parts": [[2000]]}),
+        item("b", author=[roe], issued={"date-parts": [[1999]]}),
+        item("c", author=[doe], issued={"date-parts": [[2001]]}),
+    ]
+    result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c")]], "text")
+    assert result.citations == ("Doe 2000, Doe 2001; Roe 1999",)  # the names stay: grouped, not collapsed

@@ -187,6 +187,9 @@ class Layout:
             joined = self._collapsed(rendered, collapse)
             if joined is not None:
                 return self.format(self.wrap(joined))
+        group_delimiter = self.getparent().get("cite-group-delimiter")
+        if group_delimiter is not None and not collapse and len(rendered) > 1 and not bad:
+            return self.format(self.wrap(self._grouped(rendered, group_delimiter)))
         if len(out) != len(affixes):  # author-only cites among others: the plain join
             return self.format(self.wrap(self.join(out)))
         return self.format(self.wrap(self._join_cites(out, affixes)))
@@ -207,6 +210,21 @@ class Layout:
                 else:
                     out = out + String(delimiter)
             out = out + text
+        return out
+
+    def _grouped(self, rendered: list, group_delimiter: str) -> object:
+        """Cite grouping without collapsing (CSL 1.0.2): cites with the same names follow the first of them, joined
+        by cite-group-delimiter; the groups by the layout delimiter."""
+        groups: dict[object, list] = {}
+        for cite, text in rendered:
+            key = cite.get("_first_names") if not (cite.get("prefix") or cite.get("suffix")) else None
+            groups.setdefault(key if key else id(cite), []).append(text)
+        out = MixedString()
+        for n, texts in enumerate(groups.values()):
+            if n:
+                out = out + String(self.get("delimiter", ""))
+            for m, text in enumerate(texts):
+                out = out + (String(group_delimiter) if m else String("")) + text
         return out
 
     def _collapsed(self, rendered: list, collapse: str) -> object:
