@@ -76,7 +76,10 @@ class TextNumbers(PageRanges):
         text = super()._variable(item, context)
         variable = self.get("variable")
         if variable == "locator" and text is not None:
-            return locator_ranges(str(item.locator.identifier).strip())
+            text = locator_ranges(str(item.locator.identifier).strip())
+            if " & " in text:  # a list of numbers joined by "&" takes the locale's symbol for "and"
+                text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")
+            return text
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             match = _RANGE.match(str(text).strip())
             if match:
