@@ -12,13 +12,14 @@ from litsite.csl import markup
 from litsite.csl.memo import state_text
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
+_LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
 def _date(value: object) -> dict | None:
     if isinstance(value, dict):
         parts = value.get("date-parts")
-        if parts and parts[0] and all(str(p).strip() for p in parts[0]):
+        if parts and parts[0] and str(parts[0][0]).strip():  # empty month or day ("2000", "", ""): the year
             clean = [[int(p) for p in part if str(p).strip().lstrip("-").isdigit()] for part in parts if part]
             clean = [part for part in clean if part]
             if clean:
@@ -50,6 +51,8 @@ def clean_item(item: dict, key: str) -> dict:
     for name, value in item.items():
         if name in ("id", "type") or value is None or value == "" or value == []:
             continue
+        if name in _LEGACY and _LEGACY[name] not in item:
+            name = _LEGACY[name]  # Zotero's names, which citeproc-js reads as the CSL variables
         python = name.replace("-", "_")
         if name not in _KNOWN and python not in VARIABLES:
             continue

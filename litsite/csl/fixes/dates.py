@@ -10,6 +10,7 @@ variable, the suffix follows the first rendered year.
 from __future__ import annotations
 
 from citeproc.source import DateRange, LiteralDate, VariableError
+from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.groups import report, suppressed
@@ -58,8 +59,11 @@ class Date:
         present = {part.get("name") for part in self.iterchildren()}
         show = [p for p in (show_parts or _ORDER) if p in present]
         begin, end = date_range.begin, date_range.get("end")
-        if end is None or end.is_nil():
+        if end is None:
             return self.render_single_date(begin, show, context)
+        if end.is_nil():  # an open range ([[1987], [0]]): "1987–", as citeproc-js writes it
+            first = self.render_single_date(begin, show, context)
+            return None if first is None else String(str(first).rstrip() + "–")
         differ = [p for p in _ORDER if p in show and begin.get(p) != end.get(p)]
         if not differ:
             return self.render_single_date(begin, show, context)

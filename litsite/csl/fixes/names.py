@@ -137,7 +137,8 @@ class Name:
             from litsite.csl.fixes.sorting import names_sort_text
 
             demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-            return String(names_sort_text(shown, demote)) if shown else None
+            keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
+            return String(names_sort_text(keyed, demote, short=form == "short")) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")

@@ -15,6 +15,16 @@ NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-n
 _RANGE = re.compile(r"^(\d+)\s*[-–]+\s*(\d+)$")
 
 
+_NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
+_LOCATOR_RANGE = re.compile(rf"(?<![\w.])({_NUMBERISH})\s*[-–]\s*({_NUMBERISH})(?![\w])")
+
+
+def locator_ranges(text: str) -> str:
+    """A locator's ranges of numbers (or Roman numerals) with an en dash and no spaces ("100 - 103" → "100–103",
+    "i-ix" → "i–ix"); a hyphen between other words stays ("3-B", "Michaelson-Morley"), as citeproc-js writes them."""
+    return _LOCATOR_RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", text)
+
+
 def expand(first: str, last: str) -> str:
     """The full last page of a range whose last page may be abbreviated ("321", "8" → "328")."""
     if first.isdigit() and last.isdigit() and len(last) < len(first):
@@ -65,6 +75,11 @@ class TextNumbers(PageRanges):
     def _variable(self, item: object, context: object) -> object:
         text = super()._variable(item, context)
         variable = self.get("variable")
+        if variable == "locator" and text is not None:
+            text = locator_ranges(str(item.locator.identifier).strip())
+            if " & " in text:  # a list of numbers joined by "&" takes the locale's symbol for "and"
+                text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")
+            return text
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             match = _RANGE.match(str(text).strip())
             if match:

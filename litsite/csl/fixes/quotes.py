@@ -13,7 +13,7 @@ import re
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
-from litsite.csl.markup import CLOSE, QC, QO, parse_rich_text
+from litsite.csl.markup import AQC, AQO, CLOSE, QC, QO, parse_rich_text
 
 _CLOSERS = "".join(CLOSE.values())
 _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
@@ -83,11 +83,12 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
     if piq:
         text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
     text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
-    if QO not in text and QC not in text:
+    if QO not in text and QC not in text and AQO not in text and AQC not in text:
         return text
     out = []
     depth = 0
     for ch in text:
+        ch = QO if ch == AQO else QC if ch == AQC else ch  # an affix's quotes nest like the others
         if ch == QO:
             out.append(quotes[0] if depth % 2 == 0 else quotes[2])
             depth += 1
