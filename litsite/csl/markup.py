@@ -28,10 +28,13 @@ _TAGS = {
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC}
+QI = "\ue1a2"  # quote open that takes the inner glyphs outside any other quote (a field's ‘…’)
+QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case keeps the next word)
+QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()}
-_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC})) + "]")
+_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC})) + "]")
 
 
 def _wrapper(name: str):

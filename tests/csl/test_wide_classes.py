@@ -1,0 +1,154 @@
+"""The defect classes the wide corpus showed, each checked against the rule citeproc-js follows (expected values are
+citeproc-js 2.4.63's output for the same input and a minimal style, see bench/csl_conformance/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+from litsite.csl.fixes.names import initialize, normalize_initials
+from litsite.csl.fixes.quotes import SmartQuotes, resolve_quotes
+from litsite.csl.fixes.text_case import apply_case
+from litsite.csl.markup import QC, QO
+
+QUOTES = ("“", "”", "‘", "’")
+
+
+def _style(tmp_path: Path, layout: str, attrs: str = "") -> Path:
+    path = tmp_path / "probe.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
+        "<info><title>probe</title><id>probe</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text value="x"/></layout></citation>'
+        f"<bibliography><layout>{layout}</layout></bibliography></style>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _one(tmp_path: Path, layout: str, item: dict, locale: str = "en-US") -> str:
+    return format_bibliography([{"id": "a", "type": "book", **item}], _style(tmp_path, layout), "text", locale)[0]
+
+
+@pytest.mark.parametrize(
+    ("given", "mark", "expected"),
+    [
+        ("P.-C.", ". ", "P.-C."),  # hyphenated initials stay one initial
+        ("P.-C.", "", "P-C"),
+        ("A.-M. L.", ".", "A.-M.L."),
+        ("R. Kh.", ". ", "R. Kh."),  # an abbreviation written with a period keeps its letters
+        ("Th. W.", "", "ThW"),
+        ("Ma. Teresa", ".", "Ma.T."),
+        ("E W", ". ", "E. W."),
+        ("R.I.", ". ", "R. I."),
+        ("Jaime EC", ". ", "J. E."),
+        ("Pei-Chien", ". ", "P.-C."),
+    ],
+)
+def test_initialize_writes_initials_as_citeproc_js(given: str, mark: str, expected: str) -> None:
+    assert initialize(given, mark, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("J.P.", "J. P."),
+        ("J P", "J. P."),
+        ("P-C", "P. C."),
+        ("J.R.R", "J. R. R."),
+        ("John P", "John P."),
+        ("JP", "JP"),
+        ("Jean-pierre", "Jean-pierre"),
+        ("Maria-Anna", "Maria-Anna"),
+    ],
+)
+def test_initialize_false_still_normalizes_initials(given: str, expected: str) -> None:
+    assert normalize_initials(given, ". ") == expected
+
+
+def test_initialize_false_in_a_style(tmp_path: Path) -> None:
+    layout = '<names variable="author"><name initialize-with=". " initialize="false"/></names>'
+    assert _one(tmp_path, layout, {"author": [{"family": "Doe", "given": "E W"}]}) == "E. W. Doe"
+
+
+@pytest.mark.parametrize(
+    ("rule", "names", "expected"),
+    [
+        ("always", [{"family": "Bush", "given": "G."}, {"literal": "Big Corp"}], "Bush, G. & Big Corp"),
+        ("always", [{"literal": "Commission"}, {"literal": "Ministry"}], "Commission & Ministry"),
+        (
+            "never",
+            [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}, {"literal": "I"}],
+            "A, B., C, D., & I",
+        ),
+        ("always", [{"literal": "Inst"}, {"family": "A", "given": "B"}], "Inst, & A, B."),  # a person last: the rule
+        ("always", [{"family": "A", "given": "B"}, {"family": "C", "given": "D"}], "A, B., & C, D."),
+    ],
+)
+def test_delimiter_before_an_institution_named_last(tmp_path: Path, rule: str, names: list, expected: str) -> None:
+    layout = (
+        '<names variable="author"><name and="symbol" initialize-with=". " name-as-sort-order="all" '
+        f'delimiter-precedes-last="{rule}"/></names>'
+    )
+    assert _one(tmp_path, layout, {"author": names}) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "plain", "quoted"),
+    [
+        ("SIGCOMM '01 Proceedings", "SIGCOMM ’01 Proceedings", "“SIGCOMM ’01 Proceedings”"),  # no closing partner
+        ("'Tis so", "’Tis so", "“’Tis so”"),
+        ("It's the '90s", "It’s the ’90s", "“It’s the ’90s”"),
+        ("The 'small-world' problem", "The “small-world” problem", "“The ‘small-world’ problem”"),
+        ("Test ‘curly’ and “curly”", "Test ‘curly’ and “curly”", "“Test ‘curly’ and ‘curly’”"),  # kinds kept
+        ("'X' and \"Y\"", "“X” and ‘Y’", "“‘X’ and ‘Y’”"),  # the first straight kind is the outer one
+        ("the ’70s", "the ’70s", "“the ’70s”"),
+    ],
+)
+def test_quotes_in_fields(title: str, plain: str, quoted: str) -> None:
+    assert resolve_quotes(SmartQuotes()(title), QUOTES, False) == plain
+    assert resolve_quotes(QO + SmartQuotes()(title) + QC, QUOTES, False) == quoted
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("peer-to-peer networks", "Peer-to-Peer Networks"),  # stop words inside a hyphenated word stay lower
+        ("the state-of-the-art method", "The State-of-the-Art Method"),
+        ("up-to-date results", "Up-to-Date Results"),
+        ("a b c test", "A b c Test"),  # one-letter words
+        ("vitamin d and you", "Vitamin d and You"),
+        ("the t-cell", "The T-Cell"),  # ... but the first part of a hyphenated word
+        ("β-carboline alkaloids", "β-Carboline Alkaloids"),  # a lone Greek letter is never upper-cased
+        ("visit bibliotek.dk today", "Visit Bibliotek.Dk Today"),  # periods split words
+        ("in the u.s. today", "In the u.s. Today"),
+        ("commission v metcash", "Commission v Metcash"),
+        ("over de begroting", "Over de Begroting"),
+        ("what it is for", "What It Is For"),  # a stop word ending the title
+        ("the 'best' cat", "The “best” Cat"),  # after an opening straight single quote closed before a word
+        ("the 'expert patient': a critique", "The “Expert Patient”: A Critique"),
+        ('the "best" cat', "The “Best” Cat"),
+    ],
+)
+def test_title_case(title: str, expected: str) -> None:
+    text = apply_case(SmartQuotes()(title), "title")
+    assert resolve_quotes(str(text), QUOTES, False) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "locale", "expected"),
+    [
+        ("", "en-US", "Over de Begroting"),
+        ("en-GB", "en-US", "Over de Begroting"),
+        ("English", "en-US", "Over de Begroting"),
+        ("de", "en-US", "over de begroting"),
+        ("", "de-DE", "over de begroting"),  # no language: the locale decides
+        ("en", "de-DE", "Over de Begroting"),
+    ],
+)
+def test_title_case_only_for_english_items(tmp_path: Path, language: str, locale: str, expected: str) -> None:
+    item = {"title": "over de begroting", **({"language": language} if language else {})}
+    assert _one(tmp_path, '<text variable="title" text-case="title"/>', item, locale) == expected
