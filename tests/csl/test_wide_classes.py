@@ -152,3 +152,61 @@ def test_title_case(title: str, expected: str) -> None:
 def test_title_case_only_for_english_items(tmp_path: Path, language: str, locale: str, expected: str) -> None:
     item = {"title": "over de begroting", **({"language": language} if language else {})}
     assert _one(tmp_path, '<text variable="title" text-case="title"/>', item, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page", "expected"),
+    [
+        (None, "583-6", "583–6"),  # no page-range-format: the pages as written
+        ("expanded", "583-6", "583–586"),
+        (None, "R583-6", "R583-6"),  # a prefix on the first page only: not a range for citeproc-js
+        ("minimal", "B677-709", "B677-709"),
+        ("minimal", "R583-R586", "R583–6"),  # the same prefix on both ends
+        ("minimal-two", "e1234-e1240", "e1234–40"),
+        ("expanded", "A1-A10", "A1–A10"),
+        ("chicago", "S12-S15, S17-S19", "S12–15, S17–19"),
+    ],
+)
+def test_page_ranges(tmp_path: Path, fmt: str | None, page: str, expected: str) -> None:
+    attrs = f'page-range-format="{fmt}"' if fmt else ""
+    path = _style(tmp_path, '<text variable="page"/>', attrs)
+    assert format_bibliography([{"id": "a", "type": "book", "page": page}], path, "text")[0] == expected
+
+
+@pytest.mark.parametrize(("count", "expected"), [("3", "3 vols."), ("1", "1 vol."), ("1-3", "1–3 vols.")])
+def test_number_of_volumes_and_its_label(tmp_path: Path, count: str, expected: str) -> None:
+    layout = (
+        '<group delimiter=" "><number variable="number-of-volumes"/>'
+        '<label variable="number-of-volumes" form="short"/></group>'
+    )
+    assert _one(tmp_path, layout, {"number-of-volumes": count}) == expected
+
+
+def test_csl_1_0_2_variables_citeproc_py_lacks(tmp_path: Path) -> None:
+    layout = (
+        '<group delimiter="|"><names variable="director"/><names variable="reviewed-author"/>'
+        '<text variable="volume-title"/><text variable="event-title"/></group>'
+    )
+    item = {
+        "director": [{"family": "Kubrick", "given": "S"}],
+        "reviewed-author": [{"family": "Pollan", "given": "M"}],
+        "volume-title": "VT",
+        "event-title": "ET",
+    }
+    assert _one(tmp_path, layout, item) == "S Kubrick|M Pollan|VT|ET"
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("type: dataset\nDOI: 10.1/x\nreal note", "dataset|10.1/x|real note"),  # lines at the start are fields
+        ("Generated.\nstandard_id: doi:1\noriginal-date: 1990\nauthor: Doe || Jane", "book|Generated.|1990|Jane Doe"),
+        ("A note first\nsecond line\nDOI: 10.1/y", "book|A note first\nsecond line\nDOI: 10.1/y"),  # not at the start
+    ],
+)
+def test_note_field_lines_set_variables(tmp_path: Path, note: str, expected: str) -> None:
+    layout = (
+        '<group delimiter="|"><text variable="type"/><text variable="DOI"/><text variable="note"/>'
+        '<date variable="original-date" form="text"/><names variable="author"/></group>'
+    )
+    assert _one(tmp_path, layout, {"note": note}) == expected
