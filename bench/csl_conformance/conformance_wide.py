@@ -193,7 +193,10 @@ def main(argv: list[str]) -> None:
         sys.stdout.flush()
     text = table(results)
     n = sum(len(load_source(name)) for names in splits.values() for name in names)
-    stamp = f"Measured {datetime.date.today().isoformat()} on {n} items, {len(pairs)} style/locale pairs ({time.time() - start:.0f} s)."
+    took = time.time() - start
+    stamp = (
+        f"Measured {datetime.date.today().isoformat()} on {n} items, {len(pairs)} style/locale pairs ({took:.0f} s)."
+    )
     print(text)
     print(stamp)
     for path in option(argv, "--diffs"):

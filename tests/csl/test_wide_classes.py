@@ -210,3 +210,16 @@ def test_note_field_lines_set_variables(tmp_path: Path, note: str, expected: str
         '<date variable="original-date" form="text"/><names variable="author"/></group>'
     )
     assert _one(tmp_path, layout, {"note": note}) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("arXiv", "arXiv"), ("iPhone app", "iPhone app"), ("online", "Online")])
+def test_capitalize_first_leaves_words_with_capitals(text: str, expected: str) -> None:
+    assert str(apply_case(text, "capitalize-first")) == expected
+
+
+def test_a_nested_group_of_terms_is_content(tmp_path: Path) -> None:
+    layout = (
+        '<group delimiter=". "><group delimiter=": "><text term="accessed"/><date variable="accessed" form="text"/>'
+        '</group><group prefix="[" suffix="]"><text term="online" text-case="capitalize-first"/></group></group>'
+    )
+    assert _one(tmp_path, layout, {"title": "T"}) == "[Online]"

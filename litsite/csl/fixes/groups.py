@@ -59,7 +59,8 @@ class Group:
         text = self.join(output) if output else None
         if _FRAMES:
             _FRAMES[-1][0] = _FRAMES[-1][0] or called
-            if text is not None and rendered:
+            if text is not None and (rendered or not called):
+                # a nested group of terms only counts as content (citeproc-js: IEEE's "[Online]." group)
                 _FRAMES[-1][1] = True
         if text is None or (called and not rendered):
             raise VariableError

@@ -77,7 +77,9 @@ def apply_case(text: object, case: str) -> object:
     elif case == "uppercase":
         chars = [(ch if p else ch.upper(), p) for ch, p in chars]
     elif case == "capitalize-first":
-        _upper_at(chars, _first_letter(chars, 0, len(chars)))
+        first = _WORD.search(plain)
+        if first and first.group().lower() == first.group():  # "arXiv", "iPhone" stay as they are (citeproc-js)
+            _upper_at(chars, _first_letter(chars, 0, len(chars)))
     elif case == "sentence":
         if plain.upper() == plain:
             chars = [(ch if p else ch.lower(), p) for ch, p in chars]
