@@ -223,3 +223,26 @@ def test_a_nested_group_of_terms_is_content(tmp_path: Path) -> None:
         '</group><group prefix="[" suffix="]"><text term="online" text-case="capitalize-first"/></group></group>'
     )
     assert _one(tmp_path, layout, {"title": "T"}) == "[Online]"
+
+
+def test_sort_keys_compare_numbers_and_initialized_names(tmp_path: Path) -> None:
+    """citeproc-js's collator compares digits as numbers; a macro key sorts on the names as the macro writes them."""
+    path = tmp_path / "sort.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" '
+        'version="1.0"><info><title>s</title><id>s</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+        '<macro name="a"><names variable="author"><name name-as-sort-order="all" initialize-with=". "/>'
+        '<substitute><text variable="title"/></substitute></names></macro>'
+        '<citation><layout><text value="x"/></layout></citation>'
+        '<bibliography><sort><key macro="a"/></sort><layout><text macro="a"/></layout></bibliography></style>',
+        encoding="utf-8",
+    )
+    titles = ["Doe10", "Doe2", "Title 1.10", "Title 1.5", "x100", "x20"]
+    names = [
+        [{"family": "Horvath", "given": "S."}, {"family": "Erhart", "given": "W."}],
+        [{"family": "Horvath", "given": "Steve"}],
+    ]
+    items = [{"id": t, "type": "book", "title": t} for t in titles]
+    items += [{"id": f"n{i}", "type": "book", "author": a} for i, a in enumerate(names)]
+    out = format_bibliography(items, path, "text")
+    assert out == ["Doe2", "Doe10", "Horvath, S.", "Horvath, S., Erhart, W.", "Title 1.5", "Title 1.10", "x20", "x100"]

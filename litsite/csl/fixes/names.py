@@ -168,6 +168,14 @@ class Name:
             from litsite.csl.fixes.sorting import names_sort_text
 
             demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+            init_with = opt("initialize-with")
+            if init_with is not None and opt("initialize") != "false":
+                # citeproc-js sorts on the names as the macro writes them: "Horvath, S." before "Horvath, S., Erhart"
+                hyphen = (opt("initialize-with-hyphen") or "true") == "true"
+                shown = [
+                    {**n, "given": initialize(str(n["given"]), init_with, hyphen)} if n.get("given") else n
+                    for n in shown
+                ]
             return String(names_sort_text(shown, demote)) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
