@@ -246,3 +246,31 @@ def test_sort_keys_compare_numbers_and_initialized_names(tmp_path: Path) -> None
     items += [{"id": f"n{i}", "type": "book", "author": a} for i, a in enumerate(names)]
     out = format_bibliography(items, path, "text")
     assert out == ["Doe2", "Doe10", "Horvath, S.", "Horvath, S., Erhart, W.", "Title 1.5", "Title 1.10", "x20", "x100"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("scikit-learn : the", "scikit-learn\u202f: the"),
+        ("Cambridge ; New York", "Cambridge\u202f; New York"),
+        ("« Bonjour »", "«\u202fBonjour\u202f»"),
+        ("a: b", "a: b"),
+    ],
+)
+def test_space_before_high_punctuation_is_narrow(text: str, expected: str) -> None:
+    assert SmartQuotes()(text) == expected
+
+
+def test_a_macro_of_terms_is_content_and_literal_names_get_apostrophes(tmp_path: Path) -> None:
+    path = tmp_path / "m.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" '
+        'version="1.0"><info><title>m</title><id>m</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+        '<macro name="nd"><text term="no date" form="short"/></macro>'
+        '<citation><layout><text value="x"/></layout></citation><bibliography><layout delimiter=" ">'
+        '<group delimiter=" "><text variable="volume"/><text macro="nd" prefix="(" suffix=")"/></group>'
+        '<names variable="author"/></layout></bibliography></style>',
+        encoding="utf-8",
+    )
+    item = {"id": "a", "type": "book", "author": [{"literal": "Alzheimer's Disease Initiative"}]}
+    assert format_bibliography([item], path, "text") == ["(n.d.) Alzheimer’s Disease Initiative"]

@@ -123,6 +123,8 @@ class TrackedText:
             text = self._variable(item, context)
         elif "macro" in attrib:
             text = self.get_macro(self.get("macro")).render(item, context)
+            if text is not None and str(text) != "":
+                report(True)  # citeproc-js: a macro's output is content for the group, even a term ("(n.d.)")
         elif "term" in attrib:
             text = self._term(item)
         elif "value" in attrib:

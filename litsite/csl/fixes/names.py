@@ -252,7 +252,7 @@ class Name:
 
     def _one(self, name: object, form: str, inverted: bool, opt: object, given_level: int) -> object:
         if "literal" in name:
-            return String(str(name["literal"]))
+            return String(str(name["literal"]).replace("'", "’"))  # as the parts of personal names
         given, family, dp, ndp, suffix = split_particles(dict(name))
         if _CJK.search(family) and (not given or _CJK.search(given)):
             return String(family if form == "short" else family + given)

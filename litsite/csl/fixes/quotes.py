@@ -24,6 +24,7 @@ _DOUBLE = re.compile(f"(?<!\\.)([.?!])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
 
 
 _ANY_QUOTE = re.compile("[\"“”'‘’]")
+_NARROW = re.compile("(?<=«) | (?=[:;?!»])")
 
 
 class SmartQuotes:
@@ -47,6 +48,8 @@ class SmartQuotes:
         return QO if outer else QI
 
     def __call__(self, text: str, last: bool = True) -> str:
+        if " " in text:  # citeproc-js: a space before : ; ? ! and inside « » becomes a narrow no-break space
+            text = _NARROW.sub("\u202f", text)
         if not _ANY_QUOTE.search(text):  # most field text: nothing to convert, only remember the last character
             if text:
                 self.prev = text[-1]
