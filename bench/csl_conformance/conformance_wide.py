@@ -4,6 +4,7 @@ python bench/csl_conformance/conformance_wide.py                    # compare wi
 python bench/csl_conformance/conformance_wide.py --split dev        # only the development sources
 python bench/csl_conformance/conformance_wide.py --style apa@de-DE  # only some pairs (repeatable)
 python bench/csl_conformance/conformance_wide.py --regenerate       # re-render the gold with citeproc-js (node)
+    ... --regenerate --style S --source NAME                       # only some pairs / sources (repeatable)
 python bench/csl_conformance/conformance_wide.py --diffs FILE       # write every differing entry/citation to FILE
 
 Each source is one document: all its items cited once in file order (each its own cluster) and listed in one
@@ -77,7 +78,7 @@ def regenerate(pair: str, sources: list[str]) -> None:
     from citeproc_js import render
 
     style, locale = split_pair(pair)
-    data = {}
+    data = read_gold(pair) if gold_path(pair).exists() else {}
     for name in sources:
         try:
             out = render(load_source(name), style, "text", citations=True, lang=locale)
@@ -180,7 +181,7 @@ def main(argv: list[str]) -> None:
     if "--regenerate" in argv:
         for pair in pairs:
             start = time.time()
-            regenerate(pair, DEV + HELD_OUT)
+            regenerate(pair, option(argv, "--source") or DEV + HELD_OUT)
             print(f"gold {pair}: {time.time() - start:.0f} s", flush=True)
     start = time.time()
     diffs: list[str] = []

@@ -165,6 +165,8 @@ def test_title_case_only_for_english_items(tmp_path: Path, language: str, locale
         ("minimal-two", "e1234-e1240", "e1234–40"),
         ("expanded", "A1-A10", "A1–A10"),
         ("chicago", "S12-S15, S17-S19", "S12–15, S17–19"),
+        ("chicago", "539-539", "539–539"),  # one page written as a range is not shortened
+        ("minimal", "e107-e107", "e107–e107"),
     ],
 )
 def test_page_ranges(tmp_path: Path, fmt: str | None, page: str, expected: str) -> None:

@@ -30,7 +30,7 @@ def page_range(item: str, fmt: str | None, dash: str) -> str | None:
     if a and not b and last.isdigit():
         return item.strip()  # "R583-6": citeproc-js does not take it for a range
     if a and b and a.group(1) == b.group(1):
-        if fmt in (None, "expanded"):
+        if fmt in (None, "expanded") or a.group(2) == b.group(2):
             return f"{first}{dash}{a.group(1)}{expand(a.group(2), b.group(2))}"
         return f"{first}{dash}{format_last(a.group(2), b.group(2), fmt)}"
     return None
@@ -48,8 +48,8 @@ def format_last(first: str, last: str, fmt: str | None) -> str:
     if fmt is None:
         return last
     last = expand(first, last)
-    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or fmt == "expanded":
-        return last
+    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or fmt == "expanded" or first == last:
+        return last  # citeproc-js does not shorten a "range" of one page ("539–539")
     if fmt in ("chicago", "chicago-15", "chicago-16"):
         n = int(first)
         if n < 100 or n % 100 == 0:
