@@ -276,3 +276,8 @@ def test_a_macro_of_terms_is_content_and_literal_names_get_apostrophes(tmp_path:
     )
     item = {"id": "a", "type": "book", "author": [{"literal": "Alzheimer's Disease Initiative"}]}
     assert format_bibliography([item], path, "text") == ["(n.d.) Alzheimer’s Disease Initiative"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [("A;", "A;"), ("A:", "A:"), ("A,", "A,."), ("A?", "A?")])
+def test_a_period_after_a_semicolon_or_colon_is_dropped(tmp_path: Path, title: str, expected: str) -> None:
+    assert _one(tmp_path, '<group suffix="."><text variable="title"/></group>', {"title": title}) == expected

@@ -20,7 +20,7 @@ from litsite.csl.markup import CLOSE, QC, QI, QIS, QO, QOS, QUOTE_OPENS, parse_r
 
 _CLOSERS = "".join(CLOSE.values())
 _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
-_DOUBLE = re.compile(f"(?<!\\.)([.?!])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
+_DOUBLE = re.compile(f"(?<!\\.)([.?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")  # "A;" + "." is "A;" (citeproc-js)
 
 
 _ANY_QUOTE = re.compile("[\"“”'‘’]")
