@@ -281,3 +281,31 @@ def test_a_macro_of_terms_is_content_and_literal_names_get_apostrophes(tmp_path:
 @pytest.mark.parametrize(("title", "expected"), [("A;", "A;"), ("A:", "A:"), ("A,", "A,."), ("A?", "A?")])
 def test_a_period_after_a_semicolon_or_colon_is_dropped(tmp_path: Path, title: str, expected: str) -> None:
     assert _one(tmp_path, '<group suffix="."><text variable="title"/></group>', {"title": title}) == expected
+
+
+def test_primary_name_with_initials_adds_initials_only_where_they_differ() -> None:
+    """APA (primary-name-with-initials): "S." and "Steve" Horvath share their initials, so citeproc-js adds none;
+    John and Mary Smith get theirs; J. and Jane Lee stay apart by year suffixes."""
+    from litsite.csl.engine import format_first_citations
+    from litsite.csl.styles import resolve_style
+
+    def book(ident: str, family: str, given: str, year: int, more: int = 0) -> dict:
+        authors = [{"family": family, "given": given}] + [{"family": f"X{i}", "given": "Y."} for i in range(more)]
+        return {"id": ident, "type": "book", "title": ident, "author": authors, "issued": {"date-parts": [[year]]}}
+
+    items = [
+        book("a", "Horvath", "S.", 2014, more=2),
+        book("b", "Horvath", "Steve", 2013),
+        book("c", "Smith", "John", 2013),
+        book("d", "Smith", "Mary", 2014),
+        book("e", "Lee", "J.", 2014),
+        book("f", "Lee", "Jane", 2014),
+    ]
+    assert format_first_citations(items, resolve_style("apa").path) == [
+        "(Horvath et al., 2014)",
+        "(Horvath, 2013)",
+        "(J. Smith, 2013)",
+        "(M. Smith, 2014)",
+        "(Lee, 2014a)",
+        "(Lee, 2014b)",
+    ]
