@@ -33,12 +33,15 @@ _TAGS = {
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
-TERM = "\ue1a2"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
-AQO, AQC = "\ue1a3", "\ue1a4"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC, TERM, AQO, AQC}
+QI = "\ue1a2"  # quote open that takes the inner glyphs outside any other quote (a field's ‘…’)
+QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case keeps the next word)
+QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
+TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
+AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
-_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC, AQO, AQC})) + "]")
+_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
 
 
 def _superscripts() -> dict[str, str]:

@@ -9,6 +9,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString
 
 from litsite.csl import markup
+from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
@@ -47,6 +48,7 @@ def _date(value: object) -> dict | None:
 
 def clean_item(item: dict, key: str) -> dict:
     """A CSL-JSON item reduced to what citeproc-py understands, with our internal key as id."""
+    item = input_rules(item)
     out: dict = {"id": key, "type": item.get("type") or "document"}
     for name, value in item.items():
         if name in ("id", "type") or value is None or value == "" or value == []:

@@ -24,6 +24,15 @@ def _suffix(item: object) -> str:
     return dis.get("suffix", "") if not dis.get("explicit_suffix") else ""
 
 
+def _sort_text(value: object, shown: set[str]) -> str:
+    """The shown parts of a date as text that sorts chronologically, also across BC/AD."""
+    begin = value.begin if isinstance(value, DateRange) else value
+    year = int(begin.get("year") or 0) + 10000 if "year" in shown else 0
+    month = int(begin.get("month") or 0) if "month" in shown else 0
+    day = int(begin.get("day") or 0) if "day" in shown else 0
+    return f"{year:05d}{month:02d}{day:02d}"
+
+
 @extend("date")
 class Date:
     """cs:date with correct delimiters, ranges and year-suffix."""
@@ -39,6 +48,11 @@ class Date:
         if not value:
             report(False)
             raise VariableError
+        if kwargs.get("sort_options") is not None and not isinstance(value, LiteralDate):
+            report(True, var)
+            shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
+            shown = shown or set(self.get("date-parts", "year-month-day").split("-"))
+            return String(_sort_text(value, shown))  # a date in a macro sort key sorts as a date (BC before AD)
         _CURRENT.append(item)
         try:
             text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)

@@ -78,7 +78,8 @@ class Group:
         text = self.join(output) if output else None
         if _FRAMES:
             _FRAMES[-1][0] = _FRAMES[-1][0] or called
-            if text is not None and rendered:
+            if text is not None and (rendered or not called):
+                # a nested group of terms only counts as content (citeproc-js: IEEE's "[Online]." group)
                 _FRAMES[-1][1] = True
         if text is None or (called and not rendered):
             raise VariableError
@@ -126,21 +127,24 @@ class TrackedText:
         attrib = self.attrib
         sort_options = kwargs.get("sort_options")
         language = dict.get(item.reference, "language")
-        language = language[:2] if language is not None else None
+        language = language[:2] if language else None
         if sort_options:
             if "term" in attrib:
                 return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
             if "macro" in attrib:
                 where = context if context is not None else self
                 return self.get_macro(self.get("macro")).render(item, where, sort_options=sort_options), language
-        if language is None:
-            language = self.get_root().get("default-locale", "en")[:2]
+        if language is None:  # the locale the style renders in decides (citeproc-js), else its default-locale
+            language = getattr(self.get_root(), "litsite_lang", None) or self.get_root().get("default-locale", "en")
+            language = language[:2]
         context = self if context is None else context
         if "variable" in attrib:
             text = self._variable(item, context)
         elif "macro" in attrib:
             macro = self.get_macro(self.get("macro"))
             text = implicit_group(lambda: macro.render(item, context))
+            if text is not None and str(text) != "":
+                report(True)  # citeproc-js: a macro's output is content for the group, even a term ("(n.d.)")
         elif "term" in attrib:
             text = self._term(item)
         elif "value" in attrib:

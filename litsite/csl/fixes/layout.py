@@ -122,7 +122,8 @@ class Layout:
         if not parts:
             return String(""), names
         if align and len(parts) > 1:
-            left = str(parts[0]).strip()
+            # as citeproc-js's text output: the first field with its affixes, a space, the rest
+            left = str(parts[0]).lstrip()
             right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
             fmt = getattr(self.get_formatter(), "fmt", "text")
             if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces, the entry ends trimmed

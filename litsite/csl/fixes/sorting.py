@@ -55,12 +55,28 @@ _LEADING = re.compile(r"^[\[\]'\"“”‘’(]+")
 _primary, _secondary = itemgetter(0), itemgetter(1)
 
 
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def _numeric_primary(text: str) -> tuple[int, ...]:
+    """Primary weights comparing runs of digits as numbers, as citeproc-js's collator does ("Doe2" < "Doe10")."""
+    primary: list[int] = []
+    for n, chunk in enumerate(_DIGITS.split(text)):
+        if n % 2:
+            digits = chunk.lstrip("0") or "0"
+            primary += [999, len(digits), *(1000 + int(d) for d in digits)]
+        else:
+            primary += chain.from_iterable(_primary(_weights(c)) for c in chunk)
+    return tuple(primary)
+
+
 @lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation: (primary weights, accents, case)."""
     text = _LEADING.sub("", _STRIP.sub("", text).strip())
     weights = list(map(_weights, text))  # C-level loops: thousands of keys per build
-    primary = tuple(chain.from_iterable(map(_primary, weights)))
+    numeric = _DIGITS.search(text)
+    primary = _numeric_primary(text) if numeric else tuple(chain.from_iterable(map(_primary, weights)))
     return (primary, tuple(map(_secondary, weights)), tuple(map(str.isupper, text)), text)
 
 
