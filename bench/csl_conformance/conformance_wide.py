@@ -108,7 +108,7 @@ def compare(pair: str, sources: list[str], gold: dict, diffs: list[str]) -> dict
         items = load_source(name)
         bib, cites = ours(pair, items)
         g = gold[name]
-        mine = dict(bib)
+        mine = {ident: entry.strip() for ident, entry in bib}  # render.js trims citeproc-js's entries too
         for ident, entry in g["bibliography"]:
             r["bib"] += 1
             if mine.get(ident) == entry:
