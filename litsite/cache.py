@@ -16,7 +16,7 @@ from .cachefiles import CACHE_DIR, ShardedRecord, kept_files
 from .cite import cite
 from .config import SiteConfig
 from .content import Content
-from .csl.engine import Cite, Formatted, Formatter
+from .csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from .csl.memo import Memo, item_digest
 from .fingerprint import add_files
 
@@ -191,7 +191,10 @@ class FormatCache:
             futures = {key: pool.submit(format_job, job, self.directory) for key, job in jobs.items()}
             for key, future in futures.items():
                 self.misses += 1
-                self.absorb(key, jobs[key], future.result())
+                try:
+                    self.absorb(key, jobs[key], future.result())
+                except ItemFormatError:
+                    continue  # formatted again in the build's own process, which reports the item with its line
         return len(jobs)
 
     def digests(self, items: Sequence[dict[str, Any]]) -> list[str]:

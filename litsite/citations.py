@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown_it import MarkdownIt
+
 from .csl.engine import Cite
+from .locators import parse_locator
 from .safety import normal_id
+
+_md = MarkdownIt("commonmark")
 
 # Pandoc's key grammar: starts with a letter, digit or _, may contain internal punctuation; `@{...}` for anything.
 KEY = r"(?:\{(?P<keyb>[^}]+)\}|(?P<key>[\w](?:[\w:.#$%&+?<>~/-]*[\w])?))"
@@ -14,57 +19,6 @@ BRACKET_RE = re.compile(r"(?<!\\)\[(?P<body>[^\[\]]*?-?@[^\[\]]*?)\](?!\()")
 ITEM_RE = re.compile(r"^(?P<prefix>.*?)(?P<minus>-?)@" + KEY + r"(?P<rest>.*)$", re.S)
 NARRATIVE_RE = re.compile(r"(?<![\w@\[/:=\\])@" + KEY + r"(?:\s\[(?P<loc>[^\[\]@]*)\])?")
 CODE_RE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
-
-# Pandoc's English locator terms → CSL labels.
-LOCATOR_TERMS = {
-    "p.": "page",
-    "pp.": "page",
-    "page": "page",
-    "pages": "page",
-    "p": "page",
-    "pp": "page",
-    "chap.": "chapter",
-    "chapter": "chapter",
-    "chapters": "chapter",
-    "ch.": "chapter",
-    "sec.": "section",
-    "section": "section",
-    "sections": "section",
-    "§": "section",
-    "§§": "section",
-    "para.": "paragraph",
-    "paragraph": "paragraph",
-    "¶": "paragraph",
-    "fig.": "figure",
-    "figure": "figure",
-    "vol.": "volume",
-    "volume": "volume",
-    "vols.": "volume",
-    "l.": "line",
-    "line": "line",
-    "ll.": "line",
-    "n.": "note",
-    "note": "note",
-    "col.": "column",
-    "column": "column",
-    "bk.": "book",
-    "book": "book",
-    "pt.": "part",
-    "part": "part",
-    "no.": "issue",
-    "v.": "verse",
-    "verse": "verse",
-    "fol.": "folio",
-    "op.": "opus",
-    "sv": "sub verbo",
-    "s.v.": "sub verbo",
-    "tab.": "table",
-    "table": "table",
-}
-LOCATOR_RE = re.compile(
-    r"^\s*,?\s*(?P<term>[^\d\s,]+\.?)?\s*(?P<loc>[\divxlcdmIVXLCDM][\w–—\-:.]*(?:\s*[,&]\s*[\d][\w–—\-]*)*)(?P<suffix>.*)$",
-    re.S,
-)
 
 
 @dataclass(frozen=True)
@@ -80,35 +34,46 @@ def _key(m: re.Match[str]) -> str:
     return normal_id(m.group("keyb") or m.group("key"))
 
 
-def parse_locator(rest: str) -> tuple[str | None, str | None, str | None]:
-    """Split what follows a key (", p. 33, emphasis added") into (locator, label, suffix)."""
-    rest = rest.strip()
-    if not rest:
-        return None, None, None
-    body = rest[1:].strip() if rest.startswith(",") else rest
-    m = LOCATOR_RE.match(body)
-    if m:
-        term = (m.group("term") or "").lower()
-        if not term or term in LOCATOR_TERMS:
-            suffix = m.group("suffix").strip() or None
-            return m.group("loc").strip(), LOCATOR_TERMS.get(term, "page"), suffix
-    return None, None, rest
+def _rich(text: str) -> str:
+    """Markdown emphasis and strong emphasis of a prefix or suffix as CSL rich text (<i>, <b>); the rest as written."""
+    out = []
+    for token in _md.parseInline(text)[0].children or []:
+        if token.type in ("em_open", "em_close", "strong_open", "strong_close"):
+            out.append(("<" if token.nesting > 0 else "</") + ("i>" if token.tag == "em" else "b>"))
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        else:
+            out.append(token.markup + token.content + token.markup if token.type == "code_inline" else token.content)
+    return "".join(out)
 
 
-def _bracket_cluster(body: str, line: int) -> Cluster | None:
+def _affixes(prefix: str, rest: str, locale: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(prefix, locator, label, suffix) of one cite as pandoc renders them: a prefix is followed by a space; the
+    suffix keeps the punctuation and space it was written with (", emphasis added", " and passim")."""
+    locator, label, suffix = parse_locator(rest, locale)
+    before = " ".join(prefix.split())
+    return (
+        _rich(before) + " " if before else None,
+        locator,
+        label,
+        (" " if suffix[0].isspace() else "") + _rich(" ".join(suffix.split())) if suffix else None,
+    )
+
+
+def _bracket_cluster(body: str, line: int, locale: str) -> Cluster | None:
     cites = []
     for part in body.split(";"):
         m = ITEM_RE.match(part)
         if not m or m.group("prefix").endswith("\\"):
             return None  # not a citation: a ";"-separated part without a key, e.g. "[see; me]"
-        locator, label, suffix = parse_locator(m.group("rest"))
-        prefix = m.group("prefix").strip() or None
+        prefix, locator, label, suffix = _affixes(m.group("prefix"), m.group("rest"), locale)
         cites.append(Cite(_key(m), locator, label, prefix, suffix, suppress_author=bool(m.group("minus"))))
     return Cluster(tuple(cites), line)
 
 
-def find_clusters(text: str, first_line: int = 1) -> list[tuple[int, int, Cluster]]:
-    """Every citation cluster in Markdown text as (start, end, cluster), skipping code."""
+def find_clusters(text: str, first_line: int = 1, locale: str = "en-US") -> list[tuple[int, int, Cluster]]:
+    """Every citation cluster in Markdown text as (start, end, cluster), skipping code; locator labels are the
+    locale's terms (as pandoc reads them)."""
     found: list[tuple[int, int, Cluster]] = []
     code = [(m.start(), m.end()) for m in CODE_RE.finditer(text)]
 
@@ -122,7 +87,7 @@ def find_clusters(text: str, first_line: int = 1) -> list[tuple[int, int, Cluste
     for m in BRACKET_RE.finditer(text):
         if in_code(m.start()):
             continue
-        cluster = _bracket_cluster(m.group("body"), line_at(m.start()))
+        cluster = _bracket_cluster(m.group("body"), line_at(m.start()), locale)
         if cluster:
             found.append((m.start(), m.end(), cluster))
             taken.append((m.start(), m.end()))
@@ -130,7 +95,7 @@ def find_clusters(text: str, first_line: int = 1) -> list[tuple[int, int, Cluste
         if in_code(m.start()) or any(a <= m.start() < b for a, b in taken):
             continue
         key = _key(m).rstrip(".:,;")
-        locator, label, suffix = parse_locator(m.group("loc") or "")
+        _, locator, label, suffix = _affixes("", m.group("loc") or "", locale)
         end = m.end() if m.group("loc") is not None else m.start() + 1 + len(m.group(0)[1:].rstrip(".:,;"))
         cite = Cite(key, locator, label, None, suffix, author_only=True)
         found.append((m.start(), end, Cluster((cite,), line_at(m.start()), narrative=True)))

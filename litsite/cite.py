@@ -15,9 +15,9 @@ from markupsafe import escape
 from .citations import Cluster, find_clusters
 from .config import SiteConfig
 from .content import Content, Page
-from .csl.engine import Cite, Formatted, Formatter
+from .csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from .csl.styles import resolve_style
-from .errors import ErrorCollector
+from .errors import ErrorCollector, UserError
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,14 @@ class Cited:
         return tuple(dict.fromkeys(c.id for cl in self.clusters for c in cl.cites))
 
 
-def collect_clusters(content: Content) -> tuple[list[Cluster], dict[Path, DocCitations]]:
-    """Find the clusters of every Markdown document in site order (study first, then pages)."""
+def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Cluster], dict[Path, DocCitations]]:
+    """Find the clusters of every Markdown document in site order (study first, then pages); locator labels are the
+    locale's terms."""
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
     for page in (content.study.page, *content.pages):
         spans = []
-        for start, end, cluster in find_clusters(page.body, page.body_line):
+        for start, end, cluster in find_clusters(page.body, page.body_line, locale):
             spans.append((start, end, len(clusters)))
             clusters.append(cluster)
         docs[page.path] = DocCitations(page, tuple(spans))
@@ -141,9 +142,22 @@ def short_names(item: dict[str, Any]) -> str:
     return f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al."
 
 
+def format_error(exc: ItemFormatError, content: Content, style: str, locale: str) -> UserError:
+    """The reference that cannot be formatted, at its line of references.yaml, with the style and the engine's error
+    (an item is never printed as an internal error; the build stops instead)."""
+    line = next((r.line for r in content.references if r.id == exc.item_id), None)
+    what = f"reference {exc.item_id!r}" if exc.item_id else "the references"
+    return UserError(
+        content.references_path if exc.item_id else None,
+        line,
+        f"{what} cannot be formatted in style {style!r} (locale {locale}): {exc.detail} "
+        "(a defect of the CSL engine with this input; please report it, and change or remove the item meanwhile)",
+    )
+
+
 def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
     """Format every reference and citation cluster in each of the site's styles."""
-    clusters, docs = collect_clusters(content)
+    clusters, docs = collect_clusters(content, config.locale)
     check_keys(clusters, content, docs).raise_if_any()
     # Cited items first, in order of first citation, so numeric styles number them as the text does.
     cited = list(dict.fromkeys(c.id for cl in clusters for c in cl.cites))
@@ -154,7 +168,10 @@ def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None
     outputs = []
     for spec in config.styles:
         ref = resolve_style(spec, config.root)
-        formatted = (formatter or format_direct)(ref.path, config.locale, items, engine_clusters, "html")
+        try:
+            formatted = (formatter or format_direct)(ref.path, config.locale, items, engine_clusters, "html")
+        except ItemFormatError as exc:
+            raise format_error(exc, content, spec, config.locale) from None
         texts = [_joined(formatted.citations, parts, clusters[n], by_id) for n, parts in enumerate(joins)]
         entries = dict(formatted.entries)
         # A style may print nothing for an item (only an id and a type): it is still a reference of the site.

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from .errors import UserError, UserErrors, flatten
+from .errors import InputWarning, UserError, UserErrors, flatten
 
 HELP = """Build a literature-review website from site.yaml, content/ and templates/.
 
@@ -111,7 +113,7 @@ def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
     """Print the formatted bibliography or the first citations of a reference file."""
     from .config import load_config
     from .content import load_references
-    from .csl.engine import format_bibliography, format_first_citations
+    from .csl.engine import ItemFormatError, format_bibliography, format_first_citations
     from .csl.styles import StyleError, resolve_style
     from .errors import ErrorCollector
 
@@ -126,15 +128,28 @@ def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
     path = args.references or project / "content" / "references.yaml"
     errors = ErrorCollector()
     if path.suffix.lower() == ".json":
-        items = _load_csl_json(path, errors)
+        items, starts = _load_csl_json(path, errors)
     else:
-        items = [r.csl for r in load_references(path, errors)]
+        refs = load_references(path, errors)
+        items, starts = [r.csl for r in refs], [r.line for r in refs]
     errors.raise_if_any()
     try:
         ref = resolve_style(style, project)
     except StyleError as exc:
         raise UserError(None, None, f"--style: {exc}") from None
-    lines = (format_first_citations if args.citations else format_bibliography)(items, ref.path, args.format, locale)
+    try:
+        lines = (format_first_citations if args.citations else format_bibliography)(
+            items, ref.path, args.format, locale
+        )
+    except ItemFormatError as exc:
+        line = next((n for item, n in zip(items, starts, strict=True) if str(item.get("id")) == exc.item_id), None)
+        what = f"reference {exc.item_id!r}" if exc.item_id else "the references"
+        raise UserError(
+            path if line else None,
+            line,
+            f"{what} cannot be formatted in style {style!r} (locale {locale}): {exc.detail} "
+            "(a defect of the CSL engine with this input; please report it)",
+        ) from None
     for line in lines:
         print(" ".join(line.split()), file=out)
     return 0
@@ -159,18 +174,38 @@ def cmd_parse_references(args: argparse.Namespace, out: TextIO) -> int:
     return run_parse_references(args.file, args.format, out, args.err)
 
 
-def _load_csl_json(path: Path, errors: object) -> list[dict]:
-    from .content import check_item, csl_only
+def _json_item_lines(text: str) -> list[int]:
+    """The line each element of a JSON array (already known to be valid) starts on."""
+    decoder = json.JSONDecoder()
+    pos, line, counted, starts = text.index("[") + 1, 1, 0, []
+    while True:
+        while text[pos] in " \t\r\n,":
+            pos += 1
+        if text[pos] == "]":
+            return starts
+        line += text.count("\n", counted, pos)
+        counted = pos
+        starts.append(line)
+        _, pos = decoder.raw_decode(text, pos)
+
+
+def _load_csl_json(path: Path, errors: object) -> tuple[list[dict], list[int]]:
+    """The items of a CSL-JSON file, checked, and the line each starts on."""
+    from .content import check_item, csl_only, warn_spelled
     from .yamlfile import Lines, read_text
 
+    text = read_text(path)
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(path, exc.lineno, f"invalid JSON: {exc.msg}") from None
     if not isinstance(data, list):
         raise UserError(path, 1, "a CSL-JSON file must hold a list of items")
-    lines = Lines(path)
-    return [csl_only(check_item(item, lines, (i,), errors)) for i, item in enumerate(data)]  # type: ignore[arg-type]
+    lines = Lines(path, {(i,): line for i, line in enumerate(_json_item_lines(text))})
+    respelled: dict[str, tuple[str, int]] = {}
+    items = [csl_only(check_item(item, lines, (i,), errors, respelled=respelled)) for i, item in enumerate(data)]  # type: ignore[arg-type]
+    warn_spelled(path, respelled)
+    return items, [lines.of(i) for i in range(len(items))]
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
@@ -192,13 +227,31 @@ COMMANDS = {
 }
 
 
+@contextmanager
+def input_warnings(err: TextIO) -> Iterator[None]:
+    """Print every InputWarning raised meanwhile as `path:line: warning: message` (other warnings as Python does)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", InputWarning)
+        shown = warnings.showwarning
+
+        def show(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+            if isinstance(message, InputWarning):
+                print(str(message), file=err)
+            else:
+                shown(message, category, *args, **kwargs)  # type: ignore[arg-type]
+
+        warnings.showwarning = show
+        yield
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     command = args.command or "build"
     args.err = err  # commands that print warnings write them here
     try:
-        return COMMANDS[command](args, out)
+        with input_warnings(err):
+            return COMMANDS[command](args, out)
     except (UserError, UserErrors) as exc:
         for error in flatten(exc):
             print(str(error), file=err)

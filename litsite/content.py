@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from .dates import to_csl_date
-from .errors import ErrorCollector, UserError
+from .errors import ErrorCollector, InputWarning, UserError
 from .safety import bad_id, clean_text, normal_id
 from .slugs import slugify
 from .typenames import suggest_type
@@ -37,6 +38,9 @@ NAME_KEYS = frozenset(
 # The top-level folders a build makes itself (render.py, browse.py, templates/static/): no page may take them.
 GENERATED_DIRS = frozenset({"references", "authors", "keywords", "data", "static"})
 NO_REFERENCES = "file not found: the site needs its references (write `[]` in it for a site without any)"
+# CSL's spelling of each name by its case-folded form: `url`, `Url` and `URL` are one variable, as citeproc-py (which
+# lower-cases every name) and pandoc read them.
+SPELLING = {name.casefold(): name for name in (*VARIABLES, "id", "type")}
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
@@ -141,20 +145,53 @@ def check_page(page: Page, errors: ErrorCollector) -> None:
             errors.add(page.path, line, "nav_order must be a whole number (pages are listed by it, then by title)")
 
 
+def spelled(item: dict[Any, Any], extras: frozenset[str] = frozenset()) -> dict[Any, str]:
+    """The keys of an item that are CSL variables written in another case (`url`, `Container-Title`), each with CSL's
+    spelling; none whose CSL spelling the item also has."""
+    out = {}
+    for var in item:
+        if isinstance(var, str) and var not in VARIABLES and var not in extras and not var.startswith("x-"):
+            name = SPELLING.get(var.casefold())
+            if name and name not in item:
+                out[var] = name
+    return out
+
+
+def warn_spelled(path: Path, found: dict[str, tuple[str, int]]) -> None:
+    """One warning for a file whose CSL variable names are written in another case, at the first of them."""
+    if found:
+        pairs = ", ".join(f"{var!r} as {name!r}" for var, (name, _) in sorted(found.items()))
+        line = min(n for _, n in found.values())
+        warnings.warn(InputWarning(path, line, f"CSL variable names in another case, read as {pairs}"), stacklevel=2)
+
+
 def check_item(
-    item: Any, lines: Lines, key: tuple[Any, ...], errors: ErrorCollector, extras: frozenset[str] = frozenset()
+    item: Any,
+    lines: Lines,
+    key: tuple[Any, ...],
+    errors: ErrorCollector,
+    extras: frozenset[str] = frozenset(),
+    respelled: dict[str, tuple[str, int]] | None = None,
 ) -> dict[str, Any]:
-    """Validate one CSL item (types, variables, names, dates); record errors and return it normalised."""
+    """Validate one CSL item (types, variables, names, dates); record errors and return it normalised. A variable
+    name in another case is read as CSL spells it and recorded in `respelled` (name → (CSL's name, line))."""
     path = lines.path
     if not isinstance(item, dict):
         errors.add(path, lines.of(*key), "expected a mapping of CSL variables (id, type, title, …)")
         return {}
     out: dict[str, Any] = {}
+    renames = spelled(item, extras)
+    for var, name in renames.items():
+        if respelled is not None:
+            respelled.setdefault(var, (name, lines.of(*key, var)))
+
+    written = {name: var for var, name in renames.items()}
 
     def bad(var: Any, message: str) -> None:
-        errors.add(path, lines.of(*key, var), message)  # the line is looked up only for an error
+        errors.add(path, lines.of(*key, written.get(var, var)), message)  # the line is looked up only for an error
 
-    for var, value in item.items():
+    for raw, value in item.items():
+        var = renames.get(raw, raw)
         if not isinstance(var, str):
             bad(var, f"key {var!r} must be a string")
             continue
@@ -171,7 +208,7 @@ def check_item(
                 bad(var, f"unknown CSL type {value!r}{suggest_type(value)}")
             out[var] = value
         elif var in NAME_VARIABLES:
-            out[var] = _names(value, lines, (*key, var), errors)
+            out[var] = _names(value, lines, (*key, raw), errors)
         elif var in DATE_VARIABLES:
             try:
                 out[var] = to_csl_date(value)
@@ -184,6 +221,8 @@ def check_item(
                 bad(var, f"{var} must be text or a number, not {type(value).__name__}")
                 continue
             out[var] = value if isinstance(value, str) else str(value)
+        elif SPELLING.get(var.casefold()) in item:
+            bad(var, f"{var!r} and {SPELLING[var.casefold()]!r} are the same CSL variable, given twice")
         else:
             close = difflib.get_close_matches(var, VARIABLES | extras, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
@@ -284,8 +323,9 @@ def load_references(path: Path, errors: ErrorCollector, items: ItemCache | None 
             raise UserError(path, 1, "references.yaml must be a list of CSL items (- id: ..., type: ...)")
     refs: list[Reference] = []
     seen: dict[str, int] = {}
+    respelled: dict[str, tuple[str, int]] = {}
     for i, raw in enumerate(data):
-        item = check_item(raw, lines, (i,), errors)
+        item = check_item(raw, lines, (i,), errors, respelled=respelled)
         ref_id = item.get("id")
         line = lines.of(i)
         if not ref_id:
@@ -301,6 +341,7 @@ def load_references(path: Path, errors: ErrorCollector, items: ItemCache | None 
             continue
         seen[folded] = lines.of(i, "id")
         refs.append(Reference(ref_id, item, line))
+    warn_spelled(path, respelled)
     return tuple(refs)
 
 

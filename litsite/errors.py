@@ -22,6 +22,18 @@ class UserError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
+class InputWarning(UserWarning):
+    """Something in the input read past, not an error: the command line prints it as `path:line: warning: …`."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str) -> None:
+        super().__init__(path, line, message)
+        self.path, self.line, self.message = str(path), line, message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: warning: {self.message}"
+
+
 class UserErrors(Exception):
     """Several user errors found in one pass, reported together."""
 

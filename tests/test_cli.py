@@ -106,3 +106,86 @@ def test_build_py_runs_as_a_script(project: Path):
     )
     assert proc.returncode == 0, proc.stderr
     assert (project / "output" / "index.html").is_file()
+
+
+WEB_ITEM = """
+- id: web2020
+  type: webpage
+  title: A page
+  URL: https://example.org/
+  accessed: 2020-03-03
+"""
+
+
+@pytest.fixture
+def old_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inject citeproc-py's crash on a term the locale lacks (`ordinal-03` of a de-DE date), fixed in csl/speed.py."""
+    from citeproc import model
+
+    from litsite.csl import speed
+
+    def get_term(self, *args, **kwargs):
+        return model.CitationStylesElement.get_term(self, *args, **kwargs)
+
+    monkeypatch.setattr(speed.LocaleTreeTerms, "get_term", get_term)
+
+
+def test_an_item_that_cannot_be_formatted_stops_the_build_at_its_line(project: Path, cli, old_crash):
+    refs = project / "content" / "references.yaml"
+    text = refs.read_text(encoding="utf-8")
+    refs.write_text(text + WEB_ITEM, encoding="utf-8")
+    line = text.count("\n") + 2
+    site = project / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("locale: en-US", "locale: de-DE"), encoding="utf-8")
+    res = cli("--project", str(project))
+    assert res.status == 2, res.err
+    assert res.err.startswith(
+        f"{refs}:{line}: reference 'web2020' cannot be formatted in style 'apa' (locale de-DE): IndexError: ordinal-03"
+    )
+    assert "IndexError" in res.err and "Traceback" not in res.err
+    assert not (project / "output").exists()
+
+
+def test_bibliography_names_the_item_that_cannot_be_formatted(tmp_path: Path, cli, old_crash):
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[\n  {"id": "ok", "type": "book", "title": "Fine"},\n'
+        '  {"id": "web", "type": "webpage", "title": "Page",\n'
+        '   "accessed": {"date-parts": [[2020, 3, 3]]}}\n]\n',
+        encoding="utf-8",
+    )
+    args = ("--project", str(tmp_path), "bibliography", "--references", str(path))
+    res = cli(*args, "--style", "modern-language-association", "--locale", "de-DE")
+    assert res.status == 2 and "[web:" not in res.out
+    assert res.err.startswith(f"{path}:3: reference 'web' cannot be formatted in style 'modern-language-association'")
+
+
+def test_a_missing_locale_term_is_no_crash(tmp_path: Path, cli):
+    path = tmp_path / "refs.yaml"
+    path.write_text(WEB_ITEM, encoding="utf-8")
+    args = ("--project", str(tmp_path), "bibliography", "--references", str(path))
+    res = cli(*args, "--style", "modern-language-association", "--locale", "de-DE")
+    assert res.status == 0, res.err
+    assert res.out.endswith(". https://example.org/. Zugegriffen 3. März 2020.\n")  # as citeproc-js writes it
+
+
+def test_bibliography_reads_variable_names_in_another_case(tmp_path: Path, cli):
+    path = tmp_path / "refs.json"
+    path.write_text(
+        '[\n  {"id": "a", "type": "webpage", "title": "Page", "url": "https://example.org/a",\n'
+        '   "issued": {"date-parts": [[2020]]}, "author": [{"family": "Doe", "given": "J."}]}\n]\n',
+        encoding="utf-8",
+    )
+    res = cli("--project", str(tmp_path), "bibliography", "--references", str(path), "--style", "apa")
+    assert res.status == 0, res.err
+    assert res.out == "Doe, J. (2020). Page. https://example.org/a\n"
+    assert res.err == f"{path}:2: warning: CSL variable names in another case, read as 'url' as 'URL'\n"
+
+
+def test_build_warns_once_about_variable_names_in_another_case(project: Path, cli):
+    refs = project / "content" / "references.yaml"
+    text = refs.read_text(encoding="utf-8")
+    refs.write_text(text.replace("  DOI: ", "  doi: "), encoding="utf-8")
+    res = cli("--project", str(project))
+    assert res.status == 0, res.err
+    assert res.err.count("warning:") == 1 and f"{refs}:" in res.err and "'doi' as 'DOI'" in res.err

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from litsite.content import load_content, read_page
-from litsite.errors import UserError, UserErrors
+from litsite.errors import InputWarning, UserError, UserErrors
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -143,3 +143,39 @@ def test_page_front_matter_is_checked(tmp_path: Path):
         f"{pages / 'worse.md'}:2: title must be text",
         f"{pages / 'worse.md'}:3: nav_order must be a whole number (pages are listed by it, then by title)",
     ]
+
+
+def test_variable_names_in_another_case_are_csl_variables(tmp_path: Path):
+    refs = (
+        "- id: a\n  type: webpage\n  title: T\n  url: https://example.org/\n  Container-Title: Site\n"
+        "  author: [{family: Doe}]\n"
+        "- id: b\n  type: book\n  title: B\n  doi: 10.1/x\n  Issued: 2001\n  AUTHOR: [{family: Roe}]\n"
+    )
+    root = make(tmp_path, refs)
+    with pytest.warns(InputWarning) as caught:
+        content = load_content(root)
+    (warning,) = caught  # one warning for the file, naming it, at the first such key
+    assert str(warning.message) == (
+        f"{root / 'references.yaml'}:4: warning: CSL variable names in another case, read as 'AUTHOR' as 'author', "
+        "'Container-Title' as 'container-title', 'Issued' as 'issued', 'doi' as 'DOI', 'url' as 'URL'"
+    )
+    a, b = (r.item for r in content.references)
+    assert a == {
+        "id": "a",
+        "type": "webpage",
+        "title": "T",
+        "URL": "https://example.org/",
+        "container-title": "Site",
+        "author": [{"family": "Doe"}],
+    }
+    assert b["DOI"] == "10.1/x" and b["issued"] == {"date-parts": [[2001]]} and b["author"] == [{"family": "Roe"}]
+
+
+def test_the_rest_of_the_validation_stays(tmp_path: Path):
+    # Both spellings in one item: not silently merged; a misspelling is still an error; values are still checked.
+    root = make(tmp_path, "- id: a\n  type: book\n  url: x\n  URL: y\n  Titel: X\n  Issued: 2015-13-45\n")
+    with pytest.warns(InputWarning):
+        errors = errors_of(root)
+    assert f"{root / 'references.yaml'}:3: 'url' and 'URL' are the same CSL variable, given twice" in errors
+    assert any(":5: unknown CSL variable 'Titel'" in e for e in errors)
+    assert any(":6: issued:" in e for e in errors)

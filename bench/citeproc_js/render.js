@@ -41,11 +41,17 @@ if (job.citations) {
   });
   job.items.forEach((it, i) => out.citations.push({ id: String(it.id), text: texts.get(`c${i}`) }));
 }
+// An entry with no printed form is left out of the entries but not of entry_ids; in numeric update mode
+// citeproc-js writes an error text in its place instead, which keeps the two lists aligned.
+const mode = engine.opt.update_mode;
+engine.opt.update_mode = CSL.NUMERIC;
 const bib = engine.makeBibliography();
+engine.opt.update_mode = mode;
 if (bib) {
   const [params, entries] = bib;
   entries.forEach((entry, i) => {
-    out.bibliography.push({ id: String(params.entry_ids[i][0]), entry: entry.trim() });
+    const text = entry.includes("[CSL STYLE ERROR: reference with no printed form.]") ? "" : entry.trim();
+    out.bibliography.push({ id: String(params.entry_ids[i][0]), entry: text });
   });
 }
 process.stdout.write(JSON.stringify(out));

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from litsite.csl.engine import Cite, Formatter  # noqa: E402
+from litsite.csl.engine import Cite, Formatter, ItemFormatError  # noqa: E402
 from litsite.csl.styles import styles_dir  # noqa: E402
 
 EXAMPLES = [
@@ -57,7 +57,10 @@ def check(path: Path) -> str:
         formatter = Formatter(path)
     except Exception:
         return "load"
-    result = formatter.format(EXAMPLES, [[Cite("a"), Cite("b", locator="12")], [Cite("c")]], "html")
+    try:
+        result = formatter.format(EXAMPLES, [[Cite("a"), Cite("b", locator="12")], [Cite("c")]], "html")
+    except ItemFormatError:
+        return "crash"
     texts = list(result.citations) + [e for _, e in result.entries]
     return "crash" if any("Error]" in t or "Exception]" in t for t in texts) else "ok"
 

@@ -211,6 +211,8 @@ class Disambiguator:
                 if len(others) < 2:
                     continue
                 initials = {pair[0] for pair in others}
+                if rule.endswith("with-initials") and len(initials) < 2:
+                    continue  # initials cannot tell "S. Horvath" from "Steve Horvath": citeproc-js adds none
                 level = 1 if len(initials) == len(others) or rule.endswith("with-initials") else 2
                 levels[family] = level
             if levels:

@@ -89,6 +89,7 @@ class Style(CitationStylesStyle):
         if locale is None:
             locale = self.root.get("default-locale", "en-US")
         self.root.locales = self._locale_chain(locale)
+        self.root.litsite_lang = locale  # which items are title-cased depends on it (fixes/text_case.py)
         for loc in self.root.locales:
             loc.style = self.root
         # Keep every element's Python proxy alive, so that what the elements remember (speed.py) lasts.

@@ -55,6 +55,24 @@ class Formatted:
     missing: tuple[str, ...] = ()
 
 
+class ItemFormatError(Exception):
+    """An item citeproc-py cannot format (a defect of the engine, or an input it cannot handle): reported by the
+    caller with the item's file and line and the style, never written into an entry. item_id is None when no item
+    fails on its own (only the items together)."""
+
+    def __init__(self, item_id: str | None, detail: str) -> None:
+        super().__init__(item_id, detail)  # the same args as __init__: it crosses process boundaries by pickling
+        self.item_id = item_id
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.item_id or 'the items together'}: {self.detail}"
+
+
+def _detail(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
 class Formatter:
     """Formats CSL-JSON items and citation clusters with one CSL style."""
 
@@ -77,7 +95,41 @@ class Formatter:
 
         memo: per-item renderings of earlier formattings with the same style, locale, format and engine (see
         memo.py); workers: processes that render items the memo lacks; digests: item_digest of each item, if known.
+        Raises ItemFormatError naming the item that cannot be formatted.
         """
+        try:
+            return self._format(items, clusters, fmt, memo, workers, digests)
+        except ItemFormatError:
+            raise
+        except Exception as exc:  # a step over all items (sorting, disambiguation) failed: find the item alone
+            _debug(exc)
+            raise self._blame(items, fmt, exc) from exc
+
+    def _blame(self, items: list[dict], fmt: str, exc: Exception) -> ItemFormatError:
+        """The first item that fails when formatted alone (entry and citation); None when each works alone or the
+        style fails without any item."""
+        try:
+            self._format([], [], fmt, None, 1, None)
+        except Exception as failed:
+            return ItemFormatError(None, _detail(failed))
+        for item in items:
+            try:
+                self._format([item], [[Cite(str(item["id"]))]], fmt, None, 1, None)
+            except ItemFormatError as alone:
+                return alone
+            except Exception as failed:
+                return ItemFormatError(str(item["id"]), _detail(failed))
+        return ItemFormatError(None, _detail(exc))
+
+    def _format(
+        self,
+        items: list[dict],
+        clusters: list[list[Cite]],
+        fmt: str,
+        memo: Memo | None,
+        workers: int,
+        digests: list[str] | None,
+    ) -> Formatted:
         memo = memo if memo is not None else Memo()
         parallel = Parallel(workers)
         form = markup.formatter(fmt)
@@ -129,9 +181,10 @@ class Formatter:
                 for citation in citations:
                     try:
                         text = bib.cite(citation, lambda item: f"{ids.get(item.key, item.key)}?")
-                    except Exception as exc:  # citeproc-py bug: keep the page buildable, show what failed
+                    except Exception as exc:  # never written into the page: the caller reports the item
                         _debug(exc)
-                        text = f"[{', '.join(ids.get(c.key, c.key) for c in citation.cites)}: {type(exc).__name__}]"
+                        known = [ids[c.key] for c in citation.cites if c.key in ids]
+                        raise ItemFormatError(known[0] if known else None, _detail(exc)) from exc
                     texts.append(finish(text))
                 memo.put(sequence, texts)
             entries: list[tuple[str, str]] = []
@@ -198,9 +251,9 @@ class Formatter:
             key, substituted = job
             try:
                 text, names = layout.litsite_entry(by_key[key], substituted)
-            except Exception as exc:  # citeproc-py bug: keep the page buildable, mark the entry that failed
+            except Exception as exc:  # never written into the page: the caller reports the item
                 _debug(exc)
-                return [f"[{ids[key]}: {type(exc).__name__}]", None]
+                raise ItemFormatError(ids[key], _detail(exc)) from exc
             return [finish(text) if str(text) else "", names]
 
         def entry(item: object, substituted: bool = False) -> tuple[str, str | None]:
@@ -227,9 +280,9 @@ class Formatter:
         if cite.locator:
             extra["locator"] = Locator(cite.label or "page", cite.locator)
         if cite.prefix:
-            extra["prefix"] = markup.parse_rich_text(cite.prefix, fmt)
+            extra["prefix"] = markup.affix_text(cite.prefix, fmt)
         if cite.suffix:
-            extra["suffix"] = markup.parse_rich_text(cite.suffix, fmt)
+            extra["suffix"] = markup.affix_text(cite.suffix, fmt)
         if cite.suppress_author:
             extra["suppress_author"] = True
         if cite.author_only:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
@@ -22,16 +23,42 @@ _TAGS = {
     "sub": ("<sub>", "</sub>"),
     "sc": ('<span style="font-variant:small-caps;">', "</span>"),
     "n": ('<span style="font-style:normal;">', "</span>"),
+    "nb": ('<span style="font-weight:normal;">', "</span>"),
+    "nsc": ('<span style="font-variant:normal;">', "</span>"),
     "lm": ('<div class="csl-left-margin">', "</div>"),
     "ri": ('<div class="csl-right-inline">', "</div>"),
+    "block": ('<div class="csl-block">', "</div>"),
+    "indent": ('<div class="csl-indent">', "</div>"),
 }
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | {QO, QC}
+QI = "\ue1a2"  # quote open that takes the inner glyphs outside any other quote (a field's ‘…’)
+QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case keeps the next word)
+QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
+TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
+AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
-_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()}
-_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - {QO, QC})) + "]")
+_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
+_PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
+
+
+def _superscripts() -> dict[str, str]:
+    """Unicode's superscript characters (ª, º, ʳ, ᵉ, ², …) → the letter or digit they raise."""
+    out = {}
+    for code in range(0x80, 0x3200):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) > 1 and parts[0] == "<super>":
+            out[chr(code)] = "".join(chr(int(part, 16)) for part in parts[1:])
+    # modifier letters citeproc-js also raises, which Unicode does not decompose
+    return out | {"ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"}
+
+
+# In HTML a superscript character is written as <sup> around its base character, one each, as citeproc-js does
+# (French ordinals: "1<sup>r</sup><sup>e</sup>").
+_SUPERSCRIPTS = _superscripts()
+_SUPERSCRIPT_RE = re.compile("[" + "".join(sorted(_SUPERSCRIPTS)) + "]")
 
 
 def _wrapper(name: str):
@@ -58,20 +85,76 @@ def formatter(fmt: str) -> SimpleNamespace:
     raise ValueError(f"unknown output format {fmt!r} (use 'html' or 'text')")
 
 
+_FLIP = {"i": "n", "b": "nb", "sc": "nsc"}  # italics inside italics are upright, as citeproc-js writes them
+_FLIP_OPEN = {OPEN[name]: name for name in _FLIP}
+_FLIP_CLOSE = {CLOSE[name]: name for name in _FLIP}
+
+
+def _flip_flop(text: str) -> str:
+    """Italics, bold or small caps nested in the same decoration flip back to normal (`<i>My <span
+    style="font-style:normal;">Amazing</span> Title</i>`); rich text's `<span class="nodecor">` sets every active
+    decoration back to normal and disappears where none is active."""
+    if not any(ch in text for ch in _FLIP_OPEN) and OPEN["n"] not in text:
+        return text
+    out: list[str] = []
+    depth = dict.fromkeys(_FLIP, 0)
+    stack: list[tuple[str, list[str]]] = []  # (decoration or "nodecor", the tags opened for it)
+    for ch in text:
+        name = _FLIP_OPEN.get(ch)
+        if ch == OPEN["n"]:
+            tags = [_FLIP[n] for n in _FLIP if depth[n] % 2]
+            out += [OPEN[t] for t in tags]
+            stack.append(("nodecor", tags))
+            for n in _FLIP:
+                depth[n] += depth[n] % 2
+        elif ch == CLOSE["n"]:
+            if stack and stack[-1][0] == "nodecor":
+                _, tags = stack.pop()
+                out += [CLOSE[t] for t in reversed(tags)]
+                for n in _FLIP:
+                    depth[n] -= 1 if _FLIP[n] in tags else 0
+        elif name:
+            tag = _FLIP[name] if depth[name] % 2 else name
+            out.append(OPEN[tag])
+            stack.append((name, [tag]))
+            depth[name] += 1
+        elif ch in _FLIP_CLOSE:
+            name = _FLIP_CLOSE[ch]
+            j = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == name), None)
+            if j is None:
+                out.append(ch)
+            else:
+                out.append(CLOSE[stack.pop(j)[1][0]])
+                depth[name] -= 1
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’"), piq: bool = True) -> str:
     """Turn rendered text with placeholders into the final output of the format."""
     from litsite.csl.fixes.quotes import resolve_quotes
 
     text = resolve_quotes(text, quotes, piq)
     if fmt == "html":
+        text = _flip_flop(text)
+        text = _SUPERSCRIPT_RE.sub(lambda m: OPEN["sup"] + _SUPERSCRIPTS[m.group()] + CLOSE["sup"], text)
         return _PLACEHOLDER_RE.sub(lambda m: _TO_HTML[m.group()], html.escape(text, quote=False))
     return _PLACEHOLDER_RE.sub("", text)
 
 
 _RICH_RE = re.compile(
-    r"<(/?)(i|b|sup|sub|sc|span)(\s+(?:class=\"nocase\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
+    r"<(/?)(i|b|sup|sub|sc|span)(\s+(?:class=\"(?:nocase|nodecor)\"|style=\"font-variant:\s*small-caps;?\"))?\s*>",
     re.IGNORECASE,
 )
+
+
+def affix_text(value: str, fmt: str) -> MixedString:
+    """A cite's prefix or suffix as rich text whose quotes keep the punctuation after them outside (citeproc-js takes
+    an affix as written: `'quote', ` stays “quote”, even where punctuation goes inside quotes)."""
+    parsed = parse_rich_text(value, fmt)
+    table = str.maketrans({QO: AQO, QC: AQC})
+    return MixedString([type(piece)(str(piece).translate(table)) for piece in parsed])
 
 
 def parse_rich_text(value: str, fmt: str) -> MixedString:
@@ -96,12 +179,14 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
         buf.append(smart(value[pos : match.start()], last=False))
         pos = match.end()
         if tag == "span" and not closing:
-            name = "nocase" if "nocase" in attr else "sc" if "small-caps" in attr else None
+            name = (
+                "nocase" if "nocase" in attr else "sc" if "small-caps" in attr else "n" if "nodecor" in attr else None
+            )
             if name is None:
                 buf.append(match.group())
                 continue
         elif tag == "span":
-            name = next((n for n in reversed(stack) if n in ("nocase", "sc")), None)
+            name = next((n for n in reversed(stack) if n in ("nocase", "sc", "n")), None)
             if name is None:
                 buf.append(match.group())
                 continue

@@ -9,16 +9,18 @@ from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString
 
 from litsite.csl import markup
+from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
+_LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
 def _date(value: object) -> dict | None:
     if isinstance(value, dict):
         parts = value.get("date-parts")
-        if parts and parts[0] and all(str(p).strip() for p in parts[0]):
+        if parts and parts[0] and str(parts[0][0]).strip():  # empty month or day ("2000", "", ""): the year
             clean = [[int(p) for p in part if str(p).strip().lstrip("-").isdigit()] for part in parts if part]
             clean = [part for part in clean if part]
             if clean:
@@ -46,10 +48,13 @@ def _date(value: object) -> dict | None:
 
 def clean_item(item: dict, key: str) -> dict:
     """A CSL-JSON item reduced to what citeproc-py understands, with our internal key as id."""
+    item = input_rules(item)
     out: dict = {"id": key, "type": item.get("type") or "document"}
     for name, value in item.items():
         if name in ("id", "type") or value is None or value == "" or value == []:
             continue
+        if name in _LEGACY and _LEGACY[name] not in item:
+            name = _LEGACY[name]  # Zotero's names, which citeproc-js reads as the CSL variables
         python = name.replace("-", "_")
         if name not in _KNOWN and python not in VARIABLES:
             continue

@@ -68,6 +68,25 @@ class RootLookup:
         return root
 
 
+class LocaleTreeTerms:
+    """Mixin for every CSL element: a term asked by an element of a locale's own tree (a date format the style takes
+    from the locale) is that locale's term or none. citeproc-py asks the locale directly there, and a term the locale
+    lacks (`ordinal-03` in de-DE) raised IndexError out of the whole entry; as everywhere else in citeproc-py (and as
+    citeproc-js does), a missing term is no term: the caller falls back (to `ordinal`) or renders nothing."""
+
+    def get_term(
+        self, name: str, form: str | None = None, fallback_locale: bool = True, zero_padded: bool = False
+    ) -> Any:
+        """citeproc-py's CslElement.get_term; None instead of IndexError for a term the locale lacks."""
+        root = self.get_root()  # type: ignore[attr-defined]
+        if isinstance(root, model.Locale):
+            try:
+                return root.get_term(name, form)
+            except IndexError:
+                return None
+        return super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+
+
 class MemoisedTerms:
     """Mixin for cs:locale: a term lookup is an XPath search of the locale's terms; remember each answer."""
 
@@ -88,6 +107,8 @@ class MemoisedTerms:
 
 for _tag in tags():
     extend(_tag)(RootLookup)
+    if _tag != "locale":
+        extend(_tag)(LocaleTreeTerms)
 extend("locale")(MemoisedTerms)
 
 

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from litsite.csl.engine import Cite, Formatter
 
-SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "csl-test-suite"
+SUITE = Path(__file__).resolve().parents[1] / "data" / "csl-test-suite"  # vendored: runs on a fresh clone
 SECTION = re.compile(r">>=+ ([A-Z-]+) =+>>\n?(.*?)\n?<<=+ \1 =+<<", re.S)
 TIMEOUT = 10.0  # generous: a guard against loops, not a benchmark (CI machines are slower)
 
 
 def fixtures() -> list[Path]:
-    """The fixture files, sorted by name (empty when the suite is absent)."""
-    return sorted(SUITE.glob("*.txt")) if SUITE.is_dir() else []
+    """The fixture files, sorted by name."""
+    return sorted(SUITE.glob("*.txt"))
 
 
 def parse(path: Path) -> dict[str, str]:
@@ -67,12 +67,16 @@ def time_limit(seconds: float) -> Iterator[None]:
 def render(sections: dict[str, str]) -> str:
     """Our output for a fixture, in the fixture's RESULT layout."""
     items = json.loads(sections["INPUT"])
+    for n, item in enumerate(items, start=1):
+        item.setdefault("id", f"ITEM-{n}")  # as citeproc-js's fixture runner names items without an id
     with tempfile.NamedTemporaryFile("w", suffix=".csl", encoding="utf-8", delete=False) as handle:
         handle.write(sections["CSL"])
         style = Path(handle.name)
     try:
         formatter = Formatter(style, locale=None)
         mode = sections["MODE"].strip()
+        if "CITATIONS" in sections and mode == "citation":
+            return _citations(formatter, items, json.loads(sections["CITATIONS"]))
         if "CITATIONS" in sections:
             clusters = [[_cite(c) for c in cit[0]["citationItems"]] for cit in json.loads(sections["CITATIONS"])]
         elif "CITATION-ITEMS" in sections:
@@ -85,10 +89,26 @@ def render(sections: dict[str, str]) -> str:
     if mode == "bibliography":
         entries = "".join(f'<div class="csl-entry">{entry}</div>' for _, entry in result.entries)
         return f'<div class="csl-bib-body">{entries}</div>'
-    if "CITATIONS" in sections:
-        last = len(result.citations) - 1
-        return "\n".join(f"{'>>' if i == last else '..'}[{i}] {t}" for i, t in enumerate(result.citations))
     return "\n".join(result.citations)
+
+
+def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
+    """CITATIONS: each call inserts a citation between the ones before and after it (processCitationCluster); the
+    document's citations in their final order, `>>` marking those the last call changed (as citeproc-js's runner)."""
+    clusters: dict[str, list[Cite]] = {}
+    before: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    order: list[str] = []
+    for citation, pre, post in calls:
+        cid = citation["citationID"]
+        clusters[cid] = [_cite(c) for c in citation["citationItems"]]
+        order = [p[0] for p in pre] + [cid] + [p[0] for p in post]
+        before = texts
+        result = formatter.format(items, [clusters[c] for c in order], "html")
+        texts = dict(zip(order, result.citations, strict=True))
+    last = calls[-1][0]["citationID"]
+    marks = [">>" if c == last or before.get(c) != texts[c] else ".." for c in order]
+    return "\n".join(f"{m}[{i}] {texts[c]}" for i, (m, c) in enumerate(zip(marks, order, strict=True)))
 
 
 def passes(path: Path) -> bool:

@@ -183,7 +183,8 @@ def test_rich_text_and_escaping() -> None:
     apa = resolve_style("apa").path
     items = [item("a", title='<i>Homo</i> & <b>x</b> <span class="nocase">mRNA</span>')]
     html = Formatter(apa).format(items, [[Cite("a")]], "html").entries[0][1]
-    assert "<i>Homo</i> &amp; <b>x</b> mRNA" in html
+    # APA sets a book's title in italics: the title's own italics flip back to upright, as citeproc-js does
+    assert '<i><span style="font-style:normal;">Homo</span> &amp; <b>x</b> mRNA</i>' in html
     assert "Homo & x mRNA" in format_bibliography(items, apa)[0]
 
 
@@ -220,3 +221,218 @@ def test_collapse_numbers_and_year_suffixes() -> None:
     base = {"author": [{"family": "Doe", "given": "Jo"}], "issued": {"date-parts": [[2000]]}}
     items = [item("a", title="A", **base), item("b", title="B", **base)]
     assert Formatter(chicago).format(items, [[Cite("a"), Cite("b")]], "text").citations == ("(Doe 2000a, 2000b)",)
+
+
+@pytest.mark.parametrize(
+    ("locator", "label", "want"),
+    [
+        ("3", "chapter", "numeric chap. 3"),  # is-numeric tests the cite's locator (CSL 1.0.2, citeproc-js)
+        ("3a", "chapter", "numeric chap. 3a"),
+        ("Preface", "chapter", "chap. Preface"),
+        ("iv, vi-xi", "page", "pp. iv, vi–xi"),  # Roman numerals count as numbers: a plural label
+        ("iv", "page", "p. iv"),
+        ("33, 35", "page", "numeric pp. 33, 35"),
+    ],
+)
+def test_locator_is_numeric_and_plural(tmp_path: Path, locator: str, label: str, want: str) -> None:
+    cite = (
+        '<group delimiter=" "><choose><if is-numeric="locator"><text value="numeric"/></if></choose>'
+        '<label variable="locator" form="short"/><text variable="locator"/></group>'
+    )
+    s = style(tmp_path, '<text variable="title"/>', cite=cite)
+    result = Formatter(s).format([item("a", title="T")], [[Cite("a", locator=locator, label=label)]], "text")
+    assert result.citations == (want,)
+
+
+NOTE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout delimiter="; "><choose><if position="ibid"><text term="ibid"/></if>
+<else><text variable="title"/></else></choose></layout></citation></style>"""
+
+
+@pytest.mark.parametrize(
+    ("cls", "prefix", "want"),
+    [
+        ("note", None, "Ibid."),  # a term that begins a cite of a note style starts with a capital
+        ("note", "This has been said. ", "This has been said. Ibid."),  # after a sentence
+        ("note", "Why? ", "Why? Ibid."),
+        ("note", "See ", "See ibid."),  # not after a prefix that does not end a sentence
+        ("note", "Cf. ", "Cf. ibid."),  # a one-word abbreviation does not end one
+        ("in-text", None, "ibid."),  # in-text styles leave terms as the locale writes them
+    ],
+)
+def test_a_term_that_begins_a_note_cite_is_capitalized(tmp_path: Path, cls: str, prefix: str | None, want: str):
+    path = tmp_path / "n.csl"
+    path.write_text(NOTE.format(cls=cls), encoding="utf-8")
+    result = Formatter(path).format([item("a", title="T")], [[Cite("a")], [Cite("a", prefix=prefix)]], "text")
+    assert result.citations == ("T", want)
+
+
+def test_affix_punctuation_replaces_the_cite_delimiter(tmp_path: Path):
+    s = style(tmp_path, '<text variable="title"/>')
+    items = [item("a", title="A"), item("b", title="B")]
+    result = Formatter(s).format(
+        items, [[Cite("a"), Cite("b", prefix=", and ")], [Cite("a", suffix=" is one,"), Cite("b")]], "text"
+    )
+    assert result.citations == ("A, and B", "A is one, B")
+
+
+def test_superscript_characters_are_sup_in_html(tmp_path: Path) -> None:
+    # citeproc-js writes each superscript character (French ordinals "1ʳᵉ", "2ª") as <sup> around its base
+    s = style(tmp_path, '<text variable="title"/>')
+    assert format_bibliography([item("a", title="1ʳᵉ éd. 2ª m²")], s, "html") == [
+        "1<sup>r</sup><sup>e</sup> éd. 2<sup>a</sup> m<sup>2</sup>"
+    ]
+    assert format_bibliography([item("a", title="1ʳᵉ")], s, "text") == ["1ʳᵉ"]
+
+
+def test_locator_ranges() -> None:
+    from litsite.csl.fixes.numbers import locator_ranges
+
+    # ranges of numbers or Roman numerals take an en dash and lose their spaces; other hyphens stay
+    assert locator_ranges("100 - 103") == "100–103"
+    assert locator_ranges("33-35, 38") == "33–35, 38"
+    assert locator_ranges("i-ix") == "i–ix"
+    assert locator_ranges("3-B") == "3-B"
+    assert locator_ranges("Michaelson-Morley") == "Michaelson-Morley"
+
+
+def test_display_attribute_makes_blocks_in_html(tmp_path: Path) -> None:
+    bib = '<text variable="title" display="block"/><text variable="note" prefix=" " display="indent"/>'
+    s = style(tmp_path, bib)
+    books = [item("a", title="T", note="N")]
+    assert format_bibliography(books, s, "html") == [
+        '<div class="csl-block">T</div><div class="csl-indent"> N</div>'  # affixes inside the block
+    ]
+    assert format_bibliography(books, s, "text") == ["T N"]
+
+
+def test_a_macro_whose_variables_are_all_empty_renders_nothing(tmp_path: Path) -> None:
+    # citeproc-js treats a macro called by cs:text as a group: "in" before an empty container title is dropped
+    macro = '<macro name="in"><text term="in" suffix=" "/><text variable="container-title"/></macro>'
+    bib = '<group delimiter=", "><text variable="title"/><text macro="in"/></group>'
+    path = style(tmp_path, bib)
+    path.write_text(path.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    assert format_bibliography([item("a", title="T")], path) == ["T"]
+    assert format_bibliography([item("a", title="T", **{"container-title": "C"})], path) == ["T, in C"]
+
+
+def test_collapse_delimiters(tmp_path: Path) -> None:
+    cite = '<group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued">' \
+        '<date-part name="year"/></date></group>'  # fmt: skip
+    s = style(
+        tmp_path, '<text variable="title"/>', cite=cite, cit='collapse="year-suffix" after-collapse-delimiter="; "'
+    )
+    s.write_text(s.read_text(encoding="utf-8").replace('<layout delimiter="; ">', '<layout delimiter=", ">'))
+    doe, roe, poe = ({"family": name} for name in ("Doe", "Roe", "Poe"))
+    items = [
+        item("a", author=[doe], issued={"date-parts": [[2000]]}),
+        item("b", author=[doe], issued={"date-parts": [[2003]]}),
+        item("c", author=[roe], issued={"date-parts": [[1971]]}),
+        item("d", author=[poe], issued={"date-parts": [[1971]]}),
+    ]
+    result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c"), Cite("d")]], "text")
+    # years without suffixes joined by ", "; after a collapsed group "; "; cites not collapsed keep the layout's ", "
+    assert result.citations == ("Doe 2000, 2003; Roe 1971, Poe 1971",)
+
+
+def test_a_macro_that_prints_a_term_counts_as_content(tmp_path: Path) -> None:
+    # the publisher macro calls empty variables, but the date macro inside it prints "n.d.": the output stays
+    macros = (
+        '<macro name="date"><choose><if variable="issued"><date variable="issued"><date-part name="year"/></date>'
+        '</if><else><text term="no date" form="short"/></else></choose></macro>'
+        '<macro name="publisher"><text variable="publisher" suffix=", "/><text macro="date"/></macro>'
+    )
+    path = style(tmp_path, '<text variable="title" suffix=". "/><text macro="publisher"/>')
+    path.write_text(path.read_text(encoding="utf-8").replace("<citation", macros + "<citation"), encoding="utf-8")
+    assert format_bibliography([item("a", title="T")], path) == ["T. n.d."]
+
+
+def test_date_ranges_sort_by_their_end_after_their_start(tmp_path: Path) -> None:
+    sort = '<sort><key variable="issued"/></sort>'
+    s = style(tmp_path, '<text variable="title"/>', sort=sort)
+    items = [
+        item("a", title="A", issued={"date-parts": [[2000, 5], [2001, 5]]}),
+        item("b", title="B", issued={"date-parts": [[2000, 5], [2000, 8]]}),
+        item("c", title="C", issued={"date-parts": [[1999]]}),
+    ]
+    assert format_bibliography(items, s) == ["C", "B", "A"]
+
+
+def test_a_macro_key_of_short_names_sorts_on_family_names(tmp_path: Path) -> None:
+    # citeproc-js keeps the macro's form="short": "Doe" = "Doe", the items keep their order
+    macro = '<macro name="a"><names variable="author"><name form="short"/></names></macro>'
+    s = style(tmp_path, '<text macro="a"/><text variable="title" prefix=", "/>', sort='<sort><key macro="a"/></sort>')
+    s.write_text(s.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    items = [
+        item("x", title="A", author=[{"family": "Roe", "given": "Jane"}]),
+        item("y", title="C", author=[{"family": "Doe", "given": "John"}]),
+        item("z", title="B", author=[{"family": "Doe", "given": "James"}]),
+    ]
+    assert format_bibliography(items, s) == ["Doe, C", "Doe, B", "Roe, A"]
+
+
+def test_nested_italics_flip_to_normal(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title" font-style="italic"/>')
+    got = format_bibliography([item("a", title="My <i>Amazing</i> Title")], s, "html")
+    assert got == ['<i>My <span style="font-style:normal;">Amazing</span> Title</i>']
+    got = format_bibliography([item("a", title="One <i>Two <i>Three</i> Four</i>")], s, "html")
+    assert got == ['<i>One <span style="font-style:normal;">Two <i>Three</i> Four</span></i>']
+
+
+def test_nodecor_span_sets_decorations_back_to_normal(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title" font-style="italic"/>')
+    title = 'Lessard <span class="nodecor">v.</span> Schmidt'
+    assert format_bibliography([item("a", title=title)], s, "html") == [
+        '<i>Lessard <span style="font-style:normal;">v.</span> Schmidt</i>'
+    ]
+    plain = style(tmp_path, '<text variable="title"/>')
+    assert format_bibliography([item("a", title=title)], plain, "html") == ["Lessard v. Schmidt"]
+
+
+def test_sort_key_names_use_last(tmp_path: Path) -> None:
+    # names-use-last on a macro key keeps the last name in the key (CSL 1.0.2), so it breaks the tie
+    macro = '<macro name="a"><names variable="author"><name/></names></macro>'
+    key = '<sort><key macro="a" names-min="3" names-use-first="1" names-use-last="true"/></sort>'
+    s = style(tmp_path, '<text variable="title"/>', sort=key)
+    s.write_text(s.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    people = [
+        [{"family": f} for f in ("Doe", "Anderson", "Zotero")],
+        [{"family": f} for f in ("Doe", "Xerxes", "Boop")],
+    ]
+    items = [item("x", title="Two", author=people[0]), item("y", title="One", author=people[1])]
+    assert format_bibliography(items, s) == ["One", "Two"]
+
+
+def test_open_date_range(tmp_path: Path) -> None:
+    s = style(tmp_path, '<date variable="issued"><date-part name="year"/></date>')
+    assert format_bibliography([item("a", issued={"date-parts": [[1987], [0]]})], s) == ["1987–"]
+    assert format_bibliography([item("a", issued={"date-parts": [[1987]]})], s) == ["1987"]
+
+
+def test_punctuation_after_an_affix_quote_stays_outside(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="title"/>', cite='<text variable="title"/>')
+    result = Formatter(s).format([item("a", title="T")], [[Cite("a", prefix="'quote', ", suffix=', "Hi".')]], "text")
+    assert result.citations == ("“quote”, T, “Hi”.",)  # en-US moves punctuation into a field's quotes, not an affix's
+
+
+def test_legacy_short_forms_and_empty_date_parts(tmp_path: Path) -> None:
+    s = style(tmp_path, '<text variable="container-title" form="short"/><date variable="issued" prefix=" ">'
+              '<date-part name="year"/></date>')  # fmt: skip
+    book = item("a", **{"container-title": "American Law Journal", "journalAbbreviation": "Am. L.J."})
+    book["issued"] = {"date-parts": [["2000", "", ""]]}  # empty month and day: the year
+    assert format_bibliography([book], s) == ["Am. L.J. 2000"]
+
+
+def test_cite_grouping_without_collapse(tmp_path: Path) -> None:
+    cite = '<group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued">' \
+        '<date-part name="year"/></date></group>'  # fmt: skip
+    s = style(tmp_path, '<text variable="title"/>', cite=cite, cit='cite-group-delimiter=", "')
+    doe, roe = {"family": "Doe"}, {"family": "Roe"}
+    items = [
+        item("a", author=[doe], issued={"date-parts": [[2000]]}),
+        item("b", author=[roe], issued={"date-parts": [[1999]]}),
+        item("c", author=[doe], issued={"date-parts": [[2001]]}),
+    ]
+    result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c")]], "text")
+    assert result.citations == ("Doe 2000, Doe 2001; Roe 1999",)  # the names stay: grouped, not collapsed

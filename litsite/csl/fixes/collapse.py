@@ -3,9 +3,11 @@
 collapse="citation-number": runs of three or more consecutive numbers become a range ("1–3").
 collapse="year" / "year-suffix" / "year-suffix-ranged": cites by the same names are grouped; later ones drop the
 names ("Doe 2000, 2001"), with year-suffix also the repeated year ("Doe 2000a, b"), ranged as "a–c".
-Delimiters (as citeproc-js): cite-group-delimiter (default ", " for collapse="year", else the layout delimiter),
-year-suffix-delimiter (default: the cite-group delimiter), after-collapse-delimiter (default: the layout
-delimiter). Cites with a prefix or suffix are not collapsed; cites with a locator are not part of number ranges.
+Delimiters (as citeproc-js): inside a group, a year follows a year without suffix after cite-group-delimiter
+(default ", ") and a year with a suffix after the cite-group-delimiter or, for the year-suffix modes, the layout
+delimiter; year-suffix-delimiter (default: that delimiter) joins suffixes; after-collapse-delimiter (default: the
+layout delimiter) follows a collapsed group, the layout delimiter a cite that was not collapsed. Cites with a prefix
+or suffix are not collapsed; cites with a locator are not part of number ranges.
 """
 
 from __future__ import annotations
@@ -57,12 +59,13 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
     for key in order:
         members = groups[key]
         if len(members) == 1 or key.startswith("\x00"):
-            out += [(text, opts["after"]) for _, text in members]
+            out += [(text, opts["delimiter"]) for _, text in members]  # not collapsed: the layout delimiter
             continue
         pieces: list[tuple[str, str]] = []  # (text, year)
         for n, (cite, text) in enumerate(members):
             if n == 0:
-                pieces.append((str(text), ""))
+                suffixed = mode != "year" and (cite.reference.get("_dis") or {}).get("suffix")
+                pieces.append((str(text), "suffixed" if suffixed else ""))
                 continue
             short = str(layout.litsite_render_short(cite))
             year = _year(cite)
@@ -101,7 +104,13 @@ def _join_group(pieces: list[tuple[str, str]], mode: str, opts: dict[str, str]) 
                 text += _DASH + pieces[m][0]
                 k = m + 1
                 continue
-        text += (opts["year_suffix"] if kind == "suffix" else opts["group"]) + piece
+        if kind == "suffix":
+            joiner = opts["year_suffix"]
+        elif pieces[k - 1][1] in ("suffix", "suffixed"):
+            joiner = opts["group"]  # after a year with a suffix
+        else:
+            joiner = opts.get("plain_group", opts["group"])
+        text += joiner + piece
         k += 1
     return text
 

@@ -34,6 +34,13 @@ def _present(item: object, reference: dict, variable: str, key: str) -> bool:
     return value is not None and not (isinstance(value, str | list) and not str(value).strip())
 
 
+def _value(item: object, reference: dict, variable: str, key: str) -> object:
+    """A variable's value; the locator is the cite's (a style asks `is-numeric="locator"`: "Chapter 3" but "3a–c")."""
+    if variable == "locator":
+        return item.locator.identifier if getattr(item, "has_locator", False) else ""
+    return reference.get(key)
+
+
 def _variables(value: str | None) -> list[tuple[str, str]] | None:
     """(CSL name, citeproc-py's name) of each variable a test names; None without the test."""
     return None if value is None else [(v, v.replace("-", "_")) for v in value.split()]
@@ -67,8 +74,7 @@ class Condition:
             results += [_present(item, reference, v, key) for v, key in variables]
         if numeric is not None:
             results += [
-                _present(item, reference, v, key) and is_numeric(reference.get(key) if v != "locator" else "")
-                for v, key in numeric
+                _present(item, reference, v, key) and is_numeric(_value(item, reference, v, key)) for v, key in numeric
             ]
         if disambiguate is not None:
             dis = reference.get("_dis") or {}

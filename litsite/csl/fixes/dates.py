@@ -10,6 +10,7 @@ variable, the suffix follows the first rendered year.
 from __future__ import annotations
 
 from citeproc.source import DateRange, LiteralDate, VariableError
+from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.groups import report, suppressed
@@ -21,6 +22,15 @@ _ORDER = ("year", "month", "day")
 def _suffix(item: object) -> str:
     dis = item.reference.get("_dis") or {}
     return dis.get("suffix", "") if not dis.get("explicit_suffix") else ""
+
+
+def _sort_text(value: object, shown: set[str]) -> str:
+    """The shown parts of a date as text that sorts chronologically, also across BC/AD."""
+    begin = value.begin if isinstance(value, DateRange) else value
+    year = int(begin.get("year") or 0) + 10000 if "year" in shown else 0
+    month = int(begin.get("month") or 0) if "month" in shown else 0
+    day = int(begin.get("day") or 0) if "day" in shown else 0
+    return f"{year:05d}{month:02d}{day:02d}"
 
 
 @extend("date")
@@ -38,6 +48,11 @@ class Date:
         if not value:
             report(False)
             raise VariableError
+        if kwargs.get("sort_options") is not None and not isinstance(value, LiteralDate):
+            report(True, var)
+            shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
+            shown = shown or set(self.get("date-parts", "year-month-day").split("-"))
+            return String(_sort_text(value, shown))  # a date in a macro sort key sorts as a date (BC before AD)
         _CURRENT.append(item)
         try:
             text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
@@ -58,8 +73,11 @@ class Date:
         present = {part.get("name") for part in self.iterchildren()}
         show = [p for p in (show_parts or _ORDER) if p in present]
         begin, end = date_range.begin, date_range.get("end")
-        if end is None or end.is_nil():
+        if end is None:
             return self.render_single_date(begin, show, context)
+        if end.is_nil():  # an open range ([[1987], [0]]): "1987–", as citeproc-js writes it
+            first = self.render_single_date(begin, show, context)
+            return None if first is None else String(str(first).rstrip() + "–")
         differ = [p for p in _ORDER if p in show and begin.get(p) != end.get(p)]
         if not differ:
             return self.render_single_date(begin, show, context)

@@ -7,6 +7,9 @@ suppressed in the rest of the output.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from citeproc.source import VariableError
 from citeproc.string import String
 
@@ -31,6 +34,22 @@ def report(rendered: bool, variable: str | None = None) -> None:
 def suppressed(element: object, item: object, variable: str) -> bool:
     """Whether `variable` was already used as a substitute in the entry being rendered."""
     return variable.replace("_", "-") in item.get("_used", ())
+
+
+def implicit_group(render: Callable[[], object]) -> object:
+    """A macro's output, suppressed like a group's when it calls variables and all of them are empty (citeproc-js
+    treats a macro as a group: "in" before an empty container title is not printed)."""
+    _FRAMES.append([False, False])
+    try:
+        text = render()
+        called, rendered = _FRAMES[-1]
+    finally:
+        _FRAMES.pop()
+    kept = not (called and not rendered)
+    if _FRAMES:  # a macro that printed something (a term: "n.d.") counts as content for the group around it
+        _FRAMES[-1][0] = _FRAMES[-1][0] or called
+        _FRAMES[-1][1] = _FRAMES[-1][1] or bool(kept and text is not None and str(text))
+    return text if kept else None
 
 
 @extend("group")
@@ -59,7 +78,8 @@ class Group:
         text = self.join(output) if output else None
         if _FRAMES:
             _FRAMES[-1][0] = _FRAMES[-1][0] or called
-            if text is not None and rendered:
+            if text is not None and (rendered or not called):
+                # a nested group of terms only counts as content (citeproc-js: IEEE's "[Online]." group)
                 _FRAMES[-1][1] = True
         if text is None or (called and not rendered):
             raise VariableError
@@ -107,20 +127,24 @@ class TrackedText:
         attrib = self.attrib
         sort_options = kwargs.get("sort_options")
         language = dict.get(item.reference, "language")
-        language = language[:2] if language is not None else None
+        language = language[:2] if language else None
         if sort_options:
             if "term" in attrib:
                 return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
             if "macro" in attrib:
                 where = context if context is not None else self
                 return self.get_macro(self.get("macro")).render(item, where, sort_options=sort_options), language
-        if language is None:
-            language = self.get_root().get("default-locale", "en")[:2]
+        if language is None:  # the locale the style renders in decides (citeproc-js), else its default-locale
+            language = getattr(self.get_root(), "litsite_lang", None) or self.get_root().get("default-locale", "en")
+            language = language[:2]
         context = self if context is None else context
         if "variable" in attrib:
             text = self._variable(item, context)
         elif "macro" in attrib:
-            text = self.get_macro(self.get("macro")).render(item, context)
+            macro = self.get_macro(self.get("macro"))
+            text = implicit_group(lambda: macro.render(item, context))
+            if text is not None and str(text) != "":
+                report(True)  # citeproc-js: a macro's output is content for the group, even a term ("(n.d.)")
         elif "term" in attrib:
             text = self._term(item)
         elif "value" in attrib:
@@ -159,9 +183,26 @@ class TrackedNumber:
         return text
 
 
+_PIECES = re.compile(r"\s*(?:[,&\-–—]|\band\b)\s*")
+_ROMAN = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.I)
+
+
+def several_locators(text: str) -> bool:
+    """Whether a locator holds several numbers, Roman numerals counted ("iv, vi–xi", "33-35"): a plural label."""
+    pieces = _PIECES.split(text.strip())
+    return len(pieces) > 1 and sum(1 for p in pieces if re.search(r"\d", p) or (p and _ROMAN.fullmatch(p))) > 1
+
+
 @extend("label")
 class Label:
-    """cs:label renders only when its variable is not empty."""
+    """cs:label renders only when its variable is not empty; a locator of Roman numerals is plural as one of
+    digits is ("pp. iv, vi–xi", as citeproc-js writes it)."""
+
+    def _is_plural(self, item: object) -> bool:
+        if self.get("variable") == "locator" and getattr(item, "has_locator", False):
+            text = str(item.locator.identifier)
+            return several_locators(text) or super()._is_plural(item)
+        return super()._is_plural(item)
 
     def process(self, item: object, variable: str | None = None, plural: object = None, context: object = None,
                 **kwargs: object) -> object:  # fmt: skip

@@ -15,7 +15,7 @@ from citeproc.string import MixedString, String, join
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
-from litsite.csl.markup import CLOSE, OPEN
+from litsite.csl.markup import CLOSE, OPEN, PLACEHOLDERS, TERM
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -28,6 +28,61 @@ def _render_child(child: model.CitationStylesElement, item: object, delimiter: s
 
 
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
+_AFFIX_PUNCTUATION = ",.;:!?"
+
+
+def _starts_sentence(prefix: object) -> bool:
+    """Whether a cite's prefix ends a sentence, so that what follows starts one: "This has been said." and "Why?" do,
+    "See" and a one-word abbreviation such as "Cf." do not (as citeproc-js reads them)."""
+    text = str(prefix or "").strip().rstrip("”’\"')]" + "".join(PLACEHOLDERS))
+    if not text:
+        return True
+    return text[-1] in "!?" or (text[-1] == "." and len(text.split()) > 1)
+
+
+def capitalize_term_start(text: object, prefix: object) -> object:
+    """A note style's cite that begins with a term ("ibid.") starts with a capital, unless a prefix that does not end
+    a sentence comes before it (citeproc-js; the suite's magic_TermCapitalizationWithPrefix)."""
+    value = str(text)
+    first = next((i for i, c in enumerate(value) if c not in PLACEHOLDERS or c == TERM), None)
+    if first is None or value[first] != TERM or not _starts_sentence(prefix):
+        return text
+    letter = next((i for i in range(first, len(value)) if value[i] not in PLACEHOLDERS), None)
+    if letter is None:
+        return text
+    return String(value[:letter] + value[letter].upper() + value[letter + 1 :])
+
+
+_DISPLAY = {"block": "block", "left-margin": "lm", "right-inline": "ri", "indent": "indent"}
+
+
+class Display:
+    """The display attribute: in HTML the element's output (affixes included) is a block, as citeproc-js writes it
+    (`<div class="csl-block">`, csl-left-margin, csl-right-inline, csl-indent)."""
+
+    def render(self, *args: object, **kwargs: object) -> object:
+        out = super().render(*args, **kwargs)  # type: ignore[misc]
+        tag = _DISPLAY.get(self.get("display", ""))
+        if tag is None or out is None or not str(out) or getattr(self.get_formatter(), "fmt", "") != "html":
+            return out
+        return MixedString([String(OPEN[tag])]) + out + String(CLOSE[tag])
+
+
+for _tag in ("text", "group", "names", "date", "number", "label"):
+    extend(_tag)(Display)
+
+
+@extend("text")
+class TermStart:
+    """cs:text term: in a note style, mark where the term's text starts (see capitalize_term_start)."""
+
+    def _term(self, item: object) -> object:
+        text = super()._term(item)  # type: ignore[misc]
+        if text and self.get_root().get("class") == "note":
+            return String(TERM + str(text))
+        return text
 
 
 @extend("layout")
@@ -67,11 +122,12 @@ class Layout:
         if not parts:
             return String(""), names
         if align and len(parts) > 1:
-            left = str(parts[0]).strip()
+            # as citeproc-js's text output: the first field with its affixes, a space, the rest
+            left = str(parts[0]).lstrip()
             right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
             fmt = getattr(self.get_formatter(), "fmt", "text")
-            if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces
-                left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter))))
+            if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces, the entry ends trimmed
+                left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
                 return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
             return String(f"{left} {right}"), names
         return self.format(self.wrap(join(parts, delimiter))), names
@@ -93,6 +149,7 @@ class Layout:
         if self.getparent().sort is not None and len(cites) > 1:  # one cite needs no sorting (its keys are costly)
             cites = self.getparent().sort.sort(cites, self)
         out = []
+        affixes: list[tuple[str, str]] = []
         rendered = []
         for cite in cites:
             self.repressed = {}
@@ -112,12 +169,16 @@ class Layout:
             if text is None or not str(text).strip():
                 text = String(NO_PRINTED_FORM)  # what citeproc-js prints for a cite that renders nothing
             if text is not None:
+                if self.getparent().getparent().get("class") == "note":
+                    text = capitalize_term_start(text, cite.get("prefix"))
                 text = MixedString([cite.get("prefix") or String("")]) + text + (cite.get("suffix") or String(""))
                 out.append(text)
+                affixes.append((str(cite.get("prefix") or ""), str(cite.get("suffix") or "")))
                 rendered.append((cite, text))
                 self.getparent().cites.append(cite)
         for cite in bad:
             out.append(callback(cite) or f"{cite.key}?")
+            affixes.append(("", ""))
         if not out:
             return String("")
         if all(cite.get("author_only") for cite in cites):
@@ -127,7 +188,45 @@ class Layout:
             joined = self._collapsed(rendered, collapse)
             if joined is not None:
                 return self.format(self.wrap(joined))
-        return self.format(self.wrap(self.join(out)))
+        group_delimiter = self.getparent().get("cite-group-delimiter")
+        if group_delimiter is not None and not collapse and len(rendered) > 1 and not bad:
+            return self.format(self.wrap(self._grouped(rendered, group_delimiter)))
+        if len(out) != len(affixes):  # author-only cites among others: the plain join
+            return self.format(self.wrap(self.join(out)))
+        return self.format(self.wrap(self._join_cites(out, affixes)))
+
+    def _join_cites(self, texts: list, affixes: list[tuple[str, str]]) -> object:
+        """The cites joined by the layout's delimiter, which gives way to the punctuation of an affix (citeproc-js):
+        a prefix that starts with punctuation replaces the delimiter (", and Jones"), and after a suffix that ends
+        with punctuation only the delimiter's space remains ("is one source, Jones")."""
+        delimiter = self.get("delimiter", "")
+        out = MixedString()
+        for n, text in enumerate(texts):
+            if n:
+                prefix, suffix = affixes[n][0].lstrip(), affixes[n - 1][1].rstrip()
+                if prefix[:1] in _AFFIX_PUNCTUATION and prefix:
+                    pass
+                elif suffix[-1:] in _AFFIX_PUNCTUATION and suffix:
+                    out = out + String(delimiter[len(delimiter.rstrip()) :] if delimiter.strip() else delimiter)
+                else:
+                    out = out + String(delimiter)
+            out = out + text
+        return out
+
+    def _grouped(self, rendered: list, group_delimiter: str) -> object:
+        """Cite grouping without collapsing (CSL 1.0.2): cites with the same names follow the first of them, joined
+        by cite-group-delimiter; the groups by the layout delimiter."""
+        groups: dict[object, list] = {}
+        for cite, text in rendered:
+            key = cite.get("_first_names") if not (cite.get("prefix") or cite.get("suffix")) else None
+            groups.setdefault(key if key else id(cite), []).append(text)
+        out = MixedString()
+        for n, texts in enumerate(groups.values()):
+            if n:
+                out = out + String(self.get("delimiter", ""))
+            for m, text in enumerate(texts):
+                out = out + (String(group_delimiter) if m else String("")) + text
+        return out
 
     def _collapsed(self, rendered: list, collapse: str) -> object:
         delimiter = self.get("delimiter", "")
@@ -142,6 +241,8 @@ class Layout:
                 "delimiter": delimiter,
                 "after": after,
                 "group": group,
+                # without a cite-group-delimiter, years without suffixes are joined by ", " (citeproc-js)
+                "plain_group": citation.get("cite-group-delimiter", ", "),
                 "year_suffix": citation.get("year-suffix-delimiter", group),
             }
             pieces = collapse_years(self, rendered, collapse, opts)

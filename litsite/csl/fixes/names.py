@@ -71,13 +71,23 @@ def _glue(*parts: str) -> str:
     return out
 
 
+_ABBREVIATION = re.compile(r"^[^\W\d_]{2,}\.$")
+
+
 @lru_cache(maxsize=1 << 16)
 def initialize(given: str, mark: str, hyphen: bool) -> str:
-    """Initials of a given name: "John Paul" → "J. P." with mark ". "."""
+    """Initials of a given name: "John Paul" → "J. P." with mark ". ".
+
+    As citeproc-js: an abbreviated given name written with a period ("Th.", "Kh.", "Chr.") keeps its letters, and
+    initials joined by a hyphen ("P.-C.") stay one hyphenated initial ("P.-C.", "P-C" with an empty mark)."""
+    given = re.sub(r"\.\s*-\s*", "-", given)
     if not hyphen:
         given = given.replace("-", " ")
     text = ""
-    for word in given.replace(".", ". ").split():
+    for word in re.sub(r"\.(?=\S)", ". ", given).split():
+        if _ABBREVIATION.match(word) and word[0].isupper():
+            text += word[:-1] + mark
+            continue
         pieces = word.split("-")
         initials = [p[0] + mark for p in pieces if p and p[0].isupper()]
         if initials and (len(initials) == len(pieces) or pieces[0][:1].isupper()):
@@ -86,6 +96,27 @@ def initialize(given: str, mark: str, hyphen: bool) -> str:
         else:
             text += ("" if not text or text.endswith(" ") else " ") + word + " "
     return text.rstrip()
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_initials(given: str, mark: str) -> str:
+    """initialize="false": full given names stay, initials are written with the mark ("J.P." / "J P" / "P-C" →
+    "J. P." / "P. C."), as citeproc-js normalizes them; a run of capitals without separators ("JP") stays."""
+    words = []
+    for word in given.split():
+        letters = [p for p in re.split(r"[.\-]+", word) if p]
+        if (
+            letters
+            and all(len(p) == 1 and p.isupper() for p in letters)
+            and (len(letters) == 1 or word != "".join(letters))
+        ):
+            words.append(mark.join(letters) + mark)
+        else:
+            words.append(word)
+    out = ""
+    for word in words:
+        out = word if not out else out + ("" if out.endswith(" ") else " ") + word
+    return out.rstrip()
 
 
 @extend("name")
@@ -137,7 +168,16 @@ class Name:
             from litsite.csl.fixes.sorting import names_sort_text
 
             demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-            return String(names_sort_text(shown, demote)) if shown else None
+            keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
+            init_with = opt("initialize-with")
+            if init_with is not None and opt("initialize") != "false":
+                # citeproc-js sorts on the names as the macro writes them: "Horvath, S." before "Horvath, S., Erhart"
+                hyphen = (opt("initialize-with-hyphen") or "true") == "true"
+                keyed = [
+                    {**n, "given": initialize(str(n["given"]), init_with, hyphen)} if n.get("given") else n
+                    for n in keyed
+                ]
+            return String(names_sort_text(keyed, demote, short=form == "short")) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
@@ -176,6 +216,10 @@ class Name:
         if and_ and len(texts) > 1:
             term = self.get_single_term(name="and") if and_ == "text" else "&"
             rule = opt("delimiter-precedes-last") or "contextual"
+            if rule in ("always", "never") and "literal" in shown[-1]:
+                # before an institution citeproc-js puts the delimiter from three names on, whatever the rule
+                # says ("Smith, J. & Big Corp" under "always", "A, B, & Inst" under "never")
+                rule = "contextual"
             use_delim = self._precedes(rule, len(texts), rendered[-2][1], last=True)
             head = self._join(texts[:-1], delimiter)
             return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
@@ -209,7 +253,7 @@ class Name:
 
     def _one(self, name: object, form: str, inverted: bool, opt: object, given_level: int) -> object:
         if "literal" in name:
-            return String(str(name["literal"]))
+            return String(str(name["literal"]).replace("'", "’"))  # as the parts of personal names
         given, family, dp, ndp, suffix = split_particles(dict(name))
         if _CJK.search(family) and (not given or _CJK.search(given)):
             return String(family if form == "short" else family + given)
@@ -220,6 +264,8 @@ class Name:
             form = "long"  # without initialize-with, the first expansion step is the full given name
         if given and init_with is not None and (opt("initialize") != "false" or given_level == 1) and given_level < 2:
             given = initialize(given, init_with, (opt("initialize-with-hyphen") or "true") == "true")
+        elif given and init_with is not None and given_level < 2:
+            given = normalize_initials(given, init_with)
         if form == "short":
             family_text = _glue(ndp, family)
             _, family_fmt = self._parts("", family_text)

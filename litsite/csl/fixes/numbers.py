@@ -1,7 +1,10 @@
 """Page ranges (page-range-format: expanded, minimal, minimal-two, chicago) and en dashes in number ranges.
 
 CSL 1.0.2 "Appendix V - Page Range Formats"; an abbreviated second page in the data ("321-8") is expanded first
-("321–328"). Ranges in other numeric variables (issue "3-4") use an en dash as citeproc-js does.
+("321–328") when the style asks for a format, and left as written when it does not (citeproc-js). Pages with a
+letter prefix: the same prefix on both ends is a range ("R583-R586" → "R583–6" minimal), a prefix on the first only
+("R583-6", "B677-709") is left exactly as written. Ranges in other numeric variables (issue "3-4") use an en dash as
+citeproc-js does.
 """
 
 from __future__ import annotations
@@ -13,6 +16,34 @@ from litsite.csl.elements import extend
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
 _RANGE = re.compile(r"^(\d+)\s*[-–]+\s*(\d+)$")
+_PREFIXED = re.compile(r"^([^\W\d_]+)(\d+)$")
+_PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-–]+\s*(\S+?)\s*$")
+
+
+def page_range(item: str, fmt: str | None, dash: str) -> str | None:
+    """One page range ("R583-R586") formatted, or None when it is not a range with letter prefixes."""
+    match = _PAGE_RANGE.match(item)
+    if not match:
+        return None
+    first, last = match.groups()
+    a, b = _PREFIXED.match(first), _PREFIXED.match(last)
+    if a and not b and last.isdigit():
+        return item.strip()  # "R583-6": citeproc-js does not take it for a range
+    if a and b and a.group(1) == b.group(1):
+        if fmt in (None, "expanded") or a.group(2) == b.group(2):
+            return f"{first}{dash}{a.group(1)}{expand(a.group(2), b.group(2))}"
+        return f"{first}{dash}{format_last(a.group(2), b.group(2), fmt)}"
+    return None
+
+
+_NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
+_LOCATOR_RANGE = re.compile(rf"(?<![\w.])({_NUMBERISH})\s*[-–]\s*({_NUMBERISH})(?![\w])")
+
+
+def locator_ranges(text: str) -> str:
+    """A locator's ranges of numbers (or Roman numerals) with an en dash and no spaces ("100 - 103" → "100–103",
+    "i-ix" → "i–ix"); a hyphen between other words stays ("3-B", "Michaelson-Morley"), as citeproc-js writes them."""
+    return _LOCATOR_RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", text)
 
 
 def expand(first: str, last: str) -> str:
@@ -24,9 +55,11 @@ def expand(first: str, last: str) -> str:
 
 def format_last(first: str, last: str, fmt: str | None) -> str:
     """The last page as the page-range-format wants it."""
-    last = expand(first, last)
-    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or fmt in (None, "expanded"):
+    if fmt is None:
         return last
+    last = expand(first, last)
+    if not (first.isdigit() and last.isdigit()) or len(first) != len(last) or fmt == "expanded" or first == last:
+        return last  # citeproc-js does not shorten a "range" of one page ("539–539")
     if fmt in ("chicago", "chicago-15", "chicago-16"):
         n = int(first)
         if n < 100 or n % 100 == 0:
@@ -57,6 +90,16 @@ class PageRanges:
     def _format_last_page(self, first: str, last: str) -> str:
         return format_last(str(first), str(last), self.get_root().get("page-range-format"))
 
+    def _process(self, value: object, variable: str) -> object:
+        if variable == "page" and re.search(r"[^\W\d_]\d", str(value)):
+            items = re.split(r"(\s*[,&]\s*)", str(value))
+            fmt = self.get_root().get("page-range-format")
+            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+            done = [page_range(piece, fmt, dash) if i % 2 == 0 else piece for i, piece in enumerate(items)]
+            if any(d is not None for d in done[::2]):
+                return "".join(d if d is not None else p for d, p in zip(done, items, strict=True))
+        return super()._process(value, variable)
+
 
 @extend("text")
 class TextNumbers(PageRanges):
@@ -65,6 +108,11 @@ class TextNumbers(PageRanges):
     def _variable(self, item: object, context: object) -> object:
         text = super()._variable(item, context)
         variable = self.get("variable")
+        if variable == "locator" and text is not None:
+            text = locator_ranges(str(item.locator.identifier).strip())
+            if " & " in text:  # a list of numbers joined by "&" takes the locale's symbol for "and"
+                text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")
+            return text
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             match = _RANGE.match(str(text).strip())
             if match:
@@ -73,4 +121,31 @@ class TextNumbers(PageRanges):
         return text
 
 
-extend("number")(type("NumberPages", (PageRanges,), {}))
+@extend("number")
+class NumberPages(PageRanges):
+    """cs:number: page ranges, and hyphenated variables (number-of-volumes) looked up as citeproc-py stores them."""
+
+    def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        """Render the number, with the variable name citeproc-py's Reference knows."""
+        variable = self.get("variable") or ""
+        if "-" not in variable or variable == "page-first":
+            return super().process(item, context=context, **kwargs)
+        self.set("variable", variable.replace("-", "_"))
+        try:
+            return super().process(item, context=context, **kwargs)
+        finally:
+            self.set("variable", variable)
+
+
+@extend("label")
+class CountLabel:
+    """cs:label of number-of-pages / number-of-volumes: plural when the count is above one ("3 vols.")."""
+
+    def process(self, item: object, variable: str | None = None, plural: object = None, context: object = None,
+                **kwargs: object) -> object:  # fmt: skip
+        """citeproc-py reads the count from the cite instead of the item (and fails): decide the plural here."""
+        var = variable or self.get("variable") or ""
+        if plural is None and var.replace("_", "-").startswith("number-of-"):
+            value = str(item.reference.get(var.replace("-", "_")) or "").strip()
+            plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
+        return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

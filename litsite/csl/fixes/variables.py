@@ -1,16 +1,75 @@
-"""Hyphenated CSL variables (container-author, collection-editor, ...) and cs:names suppress-author.
+"""Hyphenated CSL variables (container-author, collection-editor, ...) and cs:names suppress-author; the variables
+citeproc-js reads that citeproc-py does not know.
 
 CSL 1.0.2 "Appendix IV - Variables": variable names are hyphenated; citeproc-py stores them with underscores and
 looks names up by the hyphenated name, so they never rendered. Cites with suppress-author skip the first cs:names.
+citeproc-py's lists lack CSL 1.0.2's newer variables (director, reviewed-author, chair…, event-title, volume-title,
+available-date): they are added, so items keep them. As citeproc-js does, `key: value` lines at the start of `note`
+(Zotero's way to carry CSL variables) set the variables the item lacks (type and dates always) and leave the note.
 """
 
 from __future__ import annotations
 
+import re
+
+import citeproc
 from citeproc.source import VariableError
 from citeproc.string import String
 from lxml import etree
 
 from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.schema import DATE_VARIABLES, NAME_VARIABLES, VARIABLES
+
+for _target, _names in (
+    (citeproc.NAMES, NAME_VARIABLES),
+    (citeproc.DATES, DATE_VARIABLES),
+    (citeproc.VARIABLES, VARIABLES),
+):
+    _target.extend(sorted({n.replace("-", "_") for n in _names} - set(_target)))
+
+_NOTE_FIELD = re.compile(r"^([\-_a-z]+|[A-Z]+):\s*([^}]+)$")
+
+
+def note_fields(item: dict) -> dict:
+    """The item with the `key: value` lines heading its note applied as citeproc-js applies them."""
+    note = item.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return item
+    out = dict(item)
+    lines = note.split("\n")
+    names: dict[str, list[dict]] = {}
+    for i, line in enumerate(lines):
+        match = _NOTE_FIELD.match(line)
+        if not line.strip():
+            continue
+        if not match:
+            if i == 0:
+                continue
+            break
+        key, value = match.group(1), match.group(2).strip()
+        if key == "type":
+            out["type"] = value
+        elif key in DATE_VARIABLES:
+            out[key] = value
+        elif out.get(key):
+            continue
+        elif key in NAME_VARIABLES:
+            parts = re.split(r"\s*\|\|\s*", value)
+            if len(parts) <= 2:
+                names.setdefault(key, []).append(
+                    {"literal": parts[0]} if len(parts) == 1 else {"family": parts[0], "given": parts[1]}
+                )
+        elif key in VARIABLES:
+            out[key] = value
+        lines[i] = ""
+    out.update(names)
+    out["note"] = "\n".join(lines).strip()
+    return out
+
+
+def input_rules(item: dict) -> dict:
+    """What citeproc-js does to an item before rendering (the note fields)."""
+    return note_fields(item)
 
 
 def lookup(item: object, variable: str) -> object:

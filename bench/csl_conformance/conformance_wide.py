@@ -1,0 +1,210 @@
+"""Agreement with citeproc-js on the wide corpus (bench/csl_conformance/corpus/), per style/locale and split.
+
+python bench/csl_conformance/conformance_wide.py                    # compare with the cached gold, write README
+python bench/csl_conformance/conformance_wide.py --split dev        # only the development sources
+python bench/csl_conformance/conformance_wide.py --style apa@de-DE  # only some pairs (repeatable)
+python bench/csl_conformance/conformance_wide.py --regenerate       # re-render the gold with citeproc-js (node)
+    ... --regenerate --style S --source NAME                       # only some pairs / sources (repeatable)
+python bench/csl_conformance/conformance_wide.py --diffs FILE       # write every differing entry/citation to FILE
+
+Each source is one document: all its items cited once in file order (each its own cluster) and listed in one
+bibliography. The split is by source: DEV is what fixes were tuned on; HELD_OUT was never looked at while fixing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from litsite.csl.engine import Cite, Formatter  # noqa: E402
+from litsite.csl.styles import resolve_style  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+GOLD = CORPUS / "gold"
+README = HERE / "README.md"
+DEV = ["deep-review", "better-bibtex", "citation-js", "citeproc-js", "nime"]
+HELD_OUT = ["cdl", "unix-bib", "miletus", "pandoc-citeproc", "jgm-citeproc"]
+PAIRS = [
+    # note
+    "chicago-notes-bibliography",
+    # numeric
+    "vancouver-nlm", "ieee", "nature", "american-medical-association", "american-chemical-society",
+    "acm-sig-proceedings", "bmj", "elsevier-vancouver", "springer-basic-brackets", "the-lancet",
+    "springer-lecture-notes-in-computer-science", "american-physics-society",
+    "multidisciplinary-digital-publishing-institute", "royal-society-of-chemistry",
+    # author-date
+    "apa", "chicago-author-date", "harvard-cite-them-right", "elsevier-harvard", "springer-basic-author-date",
+    "modern-language-association", "american-sociological-association", "american-political-science-association",
+    "taylor-and-francis-chicago-author-date", "iso690-author-date-en", "cell",
+    # other locales
+    "apa@de-DE", "modern-language-association@de-DE", "chicago-author-date@fr-FR", "harvard-cite-them-right@fr-FR",
+    "apa@es-ES", "ieee@es-ES",
+]  # fmt: skip
+
+
+def split_pair(pair: str) -> tuple[str, str]:
+    """'style@locale' → (style, locale); en-US when no locale is given."""
+    style, _, locale = pair.partition("@")
+    return style, locale or "en-US"
+
+
+def load_source(name: str) -> list[dict]:
+    """The items of one corpus source."""
+    return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def gold_path(pair: str) -> Path:
+    """The cached citeproc-js output of one style/locale pair."""
+    return GOLD / f"{pair}.json.gz"
+
+
+def read_gold(pair: str) -> dict:
+    """{source: {"bibliography": [[id, entry]], "citations": [[id, text]]}}."""
+    return json.loads(gzip.decompress(gold_path(pair).read_bytes()).decode("utf-8"))
+
+
+def regenerate(pair: str, sources: list[str]) -> None:
+    """Render every source with citeproc-js into the gold file of one pair (deterministic bytes)."""
+    from citeproc_js import render
+
+    style, locale = split_pair(pair)
+    data = read_gold(pair) if gold_path(pair).exists() else {}
+    for name in sources:
+        try:
+            out = render(load_source(name), style, "text", citations=True, lang=locale)
+        except RuntimeError as e:
+            raise SystemExit(f"{pair} {name}: {e}") from None
+        data[name] = {
+            "bibliography": [[e["id"], e["entry"]] for e in out["bibliography"]],
+            "citations": [[c["id"], c["text"]] for c in out["citations"]],
+        }
+    GOLD.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    gold_path(pair).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def ours(pair: str, items: list[dict]) -> tuple[list[tuple[str, str]], list[str]]:
+    """litsite's bibliography (id, entry) and first citations of one document."""
+    style, locale = split_pair(pair)
+    clusters = [[Cite(str(item["id"]))] for item in items]
+    result = Formatter(resolve_style(style).path, locale).format(items, clusters, "text")
+    return list(result.entries), list(result.citations)
+
+
+def compare(pair: str, sources: list[str], gold: dict, diffs: list[str]) -> dict:
+    """Counts of identical entries and citations, and whether every source sorts the same."""
+    r = {"bib": 0, "bib_ok": 0, "cite": 0, "cite_ok": 0, "order": True}
+    for name in sources:
+        items = load_source(name)
+        bib, cites = ours(pair, items)
+        g = gold[name]
+        mine = {ident: entry.strip() for ident, entry in bib}  # render.js trims citeproc-js's entries too
+        for ident, entry in g["bibliography"]:
+            r["bib"] += 1
+            if mine.get(ident) == entry:
+                r["bib_ok"] += 1
+            else:
+                diffs.append(f"--- {pair} {name} bib {ident}\n  js: {entry}\n  py: {mine.get(ident)}")
+        for (ident, text), my in zip(g["citations"], cites, strict=True):
+            r["cite"] += 1
+            if my == text:
+                r["cite_ok"] += 1
+            else:
+                diffs.append(f"--- {pair} {name} cite {ident}\n  js: {text}\n  py: {my}")
+        if [i for i, _ in bib] != [i for i, _ in g["bibliography"]]:
+            r["order"] = False
+            diffs.append(f"--- {pair} {name} order differs")
+    return r
+
+
+def pct(ok: int, total: int) -> str:
+    """A percentage with one decimal."""
+    return f"{100 * ok / max(total, 1):.1f}%"
+
+
+def table(results: dict[str, dict[str, dict]]) -> str:
+    """Markdown: per pair, dev and held-out side by side."""
+    splits = list(next(iter(results.values())).keys())
+    head = "| style@locale | " + " | ".join(f"{s} entries | {s} citations | {s} order" for s in splits) + " |"
+    rows = [head, "|---" * (1 + 3 * len(splits)) + "|"]
+    totals = {s: [0, 0, 0, 0, 0] for s in splits}
+    for pair, by_split in results.items():
+        cells = []
+        for s in splits:
+            r = by_split[s]
+            cells += [pct(r["bib_ok"], r["bib"]), pct(r["cite_ok"], r["cite"]), "yes" if r["order"] else "no"]
+            t = totals[s]
+            t[0], t[1], t[2], t[3] = t[0] + r["bib_ok"], t[1] + r["bib"], t[2] + r["cite_ok"], t[3] + r["cite"]
+            t[4] += 0 if r["order"] else 1
+        rows.append(f"| {pair} | " + " | ".join(cells) + " |")
+    cells = []
+    for s in splits:
+        t = totals[s]
+        cells += [f"**{pct(t[0], t[1])}**", f"**{pct(t[2], t[3])}**", f"{len(results) - t[4]}/{len(results)} same"]
+    rows.append("| **all** | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def write_readme(text: str) -> None:
+    """Replace the wide-corpus section of the README."""
+    current = README.read_text(encoding="utf-8")
+    block = f"<!-- wide -->\n{text}\n<!-- /wide -->"
+    if "<!-- wide -->" in current:
+        current = re.sub(r"<!-- wide -->.*<!-- /wide -->", lambda _: block, current, flags=re.S)
+    else:
+        current += "\n" + block + "\n"
+    README.write_text(current, encoding="utf-8")
+
+
+def option(argv: list[str], name: str) -> list[str]:
+    """Every value given to a repeatable --name option."""
+    return [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == name]
+
+
+def main(argv: list[str]) -> None:
+    """Regenerate and/or compare; print the table and (for a full run) write it into the README."""
+    pairs = option(argv, "--style") or PAIRS
+    split = (option(argv, "--split") or ["all"])[0]
+    splits = {"dev": DEV, "held-out": HELD_OUT}
+    if split != "all":
+        splits = {split: splits[split]}
+    if "--regenerate" in argv:
+        for pair in pairs:
+            start = time.time()
+            regenerate(pair, option(argv, "--source") or DEV + HELD_OUT)
+            print(f"gold {pair}: {time.time() - start:.0f} s", flush=True)
+    start = time.time()
+    diffs: list[str] = []
+    results: dict[str, dict[str, dict]] = {}
+    for pair in pairs:
+        gold = read_gold(pair)
+        results[pair] = {s: compare(pair, names, gold, diffs) for s, names in splits.items()}
+        r = results[pair]
+        print(pair, " ".join(f"{s}: {pct(v['bib_ok'], v['bib'])} {pct(v['cite_ok'], v['cite'])}" for s, v in r.items()))
+        sys.stdout.flush()
+    text = table(results)
+    n = sum(len(load_source(name)) for names in splits.values() for name in names)
+    took = time.time() - start
+    stamp = (
+        f"Measured {datetime.date.today().isoformat()} on {n} items, {len(pairs)} style/locale pairs ({took:.0f} s)."
+    )
+    print(text)
+    print(stamp)
+    for path in option(argv, "--diffs"):
+        Path(path).write_text("\n".join(diffs) + "\n", encoding="utf-8")
+    if pairs is PAIRS and split == "all":
+        write_readme(f"{text}\n\n{stamp}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
