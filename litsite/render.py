@@ -173,6 +173,43 @@ def render_version(templates: Path) -> str:
     return digest.hexdigest()
 
 
+def cluster_linker(cited: Cited, by_id: dict[str, RefView], study_present: bool, root: str) -> Callable[[int], str]:
+    """The HTML of citation cluster i on a page at `root`: the style's text, linked to the first work's entry."""
+
+    def cluster_html(i: int) -> str:
+        cluster = cited.clusters[i]
+        first = by_id[cluster.cites[0].id]
+        ids = " ".join(c.id for c in cluster.cites)
+        # A bibliography site has no list of the study's references to point into: the reference's page.
+        target = f"#ref-{first.slug}" if study_present else first.url
+        return (
+            f'<span class="citation" id="cite-{i}" data-cites="{escape(ids)}" data-cluster="{i}">'
+            f'<a href="{root}{target}">{cited.default.citations[i]}</a></span>'
+        )
+
+    return cluster_html
+
+
+def plan_pages(page: Callable[..., None], config: SiteConfig, content: Content, refs: list[RefView]) -> None:
+    """Name each page made from the sources to `page`: the study (or a bibliography's home), references, extra pages,
+    404."""
+    study_html_path = content.study.page.path
+    if content.study.present:
+        page("index.html", "study.html", abstract_path=study_html_path)
+        page("references/index.html", "references.html")
+    else:  # a bibliography site: the references index is the home page, introduced by study.md's text if any
+        intro = study_html_path if content.study.page.body.strip() else None
+        page("index.html", "references.html", home=True, intro_path=intro)
+    for ref in refs:
+        page(f"{ref.url}index.html", "reference.html", ref=ref)
+    slugs = unique_slugs([p.slug for p in content.pages])
+    for extra in content.pages:
+        page(posixpath.join(slugs[extra.slug], "index.html"), "page.html", page=extra)
+    if (config.root / "templates" / "404.html").is_file():
+        # Served for a missing path at any depth, so its links are absolute paths under the base URL.
+        page("404.html", "404.html", root=base_path(config.base_url))
+
+
 def render_site(
     config: SiteConfig,
     content: Content,
@@ -185,8 +222,8 @@ def render_site(
     """Render every page of the site into SiteFiles.
 
     With reuse, pages whose inputs did not change are taken from the previous output (see pagecache.py), and the
-    files include this build's page traces and export texts under .litsite-cache/ for the next build. workers:
-    processes that render pages (forked; only from a process without threads).
+    files include this build's page traces and export texts for the next build (kept in the project's .litsite/).
+    workers: processes that render pages (forked; only from a process without threads).
     """
     templates = config.root / "templates"
     env = make_env(templates, FILTERS)
@@ -210,23 +247,11 @@ def render_site(
     def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
         root = relative_root(rel) if root is None else root
 
-        def cluster_html(i: int) -> str:
-            cluster = cited.clusters[i]
-            first = by_id[cluster.cites[0].id]
-            ids = " ".join(c.id for c in cluster.cites)
-            text = cited.default.citations[i]
-            # A bibliography site has no list of the study's references to point into: the reference's page.
-            target = f"#ref-{first.slug}" if content.study.present else first.url
-            return (
-                f'<span class="citation" id="cite-{i}" data-cites="{escape(ids)}" data-cluster="{i}">'
-                f'<a href="{root}{target}">{text}</a></span>'
-            )
-
         def markdown(doc_path: Path) -> Markup:
             from .markdown import render_markdown  # only when a page with Markdown is rendered (30 ms to import)
 
-            sanitize = config.markdown_html == "sanitize"
-            return Markup(render_markdown(cited.docs[doc_path], cluster_html, sanitize))
+            linked = cluster_linker(cited, by_id, content.study.present, root)
+            return Markup(render_markdown(cited.docs[doc_path], linked, config.markdown_html == "sanitize"))
 
         canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         context = {
@@ -245,25 +270,8 @@ def render_site(
         }
         jobs.append((rel, template, context))
 
-    study_html_path = content.study.page.path
-    if content.study.present:
-        page("index.html", "study.html", abstract_path=study_html_path)
-        page("references/index.html", "references.html")
-    else:  # a bibliography site: the references index is the home page, introduced by study.md's text if any
-        intro = study_html_path if content.study.page.body.strip() else None
-        page("index.html", "references.html", home=True, intro_path=intro)
-    for ref in refs:
-        page(f"{ref.url}index.html", "reference.html", ref=ref)
-    for extra in content.pages:
-        page(
-            f"{posixpath.join(unique_slugs([p.slug for p in content.pages])[extra.slug], 'index.html')}",
-            "page.html",
-            page=extra,
-        )
+    plan_pages(page, config, content, refs)
     add_browse_pages(page, files, browse)
-    if (config.root / "templates" / "404.html").is_file():
-        # Served for a missing path at any depth, so its links are absolute paths under the base URL.
-        page("404.html", "404.html", root=base_path(config.base_url))
 
     def tell(done: int, total: int) -> None:
         progress("rendering pages", done, total)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import json
 import os
@@ -26,6 +25,7 @@ from litsite.records.mdtext import escape_markdown
 from litsite.records.medline import load_medline
 from litsite.records.page import RefLine, parse_page
 from litsite.records.pubmed import load_pubmed
+from litsite.records.readfile import read_bytes, read_record, record_text
 from litsite.records.replace import dangling_citations, library_note, replace_study
 from litsite.records.result import ImportResult
 from litsite.records.xmltext import decode_xml
@@ -80,30 +80,6 @@ _DATE_KEYS = {"date-parts", "literal", "raw", "season", "circa"}
 
 
 # --- reading
-
-
-def read_record(path: Path) -> str:
-    """The record's text; UserError if it is missing, empty, binary or not UTF-8."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise UserError(path, None, "not a text file (broken UTF-16)") from None
-    if not data.strip():
-        raise UserError(path, None, "empty record")
-    if b"\x00" in data:
-        raise UserError(path, data[: data.index(b"\x00")].count(b"\n") + 1, "binary file, not a text record")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise UserError(path, line, f"not UTF-8 text (byte 0x{data[e.start]:02x}): save the record as UTF-8") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text
 
 
 # --- references from page lines
@@ -172,13 +148,6 @@ def import_page(text: str, path: Path, meta: dict | None = None) -> ImportResult
     return ImportResult(study, refs, warnings + ref_warnings)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise UserError(path, None, f"cannot read the record: {e.strerror or e}") from None
-
-
 # Loaders by kind (see detect.py); XML records are read from their bytes, the rest from UTF-8 text.
 _XML_LOADERS: dict[str, Callable[[bytes, Path], ImportResult]] = {"jats": load_jats, "pubmed-xml": load_pubmed}
 _TEXT_LOADERS: dict[str, Callable[[str, Path], ImportResult]] = {
@@ -207,15 +176,15 @@ def import_record(path: Path) -> ImportResult:
 def _import_any(path: Path) -> ImportResult:
     if path.suffix.lower() in HTML_SUFFIXES:  # saved pages come in the encoding they declare
         return import_html(read_page(path), path)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     # XML declares its own encoding (SciELO's ISO-8859-1, for one): it is read from the bytes.
-    text = decode_xml(data, path) if xml_like(data) else read_record(path)
+    text = decode_xml(data, path) if xml_like(data) else record_text(path, data)
     fmt = detect_format(path, text)
     if fmt in _XML_LOADERS:
         return _XML_LOADERS[fmt](data, path)
     if fmt == "unknown-xml":
         raise UserError(path, None, f"an XML record of a kind not known here; accepted: {KINDS}")
-    text = read_record(path) if xml_like(data) else text
+    text = record_text(path, data) if xml_like(data) else text
     if fmt in _TEXT_LOADERS:
         return _TEXT_LOADERS[fmt](text, path)
     try:

@@ -9,6 +9,7 @@ Disambiguation (add-names, add-givenname) is applied in citations through state 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from citeproc.string import MixedString, String
@@ -165,19 +166,8 @@ class Name:
         if form == "count":
             return len(shown)
         if sort_options:
-            from litsite.csl.fixes.sorting import names_sort_text
-
-            demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
             keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
-            init_with = opt("initialize-with")
-            if init_with is not None and opt("initialize") != "false":
-                # citeproc-js sorts on the names as the macro writes them: "Horvath, S." before "Horvath, S., Erhart"
-                hyphen = (opt("initialize-with-hyphen") or "true") == "true"
-                keyed = [
-                    {**n, "given": initialize(str(n["given"]), init_with, hyphen)} if n.get("given") else n
-                    for n in keyed
-                ]
-            return String(names_sort_text(keyed, demote, short=form == "short")) if shown else None
+            return self._sort_text(keyed, form, opt) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
@@ -224,6 +214,20 @@ class Name:
             head = self._join(texts[:-1], delimiter)
             return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
         return self._join(texts, delimiter)
+
+    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:
+        """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
+        from litsite.csl.fixes.sorting import names_sort_text
+
+        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+        init_with = opt("initialize-with")
+        if init_with is not None and opt("initialize") != "false":
+            # "Horvath, S." before "Horvath, S., Erhart"
+            hyphen = (opt("initialize-with-hyphen") or "true") == "true"
+            keyed = [
+                {**n, "given": initialize(str(n["given"]), init_with, hyphen)} if n.get("given") else n for n in keyed
+            ]
+        return String(names_sort_text(keyed, demote, short=form == "short"))
 
     def _subsequent(self, item: object, context: object) -> bool:
         """Whether the item was cited before (et-al-subsequent-* apply)."""
