@@ -218,12 +218,7 @@ def reference_item(ref: dict, warnings: list[str], n: int) -> dict:
     if text:
         # Some deposits put a space before punctuation ("Cheadle WB . The various …").
         text = re.sub(r"(?<=\w) +(?=[.,;:](?:\s|$))", "", text)
-        try:
-            parsed = reflines.parse_reference(text)
-            item = dict(parsed.item)
-            warnings += [f"reference {n}: {w}" for w in parsed.warnings]
-        except Exception as e:  # a parser bug must not lose the whole import
-            warnings.append(f"reference {n}: cannot parse the reference ({type(e).__name__}: {e})")
+        item = reflines.parse_guarded(text, f"reference {n}", warnings) or {}
         item.pop("id", None)
     parsed_authors = item.get("author") or []
     given = fields.get("author", [{}])[0]

@@ -210,13 +210,7 @@ def _match_tag(text: str, fields: dict, tags: list[dict], used: set[int]) -> int
 
 def _item(text: str, structured_fields: dict, labels: list[str], warnings: list[str], where: str) -> dict:
     """One CSL item: the parsed text, then the structured fields over it."""
-    try:
-        parsed = reflines.parse_reference(text)
-        item = dict(parsed.item)
-        warnings += [f"{where}: {w}" for w in parsed.warnings]
-    except Exception as e:  # a parser bug must not lose the whole import
-        item = {"type": "document"}
-        warnings.append(f"{where}: cannot parse the reference ({type(e).__name__}: {e})")
+    item = reflines.parse_guarded(text, where, warnings) or {"type": "document"}
     fields = _normalised(structured_fields)
     names_text = fields.pop("x-authors-text", "")
     family = head_family(names_text.rstrip(" ,.") + ",") if names_text else ""

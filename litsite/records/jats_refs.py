@@ -172,13 +172,7 @@ def structured_item(cit: etree._Element) -> dict:
 def _free_text(cit: etree._Element, warnings: list[str], n: int) -> dict:
     """An unstructured mixed-citation through the free-text parser, with the ids and links its markup holds."""
     line = text_of(cit, ("label",))
-    try:
-        parsed = reflines.parse_reference(line)
-        item = dict(parsed.item)
-        warnings += [f"reference {n}: {w}" for w in parsed.warnings]
-    except Exception as e:  # a parser bug must not lose the whole import
-        warnings.append(f"reference {n}: cannot parse the reference ({type(e).__name__}: {e})")
-        item = {}
+    item = reflines.parse_guarded(line, f"reference {n}", warnings) or {}
     item.pop("id", None)
     item.setdefault("type", "document")
     declared = _TYPES.get((attr(cit, "publication-type") or attr(cit, "citation-type")).lower())

@@ -119,13 +119,7 @@ def reference_item(citation: str, id_list: etree._Element | None, warnings: list
         if m.group("page"):
             item["page"] = expand_pages(m.group("page"))
     else:
-        try:
-            parsed = reflines.parse_reference(citation)
-            item = dict(parsed.item)
-            warnings += [f"reference {n}: {w}" for w in parsed.warnings]
-        except Exception as e:  # a parser bug must not lose the whole import
-            warnings.append(f"reference {n}: cannot parse the reference ({type(e).__name__}: {e})")
-            item = {"type": "document", "title": citation}
+        item = reflines.parse_guarded(citation, f"reference {n}", warnings) or {"type": "document", "title": citation}
         item.pop("id", None)
     for el in id_list.xpath("ArticleId") if id_list is not None else []:
         kind, value = attr(el, "IdType").lower(), text_of(el)

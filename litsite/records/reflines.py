@@ -381,3 +381,15 @@ def parse_references(lines: Iterable[str]) -> list[ParsedReference]:
             )
         out.append(ref)
     return out
+
+
+def parse_guarded(text: str, where: str, warnings: list[str]) -> dict | None:
+    """A free-text reference's CSL item, its warnings added under `where`; None, with a warning, when the parser
+    fails on the line (a parser bug must not lose a whole import)."""
+    try:
+        parsed = parse_reference(text)
+    except Exception as e:
+        warnings.append(f"{where}: cannot parse the reference ({type(e).__name__}: {e})")
+        return None
+    warnings += [f"{where}: {w}" for w in parsed.warnings]
+    return dict(parsed.item)
