@@ -97,10 +97,24 @@ def replace_study(new: dict, content_dir: Path, record_name: str) -> Replacement
     ]
     if fields:
         notes.append(f"dropped what was added by hand for the old article: {', '.join(fields)}")
+    if title := _site_title(content_dir.parent / "site.yaml"):
+        notes.append(
+            f"{content_dir.parent / 'site.yaml'}: the site's title is still {title!r}: set it for the new article"
+        )
     stale = _old_record(old, content_dir, record_name)
     if stale is not None:
         notes.append(f"removed the old article's record copy {stale}")
     return Replacement(dict(new), (), tuple(fields), tuple(notes), stale)
+
+
+def _site_title(site: Path) -> str | None:
+    """The title site.yaml gives the site (None if there is no readable one): it named the old article's site."""
+    try:
+        meta = safe_load(site.read_text(encoding="utf-8"), site)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, UserError):
+        return None
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return str(title) if title else None
 
 
 def _old_record(old: dict, content_dir: Path, record_name: str) -> Path | None:

@@ -64,6 +64,17 @@ def test_force_of_a_different_article_keeps_nothing_of_the_old_one(tmp_path: Pat
     assert not (content / "records" / SEED.name).exists() and (content / "records" / OTHER.name).exists()
 
 
+def test_force_of_a_different_article_names_the_site_title_to_change(tmp_path: Path) -> None:
+    content = _seeded(tmp_path)
+    (tmp_path / "site.yaml").write_text("title: Peer Worker Roles\n", encoding="utf-8")
+    r = run_cli("import", str(OTHER), "--force", "--content", str(content))
+    assert f"{tmp_path / 'site.yaml'}: the site's title is still 'Peer Worker Roles': set it" in r.out
+    r = run_cli("import", str(SEED), "--force", "--content", str(content))
+    assert "the site's title is still" in r.out  # SEED is another article again
+    r = run_cli("import", str(SEED), "--force", "--content", str(content))
+    assert "the site's title" not in r.out  # the same article: the site is still about it
+
+
 def test_force_of_the_same_article_keeps_what_was_added_by_hand(tmp_path: Path) -> None:
     content = _seeded(tmp_path)
     study = content / "study.md"
