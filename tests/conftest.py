@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +66,14 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from litsite.pipeline import build_site
 
     return build_site(REPO, tmp_path_factory.mktemp("example") / "out", base_url="https://example.org/site/")
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    """One headless Chromium per test module (tests/browserkit.py); the browser tests skip without it."""
+    import browserkit as bk
+
+    drv = bk.make_driver()
+    drv.set_script_timeout(60)
+    yield drv
+    bk.quit_driver(drv)

@@ -42,14 +42,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[bk.Server, 
     server.close()
 
 
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    drv = bk.make_driver()
-    drv.set_script_timeout(60)
-    yield drv
-    bk.quit_driver(drv)
-
-
 def visit(driver: Any, site: tuple[bk.Server, Path], path: str) -> None:
     server, _ = site
     bk.console_errors(driver)

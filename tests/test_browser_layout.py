@@ -54,14 +54,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bk.Server]:
     srv.close()
 
 
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    drv = bk.make_driver()
-    drv.set_script_timeout(60)
-    yield drv
-    bk.quit_driver(drv)
-
-
 def visit(driver: Any, server: bk.Server, path: str, width: int = 1280, media: str = "") -> None:
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",

@@ -44,13 +44,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[bk.Server, 
     server.close()
 
 
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    drv = bk.make_driver()
-    yield drv
-    bk.quit_driver(drv)
-
-
 HREFS = "return Array.from(document.querySelectorAll('[href], [src]')).map(e => e.href || e.src)"
 
 
