@@ -117,8 +117,9 @@ def test_yaml_aliases_are_refused_everywhere(where: str, text: str | None, tmp_p
         ("a.yaml", "- &a {id: a, type: book}\n- *a\n", "a.yaml:1: YAML anchors and aliases"),
         ("d.yaml", "- id: a\n  type: book\n  x: " + "[" * 200 + "]" * 200 + "\n", "d.yaml:3: YAML nested more"),
         ("d.json", '[{"id": "a", "type": "book", "x": ' + "[" * 100_000 + "]" * 100_000 + "}]", "JSON nested more"),
+        ("w.json", '{"message-type": "work", "message": {"title": ' + "[" * 200 + "]" * 200 + "}}", "JSON nested more"),
     ],
-    ids=["yaml-alias", "yaml-deep", "json-deep"],
+    ids=["yaml-alias", "yaml-deep", "json-deep", "crossref-deep"],
 )
 def test_imports_refuse_aliases_and_depth(name: str, record: str, message: str, tmp_path: Path, cli):
     (tmp_path / name).write_text(record, encoding="utf-8")

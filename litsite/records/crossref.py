@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -237,10 +236,7 @@ def reference_item(ref: dict, warnings: list[str], n: int) -> dict:
 
 def load_crossref(text: str, path: Path) -> ImportResult:
     """Import a saved Crossref works response: the work as the study, its `reference` array as references."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise UserError(path, e.lineno, f"not valid JSON: {e.msg}") from None
+    data = structured.parse_json(text, path)  # (bounded depth, as every record)
     message = data.get("message") if isinstance(data, dict) and isinstance(data.get("message"), dict) else data
     if not isinstance(message, dict):
         raise UserError(path, 1, "not a Crossref work")

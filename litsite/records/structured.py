@@ -159,8 +159,8 @@ def _from_csl_data(data: object, path: Path) -> ImportResult:
     return ImportResult(study, refs, warnings)
 
 
-def load_csl_json(text: str, path: Path) -> ImportResult:
-    """Import CSL-JSON (a list of items, one item, or litsite's {study, references} JSON)."""
+def parse_json(text: str, path: Path) -> object:
+    """A JSON record decoded; UserError if it is not JSON or nests deeper than MAX_YAML_DEPTH (as YAML may not)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -169,7 +169,12 @@ def load_csl_json(text: str, path: Path) -> ImportResult:
         raise UserError(path, None, f"JSON nested more than {MAX_YAML_DEPTH} levels deep") from None
     if _depth(data) > MAX_YAML_DEPTH:
         raise UserError(path, None, f"JSON nested more than {MAX_YAML_DEPTH} levels deep")
-    return _from_csl_data(data, path)
+    return data
+
+
+def load_csl_json(text: str, path: Path) -> ImportResult:
+    """Import CSL-JSON (a list of items, one item, or litsite's {study, references} JSON)."""
+    return _from_csl_data(parse_json(text, path), path)
 
 
 def load_csl_yaml(text: str, path: Path) -> ImportResult:
