@@ -21,8 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from litsite.errors import UserError, UserErrors  # noqa: E402
+from litsite.importers.importer import import_record, write_content  # noqa: E402
 from litsite.pipeline import build_site  # noqa: E402
-from litsite.records.importer import import_record, write_content  # noqa: E402
 
 KINDS = (".bib", ".ris", ".json", ".yaml", ".yml", ".txt", ".nbib")
 

@@ -26,12 +26,12 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 import browserkit as bk  # noqa: E402
 
-from litsite.browse import Browse, style_json  # noqa: E402
-from litsite.cite import Cited, DocCitations, StyleOutput  # noqa: E402
-from litsite.content import Reference  # noqa: E402
+from litsite.cite.stage import Cited, DocCitations, StyleOutput  # noqa: E402
+from litsite.load.content import Reference  # noqa: E402
 from litsite.pipeline import load_sources, static_files  # noqa: E402
-from litsite.render import make_env, ref_views  # noqa: E402
-from litsite.searchindex import index_json  # noqa: E402
+from litsite.render.pages import make_env, ref_views  # noqa: E402
+from litsite.site.browse import Browse, style_json  # noqa: E402
+from litsite.site.searchindex import index_json  # noqa: E402
 
 FAMILIES = (
     "Smith Jones Gillard Holley Gibson Berry Chinman Davidson Repper Perkins Salzer Mowbray Walker Nguyen Garcia "

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from .errors import InputWarning, UserError, UserErrors, flatten
+from litsite.errors import InputWarning, UserError, UserErrors, flatten
 
 HELP = """Build a literature-review website from site.yaml, content/ and templates/.
 
@@ -90,7 +90,7 @@ def _build_args(p: argparse.ArgumentParser, default: object) -> None:
 
 def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py [build] [--out DIR] [--base-url URL] [--no-cache]."""
-    from .pipeline import build_site
+    from litsite.pipeline import build_site
 
     project = args.project
     target = build_site(project, args.out or project / "output", args.base_url, cache=not args.no_cache)
@@ -100,8 +100,8 @@ def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py check: load, cite and render everything, write nothing."""
-    from .outdir import check_output_dir
-    from .pipeline import render_files
+    from litsite.pipeline import render_files
+    from litsite.write.outdir import check_output_dir
 
     files = render_files(args.project, args.base_url)
     check_output_dir(args.out or args.project / "output", args.project)
@@ -111,11 +111,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
     """Print the formatted bibliography or the first citations of a reference file."""
-    from .config import load_config
-    from .content import load_references
-    from .csl.engine import ItemFormatError, format_bibliography, format_first_citations
-    from .csl.styles import StyleError, resolve_style
-    from .errors import ErrorCollector
+    from litsite.csl.engine import ItemFormatError, format_bibliography, format_first_citations
+    from litsite.csl.styles import StyleError, resolve_style
+    from litsite.errors import ErrorCollector
+    from litsite.load.config import load_config
+    from litsite.load.content import load_references
 
     project = args.project
     site_yaml = project / "site.yaml"
@@ -157,8 +157,8 @@ def cmd_bibliography(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py import RECORD|doi:…|pmid:… [--force] [--json] [--mailto ADDRESS]."""
-    from .records.importer import run_import
-    from .records.online import Fetcher, import_identifier, is_identifier
+    from litsite.importers.importer import run_import
+    from litsite.importers.online import Fetcher, import_identifier, is_identifier
 
     content = args.content or args.project / "content"
     if is_identifier(args.record):
@@ -169,7 +169,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_parse_references(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py parse-references FILE [--format yaml|json]."""
-    from .records.importer import run_parse_references
+    from litsite.importers.importer import run_parse_references
 
     return run_parse_references(args.file, args.format, out, args.err)
 
@@ -191,8 +191,8 @@ def _json_item_lines(text: str) -> list[int]:
 
 def _load_csl_json(path: Path, errors: object) -> tuple[list[dict], list[int]]:
     """The items of a CSL-JSON file, checked, and the line each starts on."""
-    from .content import check_item, csl_only, warn_spelled
-    from .yamlfile import Lines, read_text
+    from litsite.load.content import check_item, csl_only, warn_spelled
+    from litsite.load.yamlfile import Lines, read_text
 
     text = read_text(path)
     try:
@@ -210,7 +210,7 @@ def _load_csl_json(path: Path, errors: object) -> tuple[list[dict], list[int]]:
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     """python build.py serve [--port 8000] [--host 127.0.0.1] [--out DIR]."""
-    from .serve import serve
+    from litsite.preview.server import serve
 
     project = args.project
     serve(project, args.out or project / "output", host=args.host, port=args.port)

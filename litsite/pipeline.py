@@ -10,21 +10,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .books import Books, Ledger, books_for, read_marker
-from .cachefiles import EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
-from .confine import outside_links
-from .errors import UserError, UserErrors, flatten
-from .fingerprint import code_fingerprint, source_fingerprint
-from .outdir import check_output_dir
-from .progress import Progress, quiet
-from .write import SiteFiles, intact_ledger, write_site
+from litsite.errors import UserError, UserErrors, flatten
+from litsite.load.confine import outside_links
+from litsite.progress import Progress, quiet
+from litsite.reuse.books import Books, Ledger, books_for, read_marker
+from litsite.reuse.fingerprint import code_fingerprint, source_fingerprint
+from litsite.reuse.store import EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
+from litsite.write.outdir import check_output_dir
+from litsite.write.writer import SiteFiles, intact_ledger, write_site
 
 if TYPE_CHECKING:
-    from .cite import FormatFn
-    from .config import SiteConfig
-    from .content import Content
-    from .render import ProgressFn, Reuse
-    from .yamlfile import ItemCache
+    from litsite.cite.stage import FormatFn
+    from litsite.load.config import SiteConfig
+    from litsite.load.content import Content
+    from litsite.load.yamlfile import ItemCache
+    from litsite.render.pages import ProgressFn, Reuse
 
 # The stages' modules (CSL engine, Jinja, Markdown, exporters) are imported where they are first needed, so that a
 # build that finds nothing changed finishes without loading them (about 0.3 s of a no-change rebuild).
@@ -34,8 +34,8 @@ def load_sources(
     project: Path, base_url: str | None = None, items: ItemCache | None = None
 ) -> tuple[SiteConfig, Content]:
     """Load site.yaml and content/, reporting the errors of both together (items: see yamlfile.ItemCache)."""
-    from .config import load_config
-    from .content import load_content
+    from litsite.load.config import load_config
+    from litsite.load.content import load_content
 
     errors: list[UserError] = outside_links(project)  # sources are read only from inside the project
     if errors:
@@ -80,7 +80,7 @@ def render_files(
 def reuse_of(books: Books, ledger: Ledger | None = None) -> Reuse:
     """What an earlier output of ours offers the next build (nothing when the output is not one); ledger:
     intact_ledger(books) if already known."""
-    from .render import Reuse
+    from litsite.render.pages import Reuse
 
     if not books.marker.is_file():
         return Reuse()
@@ -100,9 +100,9 @@ def render_loaded(
     workers: int = 1,
 ) -> SiteFiles:
     """Cite and render loaded sources into the site's files (pages rendered by `workers` processes)."""
-    from .cite import cite
-    from .publish import add_publish_files
-    from .render import render_site
+    from litsite.cite.stage import cite
+    from litsite.render.pages import render_site
+    from litsite.site.publish import add_publish_files
 
     progress("formatting citations", 0, 0)
     cited = cite(config, content, formatter)
@@ -156,8 +156,8 @@ def _build(project: Path, out: Path, base_url: str | None, cache: bool, progress
     ledger = intact_ledger(books) if cache else {}  # what the last build wrote, if out still holds exactly that
     if cache and is_up_to_date(books, fingerprint, ledger):
         return out
-    from .cache import FormatCache
-    from .yamlfile import ItemCache
+    from litsite.load.yamlfile import ItemCache
+    from litsite.reuse.formatted import FormatCache
 
     bar = Progress(enabled=progress)  # progress None: a bar only on a terminal
     kept = books.cache if cache and books.marker.is_file() else None

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hostilekit import REPO, SITE, small_project
 
-from litsite import charts
+from litsite.site import charts
 
 MEMORY_LIMIT = 1536 << 20  # address space of the build process (each forked worker has its own)
 TIMEOUT = 240

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hostilekit import REPO, SITE, small_project
 
-from litsite.records.importer import import_record
+from litsite.importers.importer import import_record
 
 CAFE_NFC = unicodedata.normalize("NFC", "café2011")
 CAFE_NFD = unicodedata.normalize("NFD", "café2011")

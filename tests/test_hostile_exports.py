@@ -11,8 +11,8 @@ import bibtexparser
 import rispy
 from hostilekit import small_project
 
-from litsite import exports
-from litsite.records.structured import load_bibtex
+from litsite.importers.structured import load_bibtex
+from litsite.site import exports
 
 FORGING = [
     "Evil\n@misc{forged, title={x}}\n",

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from trees import records, tree
 
-from litsite.books import books_for
 from litsite.csl.engine import format_bibliography
 from litsite.csl.styles import resolve_style
 from litsite.pipeline import build_site, load_sources
-from litsite.render import link_dois
+from litsite.render.pages import link_dois
+from litsite.reuse.books import books_for
 
 KEPT_SITE = {"stage", "stage.ledger"}  # the previous site, kept to become the next (books.py)
 REPO = Path(__file__).resolve().parents[1]
@@ -93,12 +93,12 @@ def test_rebuild_reuses_the_cache_kept_in_the_bookkeeping(
     assert len(kept) == 4  # one per offered style
     before = tree(out)
 
-    import litsite.cache
+    import litsite.reuse.formatted
 
     def no_formatting(*args, **kwargs):
         raise AssertionError("a rebuild with a complete cache must not format anything")
 
-    monkeypatch.setattr(litsite.cache, "Formatter", no_formatting)
+    monkeypatch.setattr(litsite.reuse.formatted, "Formatter", no_formatting)
     assert tree(build_site(project, out, cache=True)) == before
     books.marker.write_text("fingerprint: stale\n", "utf-8")  # not skipped: formatting from the cache
     assert tree(build_site(project, out)) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from litsite.books import books_for
+from litsite.reuse.books import books_for
 
 
 def tree(root: Path, hide: tuple[str, ...] = ()) -> dict[str, bytes]:

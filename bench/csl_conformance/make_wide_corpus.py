@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES  # noqa: E402
-from litsite.records.bibtex import _bib_entry  # noqa: E402
+from litsite.importers.bibtex import _bib_entry  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "corpus"
 DROP = {"abstract", "keyword", "annote", "citation-key", "source", "license"}

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from litsite.errors import UserError
-from litsite.records.importer import import_record
+from litsite.importers.importer import import_record
 
 NOT_RECORDS = {"truth.json", "SOURCE.txt", "README.md"}
 STUDY_CHECKS = ("title", "authors", "container-title", "year", "volume", "issue", "page", "DOI")

@@ -26,7 +26,7 @@ from items_check3 import CHECK3_ITEMS  # noqa: E402
 from items_mh import ITEMS  # noqa: E402
 from score import FIELDS, norm_text  # noqa: E402
 
-from litsite.records.names import fold_ascii  # noqa: E402
+from litsite.importers.names import fold_ascii  # noqa: E402
 
 STYLES = ("apa-6th-edition", "apa", "springer-basic-author-date")
 MARKERS = ("CrossRefGoogle Scholar", "Google Scholar", "CrossRefPubMedGoogle Scholar", "",

@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import yaml  # noqa: E402
 from citeproc_js import render  # noqa: E402
 
-from litsite.records.reflines import parse_references  # noqa: E402
-from litsite.records.roundtrip import round_trip_mismatches  # noqa: E402
+from litsite.importers.reflines import parse_references  # noqa: E402
+from litsite.importers.roundtrip import round_trip_mismatches  # noqa: E402
 
 
 def citeproc_js_renderer(items: list[dict], style: str) -> list[str]:

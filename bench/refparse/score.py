@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from litsite.records.reflines import parse_reference
+from litsite.importers.reflines import parse_reference
 
 FIELDS = (
     "author",

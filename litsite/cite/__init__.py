@@ -1,0 +1,1 @@
+"""The cite stage: pandoc citations found in the Markdown, checked, and formatted per style."""

@@ -1,0 +1,189 @@
+"""The cite stage: find every citation in the Markdown, check its keys, format entries and citations per style."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from litsite.cite.syntax import Cluster, find_clusters
+from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
+from litsite.csl.styles import resolve_style
+from litsite.errors import ErrorCollector, UserError
+from litsite.load.config import SiteConfig
+from litsite.load.content import Content, Page
+
+
+@dataclass(frozen=True)
+class StyleOutput:
+    """One style's rendering of the whole site: entries by id, bibliography order and cluster texts."""
+
+    name: str
+    title: str
+    entries: dict[str, str]
+    order: tuple[str, ...]
+    citations: tuple[str, ...]
+    second_field_align: bool
+
+
+@dataclass(frozen=True)
+class DocCitations:
+    """The clusters found in one Markdown document, as (start, end, index into Cited.clusters)."""
+
+    page: Page
+    spans: tuple[tuple[int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Every cluster on the site and its rendering in each offered style; the first style is the default."""
+
+    clusters: tuple[Cluster, ...]
+    docs: dict[Path, DocCitations]
+    styles: tuple[StyleOutput, ...]
+
+    @property
+    def default(self) -> StyleOutput:
+        """The default style's output."""
+        return self.styles[0]
+
+    def cited_ids(self) -> tuple[str, ...]:
+        """Ids in order of first citation."""
+        return tuple(dict.fromkeys(c.id for cl in self.clusters for c in cl.cites))
+
+
+def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Cluster], dict[Path, DocCitations]]:
+    """Find the clusters of every Markdown document in site order (study first, then pages); locator labels are the
+    locale's terms."""
+    clusters: list[Cluster] = []
+    docs: dict[Path, DocCitations] = {}
+    for page in (content.study.page, *content.pages):
+        spans = []
+        for start, end, cluster in find_clusters(page.body, page.body_line, locale):
+            spans.append((start, end, len(clusters)))
+            clusters.append(cluster)
+        docs[page.path] = DocCitations(page, tuple(spans))
+    return clusters, docs
+
+
+def check_keys(clusters: list[Cluster], content: Content, docs: dict[Path, DocCitations]) -> ErrorCollector:
+    """Report every citation key that no reference has, with the closest ids as a hint."""
+    errors = ErrorCollector()
+    ids = {r.id for r in content.references}
+    folded = {i.casefold(): i for i in ids}  # ids are unique ignoring case (content.load_references)
+    where = {i: path for path, doc in docs.items() for _, _, i in doc.spans}
+    for i, cluster in enumerate(clusters):
+        for cite in cluster.cites:
+            if cite.id not in ids:
+                close = difflib.get_close_matches(cite.id, ids, n=3)
+                hint = f"; did you mean {', '.join('@' + c for c in close)}?" if close else ""
+                if cite.id.casefold() in folded:  # e.g. copied from the reference's lower-case address
+                    hint = f"; did you mean '@{folded[cite.id.casefold()]}' (keys are case-sensitive)?"
+                errors.add(where[i], cluster.line, f"citation key @{cite.id} is not in references.yaml{hint}")
+    return errors
+
+
+# (style_path, locale, items, clusters, fmt) -> Formatted; e.g. a cache in front of Formatter.
+FormatFn = Callable[[Path, str, list[dict[str, Any]], list[list[Cite]], str], Formatted]
+
+
+def format_direct(
+    style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
+) -> Formatted:
+    """Format with a fresh Formatter (no caching), the items spread over every core."""
+    return Formatter(style_path, locale).format(items, clusters, fmt, workers=os.cpu_count() or 1)
+
+
+def engine_clusters_of(clusters: list[Cluster]) -> tuple[list[list[Cite]], list[tuple[int, ...]]]:
+    """Clusters as the engine formats them, and which engine clusters make each of ours.
+
+    A narrative citation (pandoc's `@key says`) is the author's names followed by the citation without them, as
+    pandoc renders it: "Berry et al. (2011)" in author-date styles, "Berry et al. [1]" in numeric ones.
+    """
+    out: list[list[Cite]] = []
+    joins: list[tuple[int, ...]] = []
+    for cluster in clusters:
+        if cluster.narrative:
+            (only,) = cluster.cites
+            names = dataclasses.replace(only, author_only=True, locator=None, label=None, suffix=None)
+            rest = dataclasses.replace(only, author_only=False, suppress_author=True)
+            out += [[names], [rest]]
+            joins.append((len(out) - 2, len(out) - 1))
+        else:
+            out.append(list(cluster.cites))
+            joins.append((len(out) - 1,))
+    return out, joins
+
+
+def _joined(citations: tuple[str, ...], parts: tuple[int, ...], cluster: Cluster, items: dict[str, dict]) -> str:
+    """One cluster's text; a narrative one whose style cites no names (numeric styles) gets them from the item."""
+    if len(parts) == 1:
+        return citations[parts[0]]
+    names, rest = (citations[i].strip() for i in parts)
+    if "[CSL STYLE ERROR" in rest:
+        rest = ""  # e.g. MLA without a locator: the names are the whole citation
+    return f"{names or escape(short_names(items[cluster.cites[0].id]))} {rest}".strip()
+
+
+def short_names(item: dict[str, Any]) -> str:
+    """'Berry', 'Berry and Hayward' or 'Berry et al.': the usual in-text form of an item's authors (or editors)."""
+    people = item.get("author") or item.get("editor") or []
+    families = [p.get("family") or p.get("literal") or "" for p in people]
+    if not families:
+        return str(item.get("title", ""))
+    if len(families) == 1:
+        return families[0]
+    return f"{families[0]} and {families[1]}" if len(families) == 2 else f"{families[0]} et al."
+
+
+def format_error(exc: ItemFormatError, content: Content, style: str, locale: str) -> UserError:
+    """The reference that cannot be formatted, at its line of references.yaml, with the style and the engine's error
+    (an item is never printed as an internal error; the build stops instead)."""
+    line = next((r.line for r in content.references if r.id == exc.item_id), None)
+    what = f"reference {exc.item_id!r}" if exc.item_id else "the references"
+    return UserError(
+        content.references_path if exc.item_id else None,
+        line,
+        f"{what} cannot be formatted in style {style!r} (locale {locale}): {exc.detail} "
+        "(a defect of the CSL engine with this input; please report it, and change or remove the item meanwhile)",
+    )
+
+
+def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
+    """Format every reference and citation cluster in each of the site's styles."""
+    clusters, docs = collect_clusters(content, config.locale)
+    check_keys(clusters, content, docs).raise_if_any()
+    # Cited items first, in order of first citation, so numeric styles number them as the text does.
+    cited = list(dict.fromkeys(c.id for cl in clusters for c in cl.cites))
+    by_id = {r.id: r.csl for r in content.references}
+    order = cited + [r.id for r in content.references if r.id not in set(cited)]
+    items = [by_id[i] for i in order]
+    engine_clusters, joins = engine_clusters_of(clusters)
+    outputs = []
+    for spec in config.styles:
+        ref = resolve_style(spec, config.root)
+        try:
+            formatted = (formatter or format_direct)(ref.path, config.locale, items, engine_clusters, "html")
+        except ItemFormatError as exc:
+            raise format_error(exc, content, spec, config.locale) from None
+        texts = [_joined(formatted.citations, parts, clusters[n], by_id) for n, parts in enumerate(joins)]
+        entries = dict(formatted.entries)
+        # A style may print nothing for an item (only an id and a type): it is still a reference of the site.
+        entries |= {i: str(escape(by_id[i].get("title") or i)) for i in order if i not in entries}
+        outputs.append(
+            StyleOutput(
+                name=spec,
+                title=ref.title,
+                entries=entries,
+                order=tuple(entries),
+                citations=tuple(texts),
+                second_field_align=bool(formatted.second_field_align),
+            )
+        )
+    return Cited(tuple(clusters), docs, tuple(outputs))

@@ -1,0 +1,1 @@
+"""Importers: article records and reference libraries of every kind turned into editable content/."""

@@ -1,0 +1,1 @@
+"""The render stage: Jinja2 templates and Markdown into the site's files (no disk writes)."""

@@ -1,0 +1,261 @@
+"""A formatting cache: CSL results keyed by a hash of everything that determines them, in memory and on disk."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from litsite.cite.stage import cite
+from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
+from litsite.csl.memo import Memo, item_digest
+from litsite.load.config import SiteConfig
+from litsite.load.content import Content
+from litsite.reuse.fingerprint import add_files
+from litsite.reuse.store import CACHE_DIR, ShardedRecord, kept_files
+
+FORMAT_VERSION = 2  # bump when the on-disk records change
+
+
+@cache
+def engine_version() -> str:
+    """A fingerprint of the formatting code: citeproc-py's version and the bytes of litsite/csl/*.py."""
+    import citeproc
+
+    digest = hashlib.sha256(f"citeproc {getattr(citeproc, '__version__', '?')} v{FORMAT_VERSION}".encode())
+    csl = Path(__file__).parents[1] / "csl"
+    add_files(digest, csl, csl.rglob("*.py"))
+    return digest.hexdigest()
+
+
+def context_key(style_path: Path | str, locale: str, fmt: str) -> str:
+    """The key of what per-item renderings depend on besides the items: engine, style bytes, locale, format."""
+    style = hashlib.sha256(Path(style_path).read_bytes()).hexdigest()
+    return hashlib.sha256(f"{engine_version()}|{style}|{locale}|{fmt}".encode()).hexdigest()[:32]
+
+
+def memo_record(directory: Path | None, context: str) -> ShardedRecord:
+    """The record of the per-item renderings an earlier build kept for a context (empty when none or unreadable)."""
+    return ShardedRecord(directory, _memo_name(context))
+
+
+def _memo_name(context: str) -> str:
+    return f"items/{context}"
+
+
+def format_job(job: Job, directory: Path | None, workers: int = 1) -> tuple[Formatted, dict[str, Any]]:
+    """Format one job with the per-item renderings kept in directory; the result and the renderings it used."""
+    style_path, locale, items, clusters, fmt = job
+    memo = Memo(memo_record(directory, context_key(style_path, locale, fmt)).data)
+    result = Formatter(style_path, locale).format(items, clusters, fmt, memo=memo, workers=workers)
+    return result, memo.used
+
+
+def format_key(
+    style_path: Path | str,
+    locale: str,
+    items: Sequence[dict[str, Any]],
+    clusters: Sequence[Sequence[Cite]],
+    fmt: str,
+    digests: Sequence[str] | None = None,
+) -> str:
+    """The cache key of one formatting: engine, style bytes, locale, output format, items (in order, by content
+    digest; pass `digests` when already known) and clusters."""
+    payload = {
+        "engine": engine_version(),
+        "style": hashlib.sha256(Path(style_path).read_bytes()).hexdigest(),
+        "locale": locale,
+        "fmt": fmt,
+        "items": list(digests) if digests is not None else [item_digest(i) for i in items],
+        "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in clusters],
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _tuples(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    return value
+
+
+Job = tuple[Path, str, list[dict], list[list[Cite]], str]
+
+
+def format_jobs(
+    config: SiteConfig, content: Content, digests: Callable[[Sequence[dict[str, Any]]], list[str]] | None = None
+) -> dict[str, Job]:
+    """Every formatting the site needs (one per style), by cache key, without formatting anything (digests: the
+    item digests of a list of items, e.g. FormatCache.digests)."""
+    jobs: dict[str, Job] = {}
+
+    def record(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
+        known = digests(items) if digests else None
+        jobs[format_key(style_path, locale, items, clusters, fmt, known)] = (style_path, locale, items, clusters, fmt)
+        # A stand-in result of the right shape, so that cite() can finish.
+        return Formatted(tuple((str(i["id"]), "") for i in items), ("",) * len(clusters))
+
+    cite(config, content, record)
+    return jobs
+
+
+class FormatCache:
+    """Memoises Formatter.format at two levels, both exact (any change of what determines a result misses).
+
+    A whole formatting (style, locale, items, clusters) is kept by a hash of all of it; below that, each item's
+    renderings (sort values, first cite, entry) are kept by the item's content and disambiguation state (see
+    csl/memo.py), so that editing one reference re-renders only what the edit can change.
+
+    The cache persists between builds inside the output directory (`.litsite-cache/`), so that nothing is written
+    outside it: the cache reads the previous build's records, and `files()` hands the records this build used to the
+    writer, which writes them with the site. Records no build uses any more disappear with the next build.
+    """
+
+    def __init__(self, directory: Path | None = None, max_entries: int = 64, workers: int | None = None) -> None:
+        self.directory = directory
+        self.max_entries = max_entries
+        self.workers = workers or os.cpu_count() or 1
+        self._memory: OrderedDict[str, Formatted] = OrderedDict()
+        self.used: dict[str, Formatted] = {}
+        self._memos: dict[str, Memo] = {}
+        self._records: dict[str, ShardedRecord] = {}
+        self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
+        self._item_digests: dict[int, tuple[dict[str, Any], str]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def begin(self) -> None:
+        """Start a build: forget which records the last one used."""
+        self.used = {}
+        self._kept = set()
+        self._item_digests = {}  # a new build loads its items afresh
+        for memo in self._memos.values():
+            memo.used = {}
+
+    def memo(self, style_path: Path | str, locale: str, fmt: str) -> Memo:
+        """The per-item renderings of one style, locale and format (loaded from the last build once)."""
+        context = context_key(style_path, locale, fmt)
+        if context not in self._memos:
+            self._records[context] = memo_record(self.directory, context)
+            self._memos[context] = Memo(self._records[context].data)
+        return self._memos[context]
+
+    def format(
+        self,
+        style_path: Path | str,
+        locale: str,
+        items: Sequence[dict[str, Any]],
+        clusters: Sequence[Sequence[Cite]],
+        fmt: str = "html",
+    ) -> Formatted:
+        """Formatter(style_path, locale).format(items, clusters, fmt), from the cache when possible."""
+        digests = self.digests(items)
+        key = format_key(style_path, locale, items, clusters, fmt, digests)
+        found = self._memory.get(key) or self._load(key)
+        if found is not None:
+            self.hits += 1
+            self._keep(style_path, locale, fmt)
+        else:
+            self.misses += 1
+            memo = self.memo(style_path, locale, fmt)
+            found = Formatter(style_path, locale).format(
+                list(items), [list(c) for c in clusters], fmt, memo=memo, workers=self.workers, digests=digests
+            )
+        self._remember(key, found)
+        return found
+
+    def prefetch(self, config: SiteConfig, content: Content, workers: int | None = None) -> int:
+        """Format, one style per process, every style of the site that the cache lacks; return how many.
+
+        With a single style to format there is nothing to spread: format() then splits that style's items over
+        the cores instead.
+        """
+        if len(config.styles) < 2 or (workers or self.workers) < 2:
+            return 0  # nothing to spread (and finding the jobs costs a pass over every item)
+        jobs = {key: job for key, job in format_jobs(config, content, self.digests).items() if self.get(key) is None}
+        workers = min(len(jobs), workers or self.workers)
+        if workers < 2:
+            return 0
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {key: pool.submit(format_job, job, self.directory) for key, job in jobs.items()}
+            for key, future in futures.items():
+                self.misses += 1
+                try:
+                    self.absorb(key, jobs[key], future.result())
+                except ItemFormatError:
+                    continue  # formatted again in the build's own process, which reports the item with its line
+        return len(jobs)
+
+    def digests(self, items: Sequence[dict[str, Any]]) -> list[str]:
+        """item_digest of each item, each item object digested once per build (the site's styles share the
+        items, and a build's items do not change while it runs)."""
+        out = []
+        for item in items:
+            known = self._item_digests.get(id(item))
+            if known is None or known[0] is not item:
+                known = self._item_digests[id(item)] = (item, item_digest(item))
+            out.append(known[1])
+        return out
+
+    def absorb(self, key: str, job: Job, done: tuple[Formatted, dict[str, Any]]) -> None:
+        """Take in a format_job result computed elsewhere (e.g. in a worker process)."""
+        result, used = done
+        memo = self.memo(job[0], job[1], job[4])
+        memo.store.update(used)
+        memo.used.update(used)
+        self._remember(key, result)
+
+    def get(self, key: str) -> Formatted | None:
+        """The result stored under key (in memory or on disk), without formatting."""
+        found = self._memory.get(key) or self._load(key)
+        if found is not None:
+            self._remember(key, found)
+        return found
+
+    def files(self) -> dict[str, bytes]:
+        """The records this build used, as output files under .litsite-cache/ (deterministic bytes)."""
+        out = {
+            f"{CACHE_DIR}/format/{key}.json": json.dumps(
+                dataclasses.asdict(result), ensure_ascii=False, sort_keys=True
+            ).encode("utf-8")
+            for key, result in sorted(self.used.items())
+        }
+        for context, memo in sorted(self._memos.items()):
+            if memo.used:
+                out.update(self._records[context].files(memo.used))
+        for context in sorted(self._kept):
+            for rel, raw in kept_files(self.directory, _memo_name(context)).items():
+                out.setdefault(rel, raw)
+        return out
+
+    def _keep(self, style_path: Path | str, locale: str, fmt: str) -> None:
+        """A cached whole result still needs its per-item records next time (e.g. after an edit)."""
+        self._kept.add(context_key(style_path, locale, fmt))
+
+    def _remember(self, key: str, result: Formatted) -> None:
+        self.used[key] = result
+        self._memory[key] = result
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.max_entries:
+            self._memory.popitem(last=False)
+
+    def _load(self, key: str) -> Formatted | None:
+        path = self.directory / "format" / f"{key}.json" if self.directory else None
+        if path is None or not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Formatted(**{k: _tuples(v) for k, v in data.items()})
+        except (OSError, ValueError, TypeError):
+            return None  # a damaged or outdated record is a miss

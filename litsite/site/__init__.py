@@ -1,0 +1,1 @@
+"""What the site holds around the study: browse pages, exports, metadata, charts, search, publishing files."""

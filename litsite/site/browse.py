@@ -1,0 +1,300 @@
+"""The browsable site around the study: author and keyword pages, downloads, per-style data, search index."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote_plus
+
+from markupsafe import Markup
+
+from litsite.cite.stage import Cited
+from litsite.csl.memo import Memo, item_digest
+from litsite.load.config import SiteConfig
+from litsite.load.content import Content
+from litsite.parallel import Parallel
+from litsite.safety import doi_url, pmcid_url, pmid_url, web_url
+from litsite.site import charts, exports, metadata
+from litsite.site.authors import (
+    Author,
+    Keyword,
+    author_key,
+    coauthored,
+    collect_authors,
+    collect_keywords,
+    fold,
+    item_keywords,
+    names_of,
+)
+from litsite.site.searchindex import doc_data, index_json
+from litsite.slugs import slugify, unique_slugs
+from litsite.write.writer import SiteFiles
+
+PageFn = Callable[..., None]
+# Browse's local calls (see pagecache.py): each result is a function of the call's arguments, the references it is
+# given or returns, and what Browse.scope() holds. A method added here must read nothing else of Browse.
+LOCAL_CALLS = frozenset(
+    {"coins", "ref_authors", "related", "ref_keywords", "links", "cited_in", "exports_of", "refs_of", "style_options"}
+)
+RELATED_LIMIT = 20  # a reference page lists at most this many works by the same authors (author pages list all)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An outbound link of a reference page."""
+
+    label: str
+    url: str
+
+
+@dataclass
+class Browse:
+    """Everything the browsing pages need, computed once per build."""
+
+    config: SiteConfig
+    content: Content
+    cited: Cited
+    refs: list[Any]
+    authors: list[Author] = field(default_factory=list)
+    keywords: list[Keyword] = field(default_factory=list)
+    export_memo: Memo = field(default_factory=Memo)  # export texts by item digest, kept between builds
+
+    def __post_init__(self) -> None:
+        items = [r.item for r in self.refs]
+        self.by_id = {r.id: r for r in self.refs}
+        self.authors = collect_authors(items)
+        self.by_key = {a.key: a for a in self.authors}
+        self.keywords = collect_keywords(list(self.content.study.keywords), items)
+        self.style_slugs = {s.name: slugify(s.name) for s in self.cited.styles}
+        self.page_urls = self._page_urls()
+        self._digests: dict[str, str] = {}
+        self._cited_in: dict[str, list[tuple[str, str]]] = {}
+        for path, doc in self.cited.docs.items():
+            url, title = self.page_urls[path]
+            for _, _, i in doc.spans:
+                for ref_id in dict.fromkeys(c.id for c in self.cited.clusters[i].cites):
+                    self._cited_in.setdefault(ref_id, []).append((title, f"{url}#cite-{i}"))
+
+    def scope(self) -> tuple[Any, ...]:
+        """What the local calls read besides their references: authors, keywords, citations and their pages, styles."""
+        docs = [(str(path), doc.spans) for path, doc in self.cited.docs.items()]
+        urls = sorted((str(path), url) for path, url in self.page_urls.items())
+        clusters = [[c.id for c in cluster.cites] for cluster in self.cited.clusters]
+        return (self.authors, self.keywords, docs, urls, clusters, self.style_options())
+
+    def refs_of(self, ids: list[str]) -> list[Any]:
+        """The RefViews of these ids, in that order."""
+        return [self.by_id[i] for i in ids]
+
+    # ----- per reference -----
+    def coins(self, ref: Any) -> str:
+        """The COinS title text of a reference."""
+        return self._texts(ref)["coins"]
+
+    def ref_authors(self, ref: Any) -> list[Author]:
+        """The authors and editors of a reference, as Author records."""
+        return list(dict.fromkeys(self.by_key[author_key(n)[0]] for n in names_of(ref.item)))
+
+    def related(self, ref: Any, limit: int = RELATED_LIMIT) -> tuple[list[Any], int]:
+        """Other references sharing an author or editor with this one (at most limit), and how many in all."""
+        ids = coauthored(ref.id, ref.item, self.by_key)
+        return [self.by_id[i] for i in ids[:limit]], len(ids)
+
+    def ref_keywords(self, ref: Any) -> list[Keyword]:
+        """The keyword records of a reference."""
+        wanted = {fold(k) for k in item_keywords(ref.item)}
+        return [k for k in self.keywords if fold(k.name) in wanted]
+
+    def links(self, ref: Any) -> list[Link]:
+        """DOI, the web page, the link types recorded at import (x-links), and PubMed / Google Scholar searches.
+
+        Only links the site can vouch for: http(s) URLs and DOI/PMID/PMCID links made from checked identifiers
+        (a `javascript:` URL or a PMCID `../../x` links nowhere; the fields table shows them as text)."""
+        item = ref.item
+        q = quote_plus(str(item.get("title", "")))
+        doi, pmid, pmcid = (
+            doi_url(item.get("DOI", "")),
+            pmid_url(item.get("PMID", "")),
+            pmcid_url(item.get("PMCID", "")),
+        )
+        known = {
+            "CrossRef": Link("Crossref", doi or f"https://search.crossref.org/?q={q}"),
+            "PubMed": Link("PubMed", pmid or f"https://pubmed.ncbi.nlm.nih.gov/?term={q}"),
+            "PubMedCentral": Link("PubMed Central", pmcid or f"https://www.ncbi.nlm.nih.gov/pmc/?term={q}"),
+            "Google Scholar": Link("Google Scholar", f"https://scholar.google.com/scholar?q={q}"),
+        }
+        out: list[Link] = []
+        if doi:
+            out.append(Link("DOI", doi))
+        web = web_url(item.get("URL", ""))
+        if web:
+            out.append(Link("Web page", web))
+        x_links = item.get("x-links") if isinstance(item.get("x-links"), list) else []
+        for kind in [*x_links, "PubMed", "Google Scholar"]:
+            link = known.get(str(kind))
+            if link and link.url not in {o.url for o in out}:
+                out.append(link)
+        return out
+
+    def cited_in(self, ref: Any) -> list[tuple[str, str]]:
+        """(page title, URL from the root) of every citation of this reference in the study and pages."""
+        return list(self._cited_in.get(ref.id, []))
+
+    def exports_of(self, ref: Any) -> dict[str, str]:
+        """The reference as BibTeX, RIS and CSL-JSON text (made once: the page and the downloads both use it)."""
+        texts = self._texts(ref)
+        return {"bib": texts["bib"], "json": texts["json"], "ris": texts["ris"]}
+
+    def search_data(self, ref: Any) -> list[Any]:
+        """The reference's search index data (searchindex.doc_data)."""
+        return self._texts(ref)["search"]
+
+    def prefetch_exports(self, parallel: Parallel) -> None:
+        """Make the export texts of every reference the memo lacks, in parallel."""
+        todo = [ref for ref in self.refs if self.export_memo.get(self._digest_of(ref)) is None]
+        for ref, texts in zip(todo, parallel.map(self._make_texts, todo), strict=True):
+            self.export_memo.put(self._digest_of(ref), texts)
+
+    def _digest_of(self, ref: Any) -> str:
+        key = self._digests.get(ref.id)
+        if key is None:
+            key = self._digests[ref.id] = item_digest(ref.item)
+        return key
+
+    @staticmethod
+    def _make_texts(ref: Any) -> dict[str, Any]:
+        item = ref.item
+        return {
+            "bib": exports.bibtex([item]),
+            "coins": exports.coins(item),
+            "json": exports.csl_json([item]),
+            "ris": exports.ris([item]),
+            "scholar": metadata.citation_reference(item),
+            "schema": metadata.work_json(item),
+            "search": doc_data(item, ref.year),
+        }
+
+    def _texts(self, ref: Any) -> dict[str, Any]:
+        """What is made of each reference alone (export texts, COinS, Scholar and schema.org metadata, search
+        data), kept between builds by the item's digest."""
+        key = self._digest_of(ref)
+        found = self.export_memo.get(key)
+        return self.export_memo.put(key, self._make_texts(ref)) if found is None else found
+
+    # ----- the study and the lists -----
+    def study_meta(self, canonical: str) -> list[metadata.MetaTag]:
+        """Highwire, Dublin Core and OpenGraph tags of the study page."""
+        item, keywords = self.content.study.item, list(self.content.study.keywords)
+        scholar = [self._texts(r)["scholar"] for r in self.refs]
+        return [
+            *metadata.highwire_tags(item, keywords, canonical, scholar),
+            *metadata.dublin_core_tags(item, keywords),
+            *metadata.opengraph_tags(item, canonical, self.config.title, self.config.description or ""),
+        ]
+
+    def study_json_ld(self, canonical: str) -> Markup:
+        """The study's schema.org JSON-LD."""
+        study = self.content.study
+        works = [self._texts(r)["schema"] for r in self.refs]
+        return metadata.json_ld(study.item, list(study.keywords), canonical, works)
+
+    def year_chart(self) -> Markup:
+        """The works-per-year SVG."""
+        return charts.year_histogram(r.year for r in self.refs)
+
+    def year_table(self) -> list[tuple[str, int]]:
+        """Works per year, for the chart's data table (years with works only)."""
+        counts = Counter(str(r.year) if r.year else "n.d." for r in self.refs)
+        return sorted(counts.items())
+
+    def type_counts(self) -> list[tuple[str, int]]:
+        """Works per type, most first."""
+        return sorted(Counter(r.type_label for r in self.refs).items(), key=lambda c: (-c[1], c[0]))
+
+    def type_chart(self) -> Markup:
+        """The works-per-type SVG."""
+        return charts.type_breakdown(self.type_counts())
+
+    def style_options(self) -> list[tuple[str, str, str]]:
+        """(name, the menu's label, data file from the root) of each offered style; the label is the one site.yaml
+        gives the style, else its title."""
+        return [
+            (s.name, self.config.style_label(s.name, s.title), f"data/styles/{self.style_slugs[s.name]}.json")
+            for s in self.cited.styles
+        ]
+
+    def nav_pages(self) -> list[tuple[str, str]]:
+        """(title, URL from the root) of each extra page, for the navigation: by nav_order (pages without one last),
+        then by title."""
+        pages = self.content.pages
+
+        def order(page: Any) -> tuple[int, int, str, str]:
+            nav_order = page.meta.get("nav_order")
+            title = self.page_urls[page.path][1]
+            return (nav_order is None, nav_order or 0, title.casefold(), title)
+
+        return [(self.page_urls[p.path][1], self.page_urls[p.path][0]) for p in sorted(pages, key=order)]
+
+    def _page_urls(self) -> dict[Any, tuple[str, str]]:
+        study = self.content.study
+        urls = {study.page.path: ("", "the study" if study.present else "the introduction")}
+        slugs = unique_slugs([p.slug for p in self.content.pages])
+        for page in self.content.pages:
+            urls[page.path] = (f"{slugs[page.slug]}/", str(page.meta.get("title") or page.slug))
+        return urls
+
+
+MARGIN_RE = re.compile(r'<div class="csl-left-margin">(.*?)</div>', re.S)
+TAG_RE = re.compile(r"<[^>]*>")
+MAX_MARGIN = 8  # the stylesheet sizes the number column for 1 to 8 characters (lm-1 … lm-8)
+
+
+def margin_chars(entries: Iterable[str]) -> int:
+    """The width, in characters, of a numbered style's widest first field ("[12]", "12."): the width of the column
+    the numbers hang in (citeproc-js's maxoffset); 0 when the entries have none (second-field-align not set)."""
+    widest = 0
+    for entry in entries:
+        m = MARGIN_RE.match(entry)
+        if m:
+            widest = max(widest, len(html.unescape(TAG_RE.sub("", m.group(1))).strip()))
+    return min(widest, MAX_MARGIN)
+
+
+def style_json(style: Any) -> str:
+    """One style's rendering for the switcher: entries, order and citation-cluster texts."""
+    data = {
+        "name": style.name,
+        "title": style.title,
+        "numbered": style.second_field_align,
+        "margin": margin_chars(style.entries.values()),
+        "order": list(style.order),
+        "entries": style.entries,
+        "citations": list(style.citations),
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
+    """Author, keyword and download pages, per-style data and the search index."""
+    page("authors/index.html", "authors.html")
+    for author in browse.authors:
+        page(f"authors/{author.slug}/index.html", "author.html", author=author)
+    if browse.keywords:
+        page("keywords/index.html", "keywords.html")
+        for kw in browse.keywords:
+            page(f"keywords/{kw.slug}/index.html", "keyword.html", keyword=kw)
+    texts = [browse.exports_of(ref) for ref in browse.refs]
+    files.add("references.bib", exports.join_bibtex([t["bib"] for t in texts]))
+    files.add("references.ris", exports.join_ris([t["ris"] for t in texts]))
+    files.add("references.json", exports.join_csl_json([t["json"] for t in texts]))
+    for ref, own in zip(browse.refs, texts, strict=True):
+        for ext, text in own.items():
+            files.add(f"{ref.url}{ref.slug}.{ext}", text)
+    for style in browse.cited.styles:
+        files.add(f"data/styles/{browse.style_slugs[style.name]}.json", style_json(style))
+    files.add("data/search.json", index_json(browse.refs, browse.search_data))

@@ -1,0 +1,56 @@
+"""The cite stage: narrative citations as pandoc renders them, in author-date and numeric styles."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from litsite.cite.stage import cite, short_names
+from litsite.errors import UserErrors
+from litsite.pipeline import load_sources
+
+
+@pytest.mark.parametrize(
+    ("style", "want"),
+    [
+        (
+            "apa",
+            ["Berry et al. (2011)", "(Chinman et al., 2010, p. 240; Mason, 2002)", "Davidson et al. (2006a, p. 3)"],
+        ),
+        ("vancouver-nlm", ["Berry et al. (1)", "(2,3)", "Davidson et al. (4)"]),
+        (
+            "modern-language-association",
+            ["Berry et al.", "(Chinman et al. 240; Mason)", "Davidson, Chinman, et al. (3)"],
+        ),
+    ],
+)
+def test_narrative_and_bracketed_citations(project: Path, style: str, want: list[str]):
+    study = project / "content" / "study.md"
+    text = "\nAs @berry2011 says, and [@chinman2010, p. 240; @mason2002]. @davidson2006a [p. 3] too.\n"
+    study.write_text(study.read_text(encoding="utf-8") + text, encoding="utf-8")
+    config, content = load_sources(project)
+    cited = cite(dataclasses.replace(config, styles=(style,)), content)
+    assert list(cited.default.citations) == want
+
+
+def test_short_names():
+    assert short_names({"author": [{"family": "Berry"}]}) == "Berry"
+    assert short_names({"author": [{"family": "Berry"}, {"family": "Hayward"}]}) == "Berry and Hayward"
+    assert short_names({"editor": [{"literal": "WHO"}, {"family": "A"}, {"family": "B"}]}) == "WHO et al."
+
+
+def test_key_differing_only_in_case_is_named_with_its_case(project: Path):
+    refs = project / "content" / "references.yaml"
+    refs.write_text(refs.read_text(encoding="utf-8").replace("id: berry2011", "id: Berry2011"), encoding="utf-8")
+    study = project / "content" / "study.md"
+    study.write_text(study.read_text(encoding="utf-8") + "\nAs shown [@berry2011].\n", encoding="utf-8")
+    config, content = load_sources(project)
+    with pytest.raises(UserErrors) as exc:
+        cite(config, content)
+    (err,) = [str(e) for e in exc.value.errors]
+    assert err.startswith(f"{study}:")
+    assert err.endswith(
+        "citation key @berry2011 is not in references.yaml; did you mean '@Berry2011' (keys are case-sensitive)?"
+    )
