@@ -136,3 +136,38 @@ def test_et_al_min_without_use_first_truncates_nothing(tmp_path: Path) -> None:
     author = [{"family": f, "given": "A"} for f in ("Doe", "Roe", "Poe")]
     assert render(tmp_path, author, 'et-al-min="3"') == "A Doe, A Roe, A Poe"
     assert render(tmp_path, author, 'et-al-min="3" et-al-use-first="1"') == "A Doe et al."
+
+
+def test_et_al_written_in_the_given_name(tmp_path: Path) -> None:
+    """ "et al." at the end of a given name is not part of the name: the list ends in the et-al term, as if it had
+    been cut (citeproc-js reads it as a dropping particle that asks for et-al)."""
+    author = [{"family": "Born", "given": "L. et al."}]
+    assert render(tmp_path, author, 'initialize-with=". "') == "L. Born et al."
+    assert render(tmp_path, author, 'name-as-sort-order="all"') == "Born, L. et al."
+    assert render(tmp_path, author, 'et-al-min="3" et-al-use-first="1" et-al-use-last="true"') == "L. Born"
+
+
+LABEL_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>{locale}
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout><names variable="{variable}"><label form="{form}" suffix=" "/><name/></names></layout>
+</bibliography></style>"""
+
+
+@pytest.mark.parametrize(
+    ("variable", "form", "locale", "expected"),
+    [
+        ("reviewed-author", "verb-short", "", "by Jo Doe"),  # en-US has only the verb form: verb-short → verb
+        ("editor", "symbol", "", "ed. Jo Doe"),  # no symbol form: symbol → short
+        ("translator", "verb", '<term name="translator">tr</term>', "translated by Jo Doe"),  # the locale file's verb
+        ("editor", "verb-short", '<term name="editor" form="verb">redigiert von</term>', "ed. by Jo Doe"),
+    ],
+)
+def test_label_term_form_falls_back(tmp_path: Path, variable: str, form: str, locale: str, expected: str) -> None:
+    """A term form the locales lack falls back (verb-short → verb → long, symbol → short → long), each form
+    looked up in the style's cs:locale and the locale files before the next form."""
+    path = tmp_path / "s.csl"
+    block = f'<locale xml:lang="en"><terms>{locale}</terms></locale>' if locale else ""
+    path.write_text(LABEL_STYLE.format(locale=block, variable=variable, form=form), encoding="utf-8")
+    entry = {"id": "a", "type": "book", "title": "T", variable: [{"family": "Doe", "given": "Jo"}]}
+    assert format_bibliography([entry], path)[0] == expected

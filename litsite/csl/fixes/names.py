@@ -121,7 +121,9 @@ class Name:
             item["_first_person"] = variable + ": " + "; ".join(str(t) for t, _ in rendered)
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
-        if truncated:
+        # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
+        written = not truncated and not use_last and any(_written_et_al(n) for n in shown)
+        if truncated or written:
             if use_last and len(names) > use_first + 1:
                 ellipsis = "\u2026"
                 return (
@@ -206,7 +208,7 @@ class Name:
         giv = _fmt(g_node, given)
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)
         long = form != "short"  # the short form drops dropping particle and suffix; a name without a given name not
-        dp = _fmt(g_node, p.dropping_particle) if long else None
+        dp = _fmt(g_node, p.dropping_particle) if long and not _ET_AL.match(p.dropping_particle) else None
         suffix = String(p.suffix) if p.suffix and long else None
         order = romanesque(p, language)
         if order == 0:
@@ -223,7 +225,7 @@ class Name:
         second = _cat([dp, _cat([ndp, fam], "")], nbsp) if hyphenated else _cat([dp, ndp, fam], nbsp)
         comma = p.comma_suffix or self.get("comma-suffix") == "true"
         second = _affix(f_node, _cat([second, suffix], ", " if comma else " "))
-        comma_dp = "" if f_node is not None and f_node.get("prefix") else p.comma_dropping_particle
+        comma_dp = "" if (f_node is not None and f_node.get("prefix")) or dp is None else p.comma_dropping_particle
         space = nbsp if init_with and re.search("[\u00a0\ufeff]", init_with) and given_level < 2 else " "
         return _cat([_affix(g_node, giv), second], comma_dp + space)
 
@@ -257,6 +259,14 @@ class Name:
         """The cs:name-part elements for the given and the family name (None when the style has none)."""
         nodes = {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
         return nodes.get("given"), nodes.get("family")
+
+
+_ET_AL = re.compile("^et.?al[^a-z]$")
+
+
+def _written_et_al(name: dict) -> bool:
+    """Whether a personal name carries "et al." as its dropping particle."""
+    return "literal" not in name and bool(_ET_AL.match(parse_name(dict(name)).dropping_particle))
 
 
 def _fmt(node: object | None, text: str) -> object | None:
