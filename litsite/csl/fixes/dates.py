@@ -95,7 +95,13 @@ class Date:
         for part in self.iterchildren():
             if part.get("name") == largest and part.get("range-delimiter"):
                 delimiter = part.get("range-delimiter")
+        # a year suffix follows the range's last year, "2014–2015a" (citeproc-js), not its first
+        item = _CURRENT[-1] if _CURRENT and "year" in varying and not _CURRENT[-1].get("_suffix_done") else None
+        if item is not None:
+            item["_suffix_done"] = True
         first = self.render_single_date(begin, varying, context)
+        if item is not None:
+            item["_suffix_done"] = False
         last = self.render_single_date(end, varying, context)
         if first is None or last is None:
             return first or last
