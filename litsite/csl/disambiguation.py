@@ -9,6 +9,7 @@ State is kept on each item under "_dis", read by our cs:name, cs:if and cs:date-
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 from citeproc import Citation
@@ -16,6 +17,7 @@ from citeproc import Citation
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.names import initialize, split_particles
+from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
 from litsite.csl.source import Item
 from litsite.parallel import Parallel
@@ -39,6 +41,10 @@ def _state_from_json(state: dict) -> dict:
     if "given_pos" in state:
         state["given_pos"] = {int(k): v for k, v in state["given_pos"].items()}
     return state
+
+
+_NOT_AN_ITEM = "\x00litsite-other-cite"
+_PLACEHOLDER = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")  # formatting and quotes: decorations
 
 
 def _letters(n: int) -> str:
@@ -71,7 +77,7 @@ class Disambiguator:
         return self.citation is not None and self.citation.get(name, "false") == "true"
 
     def _memo_key(self, key: str) -> str:
-        return f"c|{self.tags[key]}|{self.bib.source.state_key(key)}"
+        return f"cs|{self.tags[key]}|{self.bib.source.state_key(key)}"
 
     def render(self, key: str) -> str:
         """The text of a first cite of one item, alone in its cluster (from the memo when rendered before)."""
@@ -87,12 +93,15 @@ class Disambiguator:
             self.memo.put(memo_key, text)
 
     def _render(self, key: str) -> str:
+        """The cite as citeproc-js compares cites (getAmbiguousCite): at a subsequent, near-note position (so
+        et-al-subsequent-* and the short forms of note styles apply), not ibid, without decorations."""
+        earlier = Citation([Item(key), Item(_NOT_AN_ITEM)])  # cited before, but not just before: not ibid
         citation = Citation([Item(key)])
-        citation.bibliography = self.bib
+        citation.bibliography = earlier.bibliography = self.bib
         saved = self.bib._cites
-        self.bib._cites = []
+        self.bib._cites = list(earlier.cites)
         try:
-            return str(self.bib.cite(citation, lambda item: "?"))
+            return _PLACEHOLDER.sub("", str(self.bib.cite(citation, lambda item: "?")))
         except Exception:
             return f"?{key}"
         finally:
@@ -163,8 +172,9 @@ class Disambiguator:
         counts = {key: len(self._names(key)) for key in group}
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
         first = min(group, key=lambda k: (str(counts[k]), ids[k]))
-        et_al_min = int(self.citation.get("et-al-min", "0") or 0)
-        use_first = int(self.citation.get("et-al-use-first", "1") or 1)
+        # the names the compared (subsequent) cite shows
+        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
+        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
         shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
         start = Config(shown, [0] * max(counts.values()))
 

@@ -92,3 +92,35 @@ def test_year_suffix_follows_the_last_year_of_a_range(tmp_path: Path) -> None:
     layout += '<date-part name="year"/></date>'
     out = cites(tmp_path, 'disambiguate-add-year-suffix="true"', items, layout)
     assert out == ["Doe May 2014–June 2015a", "Doe May 2014–June 2015b"]
+
+
+def test_cites_are_compared_in_their_subsequent_form(tmp_path: Path) -> None:
+    """citeproc-js compares cites at a subsequent position: et-al-subsequent-* apply, so two first cites that
+    differ ("Baur, Fröberg, Baur, et al." and "Baur, Schileyko & Baur") are ambiguous as "Baur et al."."""
+    options = (
+        'disambiguate-add-year-suffix="true" et-al-min="3" et-al-use-first="3" et-al-subsequent-min="1"'
+        ' et-al-subsequent-use-first="1"'
+    )
+    items = [
+        book("ITEM-1", "B Baur", "L Fröberg", "A Baur", "R Guggenheim", "M Haase", year=2000),
+        book("ITEM-2", "B Baur", "A Schileyko", "A Baur", year=2000),
+        book("ITEM-3", "J Doe", year=2000),
+    ]
+    assert cites(tmp_path, options, items) == [
+        "Baur, Fröberg, Baur, et al. (2000a)",
+        "Baur, Schileyko & Baur (2000b)",
+        "Doe (2000)",
+    ]
+
+
+def test_cites_are_compared_without_decorations(tmp_path: Path) -> None:
+    """Italics and quotes are decorations citeproc-js leaves out when it compares cites: a book and an article of
+    the same title are ambiguous."""
+    layout = (
+        '<group delimiter=", ">' + NAMES + '<choose><if type="book"><text variable="title" font-style="italic"/>'
+        '</if><else><text variable="title" quotes="true"/></else></choose>'
+        '<date variable="issued"><date-part name="year"/></date></group>'
+    )
+    items = [book("a", "J Doe", year=2000, title="One"), book("b", "J Doe", year=2000, title="One", type="article")]
+    out = cites(tmp_path, 'disambiguate-add-year-suffix="true"', items, layout)
+    assert out == ["Doe, One, 2000a", "Doe, “One,” 2000b"]
