@@ -9,12 +9,15 @@ State is kept on each item under "_dis", read by our cs:name, cs:if and cs:date-
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 from citeproc import Citation
 
+from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.names import initialize, split_particles
+from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
 from litsite.csl.source import Item
 from litsite.parallel import Parallel
@@ -40,6 +43,10 @@ def _state_from_json(state: dict) -> dict:
     return state
 
 
+_NOT_AN_ITEM = "\x00litsite-other-cite"
+_PLACEHOLDER = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")  # formatting and quotes: decorations
+
+
 def _letters(n: int) -> str:
     out = ""
     n += 1
@@ -61,13 +68,16 @@ class Disambiguator:
         self.parallel = parallel or Parallel()
         self.citation = style.root.citation
         self.explicit_suffix = bool(style.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+        # citeproc-js's has_disambiguate: a disambiguate="true" test anywhere in the style (macros included)
+        condition = ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"
+        self.has_condition = bool(style.root.xpath(condition, namespaces={"cs": CSL_NS}))
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
         return self.citation is not None and self.citation.get(name, "false") == "true"
 
     def _memo_key(self, key: str) -> str:
-        return f"c|{self.tags[key]}|{self.bib.source.state_key(key)}"
+        return f"cs|{self.tags[key]}|{self.bib.source.state_key(key)}"
 
     def render(self, key: str) -> str:
         """The text of a first cite of one item, alone in its cluster (from the memo when rendered before)."""
@@ -83,12 +93,15 @@ class Disambiguator:
             self.memo.put(memo_key, text)
 
     def _render(self, key: str) -> str:
+        """The cite as citeproc-js compares cites (getAmbiguousCite): at a subsequent, near-note position (so
+        et-al-subsequent-* and the short forms of note styles apply), not ibid, without decorations."""
+        earlier = Citation([Item(key), Item(_NOT_AN_ITEM)])  # cited before, but not just before: not ibid
         citation = Citation([Item(key)])
-        citation.bibliography = self.bib
+        citation.bibliography = earlier.bibliography = self.bib
         saved = self.bib._cites
-        self.bib._cites = []
+        self.bib._cites = list(earlier.cites)
         try:
-            return str(self.bib.cite(citation, lambda item: "?"))
+            return _PLACEHOLDER.sub("", str(self.bib.cite(citation, lambda item: "?")))
         except Exception:
             return f"?{key}"
         finally:
@@ -144,36 +157,58 @@ class Disambiguator:
         return "g|" + ";".join(f"{self.tags[k]}:{self.bib.source.state_key(k)}" for k in group)
 
     def _settle(self, group: list[str]) -> dict[str, tuple[dict, str | None]]:
-        """Resolve one group of identical cites; return its items' (state, year suffix)."""
+        """Resolve one group of identical cites (citeproc-js's lists and clashes); return its items' (state,
+        year suffix)."""
         used = self.memo.used
         self.memo.used = {}  # the renderings of intermediate states are not worth keeping: the outcome is
+        saved = {key: dict(self.state(key)) for key in group}
+        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
+        options = Options(
+            add_names=self.option("disambiguate-add-names"),
+            by_cite_givens=self.option("disambiguate-add-givenname") and rule == "by-cite",
+            year_suffix=self.option("disambiguate-add-year-suffix"),
+            condition=self.has_condition,
+        )
+        counts = {key: len(self._names(key)) for key in group}
+        ids = {key: str(self.bib.source.item_id(key)) for key in group}
+        first = min(group, key=lambda k: (str(counts[k]), ids[k]))
+        # the names the compared (subsequent) cite shows
+        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
+        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
+        shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
+        start = Config(shown, [0] * max(counts.values()))
+
+        def render(key: str, config: Config) -> str:
+            self._apply(key, saved[key], config)
+            return self.render(key)
+
         try:
-            remaining = self._names_and_givennames(group)
-            remaining = self._condition(remaining)
-            self._year_suffix(remaining)
-            return {key: (self.state(key), self.bib.source.peek(key, "year_suffix")) for key in group}
+            registered = settle(group, options, start, counts, ids, render)
+            out = {}
+            for key in group:
+                self._apply(key, saved[key], registered.get(key))
+                out[key] = (self.state(key), self.bib.source.peek(key, "year_suffix"))
+            return out
         finally:
             self.memo.used = used
 
-    def _differing_positions(self, key: str, group: list[str]) -> list[int]:
-        """Positions of names that share a family name with another item's name there but not the person."""
-        mine = self._names(key)
-        out = []
-        for i, name in enumerate(mine):
-            if "literal" in name:
-                continue
-            for other in group:
-                theirs = self._names(other)
-                if (
-                    other != key
-                    and i < len(theirs)
-                    and "literal" not in theirs[i]
-                    and family_key(theirs[i]) == family_key(name)
-                    and given_pair(theirs[i]) != given_pair(name)
-                ):
-                    out.append(i)
-                    break
-        return out
+    def _apply(self, key: str, saved: dict, config: Config | None) -> None:
+        """Set an item's state to its state before the group was settled with `config` on top."""
+        state = self.state(key)
+        state.clear()
+        state.update(saved)
+        suffix = None
+        if config is not None:
+            if config.names > 0:
+                state["names"] = config.names
+            positions = {i: level for i, level in enumerate(config.givens) if level}
+            if positions:
+                state["given_pos"] = positions
+            if config.cond:
+                state["cond"] = True
+            if config.suffix is not None:
+                suffix = state["suffix"] = _letters(config.suffix)
+        self.bib.source.set_field(key, "year_suffix", suffix)
 
     def _names(self, key: str) -> list:
         """The names a cite shows first: authors, else editors."""
@@ -185,8 +220,6 @@ class Disambiguator:
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
         if not self.option("disambiguate-add-givenname") or rule == "by-cite":
             return
-        et_al_min = int(self.citation.get("et-al-min", "0") or 0)
-        use_first = int(self.citation.get("et-al-use-first", "1") or 1)
         people: dict[str, set[tuple[str, str]]] = defaultdict(set)
         shown: dict[str, list[list[str]]] = {}
 
@@ -194,9 +227,7 @@ class Disambiguator:
             ref = self.bib.source[key]
             names = [n for n in (ref.get("author") or ref.get("editor") or []) if "literal" not in n]
             if rule.startswith("primary-name"):
-                names = names[:1]
-            elif et_al_min and len(names) >= et_al_min:
-                names = names[:use_first]
+                names = names[:1]  # citeproc-js registers every name of a cite, shown or not (et-al)
             return [[family_key(name), *given_pair(name)] for name in names]
 
         for key in keys:
@@ -218,77 +249,3 @@ class Disambiguator:
             if levels:
                 self.state(key)["given_fam"] = levels
                 self.state(key)["given_primary"] = rule.startswith("primary-name")
-
-    def _still(self, group: list[str]) -> list[str]:
-        texts: dict[str, list[str]] = defaultdict(list)
-        for key in group:
-            texts[self.render(key)].append(key)
-        return [k for ks in texts.values() if len(ks) > 1 for k in ks]
-
-    def _names_and_givennames(self, group: list[str]) -> list[str]:
-        """Add names one at a time; at each count, try expanding given names before adding another name."""
-        add_names = self.option("disambiguate-add-names")
-        add_given = self.option("disambiguate-add-givenname")
-        people = {tuple((family_key(n), given_pair(n)) if "literal" not in n else n["literal"] for n in self._names(k))
-                  for k in group}  # fmt: skip
-        if len(people) < 2:  # the same names everywhere: neither more names nor given names can help
-            return group
-        most = max(len(self._names(k)) for k in group)
-        rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
-        levels = [1] if rule.endswith("with-initials") else [1, 2]
-        saved = {k: dict(self.state(k)) for k in group}
-        remaining = list(group)
-        for n in [0] + (list(range(2, most + 1)) if add_names else []):
-            if n:
-                for key in remaining:
-                    self.state(key)["names"] = n
-            remaining = [k for k in remaining if k in self._still(group)]
-            if not remaining or not add_given:
-                if not remaining:
-                    break
-                continue
-            before = {k: dict(self.state(k).get("given_pos", {})) for k in remaining}
-            for level in levels:
-                for key in remaining:
-                    positions = dict(before[key])
-                    for i in self._differing_positions(key, group):
-                        if not (rule.startswith("primary-name") and i):
-                            positions[i] = max(level, positions.get(i, 0))
-                    self.state(key)["given_pos"] = positions
-                still = self._still(group)
-                if not [k for k in remaining if k in still]:
-                    break
-            now = [k for k in remaining if k in self._still(group)]
-            if len(now) == len(remaining):
-                for key in remaining:
-                    self.state(key)["given_pos"] = before[key]
-            remaining = now
-            if not remaining:
-                break
-        if remaining and len(remaining) == len(group):
-            for key in group:
-                self.state(key).clear()
-                self.state(key).update(saved[key])
-        return remaining
-
-    def _condition(self, group: list[str]) -> list[str]:
-        if not group:
-            return group
-        for key in group:
-            self.state(key)["cond"] = True
-        return self._still(group)
-
-    def _year_suffix(self, group: list[str]) -> None:
-        if not group or not self.option("disambiguate-add-year-suffix"):
-            return
-        texts: dict[str, list[str]] = defaultdict(list)
-        for key in group:
-            self.state(key)["cond"] = False
-            texts[self.render(key)].append(key)
-        for keys in texts.values():
-            if len(keys) < 2:
-                continue
-            for i, key in enumerate(keys):
-                suffix = _letters(i)
-                self.state(key)["suffix"] = suffix
-                self.bib.source.set_field(key, "year_suffix", suffix)

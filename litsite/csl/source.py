@@ -111,6 +111,10 @@ class Source(CiteProcJSON):
             return self._pending.get(key, {}).get(name, default)
         return ref.get(name, default)
 
+    def item_id(self, key: str) -> object:
+        """The id an item has in its data."""
+        return self._items.get(key, {}).get("id", key)
+
     def state_key(self, key: str) -> str:
         """An item's disambiguation state and year suffix as text: with the item's digest, what its renderings are
         kept under (memo.py)."""

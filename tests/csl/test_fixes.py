@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from litsite.csl.engine import Cite, Formatter, format_bibliography, format_first_citations
+from litsite.csl.engine import Cite, Formatter, format_bibliography, format_bibliography_ids, format_first_citations
 from litsite.csl.fixes.conditions import is_numeric
 from litsite.csl.fixes.names import initialize
 from litsite.csl.fixes.numbers import format_last
@@ -138,7 +138,18 @@ def test_sort_uses_collation_and_names(tmp_path: Path) -> None:
     items = [item("z", author=[{"family": "Zed"}]), item("c", author=[{"family": "Çelik"}]),
              item("a", author=[{"family": "Berg", "non-dropping-particle": "van den"}])]  # fmt: skip
     assert format_bibliography(items, s) == ["van den Berg", "Çelik", "Zed"]
-    assert collation_key("celik") < collation_key("Çelik") < collation_key("Cox")
+    assert collation_key("celik") == collation_key("Çelik") < collation_key("Cox")
+
+
+def test_sort_keys_equal_but_for_case_or_accents_fall_through_to_the_next_key(tmp_path: Path) -> None:
+    """citeproc-js compares keys at base strength (Intl.Collator sensitivity "base"): "Çelik" and "celik" are
+    the same key, so the next key decides, then the order of the items."""
+    s = style(tmp_path, '<text variable="title"/>',
+              sort='<sort><key variable="publisher"/><key variable="title"/></sort>')  # fmt: skip
+    items = [item("a", publisher="Çelik", title="B"), item("b", publisher="celik", title="A"),
+             item("c", publisher="CELIK", title="A")]  # fmt: skip
+    assert format_bibliography(items, s) == ["A", "A", "B"]
+    assert [i for i, _ in format_bibliography_ids(items, s)] == ["b", "c", "a"]
 
 
 def test_sort_orders_empty_keys_last_and_mixed_keys_like_the_comparison(tmp_path: Path) -> None:
@@ -436,3 +447,51 @@ def test_cite_grouping_without_collapse(tmp_path: Path) -> None:
     ]
     result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c")]], "text")
     assert result.citations == ("Doe 2000, Doe 2001; Roe 1999",)  # the names stay: grouped, not collapsed
+
+
+DATE_MACROS = (
+    '<macro name="orig"><date variable="original-date" date-parts="year" form="numeric"/></macro>'
+    '<macro name="issued"><date variable="issued" date-parts="year" form="numeric"/></macro>'
+    '<macro name="reprint"><group delimiter=" "><text macro="orig" prefix="(" suffix=")"/>'
+    '<text macro="issued"/></group></macro>'
+    '<macro name="dated"><choose><if variable="issued"><date variable="issued" date-parts="year" form="numeric"/>'
+    '</if><else><text term="no date" form="short"/><text variable="title"/></else></choose></macro>'
+)
+
+
+def macro_style(tmp_path: Path, macros: str, bib: str, sort: str) -> Path:
+    """A small CSL style with macros."""
+    path = tmp_path / "m.csl"
+    path.write_text(
+        STYLE.replace("<citation", macros + "<citation").format(
+            root="", cit="", cite="", bibattr="", sort=sort, bib=bib
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_dates_in_a_macro_sort_key_sort_as_one_number(tmp_path: Path) -> None:
+    """citeproc-js writes a date in a macro sort key as digits, with neither the date's suffix nor the delimiter
+    after it: "(1990) 1999" is one long number that sorts after every single year ("1999", "2001")."""
+    s = macro_style(tmp_path, DATE_MACROS, '<text macro="reprint"/>', '<sort><key macro="reprint"/></sort>')
+    year = {"date-parts": [[1999]]}
+    items = [item("r", issued=year, **{"original-date": {"date-parts": [[1990]]}}),
+             item("a", issued={"date-parts": [[2001]]}), item("b", issued=year)]  # fmt: skip
+    assert format_bibliography(items, s) == ["1999", "2001", "(1990) 1999"]
+
+
+def test_a_macro_with_a_date_of_its_own_sorts_on_its_dates_only(tmp_path: Path) -> None:
+    """citeproc-js's "macro-has-date": in a sort key such a macro gives only its dates, so an item without the
+    date has an empty key (last), whatever other text the macro writes ("n.d.", a title)."""
+    s = macro_style(tmp_path, DATE_MACROS, '<text variable="title"/>', '<sort><key macro="dated"/></sort>')
+    items = [item("n", title="1"), item("d", title="B", issued={"date-parts": [[2001]]})]
+    assert format_bibliography(items, s) == ["B", "1"]
+
+
+def test_terms_make_sort_keys(tmp_path: Path) -> None:
+    """A term in a macro (not one holding a date) is part of its sort key, as citeproc-js renders it."""
+    macro = '<macro name="t"><group delimiter=" "><text variable="title"/><text term="in"/></group></macro>'
+    s = macro_style(tmp_path, macro, '<text macro="t"/>', '<sort><key macro="t"/><key variable="publisher"/></sort>')
+    items = [item("a", title="Lorem", publisher="A"), item("b", title="Lorem ii", publisher="B")]
+    assert format_bibliography(items, s) == ["Lorem ii in", "Lorem in"]  # "lorem in" after "lorem ii in"

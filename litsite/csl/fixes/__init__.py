@@ -7,6 +7,7 @@ from litsite.csl.fixes import (  # noqa: F401
     conditions,
     dates,
     groups,
+    labels,
     layout,
     names,
     numbers,

@@ -14,6 +14,7 @@ from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.groups import report, suppressed
+from litsite.csl.fixes.sorting import DATE_KEY
 
 _CURRENT: list[object] = []  # the item whose date is being rendered
 _ORDER = ("year", "month", "day")
@@ -25,12 +26,18 @@ def _suffix(item: object) -> str:
 
 
 def _sort_text(value: object, shown: set[str]) -> str:
-    """The shown parts of a date as text that sorts chronologically, also across BC/AD."""
+    """The shown parts of a date (and of a range's end) as digits that sort chronologically, also across BC/AD,
+    between DATE_KEY marks: citeproc-js's dateAsSortKey (year as 1YYYY or, BC, 0 and 9999-YYYY; month, day)."""
     begin = value.begin if isinstance(value, DateRange) else value
-    year = int(begin.get("year") or 0) + 10000 if "year" in shown else 0
-    month = int(begin.get("month") or 0) if "month" in shown else 0
-    day = int(begin.get("day") or 0) if "day" in shown else 0
-    return f"{year:05d}{month:02d}{day:02d}"
+    end = value.get("end") if isinstance(value, DateRange) else None
+    out = ""
+    for date in (begin, end):
+        year = int(date.get("year") or 0) if date is not None and "year" in shown else 0
+        year = 9999 + year if year < 0 else 10000 + year
+        month = int(date.get("month") or 0) if date is not None and "month" in shown else 0
+        day = int(date.get("day") or 0) if date is not None and "day" in shown else 0
+        out += f"{year:05d}{month:02d}{day:02d}"
+    return DATE_KEY[0] + out + DATE_KEY[1]
 
 
 @extend("date")
@@ -88,7 +95,13 @@ class Date:
         for part in self.iterchildren():
             if part.get("name") == largest and part.get("range-delimiter"):
                 delimiter = part.get("range-delimiter")
+        # a year suffix follows the range's last year, "2014–2015a" (citeproc-js), not its first
+        item = _CURRENT[-1] if _CURRENT and "year" in varying and not _CURRENT[-1].get("_suffix_done") else None
+        if item is not None:
+            item["_suffix_done"] = True
         first = self.render_single_date(begin, varying, context)
+        if item is not None:
+            item["_suffix_done"] = False
         last = self.render_single_date(end, varying, context)
         if first is None or last is None:
             return first or last

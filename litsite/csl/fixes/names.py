@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque
 
 _DEFAULTS = {
     "and": None,
     "delimiter-precedes-et-al": "contextual",
     "delimiter-precedes-last": "contextual",
     "et-al-min": "0",
-    "et-al-use-first": "1",
     "et-al-use-last": "false",
     "initialize": "true",
     "initialize-with": None,
@@ -34,90 +33,20 @@ _DEFAULTS = {
 _INHERITED = {"form": "name-form", "delimiter": "name-delimiter"}
 
 
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
 def split_particles(name: dict) -> tuple[str, str, str, str, str]:
-    """(given, family, dropping, non-dropping, suffix), splitting lower-case particles off family and given."""
-    parts = ("given", "family", "dropping-particle", "non-dropping-particle", "suffix")
-    return _split_particles(*(str(name.get(part) or "") for part in parts))
+    """(given, family, dropping, non-dropping, suffix) as citeproc-js parses them (see name_parse.py)."""
+    p = parse_name(name)
+    return (p.given, p.family, p.dropping_particle, p.non_dropping_particle, p.suffix)
 
 
-@lru_cache(maxsize=1 << 16)
-def _split_particles(given: str, family: str, dp: str, ndp: str, suffix: str) -> tuple[str, str, str, str, str]:
-    if not ndp and " " in family:
-        words = family.split(" ")
-        k = 0
-        while k < len(words) - 1 and words[k][:1].islower():
-            k += 1
-        if k:
-            ndp, family = " ".join(words[:k]), " ".join(words[k:])
-    if not dp and " " in given:
-        words = given.split(" ")
-        k = len(words)
-        while k > 1 and words[k - 1][:1].islower() and words[k - 1].isalpha():
-            k -= 1
-        if k < len(words):
-            given, dp = " ".join(words[:k]), " ".join(words[k:])
-    return tuple(part.replace("'", "’") for part in (given, family, dp, ndp, suffix))  # type: ignore[return-value]
-
-
-def _glue(*parts: str) -> str:
-    """Join name parts with spaces, but not after a particle ending in an apostrophe or hyphen."""
-    out = ""
-    for part in parts:
-        if not part:
-            continue
-        out = part if not out else out + ("" if out[-1] in "'’-" else " ") + part
-    return out
-
-
-_ABBREVIATION = re.compile(r"^[^\W\d_]{2,}\.$")
-
-
-@lru_cache(maxsize=1 << 16)
 def initialize(given: str, mark: str, hyphen: bool) -> str:
-    """Initials of a given name: "John Paul" → "J. P." with mark ". ".
-
-    As citeproc-js: an abbreviated given name written with a period ("Th.", "Kh.", "Chr.") keeps its letters, and
-    initials joined by a hyphen ("P.-C.") stay one hyphenated initial ("P.-C.", "P-C" with an empty mark)."""
-    given = re.sub(r"\.\s*-\s*", "-", given)
-    if not hyphen:
-        given = given.replace("-", " ")
-    text = ""
-    for word in re.sub(r"\.(?=\S)", ". ", given).split():
-        if _ABBREVIATION.match(word) and word[0].isupper():
-            text += word[:-1] + mark
-            continue
-        pieces = word.split("-")
-        initials = [p[0] + mark for p in pieces if p and p[0].isupper()]
-        if initials and (len(initials) == len(pieces) or pieces[0][:1].isupper()):
-            joined = "-".join(i.rstrip() for i in initials) + mark[len(mark.rstrip()) :]
-            text += joined if len(initials) > 1 else initials[0]
-        else:
-            text += ("" if not text or text.endswith(" ") else " ") + word + " "
-    return text.rstrip()
+    """Initials of a given name: "John Paul" → "J. P." with mark ". " (citeproc-js initializeWith)."""
+    return initialize_with(given, mark, False, hyphen)
 
 
-@lru_cache(maxsize=1 << 16)
 def normalize_initials(given: str, mark: str) -> str:
-    """initialize="false": full given names stay, initials are written with the mark ("J.P." / "J P" / "P-C" →
-    "J. P." / "P. C."), as citeproc-js normalizes them; a run of capitals without separators ("JP") stays."""
-    words = []
-    for word in given.split():
-        letters = [p for p in re.split(r"[.\-]+", word) if p]
-        if (
-            letters
-            and all(len(p) == 1 and p.isupper() for p in letters)
-            and (len(letters) == 1 or word != "".join(letters))
-        ):
-            words.append(mark.join(letters) + mark)
-        else:
-            words.append(word)
-    out = ""
-    for word in words:
-        out = word if not out else out + ("" if out.endswith(" ") else " ") + word
-    return out.rstrip()
+    """initialize="false": full given names stay, initials written in the name take the mark ("M.E" → "M. E.")."""
+    return initialize_with(given, mark, True)
 
 
 @extend("name")
@@ -153,10 +82,13 @@ class Name:
             dis = {"names": dis.get("names", 0)}
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
-        use_first = int(opt("et-al-use-first") or 1)
+        first = opt("et-al-use-first")
         if in_citation and not sort_options and self._subsequent(item, context):
             et_al_min = int(opt("et-al-subsequent-min") or et_al_min)
-            use_first = int(opt("et-al-subsequent-use-first") or use_first)
+            first = opt("et-al-subsequent-use-first") or first
+        if first is None:
+            et_al_min = 0  # et-al-min without et-al-use-first (here or inherited) truncates nothing (citeproc-js)
+        use_first = int(first or 1)
         use_last = (opt("et-al-use-last") or "false") == "true"
         primary_var = "author" if item.reference.get("author") else "editor"
         if dis and dis.get("names") and variable == primary_var:
@@ -171,6 +103,7 @@ class Name:
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
+        lang = str(item.reference.get("language") or "")
         rendered = []
         for i, name in enumerate(shown):
             inverted = (sort_order == "all" or (sort_order == "first" and i == 0)) and "literal" not in name
@@ -180,7 +113,7 @@ class Name:
             if fam and not (primary and i) and "literal" not in name:
                 _, family_, _, ndp_, _ = split_particles(dict(name))
                 level = max(level, fam.get(f"{ndp_} {family_}".strip(), 0))
-            rendered.append((self._one(name, form, inverted, opt, level), inverted))
+            rendered.append((self._one(name, form, inverted, opt, level, lang) or String(""), inverted))
         if not rendered:
             return None
         if not sort_options and not item.get("_names_seen"):
@@ -188,13 +121,15 @@ class Name:
             item["_first_person"] = variable + ": " + "; ".join(str(t) for t, _ in rendered)
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
-        if truncated:
+        # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
+        written = not truncated and not use_last and any(_written_et_al(n) for n in shown)
+        if truncated or written:
             if use_last and len(names) > use_first + 1:
                 ellipsis = "\u2026"
                 return (
                     self._join(texts, delimiter)
                     + String(delimiter + ellipsis + " ")
-                    + self._one(names[-1], form, sort_order == "all", opt, given_level)
+                    + (self._one(names[-1], form, sort_order == "all", opt, given_level, lang) or String(""))
                 )
             et_al = self.et_al()
             if not et_al:
@@ -255,48 +190,64 @@ class Name:
             out = out + text
         return out
 
-    def _one(self, name: object, form: str, inverted: bool, opt: object, given_level: int) -> object:
+    def _one(self, name: object, form: str, inverted: bool, opt: Callable[[str], str | None], given_level: int,
+             language: str = "") -> object:  # fmt: skip
+        """One name, its parts formatted and joined as citeproc-js does (NameOutput._renderOnePersonalName)."""
         if "literal" in name:
             return String(str(name["literal"]).replace("'", "’"))  # as the parts of personal names
-        given, family, dp, ndp, suffix = split_particles(dict(name))
-        if _CJK.search(family) and (not given or _CJK.search(given)):
-            return String(family if form == "short" else family + given)
-        init_with = opt("initialize-with")
-        if given_level >= 2:
-            form = "long"
-        elif given_level == 1 and form == "short":
+        p = parse_name(dict(name))
+        if given_level >= 1:
             form = "long"  # without initialize-with, the first expansion step is the full given name
-        if given and init_with is not None and (opt("initialize") != "false" or given_level == 1) and given_level < 2:
-            given = initialize(given, init_with, (opt("initialize-with-hyphen") or "true") == "true")
-        elif given and init_with is not None and given_level < 2:
-            given = normalize_initials(given, init_with)
-        if form == "short":
-            family_text = _glue(ndp, family)
-            _, family_fmt = self._parts("", family_text)
-            return family_fmt
-        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+        given = p.given if form != "short" else ""
+        init_with = opt("initialize-with")
+        if given and p.family and init_with is not None and given_level < 2:
+            normalize_only = opt("initialize") == "false" and given_level != 1
+            hyphen = (opt("initialize-with-hyphen") or "true") == "true"
+            given = initialize_with(given, init_with, normalize_only, hyphen)
+        g_node, f_node = self._part_nodes()
+        giv = _fmt(g_node, given)
+        fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)
+        long = form != "short"  # the short form drops dropping particle and suffix; a name without a given name not
+        dp = _fmt(g_node, p.dropping_particle) if long and not _ET_AL.match(p.dropping_particle) else None
+        suffix = String(p.suffix) if p.suffix and long else None
+        order = romanesque(p, language)
+        if order == 0:
+            return _cat([ndp, fam, giv], "")
+        nbsp = "\u00a0" if str(getattr(self.get_root(), "litsite_lang", "") or "")[:2] in ("fr", "ru", "cs") else " "
+        if order == 1 or language in ("vi", "hu"):
+            return _cat([_cat([ndp, fam], nbsp), giv], " ")
+        hyphenated = p.non_dropping_particle[-1:] in ("\u2019", "'", "-", " ")
         if inverted:
-            if demote == "display-and-sort":
-                fam, giv = family, _glue(given, dp, ndp)
-            else:
-                fam, giv = _glue(ndp, family), _glue(given, dp)
-            giv_f, fam_f = self._parts(giv, fam)
-            sep = opt("sort-separator")
-            sep = ", " if sep is None else sep
-            out = MixedString() + fam_f
-            for extra in (giv_f, suffix):
-                if str(extra):
-                    out = out + String(sep) + extra
-            return out
-        giv_f, fam_f = self._parts(given, _glue(dp, ndp, family))
-        out = MixedString()
-        if str(giv_f):
-            out = out + giv_f + String(" ")
-        out = out + fam_f
-        if suffix:
-            comma = bool(name.get("comma-suffix")) or self.get("comma-suffix") == "true"
-            out = out + String((", " if comma else " ") + suffix)
-        return out
+            return self._inverted(p, (giv, fam, dp, ndp, suffix), opt, hyphenated, nbsp)
+        elided = p.dropping_particle[-1:] in ("'", "\u02bc", "\u2019", "-") and p.dropping_particle[:-1] != "de"
+        if elided and p.family and not p.non_dropping_particle and dp is not None:
+            fam, dp = _cat([dp, fam], ""), None  # "d’Aubignac"
+        second = _cat([dp, _cat([ndp, fam], "")], nbsp) if hyphenated else _cat([dp, ndp, fam], nbsp)
+        comma = p.comma_suffix or self.get("comma-suffix") == "true"
+        second = _affix(f_node, _cat([second, suffix], ", " if comma else " "))
+        comma_dp = "" if (f_node is not None and f_node.get("prefix")) or dp is None else p.comma_dropping_particle
+        space = nbsp if init_with and re.search("[\u00a0\ufeff]", init_with) and given_level < 2 else " "
+        return _cat([_affix(g_node, giv), second], comma_dp + space)
+
+    def _inverted(self, p: ParsedName, parts: tuple, opt: Callable[[str], str | None], hyphenated: bool,
+                  nbsp: str) -> object:  # fmt: skip
+        """Family first ("Doe, John"): the non-dropping particle goes after the given name unless the style's
+        demote-non-dropping-particle is "never" or "sort-only"."""
+        giv, fam, dp, ndp, suffix = parts
+        g_node, f_node = self._part_nodes()
+        sep = opt("sort-separator")
+        sep = ", " if sep is None else sep
+        if p.given in ("Lord", "Lady"):
+            sep = ", "
+        comma_dp = p.comma_dropping_particle + " "
+        demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
+        if demote in ("always", "display-and-sort"):
+            second = _affix(g_node, _cat([_cat([giv, dp], comma_dp), ndp], " "))
+            merged = _cat([_affix(f_node, fam), second], sep)
+        else:
+            first = _affix(f_node, _cat([ndp, fam], "" if hyphenated else nbsp))
+            merged = _cat([first, _affix(g_node, _cat([giv, dp], comma_dp))], sep)
+        return _cat([merged, suffix], sep)
 
     def markup(self, text: object) -> object:
         """Formatting and affixes; a count (form="count") stays a number."""
@@ -304,12 +255,44 @@ class Name:
             return text
         return super().markup(text)
 
-    def _parts(self, given: str, family: str) -> tuple[object, object]:
-        g: object = String(given)
-        f: object = String(family)
-        for part in self.findall("cs:name-part", self.nsmap):
-            if part.get("name") == "given" and given:
-                g = part.wrap(part.format(part.case(g)))
-            elif part.get("name") == "family" and family:
-                f = part.wrap(part.format(part.case(f)))
-        return g, f
+    def _part_nodes(self) -> tuple[object | None, object | None]:
+        """The cs:name-part elements for the given and the family name (None when the style has none)."""
+        nodes = {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
+        return nodes.get("given"), nodes.get("family")
+
+
+_ET_AL = re.compile("^et.?al[^a-z]$")
+
+
+def _written_et_al(name: dict) -> bool:
+    """Whether a personal name carries "et al." as its dropping particle."""
+    return "literal" not in name and bool(_ET_AL.match(parse_name(dict(name)).dropping_particle))
+
+
+def _fmt(node: object | None, text: str) -> object | None:
+    """A name part with its cs:name-part's text-case and formatting, not yet its affixes; None when empty."""
+    if not text:
+        return None
+    out: object = String(text)
+    return node.format(node.case(out)) if node is not None else out
+
+
+def _affix(node: object | None, text: object | None) -> object | None:
+    """The prefix and suffix of a cs:name-part around a (joined) part."""
+    return node.wrap(text) if node is not None and text is not None else text
+
+
+def _cat(pieces: list, delimiter: str) -> object | None:
+    """Join the non-empty pieces; a whitespace delimiter is dropped after a piece ending in whitespace (a
+    name-part suffix "&#160;" stands for the space)."""
+    out = None
+    for piece in pieces:
+        if piece is None or not str(piece):
+            continue
+        if out is None:
+            out = MixedString() + piece
+        elif delimiter.isspace() and str(out)[-1:].isspace():
+            out = out + piece
+        else:
+            out = out + String(delimiter) + piece
+    return out

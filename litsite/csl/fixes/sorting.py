@@ -19,11 +19,15 @@ from operator import itemgetter
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
+from citeproc.string import String
 
-from litsite.csl.elements import extend
+from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.names import split_particles
 from litsite.csl.markup import PLACEHOLDERS
 
+DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
+_DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
+_AFTER_DATE = re.compile(DATE_KEY[1] + r"[^\w(\[{]*")  # a date's suffix and the delimiter after it
 _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th"}
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
@@ -52,7 +56,7 @@ def _weights(ch: str) -> tuple[tuple[int, ...], str]:
 
 
 _LEADING = re.compile(r"^[\[\]'\"“”‘’(]+")
-_primary, _secondary = itemgetter(0), itemgetter(1)
+_primary = itemgetter(0)
 
 
 _DIGITS = re.compile(r"([0-9]+)")
@@ -72,12 +76,13 @@ def _numeric_primary(text: str) -> tuple[int, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple:
-    """A sort key approximating ICU root collation: (primary weights, accents, case)."""
+    """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
+    sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
+    next cs:key (then the order of the items) decides."""
     text = _LEADING.sub("", _STRIP.sub("", text).strip())
-    weights = list(map(_weights, text))  # C-level loops: thousands of keys per build
-    numeric = _DIGITS.search(text)
-    primary = _numeric_primary(text) if numeric else tuple(chain.from_iterable(map(_primary, weights)))
-    return (primary, tuple(map(_secondary, weights)), tuple(map(str.isupper, text)), text)
+    if _DIGITS.search(text):
+        return (_numeric_primary(text),)
+    return (tuple(chain.from_iterable(_primary(_weights(c)) for c in text)),)
 
 
 def names_sort_text(names: list, demote: str, short: bool = False) -> str:
@@ -202,7 +207,37 @@ class Key:
             text = None
         layout.repressed = saved
         item["_used"] = used or set()
-        return ["c", str(text)] if text is not None and str(text).strip() else None
+        text = _date_runs(str(text)) if text is not None else ""
+        return ["c", text] if text.strip() else None
+
+
+def _date_runs(text: str) -> str:
+    """A macro's sort text with its dates' digits: citeproc-js writes neither a date's suffix nor the delimiter
+    after it in a sort key (the next element's prefix stays), so "(1990) 1999" is one number that sorts after
+    "1999", and "1999 (1990)" two numbers."""
+    return _AFTER_DATE.sub("", text).replace(DATE_KEY[0], "")
+
+
+@extend("macro")
+class Macro:
+    """cs:macro in a sort key: a macro holding a cs:date of its own gives only its dates' digits (citeproc-js's
+    "macro-has-date"), so its terms ("n.d."), affixes and other variables do not sort."""
+
+    def render(self, item: object, context: object = None, sort_options: dict | None = None) -> object:
+        """The macro's output; in a sort key, only the digits of its dates when it holds a cs:date itself."""
+        text = super().render(item, context=context, sort_options=sort_options)
+        if sort_options is None or text is None or not _has_date(self):
+            return text
+        return String("".join(DATE_KEY[0] + run + DATE_KEY[1] for run in _DATE_RUN.findall(str(text))))
+
+
+def _has_date(macro: object) -> bool:
+    """Whether a cs:date is among the macro's own descendants (not those of the macros it calls)."""
+    found = getattr(macro, "_litsite_has_date", None)
+    if found is None:
+        found = bool(macro.xpath(".//cs:date", namespaces={"cs": CSL_NS}))
+        macro._litsite_has_date = found
+    return found
 
 
 @extend("sort")

@@ -1,0 +1,33 @@
+"""cs:label: a term form the locale lacks falls back to another form, as CSL 1.0.2 "Terms" says.
+
+"verb-short" falls back to "verb", "symbol" to "short", and every form at last to "long" (citeproc-js
+CSL.Engine.getField): `<label form="verb-short"/>` of reviewed-author renders "by" (the en-US locale defines only
+its verb form). Each form is looked up in the whole locale chain (the style's cs:locale, then the locale files)
+before the next form is tried.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litsite.csl.elements import extend
+
+_FALLBACK: dict[str | None, tuple[str | None, ...]] = {
+    "verb-short": ("verb-short", "verb", None),
+    "symbol": ("symbol", "short", None),
+    "verb": ("verb", None),
+    "short": ("short", None),
+}
+
+
+@extend("label")
+class TermFormFallback:
+    """The label's term in its form, else in the forms it falls back to (None: the long form)."""
+
+    def get_term(self, name: str, form: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        """The first of the form's fallbacks the locales define."""
+        for candidate in _FALLBACK.get(form, (form,)):
+            term = super().get_term(name, candidate, *args, **kwargs)  # type: ignore[misc]
+            if term is not None:
+                return term
+        return None
