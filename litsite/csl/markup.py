@@ -149,6 +149,10 @@ _RICH_RE = re.compile(
 )
 
 
+# text-case leaves these alone (citeproc-js: small caps, superscript and subscript are implicitly nocase)
+_CASE_KEPT = frozenset({"nocase", "sc", "sup", "sub"})
+
+
 def affix_text(value: str, fmt: str) -> MixedString:
     """A cite's prefix or suffix as rich text whose quotes keep the punctuation after them outside (citeproc-js takes
     an affix as written: `'quote', ` stays “quote”, even where punctuation goes inside quotes)."""
@@ -168,7 +172,7 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
         nonlocal out
         if buf:
             text = "".join(buf)
-            out = out + (NoCase(text) if "nocase" in stack or "sc" in stack else String(text))
+            out = out + (NoCase(text) if _CASE_KEPT.intersection(stack) else String(text))
             buf.clear()
 
     from litsite.csl.fixes.quotes import SmartQuotes
@@ -194,8 +198,9 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             name = tag
         if closing:
             if name not in stack:
+                buf.append(match.group())  # an orphan closing tag is text, as citeproc-js writes it
                 continue
-            if name in ("nocase", "sc"):
+            if name in _CASE_KEPT:
                 flush()
             if name != "nocase" and fmt == "html":
                 buf.append(CLOSE[name])
@@ -203,7 +208,7 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             stack.remove(name)
             stack.reverse()
         else:
-            if name in ("nocase", "sc"):
+            if name in _CASE_KEPT:
                 flush()
             if name != "nocase" and fmt == "html":
                 buf.append(OPEN[name])

@@ -17,6 +17,7 @@ from litsite.csl.fixes.groups import report, suppressed
 
 _CURRENT: list[object] = []  # the item whose date is being rendered
 _ORDER = ("year", "month", "day")
+_NO_ERA: list[bool] = []  # set while the two years of a range render: the era term follows the range once
 
 
 def _suffix(item: object) -> str:
@@ -88,11 +89,17 @@ class Date:
         for part in self.iterchildren():
             if part.get("name") == largest and part.get("range-delimiter"):
                 delimiter = part.get("range-delimiter")
-        first = self.render_single_date(begin, varying, context)
-        last = self.render_single_date(end, varying, context)
+        _NO_ERA.append("year" in varying)
+        try:
+            first = self.render_single_date(begin, varying, context)
+            last = self.render_single_date(end, varying, context)
+        finally:
+            _NO_ERA.pop()
         if first is None or last is None:
             return first or last
         rng = str(first).rstrip() + delimiter + str(last).lstrip()
+        if "year" in varying:
+            rng += _era(self, begin.get("year"))
         if not same:
             return rng
         order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
@@ -102,9 +109,43 @@ class Date:
         return self.join([rng, shared]) if shared else rng
 
 
+def _era(element: object, year: object) -> str:
+    """The term citeproc-js writes after a year: "BC" before year 1, "AD" for years 1-499, else nothing."""
+    if not isinstance(year, int) or year == 0 or year >= 500:
+        return ""
+    return str(element.get_single_term("bc" if year < 0 else "ad") or "")
+
+
+def season_index(date: object) -> int | str | None:
+    """The season a date's month stands for (months 13-16 and 21-24 are seasons 1-4, as citeproc-js reads them), or
+    its season field (a number 1-4, or a name such as "Michaelmas"); None when neither is there."""
+    month = date.get("month")
+    if isinstance(month, int) and 13 <= month <= 24:
+        while month > 16:
+            month -= 4
+        return month - 12
+    season = date.get("season")
+    if season in (None, ""):
+        return None
+    return int(season) if str(season).strip() in ("1", "2", "3", "4") else str(season)
+
+
 @extend("date-part")
 class DatePart:
-    """cs:date-part: style overrides without changing the locale; year-suffix after the year."""
+    """cs:date-part: style overrides without changing the locale; year-suffix after the year; seasons."""
+
+    def process(self, date: object, context: object = None) -> object:
+        """A month out of 1-12 is a season's term or nothing; other parts as citeproc-py renders them."""
+        if self.get("name") == "year" and self.get("form", "long") == "long" and isinstance(date.get("year"), int):
+            year = date.get("year")
+            return str(abs(year)) + ("" if _NO_ERA and _NO_ERA[-1] else _era(context or self, year))
+        month = date.get("month")
+        if self.get("name") != "month" or (isinstance(month, int) and 1 <= month <= 12):
+            return super().process(date, context)
+        season = season_index(date)
+        if isinstance(season, int):
+            return (context or self).get_single_term(f"season-{season:02}")
+        return season
 
     def render(self, date: object, context: object = None) -> object:
         """Render the part with the style's non-affix overrides applied temporarily."""

@@ -81,14 +81,27 @@ def apply_case(text: object, case: str) -> object:
         if first and first.group().lower() == first.group():  # "arXiv", "iPhone" stay as they are (citeproc-js)
             _upper_at(chars, _first_letter(chars, 0, len(chars)))
     elif case == "sentence":
-        if plain.upper() == plain:
-            chars = [(ch if p else ch.lower(), p) for ch, p in chars]
-        _upper_at(chars, _first_letter(chars, 0, len(chars)))
+        chars = _sentence(chars, plain)
     elif case in ("title", "capitalize-all"):
         _title(chars, plain, case == "title")
     else:
         return text
     return _rebuild(chars)
+
+
+_SEPARATORS = "".join(PLACEHOLDERS) + "\\s\\-\u2013\u2014/.,;?!:\\[\\]()\"'\u2018\u2019\u201c\u201d"
+_SENTENCE_WORD = re.compile(f"[^{_SEPARATORS}]+")
+
+
+def _sentence(chars: list[tuple[str, bool]], plain: str) -> list[tuple[str, bool]]:
+    """Sentence case as citeproc-js does it: the first word's first letter upper-cased (the rest of that word as
+    written), every other word lower-cased; a first word inside a nocase span stays as it is."""
+    out = [(ch if p else ch.lower(), p) for ch, p in chars]
+    first = _SENTENCE_WORD.search(plain)
+    if first and not chars[first.start()][1]:
+        out[first.start() : first.end()] = chars[first.start() : first.end()]
+        _upper_at(out, first.start())
+    return out
 
 
 def _closed_before_word(plain: str, start: int) -> bool:
