@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from litsite.csl.engine import format_bibliography
+from litsite.csl.fixes.pages import format_pages
 from litsite.csl.fixes.text_case import apply_case
 from litsite.csl.rawdate import parse_raw
 
@@ -99,3 +100,125 @@ def test_an_orphan_closing_tag_in_a_field_is_text(tmp_path: Path) -> None:
 def test_display_block_starts_a_new_line_in_text(tmp_path: Path) -> None:
     layout = '<text variable="title"/><text variable="note" prefix=". " display="block"/>'
     assert bib(tmp_path, layout, [{"title": "T", "note": "N"}]) == ["T\n. N"]
+
+
+@pytest.mark.parametrize(
+    ("title", "cased"),
+    [
+        ("the on-stage computer", "The On-Stage Computer"),  # a stop word before a hyphen later in the title stays
+        ("the up-to-date analysis", "The Up-to-Date Analysis"),  # … but not in the title's first string
+        ("p(l)aying attention", "P(l)Aying Attention"),  # brackets split words; one letter stays lower case
+        ("17. a value for n-person games", "17. a Value for n-Person Games"),  # "17" was the first word
+        ("rock’n’roll is here", "Rock’n’roll Is Here"),  # the word after an apostrophe that closes nothing
+        ("what is it for", "What Is It For"),  # a stop word ending the title is capitalized
+        ("cats: a study of the iPhone", "Cats: A Study of the iPhone"),  # after a colon; words with capitals stay
+        ("α-helix and β", "α-Helix and β"),  # a lone Greek letter stays
+    ],
+)
+def test_title_case_follows_citeproc_js(tmp_path: Path, title: str, cased: str) -> None:
+    layout = '<text variable="title" text-case="title"/>'
+    assert bib(tmp_path, layout, [{"title": title, "language": "en"}]) == [cased]
+
+
+def test_a_subscript_splits_words_for_title_case(tmp_path: Path) -> None:
+    layout = '<text variable="title" text-case="title"/>'
+    assert bib(tmp_path, layout, [{"title": "ms. (g<sub>1</sub>), now"}], "html") == ["Ms. (g<sub>1</sub>), Now"]
+
+
+def test_the_translated_language_decides_title_case(tmp_path: Path) -> None:
+    # citeproc-js reads language "en>de" as a German translation of an English original: not title-cased
+    layout = '<text variable="title" text-case="title"/>'
+    assert bib(tmp_path, layout, [{"title": "her book", "language": "en>de"}]) == ["her book"]
+    assert bib(tmp_path, layout, [{"title": "her book", "language": "en<de"}]) == ["Her Book"]
+
+
+def test_ordinals_match_whole_numbers_then_two_digits_then_one(tmp_path: Path) -> None:
+    layout = '<number variable="edition" form="ordinal"/>'
+    editions = [1, 2, 3, 4, 11, 12, 13, 21, 102, 111, 112, 113, 1001]
+    expected = [
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "102nd",
+        "111th",
+        "112th",
+        "113th",
+        "1001st",
+    ]
+    assert bib(tmp_path, layout, [{"edition": str(n)} for n in editions]) == expected
+
+
+def test_ordinals_take_the_gender_of_their_noun(tmp_path: Path) -> None:
+    # fr-FR: "édition" is feminine (1re), "octobre" masculine (1er)
+    path = tmp_path / "s.csl"
+    layout = (
+        '<number variable="edition" form="ordinal" suffix=" "/>'
+        '<date variable="issued"><date-part name="day" form="ordinal" suffix=" "/><date-part name="month"/></date>'
+    )
+    path.write_text(STYLE.format(bib=layout), encoding="utf-8")
+    entry = format_bibliography(
+        [{"id": "a", "type": "book", "edition": "1", "issued": {"date-parts": [[2004, 10, 1]]}}], path, locale="fr-FR"
+    )
+    assert entry == ["1ʳᵉ 1ᵉʳ octobre"]
+
+
+def test_a_style_locale_term_overrides_the_locale_file_in_localized_dates(tmp_path: Path) -> None:
+    path = tmp_path / "s.csl"
+    layout = '<date variable="issued" form="text"/>'
+    text = STYLE.format(bib=layout).replace(
+        "<citation>",
+        '<locale xml:lang="en"><terms><term name="bc"> B.C.E.</term><term name="month-03">Mar.</term></terms>'
+        "</locale><citation>",
+    )
+    path.write_text(text, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "issued": {"date-parts": [[-44, 3, 15]]}}]
+    assert format_bibliography(items, path) == ["Mar. 15, 44 B.C.E."]
+
+
+def test_a_typed_apostrophe_does_not_break_a_word_for_title_case(tmp_path: Path) -> None:
+    # citeproc-js: "what's" is one word; a curly ’ in the data is a closing quote that ends the word
+    layout = '<text variable="title" text-case="title"/>'
+    items = [{"title": "at 70: what's next?"}, {"title": "what’s next"}]
+    assert bib(tmp_path, layout, items) == ["At 70: What’s Next?", "What’s next"]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "prefix", "joined"),
+    [(";", ": ", "a; b"), (":", "! ", "a! b"), ("?", ": ", "a? b"), (":", ". ", "a: b"), (".", ": ", "a.: b")],
+)
+def test_punctuation_meeting_at_an_affix_merges(tmp_path: Path, suffix: str, prefix: str, joined: str) -> None:
+    # citeproc-js's table: the stronger mark stays where a suffix's mark meets a prefix's
+    layout = f'<group><text value="a" suffix="{suffix}"/><text value="b" prefix="{prefix}"/></group>'
+    assert bib(tmp_path, layout, [{"title": "x"}]) == [joined]
+
+
+@pytest.mark.parametrize(
+    ("page", "fmt", "out"),
+    [
+        ("321-8", None, "321–8"),  # no format: an end below the start stays as written
+        ("321-328", "minimal", "321–8"),
+        ("321-8", "expanded", "321–328"),  # the abbreviated end is expanded first
+        ("1496-504", "minimal", "1496–504"),
+        ("1536-538", "minimal", "1536–8"),
+        ("11564-11568", "chicago", "11564–68"),
+        ("1496-1504", "chicago", "1496–1504"),
+        ("N110 - N5", "expanded", "N110–N115"),  # the same prefix on both ends: a range
+        ("n11564 - n1568", "minimal", "n11564–8"),
+        ("8n11564-8n1568", "chicago", "8n11564–68"),
+        ("N110 - 5", "minimal", "N110-5"),  # a prefix on one end only: the hyphen stays
+        ("110 - N6", "minimal", "110-N6"),
+        ("N110 - P5", "minimal", "N110-P5"),
+        ("406.3-406.3", None, "406.3-406.3"),  # not a number
+        ("i-ix", None, "i–ix"),  # Roman numerals
+        ("3-B", None, "3-B"),
+        ("12-15, 20-22", "minimal", "12–5, 20–2"),
+        ("120-15", "expanded", "120–15"),  # the expanded end is below the start: as written
+    ],
+)
+def test_page_ranges_as_citeproc_js(page: str, fmt: str | None, out: str) -> None:
+    assert format_pages(page, fmt) == out

@@ -10,6 +10,7 @@ from litsite.csl.fixes import (  # noqa: F401
     layout,
     names,
     numbers,
+    ordinals,
     quotes,
     sorting,
     text_case,

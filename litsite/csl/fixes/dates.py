@@ -9,11 +9,13 @@ variable, the suffix follows the first rendered year.
 
 from __future__ import annotations
 
+from citeproc import model
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.groups import report, suppressed
+from litsite.csl.fixes.ordinals import noun_gender, ordinal
 
 _CURRENT: list[object] = []  # the item whose date is being rendered
 _ORDER = ("year", "month", "day")
@@ -113,7 +115,10 @@ def _era(element: object, year: object) -> str:
     """The term citeproc-js writes after a year: "BC" before year 1, "AD" for years 1-499, else nothing."""
     if not isinstance(year, int) or year == 0 or year >= 500:
         return ""
-    return str(element.get_single_term("bc" if year < 0 else "ad") or "")
+    root = element.get_root()
+    # a localized date's parts belong to the locale's tree; the style's own cs:locale may override the term
+    where = getattr(root, "style", None) if isinstance(root, model.Locale) else None
+    return str((where if where is not None else element).get_single_term("bc" if year < 0 else "ad") or "")
 
 
 def season_index(date: object) -> int | str | None:
@@ -139,6 +144,13 @@ class DatePart:
         if self.get("name") == "year" and self.get("form", "long") == "long" and isinstance(date.get("year"), int):
             year = date.get("year")
             return str(abs(year)) + ("" if _NO_ERA and _NO_ERA[-1] else _era(context or self, year))
+        if self.get("name") == "day" and self.get("form") == "ordinal" and isinstance(date.get("day"), int):
+            where = context or self
+            day = date.get("day")
+            if day > 1 and where.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true":
+                return str(day)
+            month = f"month-{date.get('month'):02}" if isinstance(date.get("month"), int) else None
+            return ordinal(day, where, noun_gender(where, month))
         month = date.get("month")
         if self.get("name") != "month" or (isinstance(month, int) and 1 <= month <= 12):
             return super().process(date, context)

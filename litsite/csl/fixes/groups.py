@@ -14,6 +14,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import children, extend
+from litsite.csl.fixes.title_case import item_language
 
 _FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
 
@@ -126,8 +127,7 @@ class TrackedText:
         language read without raising an exception for each element of an item that has none."""
         attrib = self.attrib
         sort_options = kwargs.get("sort_options")
-        language = dict.get(item.reference, "language")
-        language = language[:2] if language else None
+        language = item_language(dict.get(item.reference, "language"))
         if sort_options:
             if "term" in attrib:
                 return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)

@@ -22,7 +22,7 @@ from citeproc.source import Date, DateRange, LiteralDate
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.names import split_particles
-from litsite.csl.markup import PLACEHOLDERS
+from litsite.csl.markup import APOS, PLACEHOLDERS
 
 _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th"}
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
@@ -73,7 +73,7 @@ def _numeric_primary(text: str) -> tuple[int, ...]:
 @lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation: (primary weights, accents, case)."""
-    text = _LEADING.sub("", _STRIP.sub("", text).strip())
+    text = _LEADING.sub("", _STRIP.sub("", text.replace(APOS, "’")).strip())
     weights = list(map(_weights, text))  # C-level loops: thousands of keys per build
     numeric = _DIGITS.search(text)
     primary = _numeric_primary(text) if numeric else tuple(chain.from_iterable(map(_primary, weights)))
