@@ -141,7 +141,7 @@ class PlainFormat:
         memo = self.__dict__
         plain = memo.get("_litsite_plain")
         if plain is None:
-            plain = memo["_litsite_plain"] = all(self.get(name, value) == value for name, value in _PLAIN)  # type: ignore[attr-defined]
+            plain = memo["_litsite_plain"] = all(self.get(name) is None for name, _ in _PLAIN)  # type: ignore[attr-defined]
         if plain:
             return str(string) if isinstance(string, int | float) else string
         return super().format(string)  # type: ignore[misc]

@@ -222,3 +222,23 @@ def test_punctuation_meeting_at_an_affix_merges(tmp_path: Path, suffix: str, pre
 )
 def test_page_ranges_as_citeproc_js(page: str, fmt: str | None, out: str) -> None:
     assert format_pages(page, fmt) == out
+
+
+def test_font_style_normal_is_a_span_only_inside_italics(tmp_path: Path) -> None:
+    # citeproc-js: an explicit font-style="normal" sets italic text upright, and writes nothing elsewhere
+    layout = (
+        '<group delimiter="|"><text variable="title" font-style="normal"/>'
+        '<group font-style="italic"><text variable="title" font-style="normal"/></group></group>'
+    )
+    assert bib(tmp_path, layout, [{"title": "T"}], "html") == ['T|<i><span style="font-style:normal;">T</span></i>']
+
+
+def test_vertical_align_baseline_is_a_span(tmp_path: Path) -> None:
+    layout = '<group vertical-align="sup"><text variable="title" vertical-align="baseline"/></group>'
+    assert bib(tmp_path, layout, [{"title": "T"}], "html") == ['<sup><span style="baseline">T</span></sup>']
+
+
+def test_nodecor_text_keeps_its_case(tmp_path: Path) -> None:
+    layout = '<text variable="title" text-case="capitalize-all"/>'
+    items = [{"title": 'lessard <span class="nodecor">v.</span> schmidt'}]
+    assert bib(tmp_path, layout, items) == ["Lessard v. Schmidt"]

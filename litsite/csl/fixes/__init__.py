@@ -6,6 +6,7 @@ Importing this package registers our element mixins with :mod:`litsite.csl.eleme
 from litsite.csl.fixes import (  # noqa: F401
     conditions,
     dates,
+    decorations,
     groups,
     layout,
     names,
