@@ -29,6 +29,11 @@ _TAGS = {
     "ri": ('<div class="csl-right-inline">', "</div>"),
     "block": ('<div class="csl-block">', "</div>"),
     "indent": ('<div class="csl-indent">', "</div>"),
+    "bl": ('<span style="baseline">', "</span>"),  # vertical-align="baseline", as citeproc-js writes it
+    # font-style / font-weight / font-variant="normal" set in a style: a normal span only inside that decoration
+    "ni": ("", ""),
+    "nbi": ("", ""),
+    "nsci": ("", ""),
 }
 OPEN = {name: chr(0xE100 + 2 * i) for i, name in enumerate(_TAGS)}
 CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
@@ -38,9 +43,11 @@ QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case
 QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
 TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
 AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
+APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
 PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
+_PLACEHOLDER_ASK = re.compile("[" + "".join(OPEN[n] + CLOSE[n] for n in ("ni", "nbi", "nsci")) + "]")
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
 
 
@@ -90,18 +97,36 @@ _FLIP_OPEN = {OPEN[name]: name for name in _FLIP}
 _FLIP_CLOSE = {CLOSE[name]: name for name in _FLIP}
 
 
+_ASK_NORMAL = {"ni": "i", "nbi": "b", "nsci": "sc"}
+_ASK_OPEN = {OPEN[name]: deco for name, deco in _ASK_NORMAL.items()}
+_ASK_CLOSE = {CLOSE[name]: deco for name, deco in _ASK_NORMAL.items()}
+
+
 def _flip_flop(text: str) -> str:
     """Italics, bold or small caps nested in the same decoration flip back to normal (`<i>My <span
     style="font-style:normal;">Amazing</span> Title</i>`); rich text's `<span class="nodecor">` sets every active
     decoration back to normal and disappears where none is active."""
     if not any(ch in text for ch in _FLIP_OPEN) and OPEN["n"] not in text:
-        return text
+        return _PLACEHOLDER_ASK.sub("", text) if any(ch in text for ch in _ASK_OPEN) else text
     out: list[str] = []
     depth = dict.fromkeys(_FLIP, 0)
     stack: list[tuple[str, list[str]]] = []  # (decoration or "nodecor", the tags opened for it)
     for ch in text:
         name = _FLIP_OPEN.get(ch)
-        if ch == OPEN["n"]:
+        if ch in _ASK_OPEN:  # normal asked by the style: a normal span where the decoration is on, else nothing
+            deco = _ASK_OPEN[ch]
+            tags = [_FLIP[deco]] if depth[deco] % 2 else []
+            out += [OPEN[t] for t in tags]
+            stack.append(("ask-" + deco, tags))
+            depth[deco] += len(tags)
+        elif ch in _ASK_CLOSE:
+            deco = _ASK_CLOSE[ch]
+            j = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == "ask-" + deco), None)
+            if j is not None:
+                tags = stack.pop(j)[1]
+                out += [CLOSE[t] for t in reversed(tags)]
+                depth[deco] -= len(tags)
+        elif ch == OPEN["n"]:
             tags = [_FLIP[n] for n in _FLIP if depth[n] % 2]
             out += [OPEN[t] for t in tags]
             stack.append(("nodecor", tags))
@@ -149,6 +174,10 @@ _RICH_RE = re.compile(
 )
 
 
+# text-case leaves these alone (citeproc-js: small caps, superscript, subscript and nodecor spans are implicitly nocase)
+_CASE_KEPT = frozenset({"nocase", "sc", "sup", "sub", "n"})
+
+
 def affix_text(value: str, fmt: str) -> MixedString:
     """A cite's prefix or suffix as rich text whose quotes keep the punctuation after them outside (citeproc-js takes
     an affix as written: `'quote', ` stays “quote”, even where punctuation goes inside quotes)."""
@@ -168,7 +197,7 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
         nonlocal out
         if buf:
             text = "".join(buf)
-            out = out + (NoCase(text) if "nocase" in stack or "sc" in stack else String(text))
+            out = out + (NoCase(text) if _CASE_KEPT.intersection(stack) else String(text))
             buf.clear()
 
     from litsite.csl.fixes.quotes import SmartQuotes
@@ -194,8 +223,9 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             name = tag
         if closing:
             if name not in stack:
+                buf.append(match.group())  # an orphan closing tag is text, as citeproc-js writes it
                 continue
-            if name in ("nocase", "sc"):
+            if name in _CASE_KEPT:
                 flush()
             if name != "nocase" and fmt == "html":
                 buf.append(CLOSE[name])
@@ -203,7 +233,7 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             stack.remove(name)
             stack.reverse()
         else:
-            if name in ("nocase", "sc"):
+            if name in _CASE_KEPT:
                 flush()
             if name != "nocase" and fmt == "html":
                 buf.append(OPEN[name])

@@ -11,6 +11,7 @@ from citeproc.string import MixedString
 from litsite.csl import markup
 from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
+from litsite.csl.rawdate import parse_raw
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
 _LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
@@ -28,7 +29,7 @@ def _date(value: object) -> dict | None:
         if value.get("literal"):
             return {"literal": str(value["literal"])}
         if value.get("raw"):
-            return _date(str(value["raw"]))
+            return _date(parse_raw(str(value["raw"])))
         return None
     if isinstance(value, int):
         return {"date-parts": [[value]]}

@@ -68,6 +68,13 @@ class RootLookup:
         return root
 
 
+def _in_style_locales(locale: Any) -> list[Any]:
+    """The cs:locale elements of the style a locale file serves, in the style's order, before that file."""
+    style = getattr(locale, "style", None)
+    chain = getattr(style, "locales", None) or []
+    return [loc for loc in chain[: chain.index(locale)] if loc.getparent() is not None] if locale in chain else []
+
+
 class LocaleTreeTerms:
     """Mixin for every CSL element: a term asked by an element of a locale's own tree (a date format the style takes
     from the locale) is that locale's term or none. citeproc-py asks the locale directly there, and a term the locale
@@ -80,10 +87,13 @@ class LocaleTreeTerms:
         """citeproc-py's CslElement.get_term; None instead of IndexError for a term the locale lacks."""
         root = self.get_root()  # type: ignore[attr-defined]
         if isinstance(root, model.Locale):
-            try:
-                return root.get_term(name, form)
-            except IndexError:
-                return None
+            # the style's own cs:locale overrides the locale file's terms here too (citeproc-js merges them)
+            for locale in [*_in_style_locales(root), root]:
+                try:
+                    return locale.get_term(name, form)
+                except IndexError:
+                    continue
+            return None
         return super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
 
 
@@ -131,7 +141,7 @@ class PlainFormat:
         memo = self.__dict__
         plain = memo.get("_litsite_plain")
         if plain is None:
-            plain = memo["_litsite_plain"] = all(self.get(name, value) == value for name, value in _PLAIN)  # type: ignore[attr-defined]
+            plain = memo["_litsite_plain"] = all(self.get(name) is None for name, _ in _PLAIN)  # type: ignore[attr-defined]
         if plain:
             return str(string) if isinstance(string, int | float) else string
         return super().format(string)  # type: ignore[misc]

@@ -10,6 +10,7 @@ from citeproc import model
 
 from litsite.csl import speed
 from litsite.csl.engine import Cite, Formatter, ItemFormatError
+from litsite.csl.fixes import dates
 from litsite.csl.styles import resolve_style
 
 MLA = resolve_style("modern-language-association").path
@@ -36,8 +37,14 @@ def test_a_term_the_locale_lacks_is_no_term(locale: str, day: str):
     assert day in entry
 
 
+def crash(*args: Any, **kwargs: Any) -> Any:
+    """citeproc-py's old crash on a term the locale lacks."""
+    raise IndexError("ordinal-03")
+
+
 def test_an_item_that_fails_is_named_never_written(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(speed.LocaleTreeTerms, "get_term", old_get_term)  # inject the old crash
+    monkeypatch.setattr(speed.LocaleTreeTerms, "get_term", old_get_term)
+    monkeypatch.setattr(dates, "ordinal", crash)  # the day's ordinal (our lookup no longer asks for ordinal-03)
     with pytest.raises(ItemFormatError) as info:
         Formatter(MLA, "de-DE").format([BOOK, WEB], [], "html")
     assert info.value.item_id == "web"
@@ -46,6 +53,7 @@ def test_an_item_that_fails_is_named_never_written(monkeypatch: pytest.MonkeyPat
 
 def test_a_citation_that_fails_names_its_item(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(speed.LocaleTreeTerms, "get_term", old_get_term)
+    monkeypatch.setattr(dates, "ordinal", crash)
     chicago = resolve_style("chicago-notes-bibliography").path  # a note style: the citation renders the date too
     with pytest.raises(ItemFormatError) as info:
         Formatter(chicago, "de-DE").format([BOOK, WEB], [[Cite("book")], [Cite("web")]], "text")

@@ -6,11 +6,13 @@ Importing this package registers our element mixins with :mod:`litsite.csl.eleme
 from litsite.csl.fixes import (  # noqa: F401
     conditions,
     dates,
+    decorations,
     groups,
     labels,
     layout,
     names,
     numbers,
+    ordinals,
     quotes,
     sorting,
     text_case,

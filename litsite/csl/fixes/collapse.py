@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from citeproc.string import String
 
+from litsite.csl.markup import PLACEHOLDERS
+
 _DASH = "–"
 
 
@@ -71,7 +73,8 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
             year = _year(cite)
             suffix = (cite.reference.get("_dis") or {}).get("suffix", "")
             prev_year = _year(members[n - 1][0])
-            if mode != "year" and suffix and year and year == prev_year and short.endswith(f"{year}{suffix}"):
+            bare = "".join(c for c in short if c not in PLACEHOLDERS)  # a suffix may carry formatting marks
+            if mode != "year" and suffix and year and year == prev_year and bare.endswith(f"{year}{suffix}"):
                 pieces.append((suffix, "suffix"))
             elif short.strip():
                 pieces.append((short, ""))

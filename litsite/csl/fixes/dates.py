@@ -9,15 +9,18 @@ variable, the suffix follows the first rendered year.
 
 from __future__ import annotations
 
+from citeproc import model
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.groups import report, suppressed
+from litsite.csl.fixes.ordinals import noun_gender, ordinal
 from litsite.csl.fixes.sorting import DATE_KEY
 
 _CURRENT: list[object] = []  # the item whose date is being rendered
 _ORDER = ("year", "month", "day")
+_NO_ERA: list[bool] = []  # set while the two years of a range render: the era term follows the range once
 
 
 def _suffix(item: object) -> str:
@@ -99,13 +102,19 @@ class Date:
         item = _CURRENT[-1] if _CURRENT and "year" in varying and not _CURRENT[-1].get("_suffix_done") else None
         if item is not None:
             item["_suffix_done"] = True
-        first = self.render_single_date(begin, varying, context)
-        if item is not None:
-            item["_suffix_done"] = False
-        last = self.render_single_date(end, varying, context)
+        _NO_ERA.append("year" in varying)
+        try:
+            first = self.render_single_date(begin, varying, context)
+            if item is not None:
+                item["_suffix_done"] = False
+            last = self.render_single_date(end, varying, context)
+        finally:
+            _NO_ERA.pop()
         if first is None or last is None:
             return first or last
         rng = str(first).rstrip() + delimiter + str(last).lstrip()
+        if "year" in varying:
+            rng += _era(self, begin.get("year"))
         if not same:
             return rng
         order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
@@ -115,9 +124,53 @@ class Date:
         return self.join([rng, shared]) if shared else rng
 
 
+def _era(element: object, year: object) -> str:
+    """The term citeproc-js writes after a year: "BC" before year 1, "AD" for years 1-499, else nothing."""
+    if not isinstance(year, int) or year == 0 or year >= 500:
+        return ""
+    root = element.get_root()
+    # a localized date's parts belong to the locale's tree; the style's own cs:locale may override the term
+    where = getattr(root, "style", None) if isinstance(root, model.Locale) else None
+    return str((where if where is not None else element).get_single_term("bc" if year < 0 else "ad") or "")
+
+
+def season_index(date: object) -> int | str | None:
+    """The season a date's month stands for (months 13-16 and 21-24 are seasons 1-4, as citeproc-js reads them), or
+    its season field (a number 1-4, or a name such as "Michaelmas"); None when neither is there."""
+    month = date.get("month")
+    if isinstance(month, int) and 13 <= month <= 24:
+        while month > 16:
+            month -= 4
+        return month - 12
+    season = date.get("season")
+    if season in (None, ""):
+        return None
+    return int(season) if str(season).strip() in ("1", "2", "3", "4") else str(season)
+
+
 @extend("date-part")
 class DatePart:
-    """cs:date-part: style overrides without changing the locale; year-suffix after the year."""
+    """cs:date-part: style overrides without changing the locale; year-suffix after the year; seasons."""
+
+    def process(self, date: object, context: object = None) -> object:
+        """A month out of 1-12 is a season's term or nothing; other parts as citeproc-py renders them."""
+        if self.get("name") == "year" and self.get("form", "long") == "long" and isinstance(date.get("year"), int):
+            year = date.get("year")
+            return str(abs(year)) + ("" if _NO_ERA and _NO_ERA[-1] else _era(context or self, year))
+        if self.get("name") == "day" and self.get("form") == "ordinal" and isinstance(date.get("day"), int):
+            where = context or self
+            day = date.get("day")
+            if day > 1 and where.get_locale_option("limit-day-ordinals-to-day-1").lower() == "true":
+                return str(day)
+            month = f"month-{date.get('month'):02}" if isinstance(date.get("month"), int) else None
+            return ordinal(day, where, noun_gender(where, month))
+        month = date.get("month")
+        if self.get("name") != "month" or (isinstance(month, int) and 1 <= month <= 12):
+            return super().process(date, context)
+        season = season_index(date)
+        if isinstance(season, int):
+            return (context or self).get_single_term(f"season-{season:02}")
+        return season
 
     def render(self, date: object, context: object = None) -> object:
         """Render the part with the style's non-affix overrides applied temporarily."""

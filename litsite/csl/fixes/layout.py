@@ -60,13 +60,18 @@ _DISPLAY = {"block": "block", "left-margin": "lm", "right-inline": "ri", "indent
 
 class Display:
     """The display attribute: in HTML the element's output (affixes included) is a block, as citeproc-js writes it
-    (`<div class="csl-block">`, csl-left-margin, csl-right-inline, csl-indent)."""
+    (`<div class="csl-block">`, csl-left-margin, csl-right-inline, csl-indent); in text a block or an indented block
+    starts on a new line."""
 
     def render(self, *args: object, **kwargs: object) -> object:
         out = super().render(*args, **kwargs)  # type: ignore[misc]
         tag = _DISPLAY.get(self.get("display", ""))
-        if tag is None or out is None or not str(out) or getattr(self.get_formatter(), "fmt", "") != "html":
+        if tag is None or out is None or not str(out):
             return out
+        if getattr(self.get_formatter(), "fmt", "") != "html":
+            # citeproc-js's text format starts a block (or an indented block) on a new line
+            lead = {"block": "\n", "indent": "\n    "}.get(tag)
+            return String(lead) + out if lead else out
         return MixedString([String(OPEN[tag])]) + out + String(CLOSE[tag])
 
 

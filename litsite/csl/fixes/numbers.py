@@ -11,29 +11,14 @@ from __future__ import annotations
 
 import re
 
+from citeproc.string import String
+
 from litsite.csl.elements import extend
+from litsite.csl.fixes.pages import format_pages
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
 _RANGE = re.compile(r"^(\d+)\s*[-–]+\s*(\d+)$")
-_PREFIXED = re.compile(r"^([^\W\d_]+)(\d+)$")
-_PAGE_RANGE = re.compile(r"^\s*(\S+?)\s*[-–]+\s*(\S+?)\s*$")
-
-
-def page_range(item: str, fmt: str | None, dash: str) -> str | None:
-    """One page range ("R583-R586") formatted, or None when it is not a range with letter prefixes."""
-    match = _PAGE_RANGE.match(item)
-    if not match:
-        return None
-    first, last = match.groups()
-    a, b = _PREFIXED.match(first), _PREFIXED.match(last)
-    if a and not b and last.isdigit():
-        return item.strip()  # "R583-6": citeproc-js does not take it for a range
-    if a and b and a.group(1) == b.group(1):
-        if fmt in (None, "expanded") or a.group(2) == b.group(2):
-            return f"{first}{dash}{a.group(1)}{expand(a.group(2), b.group(2))}"
-        return f"{first}{dash}{format_last(a.group(2), b.group(2), fmt)}"
-    return None
 
 
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
@@ -87,18 +72,16 @@ def _common(first: str, last: str) -> int:
 class PageRanges:
     """FormatNumber with CSL page-range formats."""
 
-    def _format_last_page(self, first: str, last: str) -> str:
-        return format_last(str(first), str(last), self.get_root().get("page-range-format"))
-
     def _process(self, value: object, variable: str) -> object:
-        if variable == "page" and re.search(r"[^\W\d_]\d", str(value)):
-            items = re.split(r"(\s*[,&]\s*)", str(value))
-            fmt = self.get_root().get("page-range-format")
-            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-            done = [page_range(piece, fmt, dash) if i % 2 == 0 else piece for i, piece in enumerate(items)]
-            if any(d is not None for d in done[::2]):
-                return "".join(d if d is not None else p for d, p in zip(done, items, strict=True))
+        if variable == "page":
+            return String(self.litsite_pages(str(value)))
         return super()._process(value, variable)
+
+    def litsite_pages(self, value: str) -> str:
+        """Pages formatted as citeproc-js formats them (fixes/pages.py)."""
+        fmt = self.get_root().get("page-range-format")
+        dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+        return format_pages(value, fmt, dash, str(self.get_single_term("and", form="symbol") or "") or "&")
 
 
 @extend("text")
@@ -109,6 +92,8 @@ class TextNumbers(PageRanges):
         text = super()._variable(item, context)
         variable = self.get("variable")
         if variable == "locator" and text is not None:
+            if (item.locator.label or "page") == "page":
+                return self.litsite_pages(str(item.locator.identifier))
             text = locator_ranges(str(item.locator.identifier).strip())
             if " & " in text:  # a list of numbers joined by "&" takes the locale's symbol for "and"
                 text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")

@@ -16,11 +16,15 @@ import re
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
-from litsite.csl.markup import AQC, AQO, CLOSE, QC, QI, QIS, QO, QOS, QUOTE_OPENS, parse_rich_text
+from litsite.csl.markup import APOS, AQC, AQO, CLOSE, QC, QI, QIS, QO, QOS, QUOTE_OPENS, parse_rich_text
 
 _CLOSERS = "".join(CLOSE.values())
 _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
 _DOUBLE = re.compile(f"(?<!\\.)([.?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")  # "A;" + "." is "A;" (citeproc-js)
+# citeproc-js's LtoR_MAP: where two marks meet at the end of a word, the stronger one stays ("A;" + ":" is "A;",
+# "A:" + "!" is "A!"); pairs not listed ("A." + ":", "A!" + "?") stay as they are
+_MERGED = {"!:": "!", "?:": "?", ":!": "!", ":?": "?", ";!": "!", ";?": "?", ";:": ";"}
+_MERGE = re.compile("(?<![.!?:;])(!:|\\?:|:!|:\\?|;!|;\\?|;:)(?=\\s|$)")
 
 
 _ANY_QUOTE = re.compile("[\"“”'‘’]")
@@ -70,7 +74,7 @@ class SmartQuotes:
                     out.append(ch)
             elif ch in "'‘’":
                 if prev.isalnum() and nxt.isalpha() and ch != "‘":
-                    out.append("’")
+                    out.append(APOS if ch == "'" else "’")  # a typed apostrophe is part of its word (title case)
                 elif (starts or ch == "‘") and ch != "’" and not nxt.isspace() and (ch != "'" or _closes(text, i + 1)):
                     self.single_open += 1
                     out.append(self._open(ch))
@@ -116,9 +120,11 @@ class QuotedValue:
 
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
+    text = text.replace(APOS, "’")
     if piq:
         text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
     text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
+    text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text)
     if QC not in text and AQC not in text and not any(q in text for q in (*QUOTE_OPENS, AQO)):
         return text
     out = []

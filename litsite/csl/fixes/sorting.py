@@ -23,7 +23,7 @@ from citeproc.string import String
 
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.names import split_particles
-from litsite.csl.markup import PLACEHOLDERS
+from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -79,7 +79,7 @@ def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
-    text = _LEADING.sub("", _STRIP.sub("", text).strip())
+    text = _LEADING.sub("", _STRIP.sub("", text.replace(APOS, "’")).strip())
     if _DIGITS.search(text):
         return (_numeric_primary(text),)
     return (tuple(chain.from_iterable(_primary(_weights(c)) for c in text)),)

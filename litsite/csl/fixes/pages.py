@@ -1,0 +1,99 @@
+"""Page ranges as citeproc-js formats them (its number parser and PageRangeMangler), for `page` and page locators.
+
+The value is split at "&", ", ", "; " and hyphens. Two parts joined by a hyphen are a range when both are numbers,
+or numbers behind the same letter prefix ("N110-N115", "8n11564-8n1568"): the range takes the page-range delimiter
+(en dash) and the style's page-range-format (expanded, minimal, minimal-two, chicago, chicago-16), the abbreviated
+end expanded first ("321-8" → "321–328") — without a format, a range whose end is below its start stays as written
+("321–8"). Two Roman numerals make a range too ("i–ix"). Anything else keeps its hyphen, without the spaces around
+it: different prefixes ("N110-P5", "110-N6"), a prefix on one end only ("R583-6"), decimals ("406.3-406.3"), words
+("Michaelson-Morley", "3-B").
+"""
+
+from __future__ import annotations
+
+import re
+
+_JOINER = re.compile(r"(\s*&\s*|,\s+|;\s+|\s*[\-\u2013]+\s*)")
+_PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+)$")
+_ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
+_MAX_PARTS = 400  # a page field longer than this many parts is left as written (bounded work per value)
+
+
+def _minimize(begin: str, end: str, minchars: int = 0) -> str:
+    """citeproc-js's minimize_internal: drop the leading digits the end shares with the begin."""
+    if len(begin) != len(end):
+        return end
+    kept = list(end)
+    for b, e in zip(begin, end, strict=True):
+        if b == e and len(kept) > minchars:
+            kept.pop(0)
+        else:
+            break
+    return "".join(kept)
+
+
+def _chicago(begin: int, end: int, sixteen: bool) -> str:
+    if sixteen:
+        if begin > 100 and begin % 100:
+            for i in range(2, len(str(end))):
+                divisor = 10**i
+                if begin // divisor == end // divisor:
+                    return str(end % divisor)
+        return str(end)
+    if begin > 100 and begin % 100 and begin // 100 == end // 100:
+        return str(end % 100)
+    if begin >= 10000:
+        return str(end % 1000)
+    return str(end)
+
+
+def format_range(prefix: str, begin: str, end: str, fmt: str | None, delimiter: str) -> str:
+    """One range of pages with the same prefix (or none), as the page-range-format wants it."""
+    written = end
+    if len(end) < len(begin):
+        end = begin[: len(begin) - len(end)] + end
+    if int(begin) >= int(end):
+        return f"{prefix}{begin}{delimiter}{prefix}{written}"  # not a range to citeproc-js: as written
+    if fmt in ("minimal", "minimal-two"):
+        last = _minimize(begin, end, 2 if fmt == "minimal-two" else 0)
+    elif fmt in ("chicago", "chicago-15", "chicago-16"):
+        last = _chicago(int(begin), int(end), fmt == "chicago-16")
+    else:
+        return f"{prefix}{begin}{delimiter}{prefix}{end}"
+    return f"{prefix}{begin}{delimiter}{last}"
+
+
+def _pair(first: str, second: str, fmt: str | None, delimiter: str) -> str:
+    a, b = _PARTICLE.match(first), _PARTICLE.match(second)
+    if a and b and (a.group(1) or "") == (b.group(1) or ""):
+        if not fmt and int(a.group(2)) > int(b.group(2)):
+            return f"{first}{delimiter}{second}"  # an abbreviated end without a format: as written
+        return format_range(a.group(1) or "", a.group(2), b.group(2), fmt, delimiter)
+    if _ROMAN.match(first) and _ROMAN.match(second):
+        return f"{first}{delimiter}{second}"
+    return f"{first}-{second}"
+
+
+def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:
+    """A page value (or page locator) with its ranges formatted as citeproc-js formats them."""
+    pieces = _JOINER.split(value.strip())
+    if len(pieces) > _MAX_PARTS:
+        return value
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        part = pieces[i]
+        joiner = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if joiner.strip() in ("-", "\u2013") or (joiner and set(joiner.strip()) <= {"-", "\u2013"}):
+            if i + 2 < len(pieces) and part and pieces[i + 2]:
+                out.append(_pair(part, pieces[i + 2], fmt, delimiter))
+                out.append(pieces[i + 3] if i + 3 < len(pieces) else "")
+                i += 4
+                continue
+            out.append(part + "-")
+            i += 2
+            continue
+        out.append(part)
+        out.append(f" {ampersand} " if joiner.strip() == "&" else joiner)
+        i += 2
+    return "".join(out)

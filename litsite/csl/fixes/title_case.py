@@ -1,0 +1,170 @@
+"""Title case and capitalize-all as citeproc-js's text-case engine (CSL.Output.Formatters) applies them.
+
+The text is split into strings at tags: quotes, the punctuation - – — / . , ; ? ! : [ ] ( ), markup (italics,
+superscript, …) and the edges of nocase spans; strings are split into words at spaces only. In title case a word
+written in lower case is capitalized when it has more than one letter and is not a stop word, or when it is the
+first word, or follows a tag ending in ! ? or :; a lone Greek letter never is. A stop word ending the text is
+capitalized. A word right after a quote that closes nothing keeps its case (citeproc-js restores its first
+character), and so does the word after a quote left open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from litsite.csl.markup import AQC, AQO, PLACEHOLDERS, QC, QIS, QOS, QUOTE_OPENS
+
+# citeproc-js's CSL.SKIP_WORDS, joined into its regular expression as it does (so "v." also matches "va")
+_SKIP = (
+    "about above across afore after against al along alongside amid amidst among amongst anenst apropos apud around "
+    "as aside astride at athwart atop barring before behind below beneath beside besides between beyond but by circa "
+    "despite down during et except for forenenst from given in inside into lest like modulo near next "
+    "notwithstanding of off on onto out over per plus pro qua sans since than through throughout thruout till "
+    "to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within without or "
+    "yet so and nor a an the de d' von van c ca"
+)
+_SKIP_RE = re.compile("^(?:" + "|".join(_SKIP.split()) + ")$")
+_PUNCT_TAGS = frozenset("-\u2013\u2014/.,;?!:[]()")
+_QUOTE_TAGS = frozenset("\u2018\u2019\u201c\u201d\"'")
+_OPENERS = QUOTE_OPENS | {"\u2018", "\u201c", AQO}
+_WORD_SPACE = re.compile("[^\u00a0\u0020\u2000-\u200b\u205f\u3000]+")
+_GREEK = re.compile("^[\u0370-\u03ff]$")
+
+
+def item_language(value: object) -> str | None:
+    """The two-letter language an item's `language` names; of "en>de" (translated from English into German) the
+    translation's, of "de<en" the first, as citeproc-js reads them; None when there is none."""
+    text = str(value or "")
+    pair = re.match(r"(.*?)([<>])(.*)", text)
+    if pair:
+        text = pair.group(1) if pair.group(2) == "<" else pair.group(3)
+    return text[:2] or None
+
+
+def _is_tag(ch: str) -> bool:
+    return ch in _PUNCT_TAGS or ch in _QUOTE_TAGS or ch in PLACEHOLDERS
+
+
+def _tokens(chars: list[tuple[str, bool]]) -> list[tuple[bool, int, int]]:
+    """(is_tag, start, end) runs: each tag character alone, strings between them split where protection changes."""
+    out: list[tuple[bool, int, int]] = []
+    start = None
+    for i, (ch, prot) in enumerate(chars):
+        if _is_tag(ch):
+            if start is not None:
+                out.append((False, start, i))
+                start = None
+            out.append((True, i, i + 1))
+        elif start is not None and prot != chars[start][1]:
+            out.append((False, start, i))
+            start = i
+        elif start is None:
+            start = i
+    if start is not None:
+        out.append((False, start, len(chars)))
+    return out
+
+
+def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
+    if not chars[i][1] and not _GREEK.match(word):
+        chars[i] = (chars[i][0].upper(), False)
+
+
+class _State:
+    """The engine's state while walking the strings (citeproc-js's config)."""
+
+    def __init__(self, title: bool) -> None:
+        self.title = title
+        self.first = True
+        self.after_punct = False
+        self.last: tuple[int, str] | None = None  # start and text of the last word seen
+        self.quotes: list[tuple[str, int | None]] = []  # open quotes: (opening tag, index of the string after it)
+
+
+def _words(chars: list[tuple[str, bool]], plain: str, start: int, end: int, state: _State, hyphen: bool) -> None:
+    """Case the words of one unprotected string."""
+    words = list(_WORD_SPACE.finditer(plain, start, end))
+    for n, match in enumerate(words):
+        word = match.group()
+        lower = word.lower()
+        if not state.title:
+            wanted = True
+        else:
+            wanted = (len(word) > 1 and not _SKIP_RE.match(lower)) or state.first or state.after_punct
+            wanted = wanted or (hyphen and n == len(words) - 1)
+        if wanted and word == lower:
+            _capitalise(chars, match.start(), word)
+        state.after_punct = state.first = False
+        state.last = (match.start(), word)
+
+
+def _quote(tag: str, at: int | None, state: _State) -> int | None:
+    """Track quote nesting; the string index whose first character must be restored, if any."""
+    if tag in _OPENERS:
+        if not state.quotes or state.quotes[-1][0] == tag:
+            state.quotes.append((tag, at))
+            return None
+        previous = state.quotes.pop()[1]
+        state.quotes.append((tag, None))
+        return previous
+    if state.quotes:
+        state.quotes.pop()
+        return None
+    return at
+
+
+def _closed_before_word(plain: str, start: int) -> bool:
+    """Whether the quote open at `start` closes before a further word; a quote closed before punctuation or at the
+    end does not keep the case of the word after it."""
+    depth = 0
+    for j in range(start, len(plain)):
+        if plain[j] in QUOTE_OPENS:
+            depth += 1
+        elif plain[j] == QC:
+            depth -= 1
+            if depth <= 0:
+                rest = plain[j + 1 :]
+                return rest[:1].isspace() and bool(rest.strip())
+    return False
+
+
+def title_case(chars: list[tuple[str, bool]], plain: str, title: bool = True) -> list[tuple[str, bool]]:
+    """Title case (or capitalize-all, title=False) of (char, protected) pairs, as citeproc-js applies it."""
+    original = list(chars)
+    out = list(chars)
+    state = _State(title)
+    tokens = _tokens(chars)
+    restore: set[int] = set()
+    pending = -1
+    for k, (is_tag, start, end) in enumerate(tokens):
+        text = plain[start:end]
+        if is_tag:
+            if title and text in "!?:":
+                state.after_punct = True
+            nxt = k + 1 if k + 1 < len(tokens) and not tokens[k + 1][0] else None
+            if text in (QOS, QIS):
+                # after an opening straight single quote closed before another word the word keeps its case
+                if nxt is not None and _closed_before_word(plain, start):
+                    restore.add(nxt)
+            elif text in _QUOTE_TAGS or text in QUOTE_OPENS or text in (QC, AQC):
+                back = _quote(text, nxt, state)
+                if back is not None:
+                    restore.add(back)
+                    pending = k + 1  # citeproc-js forgets the last word once the next string is done
+            continue
+        if chars[start][1]:
+            if text.strip():
+                state.last = None
+        else:
+            hyphen = k == 0 and k + 1 < len(tokens) and plain[tokens[1][1]] == "-"
+            _words(out, plain, start, end, state, hyphen)
+        if text.strip():
+            state.first = state.after_punct = False
+        if pending == k:
+            state.last = None
+    restore |= {at for _, at in state.quotes if at is not None}
+    for k in restore:
+        out[tokens[k][1]] = original[tokens[k][1]]
+    if title and state.last and len(state.last[1]) > 1 and _SKIP_RE.match(state.last[1].lower()):
+        _capitalise(out, state.last[0], state.last[1])
+    return out
