@@ -14,7 +14,8 @@ from collections import defaultdict
 from citeproc import Citation
 
 from litsite.csl.elements import CSL_NS
-from litsite.csl.fixes.names import initialize, split_particles
+from litsite.csl.fixes.names import initialize
+from litsite.csl.fixes.particles import split_particles
 from litsite.csl.memo import Memo, state_text
 from litsite.csl.source import Item
 from litsite.parallel import Parallel

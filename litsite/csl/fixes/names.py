@@ -15,6 +15,8 @@ from functools import lru_cache
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.particles import split_particles
+from litsite.csl.fixes.sorting import names_sort_text
 
 _DEFAULTS = {
     "and": None,
@@ -35,31 +37,6 @@ _INHERITED = {"form": "name-form", "delimiter": "name-delimiter"}
 
 
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
-def split_particles(name: dict) -> tuple[str, str, str, str, str]:
-    """(given, family, dropping, non-dropping, suffix), splitting lower-case particles off family and given."""
-    parts = ("given", "family", "dropping-particle", "non-dropping-particle", "suffix")
-    return _split_particles(*(str(name.get(part) or "") for part in parts))
-
-
-@lru_cache(maxsize=1 << 16)
-def _split_particles(given: str, family: str, dp: str, ndp: str, suffix: str) -> tuple[str, str, str, str, str]:
-    if not ndp and " " in family:
-        words = family.split(" ")
-        k = 0
-        while k < len(words) - 1 and words[k][:1].islower():
-            k += 1
-        if k:
-            ndp, family = " ".join(words[:k]), " ".join(words[k:])
-    if not dp and " " in given:
-        words = given.split(" ")
-        k = len(words)
-        while k > 1 and words[k - 1][:1].islower() and words[k - 1].isalpha():
-            k -= 1
-        if k < len(words):
-            given, dp = " ".join(words[:k]), " ".join(words[k:])
-    return tuple(part.replace("'", "’") for part in (given, family, dp, ndp, suffix))  # type: ignore[return-value]
 
 
 def _glue(*parts: str) -> str:
@@ -217,8 +194,6 @@ class Name:
 
     def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:
         """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
-        from litsite.csl.fixes.sorting import names_sort_text
-
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         init_with = opt("initialize-with")
         if init_with is not None and opt("initialize") != "false":

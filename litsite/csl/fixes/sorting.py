@@ -21,7 +21,7 @@ from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
 
 from litsite.csl.elements import extend
-from litsite.csl.fixes.names import split_particles
+from litsite.csl.fixes.particles import split_particles
 from litsite.csl.markup import PLACEHOLDERS
 
 _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th"}
