@@ -6,7 +6,6 @@ mixins in the order :data:`LAYERS` gives, followed by citeproc-py's class. Nothi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -159,8 +158,3 @@ def children(element: Any) -> list[tuple[Any, bool]]:
             (child, isinstance(child, model.Choose)) for child in element.iterchildren()
         ]
     return found
-
-
-def style_exists(path: Path | str) -> bool:
-    """Whether a style file exists."""
-    return os.path.isfile(path)
