@@ -11,7 +11,7 @@ import bibtexparser
 import rispy
 from hostilekit import small_project
 
-from litsite.importers.structured import load_bibtex
+from litsite.importers.bibtex import load_bibtex
 from litsite.site import exports
 
 FORGING = [

@@ -53,10 +53,6 @@ class Cited:
         """The default style's output."""
         return self.styles[0]
 
-    def cited_ids(self) -> tuple[str, ...]:
-        """Ids in order of first citation."""
-        return tuple(dict.fromkeys(c.id for cl in self.clusters for c in cl.cites))
-
 
 def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Cluster], dict[Path, DocCitations]]:
     """Find the clusters of every Markdown document in site order (study first, then pages); locator labels are the

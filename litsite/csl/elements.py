@@ -1,12 +1,11 @@
 """Load CSL styles and locales with our own element classes (subclasses of citeproc-py's) via lxml's lookup.
 
 Corrections register mixins for a CSL element name with :func:`extend`; the class used for an element is the
-mixins (last registered first) followed by citeproc-py's class. Nothing in citeproc-py itself is changed.
+mixins in the order :data:`LAYERS` gives, followed by citeproc-py's class. Nothing in citeproc-py itself is changed.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,37 @@ from lxml import etree
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# The modules that put mixins on citeproc-py's element classes, from the one nearest citeproc-py's class to the
+# outermost: in each element's class (its MRO), a later layer's mixins come before an earlier one's, and within one
+# module a mixin registered later comes before one registered earlier (as a later decorator wraps an earlier one).
+# The order is this list, not the order in which the modules happen to be imported; tests/csl/test_layers.py pins
+# the resulting MRO of every element class. Each layer corrects defects listed in docs/citeproc-py-defects.md.
+# Where the order matters:
+# - fixes.numbers above fixes.groups: TextNumbers._variable puts en dashes into what TrackedText._variable (which
+#   reports the variable to its group and suppresses substituted ones) returns, and TrackedText.process calls
+#   self._variable, so the dash fix runs first in the chain and the tracking sees every call; NumberPages (renaming
+#   hyphenated variables for citeproc-py) wraps TrackedNumber's report; CountLabel decides the plural before
+#   groups.Label drops an empty label.
+# - fixes.quotes above fixes.groups: QuotedValue.process answers cs:text value="…" itself and hands every other
+#   cs:text to TrackedText.process, which replaces citeproc-py's Text.process without calling it.
+# - speed outermost: it remembers the answers of everything below (lookups, children, terms; groups.Group's
+#   calls_variable) and skips no-op formatting and affixes; it changes no output (tests/csl/test_speed.py).
+# Every other layer overrides methods no other layer overrides on the same element (tests/csl/test_layers.py lists
+# the methods two layers share), so its place is free, but fixed here.
+LAYERS: tuple[str, ...] = (
+    "litsite.csl.fixes.conditions",  # cs:choose / cs:if: type lists, is-numeric, disambiguate, hyphenated variables
+    "litsite.csl.fixes.dates",  # localized date delimiters, ranges, implicit year-suffix
+    "litsite.csl.fixes.groups",  # empty groups and substituted variables suppressed, tracked while rendering
+    "litsite.csl.fixes.layout",  # second-field-align, display, cite order, suppress-author / author-only
+    "litsite.csl.fixes.names",  # initialize, particles, delimiters, et-al, disambiguation hooks
+    "litsite.csl.fixes.numbers",  # page ranges and en dashes in number ranges; plural counts
+    "litsite.csl.fixes.quotes",  # quotes="true" and cs:text value quotes
+    "litsite.csl.fixes.sorting",  # sort keys from values, collation, empty keys last
+    "litsite.csl.fixes.text_case",  # text-case on text, label, number, date-part, name-part
+    "litsite.csl.fixes.variables",  # hyphenated variables on cs:names, suppress-author
+    "litsite.csl.speed",  # memoised lookups and skipped no-ops, outermost
+)
 
 _MIXINS: dict[str, list[type]] = {}
 
@@ -36,6 +66,8 @@ def extend(tag: str) -> Callable[[type], type]:
     """Class decorator: add a mixin to the class of CSL element `tag` (e.g. "text", "names")."""
 
     def register(mixin: type) -> type:
+        if mixin.__module__ not in LAYERS:
+            raise RuntimeError(f"{mixin.__module__} extends cs:{tag}: give it its place in elements.LAYERS")
         _MIXINS.setdefault(tag, []).append(mixin)
         _element_classes.cache_clear()
         return mixin
@@ -48,7 +80,8 @@ def _element_classes() -> dict[str, type]:
     classes = base_classes()
     for tag, mixins in _MIXINS.items():
         base = classes[tag]
-        classes[tag] = type(base.__name__, (*reversed(mixins), base), {})
+        ordered = sorted(mixins, key=lambda mixin: LAYERS.index(mixin.__module__))  # stable: registration order kept
+        classes[tag] = type(base.__name__, (*reversed(ordered), base), {})
     return classes
 
 
@@ -125,8 +158,3 @@ def children(element: Any) -> list[tuple[Any, bool]]:
             (child, isinstance(child, model.Choose)) for child in element.iterchildren()
         ]
     return found
-
-
-def style_exists(path: Path | str) -> bool:
-    """Whether a style file exists."""
-    return os.path.isfile(path)

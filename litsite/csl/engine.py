@@ -12,7 +12,7 @@ from pathlib import Path
 
 from citeproc import Citation, Locator
 
-from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register element classes)
+from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register the layers of elements.LAYERS)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 from litsite.csl.memo import Memo, item_digest, uses_position

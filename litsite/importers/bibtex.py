@@ -10,8 +10,8 @@ from litsite.errors import UserError
 from litsite.importers import textutil as tu
 from litsite.importers.bibinherit import BibEntry, resolve_crossrefs
 from litsite.importers.bibmacros import read_entries
+from litsite.importers.ids import assign_ids
 from litsite.importers.result import ImportResult
-from litsite.importers.structured import assign_ids
 
 BIBTEX_TYPES = {
     "article": "article-journal",

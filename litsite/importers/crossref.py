@@ -10,6 +10,7 @@ from lxml import etree
 
 from litsite.errors import UserError
 from litsite.importers import reflines, structured
+from litsite.importers.ids import assign_ids
 from litsite.importers.jats_body import abstract_markdown
 from litsite.importers.result import ImportResult
 from litsite.importers.textutil import clean_doi
@@ -22,21 +23,9 @@ TYPES = {
     "dataset": "dataset", "reference-entry": "entry", "standard": "standard", "peer-review": "review",
     "journal-issue": "periodical", "journal": "periodical", "component": "document", "other": "document",
 }  # fmt: skip
-_WORK_KEYS = {"indexed", "deposited", "member", "prefix", "reference-count", "is-referenced-by-count", "created"}
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")  # "J", "JC", "T.", "G-W"
 _OTHERS = re.compile(r"\s*(?:,\s*)?(?:and others|et al\.?|and colleagues)$", re.I)
 MAX_REFERENCES = 20_000  # bound the work one record can cause
-
-
-def is_crossref(data: dict) -> bool:
-    """True for a Crossref works response: {"status", "message-type": "work", "message"} or the bare message."""
-    message = data.get("message") if isinstance(data.get("message"), dict) else data
-    if data.get("message-type") == "work":
-        return True
-    return isinstance(message, dict) and (
-        len(_WORK_KEYS & set(message)) >= 2
-        or (isinstance(message.get("title"), list) and isinstance(message.get("container-title"), list))
-    )
 
 
 def _plain(text: object) -> str:
@@ -245,7 +234,7 @@ def load_crossref(text: str, path: Path) -> ImportResult:
     study["source-record"] = f"records/{path.name}"
     refs = [r for r in message.get("reference") or [] if isinstance(r, dict)][:MAX_REFERENCES]
     items = [reference_item(r, warnings, n) for n, r in enumerate(refs, start=1)]
-    structured.assign_ids(items, warnings)
+    assign_ids(items, warnings)
     for key, label in (("title", "title"), ("issued", "date")):
         if key not in study:
             warnings.append(f"no {label} in the record")

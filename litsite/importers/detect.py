@@ -25,6 +25,20 @@ def _xml_root(text: str) -> str:
     return m.group(1).split(":")[-1] if m else ""
 
 
+_WORK_KEYS = {"indexed", "deposited", "member", "prefix", "reference-count", "is-referenced-by-count", "created"}
+
+
+def is_crossref(data: dict) -> bool:
+    """True for a Crossref works response: {"status", "message-type": "work", "message"} or the bare message."""
+    message = data.get("message") if isinstance(data.get("message"), dict) else data
+    if data.get("message-type") == "work":
+        return True
+    return isinstance(message, dict) and (
+        len(_WORK_KEYS & set(message)) >= 2
+        or (isinstance(message.get("title"), list) and isinstance(message.get("container-title"), list))
+    )
+
+
 def _json_kind(text: str) -> str | None:
     """'crossref-json' for a Crossref works response (with or without its envelope), 'csl-json', or None."""
     try:
@@ -34,8 +48,6 @@ def _json_kind(text: str) -> str | None:
     except RecursionError:  # nested too deep for anything but a list of items: the CSL-JSON reader says so
         return "csl-json"
     if isinstance(data, dict):
-        from litsite.importers.crossref import is_crossref
-
         return "crossref-json" if is_crossref(data) else "csl-json"
     return "csl-json" if isinstance(data, list) else None
 

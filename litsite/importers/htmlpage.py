@@ -17,8 +17,9 @@ from lxml import etree
 from lxml import html as lhtml
 
 from litsite.errors import UserError
-from litsite.importers import htmlbody, htmlentry, htmlmeta, htmlrefs, reflines, structured
+from litsite.importers import htmlbody, htmlentry, htmlmeta, htmlrefs, reflines
 from litsite.importers import textutil as tu
+from litsite.importers.ids import assign_ids
 from litsite.importers.names import looks_like_org
 from litsite.importers.result import ImportResult
 
@@ -281,7 +282,7 @@ def references(root: lhtml.HtmlElement, meta: list[tuple[str, str]]) -> tuple[li
     elif tags and len(tags) != len(items):
         warnings.append(f"the page lists {len(items)} references but has {len(tags)} citation_reference tags")
     _ids(items)
-    structured.assign_ids(items, warnings)
+    assign_ids(items, warnings)
     return items, warnings
 
 

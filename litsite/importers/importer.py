@@ -14,12 +14,13 @@ from typing import TextIO
 import yaml
 
 from litsite.errors import UserError
-from litsite.importers import reflines, structured
+from litsite.importers import bibtex, reflines, ris, structured
 from litsite.importers.crossref import load_crossref
 from litsite.importers.cslmap import buildable
 from litsite.importers.detect import KINDS, detect_format
 from litsite.importers.htmlpage import HTML_SUFFIXES, import_html, read_page
 from litsite.importers.htmltext import HTML_RE
+from litsite.importers.ids import assign_ids
 from litsite.importers.jats import load_jats
 from litsite.importers.mdtext import escape_markdown
 from litsite.importers.medline import load_medline
@@ -115,7 +116,7 @@ def references_from_lines(refs: list[RefLine] | list[str]) -> tuple[list[dict], 
         where = f"line {r.line}" if r.line else f"reference {n}"
         warnings += [f"{where}: {w}" for w in getattr(p, "warnings", ()) or ()]
         items.append(item)
-    structured.assign_ids(items, warnings)
+    assign_ids(items, warnings)
     return items, warnings
 
 
@@ -155,8 +156,8 @@ _TEXT_LOADERS: dict[str, Callable[[str, Path], ImportResult]] = {
     "crossref-json": load_crossref,
     "csl-json": structured.load_csl_json,
     "csl-yaml": structured.load_csl_yaml,
-    "bibtex": structured.load_bibtex,
-    "ris": structured.load_ris,
+    "bibtex": bibtex.load_bibtex,
+    "ris": ris.load_ris,
 }
 
 

@@ -6,7 +6,8 @@ import re
 
 from lxml import etree
 
-from litsite.importers import reflines, structured
+from litsite.importers import reflines
+from litsite.importers.ids import assign_ids
 from litsite.importers.textutil import DOI_RE, clean_doi, person
 from litsite.importers.xmltext import attr, first, first_text, text_of
 
@@ -219,6 +220,6 @@ def jats_references(article: etree._Element) -> tuple[list[dict], dict[str, str]
                 warnings.append(f"reference {n}: no author or title found: the whole entry is kept as its title")
         items.append(item)
         rids.append(attr(ref, "id"))
-    structured.assign_ids(items, warnings)
+    assign_ids(items, warnings)
     ids = {rid: item["id"] for rid, item in zip(rids, items, strict=True) if rid}
     return items, ids, warnings

@@ -9,7 +9,8 @@ from lxml import etree
 
 from litsite.csl.schema import DATE_VARIABLES, VARIABLES
 from litsite.errors import UserError
-from litsite.importers import reflines, structured
+from litsite.importers import reflines
+from litsite.importers.ids import assign_ids
 from litsite.importers.mdtext import escape_inline, escape_markdown
 from litsite.importers.result import ImportResult
 from litsite.importers.textutil import month_number
@@ -140,7 +141,7 @@ def references(entry: etree._Element, warnings: list[str]) -> list[dict]:
             warnings.append(f"reference {n} has no citation text: skipped")
             continue
         items.append(reference_item(citation, first(ref, "ArticleIdList"), warnings, n))
-    structured.assign_ids(items, warnings)
+    assign_ids(items, warnings)
     return items
 
 
@@ -203,7 +204,7 @@ def as_reference(study: dict) -> dict:
 def bibliography(studies: list[dict], what: str, warnings: list[str]) -> ImportResult:
     """Several records in one file (a search export): every one a reference, no study."""
     items = [as_reference(s) for s in studies]
-    structured.assign_ids(items, warnings)
+    assign_ids(items, warnings)
     warnings.append(f"{len(items)} {what} in the file: imported as references (import a single record for a study)")
     return ImportResult({}, items, warnings)
 

@@ -6,15 +6,17 @@ import re
 from dataclasses import dataclass, field
 
 from litsite.importers.names import parse_names
+from litsite.importers.refsegments import (
+    PLACE,
+    publisher_apa,
+    publisher_springer,
+    split_last,
+    split_place_publisher,
+)
+from litsite.importers.reftypes import guess_book_type
 from litsite.importers.refwords import (
-    ABBREV,
-    BOOK_PUBLISHER,
-    INSTITUTION,
-    JOURNAL_NAME,
     JOURNAL_WORDS,
     PUBLISHERISH,
-    REPORT_SERIES,
-    REPORTISH,
     SPRINGER_PLACES,
 )
 
@@ -70,9 +72,6 @@ _REPORT_SENTENCE = re.compile(
     r"^(?P<genre>[A-Z][\w ]*?(?:[Rr]eport|[Pp]aper|[Bb]rief|[Ss]eries|[Bb]ulletin|[Gg]uideline))(?: No\.?)? ?"
     r"(?P<number>[A-Z]*\s?\d[\w./-]*)$"
 )
-_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|upon|on|am|de|del|la|le|sur|an|der|im)"
-_ONE_PLACE = rf"[A-Z][\w.'’-]*(?:\s{_PLACE_WORD}){{0,3}}(?:,\s?[A-Z][\w.'’ -]{{0,20}}?){{0,2}}"
-_PLACE = re.compile(rf"(?P<place>{_ONE_PLACE}(?:\s?;\s?{_ONE_PLACE})*)\s?:\s(?P<publisher>[^:]+?)\.?$")
 _EDS = re.compile(r"^(?P<eds>.+?)\s\((?:Eds?\.|eds?\.?|Hrsg\.?|Ed\.|Trans\.)\),?\s")
 _PP = re.compile(rf",?\s\(?(?:pp?\.?)\s(?P<page>{_PAGES})\)?\.?$")
 
@@ -84,31 +83,6 @@ class Body:
     fields: dict = field(default_factory=dict)
     type: str = ""
     warnings: list[str] = field(default_factory=list)
-
-
-def boundaries(text: str) -> list[tuple[int, int]]:
-    """Sentence ends as (end of sentence incl. punctuation, start of next), skipping abbreviations and initials."""
-    out: list[tuple[int, int]] = []
-    for m in re.finditer(r"([.?!])([”’\"']?)(\s+)(?=\S)", text):
-        if m.group(1) == ".":
-            word = re.search(r"(\S+)$", text[: m.start(1)])
-            token = word.group(1).lstrip("(“‘\"'").lower() if word else ""
-            if token in ABBREV or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-                continue
-            # A lone capital is an initial ("J. K. Rowling") unless it ends a title ("World War I").
-            if re.fullmatch(r"[a-z]", token) and re.search(r"(?:^|\s)[A-Z]\.\s?\S+$", text[: m.start(1)]):
-                continue
-        out.append((m.end(2), m.end(3)))
-    return out
-
-
-def split_last(text: str) -> tuple[str, str]:
-    """Split at the last sentence end: ("Title.", "Rest"); ("", text) when there is none."""
-    bs = boundaries(text)
-    if not bs:
-        return "", text
-    end, start = bs[-1]
-    return text[:end], text[start:]
 
 
 def clean_title(title: str) -> str:
@@ -194,56 +168,6 @@ def _journal(text: str, springer: bool) -> tuple[str, dict] | None:
     return head, fields
 
 
-_PLACE_PART = re.compile(rf"[A-Z][\w.'’-]*(?: {_PLACE_WORD}){{0,2}}\.?")
-_NOT_PLACE = re.compile(r"^(?:Inc|Ltd|LLC|Co|Corp|Publishers?|Press|Books|GmbH|AG|SA|BV|Pty|PLC|plc)\.?$")
-
-
-def _is_place(parts: list[str]) -> bool:
-    """Comma parts that read as a place: short capitalised names ("Thousand Oaks", "New York, NY", "London ; Paris")."""
-    for part in parts:
-        for piece in part.split(";"):
-            piece = piece.strip()
-            if not piece or not _PLACE_PART.fullmatch(piece) or _NOT_PLACE.match(piece):
-                return False
-            if piece not in SPRINGER_PLACES and (INSTITUTION.search(piece) or PUBLISHERISH.search(piece)):
-                return False
-    return True
-
-
-def _publisher_springer(segment: str) -> dict:
-    """ "Publisher, Place" as Springer prints it; the place is the longest run of place-like trailing parts."""
-    parts = [p.strip() for p in segment.split(",")]
-    for i in range(1, len(parts)):
-        if _is_place(parts[i:]) and not re.fullmatch(r"[A-Z]{2}|[A-Z]\.[A-Z]\.?", parts[i]):
-            return {"publisher": ", ".join(parts[:i]), "publisher-place": ", ".join(parts[i:])}
-    return {"publisher": segment}
-
-
-def _publisher_apa(segment: str) -> dict:
-    """ "Place: Publisher" (APA 6) or "Publisher" (APA 7)."""
-    m = _PLACE.fullmatch(segment.strip().rstrip("."))
-    if m:
-        return {"publisher-place": m.group("place").strip(), "publisher": m.group("publisher").strip().rstrip(".")}
-    return {"publisher": segment.strip().rstrip(".")}
-
-
-def _split_place_publisher(text: str) -> tuple[str, dict] | None:
-    """Find a trailing "Place: Publisher" after a sentence end (APA 6)."""
-    colon = text.rfind(": ")
-    if colon < 0:
-        return None
-    for end, start in reversed(boundaries(text[:colon])):
-        seg = text[start:]
-        m = _PLACE.fullmatch(seg.rstrip("."))
-        if m and len(m.group("place").split()) <= 5:
-            return text[:end], {
-                "publisher-place": m.group("place").strip(),
-                "publisher": m.group("publisher").strip().rstrip("."),
-            }
-        break
-    return None
-
-
 def _extras(title: str, body: Body) -> str:
     """Pull edition, volume, report number and a bracketed description ("[Evaluation]") out of a title."""
     m = re.search(r"\s\[([^\]]{2,60})\]$", title)
@@ -298,11 +222,11 @@ def parse_body(text: str, springer: bool) -> Body:
         rest = text[m.end() :].strip().lstrip(".").strip()
         text = text[: m.start()].rstrip().rstrip("[(").rstrip()
         if inst:
-            body.fields.update(_publisher_springer(inst))
+            body.fields.update(publisher_springer(inst))
         elif rest:
             # "(Doctoral dissertation). University of Copenhagen, Copenhagen." names the place Springer-fashion.
             rest = rest.rstrip(".")
-            body.fields.update(_publisher_apa(rest) if _PLACE.fullmatch(rest) else _publisher_springer(rest))
+            body.fields.update(publisher_apa(rest) if PLACE.fullmatch(rest) else publisher_springer(rest))
         body.fields["title"] = clean_title(text)
         return body
     return _book(text, springer, body)
@@ -317,7 +241,7 @@ def _chapter_start(text: str) -> re.Match[str] | None:
         # "In Book title. CRC Press." (APA without editors or pages): a book publisher closes it.
         book, tail = split_last(after)
         tail = tail.strip().rstrip(".")
-        if book and not _APA_JOURNAL.search(after) and (PUBLISHERISH.search(tail) or _PLACE.fullmatch(tail)):
+        if book and not _APA_JOURNAL.search(after) and (PUBLISHERISH.search(tail) or PLACE.fullmatch(tail)):
             return m
     return None
 
@@ -343,7 +267,7 @@ def _chapter(title: str, rest: str, springer: bool, body: Body) -> Body:
         if not pub and "URL" in body.fields and "page" not in body.fields:
             body.type = "webpage"
         elif pub:
-            body.fields.update(_publisher_springer(pub.strip().rstrip(".")))
+            body.fields.update(publisher_springer(pub.strip().rstrip(".")))
         body.fields["container-title"] = _extras(clean_title(container), body).strip()
         return body
     pp = re.search(
@@ -358,7 +282,7 @@ def _chapter(title: str, rest: str, springer: bool, body: Body) -> Body:
         if pp.group("ed"):
             container += f" ({pp.group('ed')})"
     else:
-        pp2 = _split_place_publisher(rest)
+        pp2 = split_place_publisher(rest)
         if pp2:
             container, fields = pp2
             body.fields.update(fields)
@@ -368,7 +292,7 @@ def _chapter(title: str, rest: str, springer: bool, body: Body) -> Body:
             if not container:
                 container, pub = rest, ""
     if pub:
-        body.fields.update(_publisher_apa(pub))
+        body.fields.update(publisher_apa(pub))
     body.fields["container-title"] = _extras(clean_title(container), body).strip()
     return body
 
@@ -378,7 +302,7 @@ def _book(text: str, springer: bool, body: Body) -> Body:
     site = body.fields.pop("x-site", None)
     head, tail = "", ""
     # "Place: Publisher" is unambiguous, so it is tried in Springer-looking lines too ("Royal College … (2008) …").
-    pp = _split_place_publisher(text)
+    pp = split_place_publisher(text)
     if pp:
         head = pp[0]
         body.fields.update(pp[1])
@@ -419,65 +343,18 @@ def _book(text: str, springer: bool, body: Body) -> Body:
             body.type = "report"
         elif "publisher" not in body.fields:
             if springer:
-                body.fields.update(_publisher_springer(tail.strip().rstrip(".")))
+                body.fields.update(publisher_springer(tail.strip().rstrip(".")))
             else:
-                body.fields.update(_publisher_apa(tail))
+                body.fields.update(publisher_apa(tail))
     title = _extras(clean_title(head), body)
     body.fields["title"] = clean_title(title)
     if body.fields.get("publisher") in SPRINGER_PLACES and "publisher-place" not in body.fields:
         # "… New Zealand. Christchurch." prints only the place.
         body.fields["publisher-place"] = body.fields.pop("publisher")
     publisher = body.fields.get("publisher", "")
-    url = body.fields.get("URL")
     if site and not publisher:
         body.type = body.type or "webpage"
         body.fields["container-title"] = site
-    if body.type:
-        return body
-    no_place = "publisher-place" not in body.fields
-    doi = body.fields.get("DOI", "")
-    if doi and publisher and not PUBLISHERISH.search(publisher) and no_place and not doi.startswith("10.1007/978"):
-        # "Title. Journal Name. doi:…" is an article published online before it got a volume.
-        body.type = "article-journal"
-        body.fields["container-title"] = body.fields.pop("publisher")
-        body.warnings.append("type guessed: article without volume (DOI, no publisher)")
-        return body
-    if no_place and re.search(r"\bUniversit", publisher) and not re.search(r"Press|Publish", publisher):
-        body.type = "thesis"
-        body.warnings.append("type guessed: thesis (a university and no place)")
-        return body
-    institutional = bool(publisher) and (
-        bool(INSTITUTION.search(publisher)) or bool(re.fullmatch(r"[A-Z]{2,}[a-z]?|[A-Z]\w*[A-Z]{2,}\w*", publisher))
-    )
-    if url and "publisher-place" not in body.fields and "DOI" not in body.fields:
-        # Institutions publish both; a link to a document store or a PDF marks a report.
-        if (institutional or not publisher) and re.search(
-            r"\.pdf\b|publication|/handle/|report|/docs?/|/files/|uploads|library", url, re.I
-        ):
-            body.type = "report"
-        else:
-            body.type = "webpage"
-            if publisher:
-                body.fields["container-title"] = body.fields.pop("publisher")
-        body.warnings.append(f"type guessed: {body.type} (a link and no place)")
-        return body
-    if not publisher:
-        body.type = "report"
-        body.warnings.append("type guessed: report (no publisher)")
-        return body
-    if no_place and JOURNAL_NAME.search(publisher) and not PUBLISHERISH.search(publisher):
-        # "Title. Advances in Psychiatric Treatment." (in press, no volume yet) names a journal.
-        body.type = "article-journal"
-        body.fields["container-title"] = body.fields.pop("publisher")
-        body.warnings.append("type guessed: article without volume (journal-like name)")
-        return body
-    if BOOK_PUBLISHER.search(publisher) or "edition" in body.fields:
-        # Reports seldom have editions; publishers' names settle the rest.
-        body.type = "book"
-        return body
-    if REPORTISH.search(body.fields["title"]) or REPORT_SERIES.search(body.fields["title"]) or institutional:
-        body.type = "report"
-        body.warnings.append("type guessed: report (report-like title or institutional publisher)")
-        return body
-    body.type = "book"
+    if not body.type:
+        body.type = guess_book_type(body.fields, body.warnings)
     return body

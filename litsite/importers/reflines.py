@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from litsite.importers.names import id_stem, is_apa_given, looks_like_org, parse_names
-from litsite.importers.refbody import parse_body
+from litsite.importers.refbody import Body, parse_body
+from litsite.importers.refmarkers import clean_line, marker_only, strip_markers
 from litsite.importers.refwords import BOOK_PUBLISHER
 
 __all__ = ["ParsedReference", "guess_style", "marker_only", "parse_reference", "parse_references", "strip_markers"]
@@ -30,33 +31,6 @@ class ParsedReference:
     line: str
 
 
-# Link markers that saved publisher pages glue to the end of a reference (longest first: PubMedCentral > PubMed).
-MARKERS = (
-    "PubMed Central",
-    "PubMedCentral",
-    "PubMed/NCBI",
-    "Google Scholar",
-    "Web of Science ®",
-    "Web of Science®",
-    "Web of Science",
-    "View Article",
-    "MathSciNet",
-    "CrossRef",
-    "Crossref",
-    "PubMed",
-    "Article",
-    "Chapter",
-    "Book",
-    "zbMATH",
-    "Scopus",
-    "CAS",
-    "ADS",
-)
-_CANONICAL = {"Crossref": "CrossRef", "PubMed Central": "PubMedCentral", "Web of Science ®": "Web of Science",
-              "Web of Science®": "Web of Science"}  # fmt: skip
-# A marker at the end, glued ("…250.CrossRef"), spaced ("  Article  PubMed"), bulleted or bracketed ("[PubMed]").
-_MARKER_END = re.compile(r"\[?(" + "|".join(re.escape(m) for m in MARKERS) + r")\]?[\s•·|,]*$")
-_NUMBERING = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.(?!\d)|\d{1,4}\)|[•·▪◦*–-])\s*")
 _YEAR = re.compile(
     r"\((?P<year>\d{4})(?P<suffix>[a-z])?(?:[,/]\s*(?P<rest>[^)]{1,30}))?\)"
     r"|\((?P<nd>n\.\s?d\.)(?:-?(?P<ndsuffix>[a-z]))?\)"
@@ -68,36 +42,6 @@ _MONTHS = {
 _EDITOR_MARK = re.compile(r"\s*\((?:Eds?\.|eds?\.?|Ed|Eds)\)\.?\s*$")
 
 
-def strip_markers(line: str) -> tuple[str, tuple[str, ...]]:
-    """Remove trailing (glued or spaced) link markers; return the rest and the markers in printed order."""
-    found: list[str] = []
-    text = line.rstrip()
-    while True:
-        m = _MARKER_END.search(text)
-        if not m:
-            break
-        # A glued marker must not be the tail of a word ("…in CAS" is fine, "MEDCAS" is not a marker).
-        before = text[: m.start()]
-        if before and before[-1].isalpha() and before[-1].isupper() and m.group(1) in ("CAS", "ADS"):
-            break
-        # "Book"/"Chapter" (newer Springer layout) count only after the reference's end or spaced like markers,
-        # never as a word of the text ("… Anchor Book").
-        if m.group(1) in ("Book", "Chapter") and before.strip():
-            spaced = before.endswith("  ") or bool(found)
-            if before[-1].isalpha() or not (spaced or before.rstrip()[-1:] in ".)"):
-                break
-        found.insert(0, _CANONICAL.get(m.group(1), m.group(1)))
-        text = before.rstrip(" •·|,")
-    return text, tuple(found)
-
-
-def _clean(line: str) -> tuple[str, tuple[str, ...]]:
-    """Numbering and markers off, whitespace normalised: the line as the reference printed it."""
-    text = _NUMBERING.sub("", line.strip(), count=1)
-    text, markers = strip_markers(text)
-    return re.sub(r"\s+", " ", text).strip(), markers
-
-
 def repair_scrape(text: str) -> str:
     """Undo scrape artefacts: a line-end hyphen leaves "Coatsworth- Puspoky" for "Coatsworth-Puspoky"."""
     return re.sub(r"(?<=\w)- (?!(?:and|or|to|und|et)\b)(?=\w)", "-", text)
@@ -105,7 +49,7 @@ def repair_scrape(text: str) -> str:
 
 def guess_style(line: str) -> str:
     """Guess the style a line was printed in: "apa-6th-edition", "apa" (7th) or "springer-basic-author-date"."""
-    text = repair_scrape(_clean(line)[0])
+    text = repair_scrape(clean_line(line)[0])
     m = _YEAR.search(text)
     after = text[m.end() :] if m else text
     # "Place: Publisher." at the end is APA 6 even when the date lacks its period ("Royal College … (2008) …").
@@ -206,7 +150,7 @@ def _fallback_year(text: str) -> re.Match[str] | None:
 
 def parse_reference(line: str) -> ParsedReference:
     """Parse one printed reference line into a CSL item (id not yet made unique across a list)."""
-    shown, markers = _clean(line)
+    shown, markers = clean_line(line)
     text = repair_scrape(shown)
     warnings: list[str] = []
     item: dict = {"id": "", "type": "article-journal"}
@@ -230,17 +174,7 @@ def parse_reference(line: str) -> ParsedReference:
         rest = text[m.end() :]
         springer = not rest.startswith(".")
         rest = rest.lstrip(". ").strip()
-    title_first = ""
-    names_text = pre
-    role = "author"
-    if _EDITOR_MARK.search(names_text):
-        role = "editor"
-        names_text = _EDITOR_MARK.sub("", names_text)
-    names_text = names_text.strip().rstrip(",")
-    if names_text.endswith(".") and not is_apa_given(names_text.split(",")[-1]):
-        names_text = names_text[:-1]
-    if names_text and not re.search(r",\s*[A-Z]", names_text) and _no_author(names_text, rest):
-        title_first, names_text = names_text, ""
+    role, names_text, title_first = _names_part(pre, rest)
     names, cut = parse_names(names_text) if names_text else ([], False)
     if names:
         item[role] = names
@@ -248,26 +182,7 @@ def parse_reference(line: str) -> ParsedReference:
         warnings.append(f"{role} list cut (et al.); only printed names kept")
     body = parse_body(rest, springer)
     fields = body.fields
-    if title_first:
-        # APA without author: the title comes first, what follows the date is the site or publisher.
-        if fields.get("title") and not fields.get("container-title"):
-            fields["container-title"] = fields.pop("title")
-        fields["title"] = title_first.rstrip(".")
-        if body.type == "report" and "URL" in fields:
-            body.type = "webpage"
-    # An organisation's own publication is a report, unless a book publisher issued it (the DSM).
-    org_only = names and all("literal" in n for n in names) and role == "author"
-    book_like = BOOK_PUBLISHER.search(fields.get("publisher", "")) or "edition" in fields
-    if body.type == "book" and org_only and not book_like:
-        body.type = "report"
-    if "Book" in markers and body.type in ("report", "webpage", "thesis"):
-        # The newer Springer layout links books with a "Book" marker.
-        body.type = "book"
-    if markers and body.type in ("book", "report", "webpage"):
-        by_markers = _journal_by_markers(markers, fields)
-        if by_markers:
-            body.type = by_markers
-            body.warnings.append("type guessed: article (PubMed/CrossRef links, no volume)")
+    _settle_type(body, title_first, bool(names) and role == "author" and all("literal" in n for n in names), markers)
     item["type"] = body.type or "article-journal"
     for key in ("editor",):
         if key in fields:
@@ -289,6 +204,46 @@ def parse_reference(line: str) -> ParsedReference:
         warnings.append("journal article without a journal name")
     item["id"] = make_id(item)
     return ParsedReference(item=item, warnings=tuple(warnings), markers=markers, line=shown)
+
+
+def _names_part(pre: str, rest: str) -> tuple[str, str, str]:
+    """(role, the names' text, a title printed first): what stands before the date is authors, editors ("(Eds.)"),
+    or, in APA without an author, the title."""
+    names_text = pre
+    role = "author"
+    if _EDITOR_MARK.search(names_text):
+        role = "editor"
+        names_text = _EDITOR_MARK.sub("", names_text)
+    names_text = names_text.strip().rstrip(",")
+    if names_text.endswith(".") and not is_apa_given(names_text.split(",")[-1]):
+        names_text = names_text[:-1]
+    if names_text and not re.search(r",\s*[A-Z]", names_text) and _no_author(names_text, rest):
+        return role, "", names_text
+    return role, names_text, ""
+
+
+def _settle_type(body: Body, title_first: str, org_only: bool, markers: tuple[str, ...]) -> None:
+    """The body's type corrected by what stands before the date and by the link markers."""
+    fields = body.fields
+    if title_first:
+        # APA without author: the title comes first, what follows the date is the site or publisher.
+        if fields.get("title") and not fields.get("container-title"):
+            fields["container-title"] = fields.pop("title")
+        fields["title"] = title_first.rstrip(".")
+        if body.type == "report" and "URL" in fields:
+            body.type = "webpage"
+    # An organisation's own publication is a report, unless a book publisher issued it (the DSM).
+    book_like = BOOK_PUBLISHER.search(fields.get("publisher", "")) or "edition" in fields
+    if body.type == "book" and org_only and not book_like:
+        body.type = "report"
+    if "Book" in markers and body.type in ("report", "webpage", "thesis"):
+        # The newer Springer layout links books with a "Book" marker.
+        body.type = "book"
+    if markers and body.type in ("book", "report", "webpage"):
+        by_markers = _journal_by_markers(markers, fields)
+        if by_markers:
+            body.type = by_markers
+            body.warnings.append("type guessed: article (PubMed/CrossRef links, no volume)")
 
 
 def _journal_by_markers(markers: tuple[str, ...], fields: dict) -> str:
@@ -346,12 +301,6 @@ def make_id(item: dict) -> str:
     parts = item.get("issued", {}).get("date-parts", [[]])
     year = str(parts[0][0]) if parts and parts[0] else ("inpress" if item.get("status") else "nd")
     return f"{stem or 'ref'}{year}{item.get('year-suffix', '')}"
-
-
-def marker_only(line: str) -> tuple[str, ...] | None:
-    """Markers of a line that holds nothing else (the newer Springer layout prints them on their own line)."""
-    text, markers = strip_markers(_NUMBERING.sub("", line.strip()))
-    return markers if markers and not text.strip() else None
 
 
 def parse_references(lines: Iterable[str]) -> list[ParsedReference]:

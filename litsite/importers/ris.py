@@ -7,8 +7,8 @@ from pathlib import Path
 
 from litsite.errors import UserError
 from litsite.importers import textutil as tu
+from litsite.importers.ids import assign_ids
 from litsite.importers.result import ImportResult
-from litsite.importers.structured import assign_ids
 
 RIS_TYPES = {
     "JOUR": "article-journal",

@@ -44,12 +44,6 @@ def outside_links(project: Path) -> list[UserError]:
     return sorted(errors, key=lambda e: e.path or "")
 
 
-def check_inside(path: Path, project: Path, line: int | None = None, what: str = "") -> None:
-    """Raise a UserError (at path, or at line of the file naming it) when path resolves outside the project."""
-    if not is_inside(path, project.resolve()):
-        raise _error(path, project, line, what)
-
-
 def _error(path: Path, project: Path, line: int | None = None, what: str = "") -> UserError:
     target = path.resolve()
     shown = f"{what} " if what else ""

@@ -33,8 +33,3 @@ def render_markdown(doc: DocCitations, cluster_html: Callable[[int], str], sanit
     for marker, (_, _, i) in zip(markers, doc.spans, strict=True):
         html = html.replace(marker, cluster_html(i), 1)
     return html
-
-
-def render_inline(text: str) -> str:
-    """Render one line of Markdown without a wrapping paragraph."""
-    return _md.renderInline(text)

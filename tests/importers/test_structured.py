@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from litsite.errors import UserError
+from litsite.importers.bibtex import load_bibtex
+from litsite.importers.ids import assign_ids
 from litsite.importers.importer import detect_format, import_record
-from litsite.importers.structured import assign_ids, load_bibtex, load_ris
+from litsite.importers.ris import load_ris
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "records"
 

@@ -1,6 +1,7 @@
-"""Corrections of citeproc-py's defects, one module per defect (see /work/shared/citeproc-py-defects.md).
+"""Corrections of citeproc-py's defects, one module per defect (docs/citeproc-py-defects.md lists them).
 
-Importing this package registers our element mixins with :mod:`litsite.csl.elements`.
+Importing this package registers our element mixins with :mod:`litsite.csl.elements`; the order in which they stack
+on each element class is :data:`litsite.csl.elements.LAYERS`, whatever the order of the imports here.
 """
 
 from litsite.csl.fixes import (  # noqa: F401
