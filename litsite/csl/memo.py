@@ -12,7 +12,6 @@ import hashlib
 import io
 import json
 import pickle
-from pathlib import Path
 from typing import Any
 
 
@@ -30,12 +29,6 @@ def item_digest(item: dict[str, Any]) -> str:
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         data = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
     return hashlib.sha1(data).hexdigest()[:24]
-
-
-def uses_position(style_path: Path | str) -> bool:
-    """Whether a style can render an item's place among the others (citation numbers, note numbers)."""
-    data = Path(style_path).read_bytes()
-    return b"citation-number" in data or b"first-reference-note-number" in data
 
 
 def state_text(value: object) -> str:

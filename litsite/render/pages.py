@@ -8,7 +8,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from litsite.progress import quiet
 from litsite.render.templating import make_env, render_template
 from litsite.reuse.fingerprint import add_files, code_fingerprint
 from litsite.reuse.pages import PageCache
-from litsite.reuse.store import EXPORTS, TRACE_REFS, TRACES, ShardedRecord
+from litsite.reuse.state import Reuse
+from litsite.reuse.store import EXPORTS, TRACE_REFS, TRACES
 from litsite.safety import doi_url, pmid_url
 from litsite.site.browse import LOCAL_CALLS, Browse, add_browse_pages, margin_chars
 from litsite.site.provenance import provenance_note
@@ -146,26 +147,6 @@ class StyleInfo:
     margin: int = 0
 
 
-@dataclass
-class Reuse:
-    """What the previous build left to reuse: its output directory, its records (page traces, per-reference texts)
-    and, when its output is intact, its ledger."""
-
-    previous: Path | None = None
-    records: dict[str, ShardedRecord] = field(default_factory=dict)  # by name (TRACES, TRACE_REFS, EXPORTS)
-    ledger: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # when the previous output is intact
-
-    def data(self, name: str) -> dict[str, Any]:
-        """A record's entries ({} when there is none)."""
-        record = self.records.get(name)
-        return record.data if record is not None else {}
-
-    def files(self, name: str, value: dict[str, Any]) -> dict[str, bytes]:
-        """The files keeping value as the record name for the next build."""
-        record = self.records.get(name) or ShardedRecord(None, name, code_fingerprint())
-        return record.files(value)
-
-
 def render_version(templates: Path) -> str:
     """A digest of what renders pages besides their data: the code and every template file."""
     digest = hashlib.sha256(code_fingerprint().encode())
@@ -221,16 +202,15 @@ def render_site(
 ) -> SiteFiles:
     """Render every page of the site into SiteFiles.
 
-    With reuse, pages whose inputs did not change are taken from the previous output (see pagecache.py), and the
-    files include this build's page traces and export texts for the next build (kept in the project's .litsite/).
-    workers: processes that render pages (forked; only from a process without threads).
+    With reuse, pages whose inputs did not change are taken from the previous output (see reuse/pages.py), and this
+    build's page traces and export texts are handed to it for the next build. workers: processes that render pages
+    (forked; only from a process without threads).
     """
     templates = config.root / "templates"
     env = make_env(templates, FILTERS)
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
-    keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
     styles = tuple(
@@ -282,9 +262,9 @@ def render_site(
     for (rel, _, _), data in zip(jobs, rendered, strict=True):
         files.add(rel, data)
     files.add_all(static)
-    if keeping:
+    if reuse.keeping:
         traces = pages.traces()
-        files.add_all(reuse.files(TRACES, traces.pop("pages")))
-        files.add_all(reuse.files(TRACE_REFS, traces))
-        files.add_all(reuse.files(EXPORTS, browse.export_memo.used))
+        reuse.keep(TRACES, traces.pop("pages"))
+        reuse.keep(TRACE_REFS, traces)
+        reuse.keep(EXPORTS, browse.export_memo.used)
     return files
