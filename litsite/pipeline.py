@@ -89,11 +89,8 @@ def render_cited(
 ) -> SiteFiles:
     """The render stage: every page and file of the site in memory (pages rendered by `workers` processes)."""
     from litsite.render.pages import render_site
-    from litsite.site.publish import add_publish_files
 
-    files = render_site(config, content, cited, static_files(config.root), progress, reuse, workers)
-    add_publish_files(config, files)
-    return files
+    return render_site(config, content, cited, static_files(config.root), progress, reuse, workers)
 
 
 def render_files(project: Path, base_url: str | None = None) -> SiteFiles:
