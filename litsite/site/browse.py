@@ -34,11 +34,22 @@ from litsite.site.authors import (
 from litsite.site.routes import Route, SiteParts, route_table, style_data_path
 from litsite.site.searchindex import doc_data, index_json
 
-# Browse's local calls (see pagecache.py): each result is a function of the call's arguments, the references it is
-# given or returns, and what Browse.scope() holds. A method added here must read nothing else of Browse.
+# Browse's local calls (see reuse/pages.py): each result is a function of the call's arguments, the references it
+# is given or returns, and what Browse.scope() holds. tests/site/test_browse.py checks that each reads of Browse
+# only LOCAL_READS, other local calls, and (SCOPE_CALLS, whose whole result scope() holds) what it likes.
 LOCAL_CALLS = frozenset(
     {"coins", "ref_authors", "related", "ref_keywords", "links", "cited_in", "exports_of", "refs_of", "style_options"}
 )
+LOCAL_READS = frozenset(
+    {
+        "by_id",  # the references (a local call's references are recorded: RefViews by id)
+        "by_key",  # the authors (scope)
+        "keywords",  # scope
+        "_cited_in",  # made of the citations and their pages (scope)
+        "_texts",  # what is made of one reference alone (by its item's digest)
+    }
+)
+SCOPE_CALLS = frozenset({"style_options"})
 RELATED_LIMIT = 20  # a reference page lists at most this many works by the same authors (author pages list all)
 
 
