@@ -208,6 +208,6 @@ class Routes:
         return path in self._by_path
 
 
-def route_table(parts: SiteParts, kinds: Iterable[RouteKind] = KINDS) -> Routes:
-    """Every route of the site."""
-    return Routes(route for kind in kinds for route in kind(parts))
+def route_table(parts: SiteParts, kinds: Iterable[RouteKind] | None = None) -> Routes:
+    """Every route of the site (of KINDS unless kinds are given)."""
+    return Routes(route for kind in (KINDS if kinds is None else kinds) for route in kind(parts))
