@@ -100,8 +100,10 @@ class BuildState:
 
     @property
     def records(self) -> Path | None:
-        """Where the last build's records are (None when nothing is to be reused)."""
-        return self.books.cache if self.keep and self.books.marker.is_file() else None
+        """Where the last build's records are (None when nothing is to be reused). Every record is keyed by all that
+        determines it, so reading them is safe whoever wrote them; the preview's later rebuilds (and its pool's
+        workers) read there what its first one wrote."""
+        return self.books.cache if self.keep else None
 
     @property
     def items(self) -> ItemCache:
@@ -134,10 +136,11 @@ class BuildState:
         what it made back to the same object."""
         if not self.keep:
             return self._pages  # reuses nothing, keeps nothing
-        records = self.records
+        ours = self.books.marker.is_file()  # the output is one of ours: its pages may be reused
+        records = self.records if ours else None
         version = code_fingerprint()
         kept = {name: ShardedRecord(records, name, version) for name in (TRACES, TRACE_REFS, EXPORTS)}
-        previous = self.books.out if records is not None else None
+        previous = self.books.out if ours else None
         self._pages = Reuse(previous, kept, self.ledger if previous else {}, keeping=True)
         return self._pages
 

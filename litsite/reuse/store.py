@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 EXPORTS = "exports"  # what is made of each reference alone (export texts, metadata), by item digest
-TRACES = "pages"  # what each page read, to reuse unchanged pages (pagecache.py)
+TRACES = "pages"  # what each page read, to reuse unchanged pages (pages.py)
 TRACE_REFS = "page-refs"  # the digests page reuse compares: each reference's and the shared scope's
 ITEMS = "yaml-items"  # parsed items of references.yaml by a digest of their text (yamlfile.ItemCache)
 SHARDS = 32

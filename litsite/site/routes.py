@@ -10,7 +10,9 @@ Adding a page kind is one function here, added to `KINDS` (plus its template): e
         for note in parts.content.notes:
             yield Route(f"notes/{note.slug}/index.html", "note.html", "note", note.path, note.title, {"note": note})
 
-and the note's page is rendered, listed in the sitemap and linked by `Routes.url_of(note.path)`.
+and the note's page is rendered, listed in the sitemap and linked by `Routes.of_source(note.path).url`. A kind that
+makes a new top-level folder also reserves it in load.content.GENERATED_DIRS (so that no extra page takes it; the
+load stage cannot import this one), which tests/site/test_routes.py checks.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from trees import tree
 
+from litsite.load.content import GENERATED_DIRS
 from litsite.pipeline import build_site, load_sources
 from litsite.site import routes
 from litsite.site.routes import Route, SiteParts, url_of
@@ -27,11 +28,16 @@ def test_every_file_of_the_site_is_a_route(project: Path, tmp_path: Path, monkey
     monkeypatch.setattr("litsite.site.browse.route_table", lambda parts: made.append(real(parts)) or made[-1])
     out = build_site(project, tmp_path / "out", base_url="https://example.org/site/")
     (table,) = made
+    _, content = load_sources(project)
+    assert table.of_source(content.study.page.path).url == "" and table.first("references").url == "references/"
     assert sorted(tree(out)) == sorted(route.path for route in table.all)
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
     listed = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
     assert listed == [f"https://example.org/site/{url_of(p)}" for p in table.sitemap()]
     assert "https://example.org/site/404.html" not in listed and "https://example.org/site/" in listed
+    # The folders the build makes are reserved: no extra page may take one (load.content.GENERATED_DIRS).
+    made_dirs = {route.path.split("/")[0] for route in table.all if "/" in route.path and route.kind != "page"}
+    assert made_dirs <= GENERATED_DIRS
 
 
 def test_a_page_kind_is_one_function_in_kinds(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
