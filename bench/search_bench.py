@@ -27,6 +27,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 import browserkit as bk  # noqa: E402
 
 from litsite.cite.stage import Cited, DocCitations, StyleOutput  # noqa: E402
+from litsite.csl.styles import resolve_style  # noqa: E402
 from litsite.load.content import Reference  # noqa: E402
 from litsite.pipeline import load_sources, static_files  # noqa: E402
 from litsite.render.pages import make_env, ref_views  # noqa: E402
@@ -78,7 +79,7 @@ def build(n: int, out: Path, base_url: str) -> float:
     items made in memory: a full build of 10,000 reference, author and keyword pages is not what is measured."""
     t0 = time.perf_counter()
     config, content = load_sources(REPO, base_url)
-    config = dataclasses.replace(config, styles=("apa",))
+    config = dataclasses.replace(config, styles=("apa",), style_refs=(resolve_style("apa"),))
     refs = tuple(Reference(item["id"], item, 0) for item in synthetic_items(n))
     content = dataclasses.replace(content, references=refs)
     entries = {}

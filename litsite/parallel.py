@@ -1,7 +1,9 @@
 """Map a function over many items in forked worker processes that inherit the caller's state.
 
 The CSL engine's per-item renderings read a registered bibliography that cannot be pickled; forked workers start
-with a copy of it, so only the item keys go to them and only strings come back.
+with a copy of it, so only the item keys go to them and only strings come back. The function itself reaches each
+worker through fork too (the pool's initializer and its arguments are inherited, not pickled), and is set in the
+worker only: the caller's process keeps no state of a map.
 """
 
 from __future__ import annotations
@@ -9,8 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-_TASK: Callable[[Any], Any] | None = None
 MIN_ITEMS = 64  # fewer items than this are not worth forking for
+_TASK: Callable[[Any], Any] | None = None  # set only in a worker process, by _start
+
+
+def _start(fn: Callable[[Any], Any]) -> None:
+    """A worker's initializer: the function it maps (handed over by fork, never pickled)."""
+    global _TASK
+    _TASK = fn
 
 
 def _run(chunk: Sequence[Any]) -> list[Any]:
@@ -49,18 +57,13 @@ class Parallel:
             return out
         import multiprocessing
 
-        global _TASK
-        _TASK = fn
         pieces = self.workers * (16 if progress else 4)  # small pieces even out uneven items (and show progress)
         size = -(-len(items) // pieces)
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
         results = []
-        try:
-            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
-                for chunk in pool.imap(_run, chunks):
-                    results.append(chunk)
-                    if progress:
-                        progress(sum(len(c) for c in results))
-        finally:
-            _TASK = None
+        with multiprocessing.get_context("fork").Pool(self.workers, initializer=_start, initargs=(fn,)) as pool:
+            for chunk in pool.imap(_run, chunks):
+                results.append(chunk)
+                if progress:
+                    progress(sum(len(c) for c in results))
         return [value for chunk in results for value in chunk]

@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
-from litsite.csl.styles import resolve_style
+from litsite.csl.styles import StyleRef
 from litsite.errors import ErrorCollector, UserError
 from litsite.load.config import SiteConfig
 from litsite.load.content import Content, Page
@@ -85,15 +85,24 @@ def check_keys(clusters: list[Cluster], content: Content, docs: dict[Path, DocCi
     return errors
 
 
-# (style_path, locale, items, clusters, fmt) -> Formatted; e.g. a cache in front of Formatter.
-FormatFn = Callable[[Path, str, list[dict[str, Any]], list[list[Cite]], str], Formatted]
+@dataclass(frozen=True)
+class FormatJob:
+    """One formatting the site needs: a style's entries for every item and its text for every cluster."""
+
+    style: StyleRef
+    locale: str
+    items: list[dict[str, Any]]
+    clusters: list[list[Cite]]
+    fmt: str = "html"
 
 
-def format_direct(
-    style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
-) -> Formatted:
+# A formatting, e.g. a cache in front of Formatter.
+FormatFn = Callable[[FormatJob], Formatted]
+
+
+def format_direct(job: FormatJob) -> Formatted:
     """Format with a fresh Formatter (no caching), the items spread over every core."""
-    return Formatter(style_path, locale).format(items, clusters, fmt, workers=os.cpu_count() or 1)
+    return Formatter(job.style, job.locale).format(job.items, job.clusters, job.fmt, workers=os.cpu_count() or 1)
 
 
 def engine_clusters_of(clusters: list[Cluster]) -> tuple[list[list[Cite]], list[tuple[int, ...]]]:
@@ -151,8 +160,21 @@ def format_error(exc: ItemFormatError, content: Content, style: str, locale: str
     )
 
 
-def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
-    """Format every reference and citation cluster in each of the site's styles."""
+@dataclass(frozen=True)
+class CitePlan:
+    """Everything the cite stage finds before formatting: the clusters of every document, the items in the order the
+    engine takes them, and the formattings the site needs (one job per style, the default first)."""
+
+    clusters: tuple[Cluster, ...]
+    docs: dict[Path, DocCitations]
+    order: tuple[str, ...]
+    by_id: dict[str, dict[str, Any]]
+    joins: tuple[tuple[int, ...], ...]
+    jobs: tuple[FormatJob, ...]
+
+
+def plan(config: SiteConfig, content: Content) -> CitePlan:
+    """Find and check every citation and name the formatting each style needs, formatting nothing."""
     clusters, docs = collect_clusters(content, config.locale)
     check_keys(clusters, content, docs).raise_if_any()
     # Cited items first, in order of first citation, so numeric styles number them as the text does.
@@ -161,25 +183,45 @@ def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None
     order = cited + [r.id for r in content.references if r.id not in set(cited)]
     items = [by_id[i] for i in order]
     engine_clusters, joins = engine_clusters_of(clusters)
+    jobs = tuple(FormatJob(ref, config.locale, items, engine_clusters) for ref in config.style_refs)
+    return CitePlan(tuple(clusters), docs, tuple(order), by_id, tuple(joins), jobs)
+
+
+def assemble(planned: CitePlan, results: list[Formatted]) -> Cited:
+    """The site's citations from each job's formatting (in the plan's order)."""
     outputs = []
-    for spec in config.styles:
-        ref = resolve_style(spec, config.root)
-        try:
-            formatted = (formatter or format_direct)(ref.path, config.locale, items, engine_clusters, "html")
-        except ItemFormatError as exc:
-            raise format_error(exc, content, spec, config.locale) from None
-        texts = [_joined(formatted.citations, parts, clusters[n], by_id) for n, parts in enumerate(joins)]
+    for job, formatted in zip(planned.jobs, results, strict=True):
+        joins = enumerate(planned.joins)
+        texts = [_joined(formatted.citations, parts, planned.clusters[n], planned.by_id) for n, parts in joins]
         entries = dict(formatted.entries)
         # A style may print nothing for an item (only an id and a type): it is still a reference of the site.
-        entries |= {i: str(escape(by_id[i].get("title") or i)) for i in order if i not in entries}
+        entries |= {i: str(escape(planned.by_id[i].get("title") or i)) for i in planned.order if i not in entries}
         outputs.append(
             StyleOutput(
-                name=spec,
-                title=ref.title,
+                name=job.style.name,
+                title=job.style.title,
                 entries=entries,
                 order=tuple(entries),
                 citations=tuple(texts),
                 second_field_align=bool(formatted.second_field_align),
             )
         )
-    return Cited(tuple(clusters), docs, tuple(outputs))
+    return Cited(planned.clusters, planned.docs, tuple(outputs))
+
+
+def format_all(planned: CitePlan, content: Content, formatter: FormatFn | None = None) -> list[Formatted]:
+    """Run every job of the plan through formatter (Formatter itself by default); an item the engine cannot format is
+    a user error at its line."""
+    results = []
+    for job in planned.jobs:
+        try:
+            results.append((formatter or format_direct)(job))
+        except ItemFormatError as exc:
+            raise format_error(exc, content, job.style.name, job.locale) from None
+    return results
+
+
+def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None) -> Cited:
+    """Format every reference and citation cluster in each of the site's styles: plan, format, assemble."""
+    planned = plan(config, content)
+    return assemble(planned, format_all(planned, content, formatter))

@@ -15,7 +15,8 @@ from citeproc import Citation, Locator
 from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register the layers of elements.LAYERS)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
-from litsite.csl.memo import Memo, item_digest, uses_position
+from litsite.csl.memo import Memo, item_digest
+from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
 
 
@@ -76,11 +77,13 @@ def _detail(exc: BaseException) -> str:
 class Formatter:
     """Formats CSL-JSON items and citation clusters with one CSL style."""
 
-    def __init__(self, style_path: Path | str, locale: str | None = "en-US") -> None:
-        self.style_path = Path(style_path)
+    def __init__(self, style: StyleRef | Path | str, locale: str | None = "en-US") -> None:
+        self.style_path = Path(style.path if isinstance(style, StyleRef) else style)
         self.locale = locale  # None: the style's default-locale
         if not self.style_path.is_file():
             raise FileNotFoundError(f"CSL style {self.style_path} does not exist")
+        # Resolved once (load.config does it for a site's styles); a bare path is read here.
+        self.style = style if isinstance(style, StyleRef) else style_ref(self.style_path.stem, self.style_path, "")
 
     def format(
         self,
@@ -146,7 +149,7 @@ class Formatter:
                 bib.register(citation)
             for key in keys.values():
                 bib.register(Citation([source.Item(key)]))
-            positional = uses_position(self.style_path)
+            positional = self.style.uses_position
             tags = {}
             for n, item in enumerate(items):
                 key = keys[str(item["id"])]

@@ -9,33 +9,22 @@ before — by an earlier build of the same style, locale and engine (the caller 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import pickle
-from pathlib import Path
 from typing import Any
+
+from litsite.digests import UNPICKLABLE, pickle_digest
 
 
 def item_digest(item: dict[str, Any]) -> str:
     """A digest of a CSL-JSON item's content (its id included).
 
-    Its pickle (three times faster than canonical JSON, and every build digests every item): equal bytes mean equal
-    content; the same content written in another key order only costs a cache miss."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True  # no memo: the bytes must not depend on which equal strings happen to be one object
+    Its pickle (three times faster than canonical JSON, and every build digests every item); canonical JSON for an
+    item that cannot be pickled."""
     try:
-        pickler.dump(item)
-        data = bytes(buffer.getbuffer())
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return pickle_digest(item)[:24]
+    except UNPICKLABLE:
         data = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
-    return hashlib.sha1(data).hexdigest()[:24]
-
-
-def uses_position(style_path: Path | str) -> bool:
-    """Whether a style can render an item's place among the others (citation numbers, note numbers)."""
-    data = Path(style_path).read_bytes()
-    return b"citation-number" in data or b"first-reference-note-number" in data
+        return hashlib.sha1(data).hexdigest()[:24]
 
 
 def state_text(value: object) -> str:
@@ -45,10 +34,13 @@ def state_text(value: object) -> str:
     shape = repr(value)  # states are small dicts of plain values: equal reprs, equal states (and a faster lookup)
     found = _STATE_TEXTS.get(shape)
     if found is None:
+        if len(_STATE_TEXTS) >= STATE_TEXTS_MAX:
+            _STATE_TEXTS.clear()  # bounded: a long-lived process (the preview) formats many bibliographies
         found = _STATE_TEXTS[shape] = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
     return found
 
 
+STATE_TEXTS_MAX = 1 << 15  # distinct states remembered (a few MB at most); a build has about one per ambiguous item
 _STATE_TEXTS: dict[str, str] = {}
 
 

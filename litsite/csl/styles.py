@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -19,11 +20,26 @@ class StyleError(ValueError):
 
 @dataclass(frozen=True)
 class StyleRef:
-    """A resolved style: the name readers see and the independent .csl file that formats."""
+    """A resolved style, read once: the name readers see, the independent .csl file that formats, its title, a digest
+    of that file's bytes (what caches key on) and whether it can print an item's place among the others (citation or
+    note numbers: then an item's rendering depends on its position, csl/memo.py)."""
 
     name: str
     path: Path
     title: str
+    digest: str = ""
+    uses_position: bool = False
+
+
+def style_ref(name: str, path: Path, title: str) -> StyleRef:
+    """The StyleRef of the independent style file at path (its bytes read once, for the digest and what it uses)."""
+    data = path.read_bytes()
+    return StyleRef(name, path, title, hashlib.sha256(data).hexdigest(), uses_position(data))
+
+
+def uses_position(style: bytes) -> bool:
+    """Whether a style (its bytes) can render an item's place among the others (citation numbers, note numbers)."""
+    return b"citation-number" in style or b"first-reference-note-number" in style
 
 
 @cache
@@ -72,9 +88,9 @@ def resolve_style(spec: str, base_dir: Path | None = None) -> StyleRef:
             raise StyleError(f"style file {spec!r} is not a CSL style (its root is not <style> in the CSL namespace)")
         parent = _parent_name(path)
         if parent is None:
-            return StyleRef(spec, path, _title(path))
-        return StyleRef(spec, _named_path(parent, spec), _title(path))
-    return StyleRef(spec, _named_path(spec, spec), _title(_named_path(spec, spec, follow=False)))
+            return style_ref(spec, path, _title(path))
+        return style_ref(spec, _named_path(parent, spec), _title(path))
+    return style_ref(spec, _named_path(spec, spec), _title(_named_path(spec, spec, follow=False)))
 
 
 def _named_path(name: str, asked: str, follow: bool = True) -> Path:

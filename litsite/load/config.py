@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from litsite.csl.styles import StyleError, resolve_style
+from litsite.csl.styles import StyleError, StyleRef, resolve_style
 from litsite.errors import ErrorCollector, UserError
 from litsite.load.confine import is_inside
 from litsite.load.yamlfile import Lines, load_yaml
@@ -31,6 +31,11 @@ class SiteConfig:
     footer: str = ""
     markdown_html: str = "allow"  # "sanitize": raw HTML in content Markdown is cleaned by nh3 (see README)
     style_labels: tuple[tuple[str, str], ...] = ()  # (style, the style menu's short label) set in site.yaml
+    style_refs: tuple[StyleRef, ...] = ()  # each of `styles`, resolved once (file, title, digest, what it uses)
+
+    def __post_init__(self) -> None:
+        if tuple(r.name for r in self.style_refs) != self.styles:
+            raise ValueError("SiteConfig: `style_refs` must hold each of `styles` resolved (load_config does it)")
 
     def style_label(self, name: str, title: str) -> str:
         """What the style menu shows for a style: the label site.yaml gives it, else its title."""
@@ -127,10 +132,17 @@ SCHEMA: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def load_config(path: Path) -> SiteConfig:
-    """Load and validate site.yaml; raise UserErrors listing every problem."""
+def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
+    """Load and validate site.yaml; raise UserErrors listing every problem. base_url (the command line's --base-url)
+    replaces site.yaml's, checked as it is."""
     data, lines = load_yaml(path)
     errors = ErrorCollector()
+    override = {}
+    if base_url is not None:
+        try:
+            override["base_url"] = _base_url(base_url)
+        except ValueError as exc:
+            errors.add("--base-url", None, str(exc))
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -150,19 +162,27 @@ def load_config(path: Path) -> SiteConfig:
         values["style_labels"] = _style_labels(data["styles"], lines, errors)
     if "title" not in data:
         errors.add(path, 1, "missing required key 'title'")
-    for key in ("style", "styles"):
-        for i, spec in enumerate((values.get(key),) if key == "style" else values.get(key, ())):
-            if spec is None:
+    refs = _resolve_styles(path, values, lines, errors)
+    errors.raise_if_any()
+    style = values.get("style", "apa")
+    styles = (style, *(s for s in values.get("styles", ()) if s != style))  # the default style is offered first
+    resolved = tuple(refs[s] for s in styles)
+    return SiteConfig(path=path, **{**values, **override, "style": style, "styles": styles, "style_refs": resolved})
+
+
+def _resolve_styles(path: Path, values: dict[str, Any], lines: Lines, errors: ErrorCollector) -> dict[str, StyleRef]:
+    """Each style named by `style` and `styles` (apa by default), resolved; what cannot be is reported at its line."""
+    refs: dict[str, StyleRef] = {}
+    for key, specs in (("style", (values.get("style", "apa"),)), ("styles", values.get("styles", ()))):
+        for i, spec in enumerate(specs):
+            if spec in refs:
                 continue
             line = lines.of(key, i) if key == "styles" else lines.of(key)
             if (spec.endswith(".csl") or "/" in spec) and not is_inside(path.parent / spec, path.parent.resolve()):
                 errors.add(path, line, f"{key}: style file {spec!r} lies outside the project; copy it into the project")
                 continue
             try:
-                resolve_style(spec, path.parent)
+                refs[spec] = resolve_style(spec, path.parent)
             except StyleError as exc:
                 errors.add(path, line, f"{key}: {exc}")
-    errors.raise_if_any()
-    style = values.get("style", "apa")
-    styles = (style, *(s for s in values.get("styles", ()) if s != style))  # the default style is offered first
-    return SiteConfig(path=path, **{**values, "style": style, "styles": styles})
+    return refs

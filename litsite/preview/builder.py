@@ -17,13 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from litsite.cite.stage import CitePlan, FormatJob, assemble, format_all, plan
 from litsite.csl.engine import Cite, Formatted, Formatter
-from litsite.load.yamlfile import ItemCache
-from litsite.pipeline import load_sources, no_collections, render_files, reuse_of
-from litsite.reuse.books import books_for
-from litsite.reuse.fingerprint import code_fingerprint
-from litsite.reuse.formatted import FormatCache, Job, format_job, format_jobs, format_key
-from litsite.reuse.store import ITEMS, ShardedRecord
+from litsite.pipeline import load_sources, render_cited
+from litsite.reuse.formatted import FormatCache, format_job
+from litsite.reuse.state import BuildState
 from litsite.write.writer import SiteFiles, write_site
 
 MAX_PATCHED = 150  # beyond this many changed or related items a provisional patch costs more than it saves
@@ -31,10 +29,6 @@ MAX_PATCHED = 150  # beyond this many changed or related items a provisional pat
 
 class Superseded(Exception):
     """The sources changed while an exact build was formatting; its result would be stale at once."""
-
-
-class _NeedExact(Exception):
-    """A provisional patch is not possible; build exactly instead."""
 
 
 @dataclass
@@ -89,111 +83,114 @@ class SiteBuilder:
     ) -> None:
         self.pool = pool  # formats the styles in parallel, in other processes, during exact builds
         self.abort = abort  # polled while waiting for the pool: True when the sources changed meanwhile
-        self._jobs: dict[str, tuple[Job, Future[tuple[Formatted, dict[str, Any]]]]] = {}
+        self._jobs: dict[str, tuple[FormatJob, Future[tuple[Formatted, dict[str, Any]]]]] = {}
         self.project = project
         self.out = out
         self.base_url = base_url
-        # The previous output's records, as `build` keeps them. Formatting in this process stays in it (workers=1):
-        # the preview has threads, and forking a threaded process is unsafe; bulk formatting goes to the pool.
-        self.books = books_for(project, out)
-        self.cache = FormatCache(self.books.cache, workers=1)
+        # What `build` keeps, reused and kept the same way. Formatting in this process stays in it (workers=1): the
+        # preview has threads, and forking a threaded process is unsafe; bulk formatting goes to the pool.
+        self.state = BuildState.open(project, out, keep=True, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
-        # Parsed reference items: those the last build kept, then kept in memory between rebuilds.
-        self.items_record = ShardedRecord(self.books.cache, ITEMS, code_fingerprint())
-        self.items = ItemCache(self.items_record.data)
         self._patched = False
 
-    def exact_format(
-        self, style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
-    ) -> Formatted:
+    @property
+    def cache(self) -> FormatCache:
+        """The formatting cache (kept between rebuilds)."""
+        return self.state.formatter
+
+    def exact_format(self, job: FormatJob) -> Formatted:
         """Format through the cache and remember the result as the base for provisional patches."""
-        key = format_key(style_path, locale, items, clusters, fmt)
+        key = self.cache.key(job)
         running = self._jobs.get(key)
         if running is not None and self.cache.get(key) is None:
-            args, job = running
-            while not job.done():
+            args, future = running
+            while not future.done():
                 if self.abort():
                     raise Superseded()
                 time.sleep(0.02)
-            self.cache.absorb(key, args, job.result())
-        result = self.cache.format(style_path, locale, items, clusters, fmt)
-        self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result, key)
+            self.cache.absorb(key, args, future.result())
+        result = self.cache.format(job)
+        self.bases[_slot(job)] = Base(job.items, job.clusters, result, key)
         return result
 
-    def provisional_format(
-        self, style_path: Path, locale: str, items: list[dict[str, Any]], clusters: list[list[Cite]], fmt: str
-    ) -> Formatted:
-        """The exact result if cached; else the last exact result with the changed entries re-formatted."""
-        base = self.bases.get((str(style_path), locale, fmt))
-        key = format_key(style_path, locale, items, clusters, fmt)
-        if self.cache.get(key) is not None:
-            return self.exact_format(style_path, locale, items, clusters, fmt)
-        if (
-            base is None
-            or clusters != base.clusters
-            or [i.get("id") for i in items] != [i.get("id") for i in base.items]
-        ):
-            raise _NeedExact()
-        changed = {i for i, (a, b) in enumerate(zip(items, base.items, strict=True)) if a != b}
-        if not changed and base.key == key:  # the same inputs as the last provisional patch
-            self._patched = True
-            return base.result
-        subset = related_items(items, changed, base.items)
-        if not changed or len(subset) > MAX_PATCHED:
-            raise _NeedExact()
-        part = dict(Formatter(style_path, locale).format([items[i] for i in subset], [], fmt).entries)
+    def _patch(self, job: FormatJob) -> list[int] | None:
+        """The items to format again to patch the last exact result of the job's style ([] when the job is the same
+        as the last patch's); None when a patch is not possible (build exactly instead)."""
+        base = self.bases.get(_slot(job))
+        if base is None or job.clusters != base.clusters:
+            return None
+        if [i.get("id") for i in job.items] != [i.get("id") for i in base.items]:
+            return None
+        changed = {i for i, (a, b) in enumerate(zip(job.items, base.items, strict=True)) if a != b}
+        if not changed:
+            return [] if base.key == self.cache.key(job) else None
+        subset = related_items(job.items, changed, base.items)
+        return subset if len(subset) <= MAX_PATCHED else None
+
+    def provisional(self, planned: CitePlan) -> bool:
+        """Whether every formatting of the plan is cached or can be patched (decided before any is made)."""
+        return all(
+            self.cache.get(self.cache.key(job)) is not None or self._patch(job) is not None for job in planned.jobs
+        )
+
+    def provisional_format(self, job: FormatJob) -> Formatted:
+        """The exact result if cached; else the last exact result with the changed entries re-formatted (the plan
+        was found patchable by `provisional`)."""
+        if self.cache.get(self.cache.key(job)) is not None:
+            return self.exact_format(job)
+        subset = self._patch(job)
+        assert subset is not None, "provisional() said this job can be patched"
+        base = self.bases[_slot(job)]
         self._patched = True
+        if not subset:  # the same inputs as the last provisional patch
+            return base.result
+        part = dict(Formatter(job.style, job.locale).format([job.items[i] for i in subset], [], job.fmt).entries)
         entries = tuple((ref_id, part.get(ref_id, text)) for ref_id, text in base.result.entries)
         result = dataclasses.replace(base.result, entries=entries)
         # The next provisional patch starts from this one, so that edits in quick succession stay cheap while the
         # exact build keeps getting superseded; any exact build replaces it.
-        self.bases[(str(style_path), locale, fmt)] = Base(items, clusters, result, key)
+        self.bases[_slot(job)] = Base(job.items, job.clusters, result, self.cache.key(job))
         return result
 
     def build(self, provisional: bool = False) -> BuildReport:
-        """Rebuild the site (provisionally if asked and possible) and write the files that changed."""
-        with no_collections():
-            return self._build(provisional)
+        """Rebuild the site (provisionally if asked and possible) and write the files that changed.
 
-    def _build(self, provisional: bool) -> BuildReport:
+        The sources are loaded once; whether the build is provisional is decided from the citation plan, before
+        anything is formatted or rendered. The garbage collector keeps running: the server runs on meanwhile."""
         self._patched = False
-        self.cache.begin()
-        if provisional:
-            try:
-                files = render_files(
-                    self.project, self.base_url, self.provisional_format, reuse_of(self.books), self.items
-                )
-                return BuildReport(self.sync(self._with_cache(files)), self._patched)
-            except _NeedExact:
-                self._patched = False
-        if self.pool is not None:
-            self._submit_all()
-        files = render_files(self.project, self.base_url, self.exact_format, reuse_of(self.books), self.items)
-        return BuildReport(self.sync(self._with_cache(files)), False)
+        self.state.begin()
+        config, content = load_sources(self.project, self.base_url, self.state.items)
+        planned = plan(config, content)
+        quick = provisional and self.provisional(planned)
+        if not quick and self.pool is not None:
+            self._submit_all(planned)
+        formatter = self.provisional_format if quick else self.exact_format
+        cited = assemble(planned, format_all(planned, content, formatter))
+        files = render_cited(config, content, cited, reuse=self.state.pages())
+        return BuildReport(self.sync(files), quick and self._patched)
 
-    def _with_cache(self, files: SiteFiles) -> SiteFiles:
-        """The site's files plus the cache records this build used, so they persist as `build` keeps them."""
-        files.add_all(self.cache.files())
-        files.add_all(self.items_record.files(self.items.used))
-        return files
-
-    def _submit_all(self) -> None:
+    def _submit_all(self, planned: CitePlan) -> None:
         """Start formatting every style that the cache lacks, all at once in the pool."""
-        for key, (args, job) in list(self._jobs.items()):  # keep what finished, even for a superseded build
-            if job.done():
-                if job.exception() is None and self.cache.get(key) is None:
-                    self.cache.absorb(key, args, job.result())
+        for key, (args, future) in list(self._jobs.items()):  # keep what finished, even for a superseded build
+            if future.done():
+                if future.exception() is None and self.cache.get(key) is None:
+                    self.cache.absorb(key, args, future.result())
                 del self._jobs[key]
-        config, content = load_sources(self.project, self.base_url)
-        wanted = format_jobs(config, content)
+        wanted = {self.cache.key(job): job for job in planned.jobs}
         assert self.pool is not None
-        for key, args in wanted.items():
+        for key, job in wanted.items():
             if self.cache.get(key) is None and key not in self._jobs:
-                self._jobs[key] = (args, self.pool.submit(format_job, args, self.cache.directory))
-        for key, (_, job) in list(self._jobs.items()):
-            if key not in wanted and job.cancel():  # stale and not started yet
+                self._jobs[key] = (job, self.pool.submit(format_job, job, self.cache.directory))
+        for key, (_, future) in list(self._jobs.items()):
+            if key not in wanted and future.cancel():  # stale and not started yet
                 del self._jobs[key]
 
     def sync(self, files: SiteFiles) -> list[str]:
-        """Make the output directory hold exactly files, rewriting only what differs; return the paths touched."""
-        return write_site(files, self.out, self.project)
+        """Make the output directory hold exactly files (and the bookkeeping what this build used), rewriting only
+        what differs; return the paths touched."""
+        return write_site(files, self.out, self.project, self.state.handover())
+
+
+def _slot(job: FormatJob) -> tuple[str, str, str]:
+    """Where the base of a job's style is kept: by the style's file (an edited local style has a new digest)."""
+    return (str(job.style.path), job.locale, job.fmt)

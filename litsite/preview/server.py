@@ -27,6 +27,7 @@ from tornado.ioloop import IOLoop
 from litsite.errors import UserError, UserErrors, flatten
 from litsite.preview.builder import SiteBuilder, Superseded
 from litsite.preview.guard import Allowed, Guarded, GuardedForceReload, GuardedLiveReload
+from litsite.site.routes import NOT_FOUND
 
 POLL_SECONDS = 0.1
 QUIET_SECONDS = 0.15  # a burst of saves closer together than this causes one rebuild
@@ -186,7 +187,7 @@ class PreviewHandler(Guarded, StaticFileHandler):
                 raise web.HTTPError(404)  # no such file can be served (a NUL made the file system call fail: 500)
             await super().get(path, include_body)
         except web.HTTPError as exc:
-            not_found = Path(self.root) / "404.html"
+            not_found = Path(self.root) / NOT_FOUND
             if exc.status_code != 404 or not not_found.is_file():
                 raise
             self._page(404, not_found.read_bytes())

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import html
 import os
-import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,11 +24,13 @@ from litsite.progress import quiet
 from litsite.render.templating import make_env, render_template
 from litsite.reuse.fingerprint import add_files, code_fingerprint
 from litsite.reuse.pages import PageCache
-from litsite.reuse.store import EXPORTS, TRACE_REFS, TRACES, ShardedRecord
+from litsite.reuse.state import Reuse
+from litsite.reuse.store import EXPORTS, TRACE_REFS, TRACES
 from litsite.safety import doi_url, pmid_url
-from litsite.site.browse import LOCAL_CALLS, Browse, add_browse_pages, margin_chars
+from litsite.site.browse import LOCAL_CALLS, Browse, margin_chars
 from litsite.site.provenance import provenance_note
-from litsite.site.publish import base_path
+from litsite.site.publish import PUBLISH_KINDS, page_url, publish_file
+from litsite.site.routes import Route, reference_url
 from litsite.slugs import unique_slugs
 from litsite.write.writer import SiteFiles
 
@@ -115,7 +116,7 @@ def ref_views(content: Content, cited: Cited) -> list[RefView]:
                 year=year_of(ref.item.get("issued")),
                 type_label=TYPE_LABELS.get(ref.item.get("type", ""), ref.item.get("type", "").replace("-", " ")),
                 authors=tuple(name_text(n) for n in ref.item.get("author") or ref.item.get("editor") or []),
-                url=f"references/{slugs[ref_id]}/",
+                url=reference_url(slugs[ref_id]),
             )
         )
     return views
@@ -146,26 +147,6 @@ class StyleInfo:
     margin: int = 0
 
 
-@dataclass
-class Reuse:
-    """What the previous build left to reuse: its output directory, its records (page traces, per-reference texts)
-    and, when its output is intact, its ledger."""
-
-    previous: Path | None = None
-    records: dict[str, ShardedRecord] = field(default_factory=dict)  # by name (TRACES, TRACE_REFS, EXPORTS)
-    ledger: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # when the previous output is intact
-
-    def data(self, name: str) -> dict[str, Any]:
-        """A record's entries ({} when there is none)."""
-        record = self.records.get(name)
-        return record.data if record is not None else {}
-
-    def files(self, name: str, value: dict[str, Any]) -> dict[str, bytes]:
-        """The files keeping value as the record name for the next build."""
-        record = self.records.get(name) or ShardedRecord(None, name, code_fingerprint())
-        return record.files(value)
-
-
 def render_version(templates: Path) -> str:
     """A digest of what renders pages besides their data: the code and every template file."""
     digest = hashlib.sha256(code_fingerprint().encode())
@@ -190,26 +171,6 @@ def cluster_linker(cited: Cited, by_id: dict[str, RefView], study_present: bool,
     return cluster_html
 
 
-def plan_pages(page: Callable[..., None], config: SiteConfig, content: Content, refs: list[RefView]) -> None:
-    """Name each page made from the sources to `page`: the study (or a bibliography's home), references, extra pages,
-    404."""
-    study_html_path = content.study.page.path
-    if content.study.present:
-        page("index.html", "study.html", abstract_path=study_html_path)
-        page("references/index.html", "references.html")
-    else:  # a bibliography site: the references index is the home page, introduced by study.md's text if any
-        intro = study_html_path if content.study.page.body.strip() else None
-        page("index.html", "references.html", home=True, intro_path=intro)
-    for ref in refs:
-        page(f"{ref.url}index.html", "reference.html", ref=ref)
-    slugs = unique_slugs([p.slug for p in content.pages])
-    for extra in content.pages:
-        page(posixpath.join(slugs[extra.slug], "index.html"), "page.html", page=extra)
-    if (config.root / "templates" / "404.html").is_file():
-        # Served for a missing path at any depth, so its links are absolute paths under the base URL.
-        page("404.html", "404.html", root=base_path(config.base_url))
-
-
 def render_site(
     config: SiteConfig,
     content: Content,
@@ -219,72 +180,91 @@ def render_site(
     reuse: Reuse | None = None,
     workers: int = 1,
 ) -> SiteFiles:
-    """Render every page of the site into SiteFiles.
+    """Render every page and make every file of the site's route table (site/routes.py) into SiteFiles.
 
-    With reuse, pages whose inputs did not change are taken from the previous output (see pagecache.py), and the
-    files include this build's page traces and export texts for the next build (kept in the project's .litsite/).
-    workers: processes that render pages (forked; only from a process without threads).
+    With reuse, pages whose inputs did not change are taken from the previous output (see reuse/pages.py), and this
+    build's page traces and export texts are handed to it for the next build. workers: processes that render pages
+    (forked; only from a process without threads).
     """
-    templates = config.root / "templates"
-    env = make_env(templates, FILTERS)
-    files = SiteFiles()
-    refs = ref_views(content, cited)
-    by_id = {r.id: r for r in refs}
-    keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
-    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
-    styles = tuple(
-        StyleInfo(s.name, s.title, s.second_field_align, margin_chars(s.entries.values())) for s in cited.styles
-    )
-    version = render_version(templates)
-    traces = {**reuse.data(TRACE_REFS), "pages": reuse.data(TRACES)}
-    pages = PageCache(env, version, reuse.previous, traces, by_id, reuse.ledger, LOCAL_CALLS, browse.scope())
+    refs = ref_views(content, cited)
+    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)), static=tuple(static))
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
-    jobs: list[tuple[str, str, dict[str, Any]]] = []
-    refs_url = "references/" if content.study.present else ""  # where the references index is, from the root
-
-    def page(rel: str, template: str, root: str | None = None, **ctx: Any) -> None:
-        root = relative_root(rel) if root is None else root
-
-        def markdown(doc_path: Path) -> Markup:
-            from litsite.render.markdown import (
-                render_markdown,  # only when a page with Markdown is rendered (30 ms to import)
-            )
-
-            linked = cluster_linker(cited, by_id, content.study.present, root)
-            return Markup(render_markdown(cited.docs[doc_path], linked, config.markdown_html == "sanitize"))
-
-        canonical = config.base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        context = {
-            "site": config,
-            "root": root,
-            "rel": rel,
-            "canonical": canonical,
-            "refs": refs,
-            "styles": styles,
-            "study": content.study,
-            "refs_url": refs_url,
-            "markdown": markdown,
-            "browse": browse,
-            "build_date": build_date(),
-            **ctx,
-        }
-        jobs.append((rel, template, context))
-
-    plan_pages(page, config, content, refs)
-    add_browse_pages(page, files, browse)
+    env = make_env(config.root / "templates", FILTERS)
+    pages = PageCache(
+        env,
+        render_version(config.root / "templates"),
+        reuse.previous,
+        {**reuse.data(TRACE_REFS), "pages": reuse.data(TRACES)},
+        browse.by_id,
+        reuse.ledger,
+        LOCAL_CALLS,
+        browse.scope(),
+    )
+    routes = browse.routes.pages()
+    jobs = page_jobs(routes, config, content, cited, browse)
 
     def tell(done: int, total: int) -> None:
         progress("rendering pages", done, total)
 
     rendered = pages.render_all(jobs, lambda name, ctx: render_template(env, name, ctx), parallel, tell)
-    for (rel, _, _), data in zip(jobs, rendered, strict=True):
-        files.add(rel, data)
-    files.add_all(static)
-    if keeping:
+    files = SiteFiles()
+    for route, data in zip(routes, rendered, strict=True):
+        files.add(route.path, data)
+    for route in browse.routes.files():
+        files.add(route.path, make_file(route, browse, static))
+    if reuse.keeping:
         traces = pages.traces()
-        files.add_all(reuse.files(TRACES, traces.pop("pages")))
-        files.add_all(reuse.files(TRACE_REFS, traces))
-        files.add_all(reuse.files(EXPORTS, browse.export_memo.used))
+        reuse.keep(TRACES, traces.pop("pages"))
+        reuse.keep(TRACE_REFS, traces)
+        reuse.keep(EXPORTS, browse.export_memo.used)
     return files
+
+
+def page_jobs(
+    routes: list[Route], config: SiteConfig, content: Content, cited: Cited, browse: Browse
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path, template, context) of each page route: the variables every page gets, and the route's own."""
+    common = {
+        "site": config,
+        "refs": browse.refs,
+        "styles": tuple(
+            StyleInfo(s.name, s.title, s.second_field_align, margin_chars(s.entries.values())) for s in cited.styles
+        ),
+        "study": content.study,
+        "refs_url": browse.routes.first("references").url,  # where the references index is, from the root
+        "browse": browse,
+        "build_date": build_date(),
+    }
+    jobs = []
+    for route in routes:
+        root = relative_root(route.path) if route.root is None else route.root
+        markdown = markdown_renderer(config, content, cited, browse.by_id, root)
+        canonical = page_url(config.base_url, route.path)
+        context = {**common, "root": root, "rel": route.path, "canonical": canonical, "markdown": markdown}
+        jobs.append((route.path, str(route.template), {**context, **route.context}))
+    return jobs
+
+
+def markdown_renderer(
+    config: SiteConfig, content: Content, cited: Cited, by_id: dict[str, RefView], root: str
+) -> Callable[[Path], Markup]:
+    """The `markdown` of a page at root: a document's HTML, its citations linked."""
+
+    def markdown(doc_path: Path) -> Markup:
+        from litsite.render.markdown import render_markdown  # only when a page with Markdown is rendered (30 ms)
+
+        linked = cluster_linker(cited, by_id, content.study.present, root)
+        return Markup(render_markdown(cited.docs[doc_path], linked, config.markdown_html == "sanitize"))
+
+    return markdown
+
+
+def make_file(route: Route, browse: Browse, static: dict[str, bytes]) -> bytes | str:
+    """The bytes of a route made by code: a static file, what publishing needs, or a download or data file."""
+    if route.kind == "static":
+        return static[route.path]
+    if route.kind in PUBLISH_KINDS:
+        return publish_file(route, browse.config, browse.routes)
+    return browse.file(route)

@@ -4,8 +4,8 @@ For each output directory a build writes, `.litsite/builds/<name>-<key>/` holds:
 
 - `marker`: that litsite made that output (so a later build may replace it) and the fingerprint of what made it;
 - `ledger`: digest, size and time of every file of the output as the last build left it (what may be reused);
-- `cache/`: the records that make the next build fast (formatting, page traces, parsed references; cachefiles.py);
-- `stage/`: the next output while it is being written, before it is swapped in (write.py); after a build, the
+- `cache/`: the records that make the next build fast (formatting, page traces, parsed references; store.py);
+- `stage/`: the next output while it is being written, before it is swapped in (write/writer.py); after a build, the
   previous site (mostly hard links to the output's files), which the next build updates into the new one
   (`stage.ledger` lists it).
 
@@ -72,7 +72,7 @@ class Books:
 
     @property
     def spare_ledger(self) -> Path:
-        """The ledger of the kept previous site in stage/ (write.py updates it in place into the next site)."""
+        """The ledger of the kept previous site in stage/ (write/writer.py updates it in place into the next site)."""
         return self.root / "stage.ledger"
 
     def clean(self) -> None:

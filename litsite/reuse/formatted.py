@@ -7,18 +7,17 @@ import hashlib
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from litsite.cite.stage import cite
-from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
+from litsite.cite.stage import FormatJob
+from litsite.csl.engine import Formatted, Formatter, ItemFormatError
 from litsite.csl.memo import Memo, item_digest
-from litsite.load.config import SiteConfig
-from litsite.load.content import Content
+from litsite.csl.styles import StyleRef
 from litsite.reuse.fingerprint import add_files
-from litsite.reuse.store import CACHE_DIR, ShardedRecord, kept_files
+from litsite.reuse.store import ShardedRecord, kept_files
 
 FORMAT_VERSION = 2  # bump when the on-disk records change
 
@@ -34,10 +33,9 @@ def engine_version() -> str:
     return digest.hexdigest()
 
 
-def context_key(style_path: Path | str, locale: str, fmt: str) -> str:
+def context_key(style: StyleRef, locale: str, fmt: str) -> str:
     """The key of what per-item renderings depend on besides the items: engine, style bytes, locale, format."""
-    style = hashlib.sha256(Path(style_path).read_bytes()).hexdigest()
-    return hashlib.sha256(f"{engine_version()}|{style}|{locale}|{fmt}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{engine_version()}|{style.digest}|{locale}|{fmt}".encode()).hexdigest()[:32]
 
 
 def memo_record(directory: Path | None, context: str) -> ShardedRecord:
@@ -49,31 +47,24 @@ def _memo_name(context: str) -> str:
     return f"items/{context}"
 
 
-def format_job(job: Job, directory: Path | None, workers: int = 1) -> tuple[Formatted, dict[str, Any]]:
-    """Format one job with the per-item renderings kept in directory; the result and the renderings it used."""
-    style_path, locale, items, clusters, fmt = job
-    memo = Memo(memo_record(directory, context_key(style_path, locale, fmt)).data)
-    result = Formatter(style_path, locale).format(items, clusters, fmt, memo=memo, workers=workers)
+def format_job(job: FormatJob, directory: Path | None, workers: int = 1) -> tuple[Formatted, dict[str, Any]]:
+    """Format one job with the per-item renderings kept in directory; the result and the renderings it used (run in
+    another process: the result crosses back by pickling)."""
+    memo = Memo(memo_record(directory, context_key(job.style, job.locale, job.fmt)).data)
+    result = Formatter(job.style, job.locale).format(job.items, job.clusters, job.fmt, memo=memo, workers=workers)
     return result, memo.used
 
 
-def format_key(
-    style_path: Path | str,
-    locale: str,
-    items: Sequence[dict[str, Any]],
-    clusters: Sequence[Sequence[Cite]],
-    fmt: str,
-    digests: Sequence[str] | None = None,
-) -> str:
+def format_key(job: FormatJob, digests: Sequence[str] | None = None) -> str:
     """The cache key of one formatting: engine, style bytes, locale, output format, items (in order, by content
     digest; pass `digests` when already known) and clusters."""
     payload = {
         "engine": engine_version(),
-        "style": hashlib.sha256(Path(style_path).read_bytes()).hexdigest(),
-        "locale": locale,
-        "fmt": fmt,
-        "items": list(digests) if digests is not None else [item_digest(i) for i in items],
-        "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in clusters],
+        "style": job.style.digest,
+        "locale": job.locale,
+        "fmt": job.fmt,
+        "items": list(digests) if digests is not None else [item_digest(i) for i in job.items],
+        "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in job.clusters],
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -87,26 +78,6 @@ def _tuples(value: Any) -> Any:
     return value
 
 
-Job = tuple[Path, str, list[dict], list[list[Cite]], str]
-
-
-def format_jobs(
-    config: SiteConfig, content: Content, digests: Callable[[Sequence[dict[str, Any]]], list[str]] | None = None
-) -> dict[str, Job]:
-    """Every formatting the site needs (one per style), by cache key, without formatting anything (digests: the
-    item digests of a list of items, e.g. FormatCache.digests)."""
-    jobs: dict[str, Job] = {}
-
-    def record(style_path: Path, locale: str, items: list[dict], clusters: list[list[Cite]], fmt: str) -> Formatted:
-        known = digests(items) if digests else None
-        jobs[format_key(style_path, locale, items, clusters, fmt, known)] = (style_path, locale, items, clusters, fmt)
-        # A stand-in result of the right shape, so that cite() can finish.
-        return Formatted(tuple((str(i["id"]), "") for i in items), ("",) * len(clusters))
-
-    cite(config, content, record)
-    return jobs
-
-
 class FormatCache:
     """Memoises Formatter.format at two levels, both exact (any change of what determines a result misses).
 
@@ -114,9 +85,9 @@ class FormatCache:
     renderings (sort values, first cite, entry) are kept by the item's content and disambiguation state (see
     csl/memo.py), so that editing one reference re-renders only what the edit can change.
 
-    The cache persists between builds inside the output directory (`.litsite-cache/`), so that nothing is written
-    outside it: the cache reads the previous build's records, and `files()` hands the records this build used to the
-    writer, which writes them with the site. Records no build uses any more disappear with the next build.
+    The cache reads the previous build's records from the bookkeeping folder (reuse/state.py), and `files()` hands
+    over the records this build used, to be kept for the next. Records no build uses any more disappear with the next
+    build.
     """
 
     def __init__(self, directory: Path | None = None, max_entries: int = 64, workers: int | None = None) -> None:
@@ -140,62 +111,58 @@ class FormatCache:
         for memo in self._memos.values():
             memo.used = {}
 
-    def memo(self, style_path: Path | str, locale: str, fmt: str) -> Memo:
-        """The per-item renderings of one style, locale and format (loaded from the last build once)."""
-        context = context_key(style_path, locale, fmt)
+    def memo(self, job: FormatJob) -> Memo:
+        """The per-item renderings of a job's style, locale and format (loaded from the last build once)."""
+        context = context_key(job.style, job.locale, job.fmt)
         if context not in self._memos:
             self._records[context] = memo_record(self.directory, context)
             self._memos[context] = Memo(self._records[context].data)
         return self._memos[context]
 
-    def format(
-        self,
-        style_path: Path | str,
-        locale: str,
-        items: Sequence[dict[str, Any]],
-        clusters: Sequence[Sequence[Cite]],
-        fmt: str = "html",
-    ) -> Formatted:
-        """Formatter(style_path, locale).format(items, clusters, fmt), from the cache when possible."""
-        digests = self.digests(items)
-        key = format_key(style_path, locale, items, clusters, fmt, digests)
+    def key(self, job: FormatJob) -> str:
+        """The cache key of a job (its items digested once per build)."""
+        return format_key(job, self.digests(job.items))
+
+    def format(self, job: FormatJob) -> Formatted:
+        """Formatter(style, locale).format(items, clusters, fmt), from the cache when possible."""
+        digests = self.digests(job.items)
+        key = format_key(job, digests)
         found = self._memory.get(key) or self._load(key)
         if found is not None:
             self.hits += 1
-            self._keep(style_path, locale, fmt)
+            self._kept.add(context_key(job.style, job.locale, job.fmt))  # needed next time (e.g. after an edit)
         else:
             self.misses += 1
-            memo = self.memo(style_path, locale, fmt)
-            found = Formatter(style_path, locale).format(
-                list(items), [list(c) for c in clusters], fmt, memo=memo, workers=self.workers, digests=digests
+            found = Formatter(job.style, job.locale).format(
+                job.items, job.clusters, job.fmt, memo=self.memo(job), workers=self.workers, digests=digests
             )
         self._remember(key, found)
         return found
 
-    def prefetch(self, config: SiteConfig, content: Content, workers: int | None = None) -> int:
-        """Format, one style per process, every style of the site that the cache lacks; return how many.
+    def prefetch(self, jobs: Sequence[FormatJob], workers: int | None = None) -> int:
+        """Format, one style per process, every job that the cache lacks; return how many.
 
         With a single style to format there is nothing to spread: format() then splits that style's items over
         the cores instead.
         """
-        if len(config.styles) < 2 or (workers or self.workers) < 2:
-            return 0  # nothing to spread (and finding the jobs costs a pass over every item)
-        jobs = {key: job for key, job in format_jobs(config, content, self.digests).items() if self.get(key) is None}
-        workers = min(len(jobs), workers or self.workers)
+        if len(jobs) < 2 or (workers or self.workers) < 2:
+            return 0  # nothing to spread
+        todo = {key: job for key, job in ((self.key(job), job) for job in jobs) if self.get(key) is None}
+        workers = min(len(todo), workers or self.workers)
         if workers < 2:
             return 0
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {key: pool.submit(format_job, job, self.directory) for key, job in jobs.items()}
+            futures = {key: pool.submit(format_job, job, self.directory) for key, job in todo.items()}
             for key, future in futures.items():
                 self.misses += 1
                 try:
-                    self.absorb(key, jobs[key], future.result())
+                    self.absorb(key, todo[key], future.result())
                 except ItemFormatError:
                     continue  # formatted again in the build's own process, which reports the item with its line
-        return len(jobs)
+        return len(todo)
 
     def digests(self, items: Sequence[dict[str, Any]]) -> list[str]:
         """item_digest of each item, each item object digested once per build (the site's styles share the
@@ -208,10 +175,10 @@ class FormatCache:
             out.append(known[1])
         return out
 
-    def absorb(self, key: str, job: Job, done: tuple[Formatted, dict[str, Any]]) -> None:
+    def absorb(self, key: str, job: FormatJob, done: tuple[Formatted, dict[str, Any]]) -> None:
         """Take in a format_job result computed elsewhere (e.g. in a worker process)."""
         result, used = done
-        memo = self.memo(job[0], job[1], job[4])
+        memo = self.memo(job)
         memo.store.update(used)
         memo.used.update(used)
         self._remember(key, result)
@@ -224,11 +191,11 @@ class FormatCache:
         return found
 
     def files(self) -> dict[str, bytes]:
-        """The records this build used, as output files under .litsite-cache/ (deterministic bytes)."""
+        """The records this build used, by path inside the records folder (deterministic bytes)."""
         out = {
-            f"{CACHE_DIR}/format/{key}.json": json.dumps(
-                dataclasses.asdict(result), ensure_ascii=False, sort_keys=True
-            ).encode("utf-8")
+            f"format/{key}.json": json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True).encode(
+                "utf-8"
+            )
             for key, result in sorted(self.used.items())
         }
         for context, memo in sorted(self._memos.items()):
@@ -238,10 +205,6 @@ class FormatCache:
             for rel, raw in kept_files(self.directory, _memo_name(context)).items():
                 out.setdefault(rel, raw)
         return out
-
-    def _keep(self, style_path: Path | str, locale: str, fmt: str) -> None:
-        """A cached whole result still needs its per-item records next time (e.g. after an edit)."""
-        self._kept.add(context_key(style_path, locale, fmt))
 
     def _remember(self, key: str, result: Formatted) -> None:
         self.used[key] = result

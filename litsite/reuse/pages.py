@@ -18,9 +18,7 @@ have changed) and only the others are replayed.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from litsite.digests import UNPICKLABLE, pickle_digest
 from litsite.parallel import Parallel
 from litsite.write.writer import Kept, file_digest
 
@@ -43,14 +42,10 @@ def digest(value: Any) -> str:
     content built in a different order only costs a re-render). Callables cannot be digested."""
     if callable(value) and not isinstance(value, type):
         raise Untraceable(type(value).__name__)
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True  # no memo: the bytes must not depend on which equal strings happen to be one object
     try:
-        pickler.dump(value)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
+        return pickle_digest(value)
+    except UNPICKLABLE as exc:
         raise Untraceable(type(value).__name__) from exc
-    return hashlib.sha1(buffer.getbuffer()).hexdigest()
 
 
 def _plain(value: Any) -> Any:

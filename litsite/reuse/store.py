@@ -1,4 +1,4 @@
-"""What a build keeps for the next one, inside its output: JSON records under `.litsite-cache/`."""
+"""What a build keeps for the next one: JSON records, by path inside the bookkeeping's records folder (books.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-CACHE_DIR = ".litsite-cache"
 EXPORTS = "exports"  # what is made of each reference alone (export texts, metadata), by item digest
-TRACES = "pages"  # what each page read, to reuse unchanged pages (pagecache.py)
+TRACES = "pages"  # what each page read, to reuse unchanged pages (pages.py)
 TRACE_REFS = "page-refs"  # the digests page reuse compares: each reference's and the shared scope's
 ITEMS = "yaml-items"  # parsed items of references.yaml by a digest of their text (yamlfile.ItemCache)
 SHARDS = 32
@@ -45,7 +44,7 @@ class ShardedRecord:
                 self.data.update(record["data"])
 
     def files(self, value: dict[str, Any]) -> dict[str, bytes]:
-        """The files keeping value (relative to the output), reusing the bytes of unchanged shards."""
+        """The files keeping value (relative to the records folder), reusing the bytes of unchanged shards."""
         shards: dict[int, dict[str, Any]] = {}
         for key, entry in value.items():
             shards.setdefault(zlib.crc32(key.encode("utf-8")) % SHARDS, {})[key] = entry
@@ -75,4 +74,4 @@ def _stored(directory: Path | None, name: str) -> dict[int, bytes]:
 
 
 def _path(name: str, n: int) -> str:
-    return f"{CACHE_DIR}/{name}/{n:02d}.json"
+    return f"{name}/{n:02d}.json"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from litsite.safety import FANOUT_LIMIT
+from litsite.site.routes import author_url, keyword_url
 from litsite.slugs import unique_slugs
 
 
@@ -32,6 +33,11 @@ class Author:
         """'Given Family'."""
         return f"{self.given} {self.family}" if self.given else self.family
 
+    @property
+    def url(self) -> str:
+        """The author's page, from the site root (routes.py)."""
+        return author_url(self.slug)
+
 
 @dataclass(eq=False)
 class Keyword:
@@ -41,6 +47,11 @@ class Keyword:
     slug: str = ""
     in_study: bool = False
     ref_ids: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        """The keyword's page, from the site root (routes.py)."""
+        return keyword_url(self.slug)
 
 
 @lru_cache(maxsize=1 << 16)

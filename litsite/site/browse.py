@@ -6,7 +6,7 @@ import html
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote_plus
@@ -31,16 +31,25 @@ from litsite.site.authors import (
     item_keywords,
     names_of,
 )
+from litsite.site.routes import Route, SiteParts, route_table, style_data_path
 from litsite.site.searchindex import doc_data, index_json
-from litsite.slugs import slugify, unique_slugs
-from litsite.write.writer import SiteFiles
 
-PageFn = Callable[..., None]
-# Browse's local calls (see pagecache.py): each result is a function of the call's arguments, the references it is
-# given or returns, and what Browse.scope() holds. A method added here must read nothing else of Browse.
+# Browse's local calls (see reuse/pages.py): each result is a function of the call's arguments, the references it
+# is given or returns, and what Browse.scope() holds. tests/site/test_browse.py checks that each reads of Browse
+# only LOCAL_READS, other local calls, and (SCOPE_CALLS, whose whole result scope() holds) what it likes.
 LOCAL_CALLS = frozenset(
     {"coins", "ref_authors", "related", "ref_keywords", "links", "cited_in", "exports_of", "refs_of", "style_options"}
 )
+LOCAL_READS = frozenset(
+    {
+        "by_id",  # the references (a local call's references are recorded: RefViews by id)
+        "by_key",  # the authors (scope)
+        "keywords",  # scope
+        "_cited_in",  # made of the citations and their pages (scope)
+        "_texts",  # what is made of one reference alone (by its item's digest)
+    }
+)
+SCOPE_CALLS = frozenset({"style_options"})
 RELATED_LIMIT = 20  # a reference page lists at most this many works by the same authors (author pages list all)
 
 
@@ -63,6 +72,7 @@ class Browse:
     authors: list[Author] = field(default_factory=list)
     keywords: list[Keyword] = field(default_factory=list)
     export_memo: Memo = field(default_factory=Memo)  # export texts by item digest, kept between builds
+    static: tuple[str, ...] = ()  # the static files' paths
 
     def __post_init__(self) -> None:
         items = [r.item for r in self.refs]
@@ -70,8 +80,11 @@ class Browse:
         self.authors = collect_authors(items)
         self.by_key = {a.key: a for a in self.authors}
         self.keywords = collect_keywords(list(self.content.study.keywords), items)
-        self.style_slugs = {s.name: slugify(s.name) for s in self.cited.styles}
-        self.page_urls = self._page_urls()
+        styles = tuple(s.name for s in self.cited.styles)
+        parts = SiteParts(self.config, self.content, self.refs, self.authors, self.keywords, styles, self.static)
+        self.routes = route_table(parts)
+        # (URL from the root, title) of each page that shows a Markdown document, as the route table says.
+        self.page_urls = {route.source: (route.url, route.title) for route in self.routes.all if route.source}
         self._digests: dict[str, str] = {}
         self._cited_in: dict[str, list[tuple[str, str]]] = {}
         for path, doc in self.cited.docs.items():
@@ -223,10 +236,7 @@ class Browse:
     def style_options(self) -> list[tuple[str, str, str]]:
         """(name, the menu's label, data file from the root) of each offered style; the label is the one site.yaml
         gives the style, else its title."""
-        return [
-            (s.name, self.config.style_label(s.name, s.title), f"data/styles/{self.style_slugs[s.name]}.json")
-            for s in self.cited.styles
-        ]
+        return [(s.name, self.config.style_label(s.name, s.title), style_data_path(s.name)) for s in self.cited.styles]
 
     def nav_pages(self) -> list[tuple[str, str]]:
         """(title, URL from the root) of each extra page, for the navigation: by nav_order (pages without one last),
@@ -240,13 +250,20 @@ class Browse:
 
         return [(self.page_urls[p.path][1], self.page_urls[p.path][0]) for p in sorted(pages, key=order)]
 
-    def _page_urls(self) -> dict[Any, tuple[str, str]]:
-        study = self.content.study
-        urls = {study.page.path: ("", "the study" if study.present else "the introduction")}
-        slugs = unique_slugs([p.slug for p in self.content.pages])
-        for page in self.content.pages:
-            urls[page.path] = (f"{slugs[page.slug]}/", str(page.meta.get("title") or page.slug))
-        return urls
+    def file(self, route: Route) -> str:
+        """The text of a download or data route: the whole list as BibTeX, RIS or CSL-JSON, a reference's own,
+        a style's data for the switcher, the search index."""
+        if route.kind == "export":
+            return self.exports_of(route.context["ref"])[route.context["ext"]]
+        if route.kind == "download":
+            texts = [self.exports_of(ref) for ref in self.refs]
+            join = {"bib": exports.join_bibtex, "ris": exports.join_ris, "json": exports.join_csl_json}
+            return join[route.context["ext"]]([t[route.context["ext"]] for t in texts])
+        if route.kind == "style-data":
+            return style_json(next(s for s in self.cited.styles if s.name == route.context["style"]))
+        if route.kind == "search-index":
+            return index_json(self.refs, self.search_data)
+        raise ValueError(f"no file of kind {route.kind!r}")
 
 
 MARGIN_RE = re.compile(r'<div class="csl-left-margin">(.*?)</div>', re.S)
@@ -277,24 +294,3 @@ def style_json(style: Any) -> str:
         "citations": list(style.citations),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
-    """Author, keyword and download pages, per-style data and the search index."""
-    page("authors/index.html", "authors.html")
-    for author in browse.authors:
-        page(f"authors/{author.slug}/index.html", "author.html", author=author)
-    if browse.keywords:
-        page("keywords/index.html", "keywords.html")
-        for kw in browse.keywords:
-            page(f"keywords/{kw.slug}/index.html", "keyword.html", keyword=kw)
-    texts = [browse.exports_of(ref) for ref in browse.refs]
-    files.add("references.bib", exports.join_bibtex([t["bib"] for t in texts]))
-    files.add("references.ris", exports.join_ris([t["ris"] for t in texts]))
-    files.add("references.json", exports.join_csl_json([t["json"] for t in texts]))
-    for ref, own in zip(browse.refs, texts, strict=True):
-        for ext, text in own.items():
-            files.add(f"{ref.url}{ref.slug}.{ext}", text)
-    for style in browse.cited.styles:
-        files.add(f"data/styles/{browse.style_slugs[style.name]}.json", style_json(style))
-    files.add("data/search.json", index_json(browse.refs, browse.search_data))

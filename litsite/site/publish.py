@@ -1,4 +1,5 @@
-"""Files that publishing needs besides the pages: sitemap.xml, robots.txt and .nojekyll (404.html is a page)."""
+"""Files that publishing needs besides the pages: sitemap.xml, robots.txt and .nojekyll (404.html is a page); the
+route table (routes.py) says which the site has."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from html import escape
 from urllib.parse import urlsplit
 
 from litsite.load.config import SiteConfig
-from litsite.write.writer import SiteFiles
+from litsite.site.routes import Route, Routes, url_of
 
-NOT_IN_SITEMAP = frozenset({"404.html"})
+PUBLISH_KINDS = frozenset({"sitemap", "robots", "nojekyll"})  # the kinds of route made here
 
 
 def base_path(base_url: str) -> str:
@@ -25,12 +26,8 @@ def is_absolute(base_url: str) -> bool:
 
 
 def page_url(base_url: str, rel: str) -> str:
-    """The public URL of an output file: directory URLs for index.html pages."""
-    if rel == "index.html":
-        rel = ""
-    elif rel.endswith("/index.html"):
-        rel = rel[: -len("index.html")]
-    return base_url + rel
+    """The public URL of an output file: directory URLs for index.html pages (also a page's canonical URL)."""
+    return base_url + url_of(rel)
 
 
 def sitemap(base_url: str, pages: list[str]) -> str:
@@ -47,14 +44,12 @@ def robots(base_url: str, has_sitemap: bool) -> str:
     return text + (f"Sitemap: {base_url}sitemap.xml\n" if has_sitemap else "")
 
 
-def add_publish_files(config: SiteConfig, files: SiteFiles) -> None:
-    """Add sitemap.xml (for an absolute base URL), robots.txt and .nojekyll to the rendered site."""
-    pages = [rel for rel in files.paths() if rel.endswith(".html") and rel not in NOT_IN_SITEMAP]
-    absolute = is_absolute(config.base_url)
-    if absolute and "sitemap.xml" not in files:
-        files.add("sitemap.xml", sitemap(config.base_url, pages))
-    if "robots.txt" not in files:
-        files.add("robots.txt", robots(config.base_url, absolute))
-    if ".nojekyll" not in files:
-        # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with _ or .
-        files.add(".nojekyll", b"")
+def publish_file(route: Route, config: SiteConfig, routes: Routes) -> str:
+    """The text of a route of one of PUBLISH_KINDS."""
+    if route.kind == "sitemap":
+        return sitemap(config.base_url, routes.sitemap())
+    if route.kind == "robots":
+        return robots(config.base_url, "sitemap.xml" in routes)
+    if route.kind == "nojekyll":
+        return ""  # GitHub Pages would otherwise run Jekyll, which hides files and folders starting with _ or .
+    raise ValueError(f"not a publishing route: {route.kind}")

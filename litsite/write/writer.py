@@ -14,12 +14,11 @@ import os
 import shutil
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from litsite.errors import UserError
 from litsite.reuse.books import Books, Ledger, books_for, ensure_state_dir, read_ledger
-from litsite.reuse.store import CACHE_DIR
 from litsite.write.outdir import check_output_dir
 from litsite.write.swap import checkpoint, exchange, swap_in
 
@@ -88,28 +87,32 @@ class SiteFiles:
         return self.data(rel) if rel in self._files else None
 
 
-def write_site(
-    files: SiteFiles,
-    out: Path,
-    project: Path,
-    stamp: dict[str, str] | None = None,
-    ledger: Ledger | None = None,
-    keep_ledger: bool = True,
-) -> list[str]:
-    """Make out hold exactly the site's files (and the bookkeeping hold the records among files, the marker with
-    stamp and the ledger); return the paths of the site written anew or removed.
+@dataclass(frozen=True)
+class Bookkeeping:
+    """What is kept beside the site, in the bookkeeping folder (books.py): the marker's `key: value` facts (stamp),
+    the records for the next build by path inside the records folder (None: keep no records and no ledger, as
+    --no-cache asks), and the output's intact_ledger() when the build already checked it (None: checked now)."""
+
+    stamp: dict[str, str] | None = None
+    records: dict[str, bytes] | None = field(default_factory=dict)
+    ledger: Ledger | None = None
+
+
+def write_site(files: SiteFiles, out: Path, project: Path, keep: Bookkeeping | None = None) -> list[str]:
+    """Make out hold exactly the site's files (and the bookkeeping hold keep's records, the marker with its stamp and
+    the ledger); return the paths of the site written anew or removed.
 
     The new site is staged whole in the bookkeeping folder (books.py): files unchanged since the last build as hard
     links to the current output's (when its ledger shows it intact), the others written anew. Then it is swapped in
-    for the old output in one atomic exchange, and the old tree is removed. ledger: intact_ledger() from earlier in
-    this build (else read and checked now). keep_ledger=False keeps no ledger and no records (--no-cache).
+    for the old output in one atomic exchange, and the old tree is removed.
     """
+    keep = keep or Bookkeeping()
     check_output_dir(out, project)
     books = books_for(project, out)
     books.clean()
-    ledger = intact_ledger(books) if ledger is None else ledger
+    ledger = intact_ledger(books) if keep.ledger is None else keep.ledger
     try:
-        return _publish(files, books, stamp, ledger, keep_ledger)
+        return _publish(files, books, keep.stamp, ledger, keep.records)
     except OSError as exc:
         raise _write_error(exc, books) from None
 
@@ -122,15 +125,18 @@ def _write_error(exc: OSError, books: Books) -> UserError:
     return UserError(where, None, f"could not write the site: {reason}; the previous site {intact} is intact")
 
 
-def _publish(files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledger: Ledger, keep: bool) -> list[str]:
+def _publish(
+    files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledger: Ledger, records: dict[str, bytes] | None
+) -> list[str]:
     """Stage the site and the bookkeeping, then swap them in; see write_site."""
+    keep = records is not None
     ensure_state_dir(books)
     stage = books.staging_dir()
     spare = _spare(books, stage, ledger) if keep else {}
     _atomic(books.note, str(stage).encode("utf-8"))
     checkpoint("noted")
     try:
-        site = [rel for rel in files.paths() if not rel.startswith(CACHE_DIR + "/")]
+        site = files.paths()
         if spare:
             books.spare_ledger.unlink()  # from here on the kept tree is not as listed, until it is the output
             entries = _update_stage(files, site, stage, spare)
@@ -138,8 +144,8 @@ def _publish(files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledge
             shutil.rmtree(stage, ignore_errors=True)
             books.spare_ledger.unlink(missing_ok=True)
             entries = _stage_site(files, site, books.out, stage, ledger)
-        if keep:
-            _stage_records(files, books.root / "cache.new")
+        if records is not None:
+            _stage_records(records, books.root / "cache.new")
             _write_ledger(books.root / "ledger.new", entries)
         _write_marker(books.root / "marker.new", books, stamp)
         checkpoint("staged")
@@ -257,17 +263,15 @@ def _link(source: str, target: str) -> bool:
     return True
 
 
-def _stage_records(files: SiteFiles, folder: Path) -> None:
-    """Write the build's records (files under CACHE_DIR/) into a new folder of the bookkeeping."""
+def _stage_records(records: dict[str, bytes], folder: Path) -> None:
+    """Write the build's records into a new folder of the bookkeeping."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
-    for rel in files.paths():
-        if rel.startswith(CACHE_DIR + "/"):
-            inner = rel[len(CACHE_DIR) + 1 :]
-            _check_relative(inner)
-            target = folder / inner
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(str(target), files.data(rel))
+    for rel, data in sorted(records.items()):
+        _check_relative(rel)
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_file(str(target), data)
 
 
 def _swap_records(books: Books, keep: bool) -> None:

@@ -35,7 +35,7 @@ def render(project: Path, paragraphs: list[str], style: str = "apa") -> list[str
     head = study.read_text(encoding="utf-8").split("\n---\n")[0]
     study.write_text(head + "\n---\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     config, content = load_sources(project)
-    cited = cite(dataclasses.replace(config, styles=(style,)), content)
+    cited = cite(dataclasses.replace(config, styles=(style,), style_refs=(resolve_style(style, config.root),)), content)
     doc = cited.docs[study]
     texts = [html.unescape(re.sub(r"<[^>]+>", "", cited.default.citations[i])) for _, _, i in doc.spans]
     spans = [(s, e, None) for s, e, _ in doc.spans]

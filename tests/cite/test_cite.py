@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from litsite.cite.stage import cite, short_names
+from litsite.csl.styles import resolve_style
 from litsite.errors import UserErrors
 from litsite.pipeline import load_sources
 
@@ -31,7 +32,7 @@ def test_narrative_and_bracketed_citations(project: Path, style: str, want: list
     text = "\nAs @berry2011 says, and [@chinman2010, p. 240; @mason2002]. @davidson2006a [p. 3] too.\n"
     study.write_text(study.read_text(encoding="utf-8") + text, encoding="utf-8")
     config, content = load_sources(project)
-    cited = cite(dataclasses.replace(config, styles=(style,)), content)
+    cited = cite(dataclasses.replace(config, styles=(style,), style_refs=(resolve_style(style, config.root),)), content)
     assert list(cited.default.citations) == want
 
 

@@ -17,7 +17,7 @@ import pytest
 
 import litsite.parallel
 from litsite.csl.engine import Cite, Formatter
-from litsite.csl.memo import Memo, uses_position
+from litsite.csl.memo import Memo
 from litsite.csl.styles import resolve_style
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "csl"
@@ -70,7 +70,7 @@ def test_memo_after_edits_equals_fresh_formatting(style: str, insert_first: bool
     reused = Formatter(path).format(items, clusters(items), "html", memo=kept)
     fresh = Formatter(path).format(items, clusters(items), "html")
     assert reused == fresh
-    if insert_first and uses_position(path):
+    if insert_first and resolve_style(style).uses_position:
         assert kept.misses > len(items)  # every number changed: nothing could be reused, and nothing was
     else:
         assert kept.hits > len(items)  # the memo did the work: most renderings were not redone

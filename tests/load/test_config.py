@@ -65,6 +65,23 @@ def test_base_url_gets_trailing_slash(tmp_path: Path):
     assert cfg.base_url == "https://u.github.io/repo/"
 
 
+def test_command_line_base_url_is_checked_as_site_yaml_s(tmp_path: Path):
+    path = write(tmp_path, "title: T\nbase_url: https://u.github.io/repo/\n")
+    assert load_config(path, " https://example.org/site").base_url == "https://example.org/site/"
+    with pytest.raises(UserErrors) as exc:
+        load_config(path, "example.org")
+    assert [str(e) for e in exc.value.errors] == [
+        "--base-url: must be an absolute URL such as https://user.github.io/repo/ or a path such as /repo/"
+    ]
+
+
+def test_styles_are_resolved_once_with_their_digest(tmp_path: Path):
+    cfg = load_config(write(tmp_path, "title: T\nstyle: vancouver-nlm\nstyles: [apa, vancouver-nlm]\n"))
+    assert [r.name for r in cfg.style_refs] == ["vancouver-nlm", "apa"]
+    assert [r.uses_position for r in cfg.style_refs] == [True, False]
+    assert all(len(r.digest) == 64 and r.path.is_file() for r in cfg.style_refs)
+
+
 def test_default_style_comes_first_even_when_listed_later(tmp_path: Path):
     cfg = load_config(write(tmp_path, "title: T\nstyle: vancouver-nlm\nstyles: [apa, vancouver-nlm]\n"))
     assert cfg.styles == ("vancouver-nlm", "apa")

@@ -261,3 +261,25 @@ def test_exact_build_with_a_pool_and_citations_equals_full_build(project: Path, 
         builder.build()
     assert "Berry et al. (2011)" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
     assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
+
+
+def test_a_rebuild_loads_once_and_decides_before_rendering(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Provisional or exact is decided from the citation plan: a rebuild that cannot patch loads the sources and
+    renders the site once (it used to render provisionally until the formatter raised, then load twice again)."""
+    import litsite.preview.builder as preview_builder
+
+    loads: list[int] = []
+    renders: list[int] = []
+    load, render = preview_builder.load_sources, preview_builder.render_cited
+    monkeypatch.setattr(preview_builder, "load_sources", lambda *a, **k: loads.append(1) or load(*a, **k))
+    monkeypatch.setattr(preview_builder, "render_cited", lambda *a, **k: renders.append(1) or render(*a, **k))
+    builder = SiteBuilder(project, tmp_path / "out")
+    builder.build()
+    site = project / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("styles: [apa, ", "styles: [apa, ieee, "), encoding="utf-8"
+    )
+    report = builder.build(provisional=True)
+    assert not report.provisional and len(loads) == 2 and len(renders) == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import litsite.reuse.store
-from litsite.reuse.store import CACHE_DIR, ShardedRecord
+from litsite.reuse.store import ShardedRecord
 
 
 def write(out: Path, files: dict[str, bytes]) -> None:
@@ -24,14 +24,14 @@ ENTRIES = {f"key{i}": {"text": f"value {i}", "n": [i, i + 1]} for i in range(200
 def test_a_record_round_trips_and_its_bytes_do_not_depend_on_order(tmp_path: Path):
     files = ShardedRecord(None, "things", "v1").files(ENTRIES)
     assert files == ShardedRecord(None, "things", "v1").files(dict(reversed(ENTRIES.items())))
-    assert all(rel.startswith(f"{CACHE_DIR}/things/") for rel in files)
+    assert all(rel.startswith("things/") for rel in files)
     write(tmp_path, files)
-    assert ShardedRecord(tmp_path / CACHE_DIR, "things", "v1").data == ENTRIES
+    assert ShardedRecord(tmp_path, "things", "v1").data == ENTRIES
 
 
 def test_only_changed_shards_are_encoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     write(tmp_path, ShardedRecord(None, "things", "v1").files(ENTRIES))
-    record = ShardedRecord(tmp_path / CACHE_DIR, "things", "v1")
+    record = ShardedRecord(tmp_path, "things", "v1")
     encoded: list[dict] = []
     real = litsite.reuse.store.versioned
     monkeypatch.setattr(litsite.reuse.store, "versioned", lambda value, v: encoded.append(value) or real(value, v))
@@ -44,8 +44,8 @@ def test_only_changed_shards_are_encoded_again(tmp_path: Path, monkeypatch: pyte
 def test_records_of_other_code_and_damaged_shards_are_ignored(tmp_path: Path):
     files = ShardedRecord(None, "things", "v1").files(ENTRIES)
     write(tmp_path, files)
-    assert ShardedRecord(tmp_path / CACHE_DIR, "things", "v2").data == {}
+    assert ShardedRecord(tmp_path, "things", "v2").data == {}
     damaged = sorted(files)[0]
     (tmp_path / damaged).write_text("{not json", encoding="utf-8")
-    data = ShardedRecord(tmp_path / CACHE_DIR, "things", "v1").data
+    data = ShardedRecord(tmp_path, "things", "v1").data
     assert 0 < len(data) < len(ENTRIES) and all(ENTRIES[k] == v for k, v in data.items())

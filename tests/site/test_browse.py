@@ -43,3 +43,24 @@ def test_record_text_is_escaped_everywhere(project: Path, tmp_path: Path, field:
     style = json.loads((out / "data" / "styles" / "apa.json").read_text(encoding="utf-8"))
     assert not any("<script>" in html for html in style["entries"].values())
     assert "<script>" not in (out / "data" / "search.json").read_text(encoding="utf-8")
+
+
+def test_local_calls_read_only_what_the_scope_covers():
+    """Browse's purity rule for local calls (reuse/pages.py skips them while their references and the scope are
+    unchanged): a local call reads of Browse only LOCAL_READS and other local calls; SCOPE_CALLS are in scope whole."""
+    import ast
+    import inspect
+    import textwrap
+
+    from litsite.site import browse
+
+    for name in sorted(browse.LOCAL_CALLS - browse.SCOPE_CALLS):
+        tree = ast.parse(textwrap.dedent(inspect.getsource(getattr(browse.Browse, name))))
+        reads = {
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+        }
+        assert reads <= browse.LOCAL_READS | browse.LOCAL_CALLS, (name, reads - browse.LOCAL_READS)
+    scope = inspect.getsource(browse.Browse.scope)
+    assert all(call in scope for call in browse.SCOPE_CALLS)
