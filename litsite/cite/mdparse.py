@@ -8,6 +8,7 @@ what is a citation, the cite stage formats exactly the clusters the page shows, 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -20,6 +21,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from litsite.cite.syntax import CODE_RE
 from litsite.slugs import slugify
 
 # Candidate markers (OPEN…CLOSE) and claimed ones (CLAIM…CLAIMED). A marker holds a digest of the whole body, so no
@@ -34,6 +36,25 @@ RESERVED_IDS = frozenset(
     | {"sort", "type", "year-from", "year-to", "author", "overview", "footnotes", "toc"}
 )
 RESERVED_PREFIXES = ("ref-", "cite-", "fn", "in-", "related", "fields", "links")
+# Python-Markdown looks for the end of a link's text or address from every "[" and "](" it meets, to the end of the
+# paragraph if there is none: brackets left open over a long stretch cost (open brackets × characters). Beyond this
+# many steps (about a second) a document is refused rather than taking minutes; real texts stay far below it.
+BRACKET_BUDGET = 1_000_000
+# Its inline pass also slows with the square of the inline elements of one paragraph (16,000 take 1.4 s, 32,000
+# take 8 s): a paragraph may hold this many characters that can open one. (Table rows do not count: each cell is
+# read alone.)
+INLINE_BUDGET = 10_000
+_INLINE_OPENERS = re.compile(r"\\.|[`*_\[<&]")
+_CHUNKS = re.compile(r"\n[ \t]*\n")
+_TOKENS = re.compile(r"\\.|\]\(|[\[\]()]|\n[ \t]*\n")
+
+
+class MarkdownTooComplex(ValueError):
+    """A document Markdown cannot read in bounded time or depth; line is counted from the body's first line (0)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -133,11 +154,75 @@ class _Citations(Extension):
         md.treeprocessors.register(_HeadingIds(md, self.nonce, self.headings), "heading-ids", 6)
 
 
+def check_inline(body: str) -> None:
+    """Refuse a body with a paragraph of more inline markup than INLINE_BUDGET."""
+    pos = 0
+    for chunk in _CHUNKS.split(body):
+        lines = [line for line in chunk.split("\n") if not line.lstrip().startswith("|")]
+        if sum(len(_INLINE_OPENERS.findall(line)) for line in lines) > INLINE_BUDGET:
+            raise MarkdownTooComplex(
+                body.count("\n", 0, body.index(chunk, pos)),
+                f"a paragraph with more than {INLINE_BUDGET} characters that open inline markup (\\x ` * _ [ < &): "
+                "Markdown would take minutes to read it; split it into paragraphs",
+            )
+        pos += len(chunk)
+
+
+def check_brackets(body: str) -> None:
+    """Refuse a body whose open brackets would make Python-Markdown's link search quadratic (see BRACKET_BUDGET)."""
+    code = [(m.start(), m.end()) for m in CODE_RE.finditer(body)]
+    cost, last, square, round_ = 0, 0, [], []  # open "[" and open link-address "(" (after "](") positions
+    at = 0  # the first code span not yet behind us
+    for m in _TOKENS.finditer(body):
+        token, pos = m.group(0), m.start()
+        while at < len(code) and code[at][1] <= pos:
+            at += 1
+        if at < len(code) and code[at][0] <= pos:
+            continue  # inside code Markdown searches for nothing
+        cost += (len(square) + len(round_)) * (pos - last)
+        last = pos
+        if cost > BRACKET_BUDGET:
+            first = min(square[:1] + round_[:1])
+            raise MarkdownTooComplex(
+                body.count("\n", 0, first),
+                "brackets left open over a long stretch ('[' without ']' or '](' without ')'): Markdown would take "
+                "minutes to read them; close them or escape them as \\[ and \\(",
+            )
+        if token.startswith("\n"):
+            square, round_ = [], []  # a paragraph ends: Markdown's search stops there
+        elif token == "](":
+            if square:
+                square.pop()
+            round_.append(pos)
+        elif token == "[":
+            square.append(pos)
+        elif token == "]" and square:
+            square.pop()
+        elif token == "(" and round_:
+            round_.append(pos)
+        elif token == ")" and round_:
+            round_.pop()
+
+
+@functools.lru_cache(maxsize=16)  # the preview rebuilds with the same texts: parse each once (a pure function)
+def _parse(body: str, spans: tuple[tuple[int, int], ...]) -> Parsed:
+    check_inline(body)
+    check_brackets(body)
+    try:
+        return _convert(body, spans)
+    except RecursionError:
+        raise MarkdownTooComplex(0, "lists or quotes nested too deeply for Markdown to read") from None
+
+
 def parse_markdown(body: str, spans: list[tuple[int, int]]) -> Parsed:
     """Convert a body to HTML; spans are the candidate clusters' (start, end) in the body, in source order.
 
     In the HTML each claimed cluster is a marker numbered by its place among the claimed ones; every other candidate
-    is its source text again, escaped."""
+    is its source text again, escaped. Raises MarkdownTooComplex for a text it cannot read in bounded time."""
+    return _parse(body, tuple(spans))
+
+
+def _convert(body: str, spans: tuple[tuple[int, int], ...]) -> Parsed:
     nonce = nonce_of(body)
     out, pos = [], 0
     for k, (start, end) in enumerate(spans):

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from litsite.cite.mdparse import Heading, parse_markdown
+from litsite.cite.mdparse import Heading, MarkdownTooComplex, parse_markdown
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from litsite.csl.styles import resolve_style
@@ -69,7 +69,10 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
     docs: dict[Path, DocCitations] = {}
     for page in (content.study.page, *content.pages):
         found = find_clusters(page.body, page.body_line, locale)
-        parsed = parse_markdown(page.body, [(start, end) for start, end, _ in found])
+        try:
+            parsed = parse_markdown(page.body, [(start, end) for start, end, _ in found])
+        except MarkdownTooComplex as exc:
+            raise UserError(page.path, page.body_line + exc.line, str(exc)) from None
         spans = []
         for k in parsed.claimed:  # what Markdown reads as running text: not code, raw HTML or a link
             start, end, cluster = found[k]

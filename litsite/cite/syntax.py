@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -94,11 +95,19 @@ def find_clusters(text: str, first_line: int = 1, locale: str = "en-US") -> list
     found: list[tuple[int, int, Cluster]] = []
     code = [(m.start(), m.end()) for m in CODE_RE.finditer(text)]
 
+    def within(spans: list[tuple[int, int]], pos: int) -> bool:
+        # spans are sorted and disjoint: only the last one starting at or before pos can hold it (a long text with
+        # many clusters and code spans stays linear)
+        k = bisect.bisect_right(spans, (pos, len(text) + 1)) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
     def in_code(pos: int) -> bool:
-        return any(a <= pos < b for a, b in code)
+        return within(code, pos)
+
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_at(pos: int) -> int:
-        return first_line + text.count("\n", 0, pos)
+        return first_line + bisect.bisect_left(newlines, pos)
 
     taken: list[tuple[int, int]] = []
     for m in BRACKET_RE.finditer(text):
@@ -109,7 +118,7 @@ def find_clusters(text: str, first_line: int = 1, locale: str = "en-US") -> list
             found.append((m.start(), m.end(), cluster))
             taken.append((m.start(), m.end()))
     for m in NARRATIVE_RE.finditer(text):
-        if in_code(m.start()) or any(a <= m.start() < b for a, b in taken):
+        if in_code(m.start()) or within(taken, m.start()):
             continue
         key = _key(m).rstrip(".:,;")
         _, locator, label, suffix = _affixes("", m.group("loc") or "", locale)
