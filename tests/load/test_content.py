@@ -138,11 +138,22 @@ def test_page_front_matter_is_checked(tmp_path: Path):
     errs = errors_of(root)
     pages = root / "pages"
     assert errs == [
-        f"{pages / 'bad.md'}:3: unknown front matter key 'navorder'; did you mean 'nav_order'? (a page has title and"
-        " nav_order)",
+        f"{pages / 'bad.md'}:3: unknown front matter key 'navorder'; did you mean 'nav_order'? (a page has title,"
+        " nav_order, toc)",
         f"{pages / 'worse.md'}:2: title must be text",
         f"{pages / 'worse.md'}:3: nav_order must be a whole number (pages are listed by it, then by title)",
     ]
+
+
+def test_toc_is_a_switch_of_the_page_not_a_field_of_the_article(tmp_path: Path):
+    root = make(tmp_path, "[]\n", study="---\ntitle: S\ntype: article-journal\ntoc: false\n---\nText.\n")
+    content = load_content(root)
+    assert content.study.page.meta["toc"] is False and "toc" not in content.study.item  # never in CSL or JSON-LD
+    (root / "study.md").write_text("---\ntitle: S\ntype: article-journal\ntoc: maybe\n---\n", "utf-8")
+    (root / "pages").mkdir()
+    (root / "pages" / "a.md").write_text("---\ntitle: A\ntoc: 1\n---\n", "utf-8")
+    message = "toc must be true or false (shown by default when the text has three headings or more)"
+    assert errors_of(root) == [f"{root / 'study.md'}:4: {message}", f"{root / 'pages' / 'a.md'}:3: {message}"]
 
 
 def test_variable_names_in_another_case_are_csl_variables(tmp_path: Path):
