@@ -4,25 +4,11 @@ route table (routes.py) says which the site has."""
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
 
 from litsite.load.config import SiteConfig
 from litsite.site.routes import Route, Routes, url_of
 
 PUBLISH_KINDS = frozenset({"sitemap", "robots", "nojekyll"})  # the kinds of route made here
-
-
-def base_path(base_url: str) -> str:
-    """The path part of a base URL, with leading and trailing slash: 'https://u.github.io/repo/' → '/repo/'."""
-    path = urlsplit(base_url).path or "/"
-    path = "/" + path.strip("/") + "/"
-    return "/" if path == "//" else path
-
-
-def is_absolute(base_url: str) -> bool:
-    """True when the base URL names a scheme and host (sitemaps need absolute URLs)."""
-    parts = urlsplit(base_url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def page_url(base_url: str, rel: str) -> str:

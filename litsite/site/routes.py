@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from litsite.slugs import slugify, unique_slugs
 
@@ -156,11 +157,22 @@ def static(parts: SiteParts) -> Iterator[Route]:
         yield Route(path, None, "static")
 
 
+def base_path(base_url: str) -> str:
+    """The path part of a base URL, with leading and trailing slash: 'https://u.github.io/repo/' → '/repo/'."""
+    path = urlsplit(base_url).path or "/"
+    path = "/" + path.strip("/") + "/"
+    return "/" if path == "//" else path
+
+
+def is_absolute(base_url: str) -> bool:
+    """True when the base URL names a scheme and host (sitemaps need absolute URLs)."""
+    parts = urlsplit(base_url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def publishing(parts: SiteParts) -> Iterator[Route]:
     """The 404 page (when the templates have one), and what hosts read: sitemap.xml (for an absolute base URL, which
     sitemaps need), robots.txt, .nojekyll."""
-    from litsite.site.publish import base_path, is_absolute
-
     if (parts.config.root / "templates" / NOT_FOUND).is_file():
         # Served for a missing path at any depth, so its links are absolute paths under the base URL.
         yield Route(NOT_FOUND, NOT_FOUND, "not-found", root=base_path(parts.config.base_url))

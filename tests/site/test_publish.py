@@ -13,7 +13,8 @@ import yaml
 from sitecrawl import crawl, fetch, parse, serve_directory
 
 from litsite.pipeline import build_site
-from litsite.site.publish import base_path, page_url, robots, sitemap
+from litsite.site.publish import page_url, robots, sitemap
+from litsite.site.routes import base_path
 
 SITEMAP_LOC = re.compile(r"<loc>([^<]+)</loc>")
 
