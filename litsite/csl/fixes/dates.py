@@ -17,6 +17,7 @@ from litsite.csl.fixes.groups import report, suppressed
 from litsite.csl.fixes.sorting import DATE_KEY
 
 _CURRENT: list[object] = []  # the item whose date is being rendered
+COMPARING: list[bool] = []  # not empty while a cite is rendered to be compared with others (disambiguation)
 _ORDER = ("year", "month", "day")
 
 
@@ -52,7 +53,7 @@ class Date:
             report(False)
             return None
         value = item.reference.get(var.replace("-", "_")) if var else None
-        if not value:
+        if not value or (COMPARING and var == "accessed"):  # citeproc-js compares cites without accessed dates
             report(False)
             raise VariableError
         if kwargs.get("sort_options") is not None and not isinstance(value, LiteralDate):
