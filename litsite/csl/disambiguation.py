@@ -16,6 +16,7 @@ from citeproc import Citation
 
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
+from litsite.csl.fixes.dates import COMPARING
 from litsite.csl.fixes.names import initialize, split_particles
 from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
@@ -30,8 +31,9 @@ def family_key(name: dict) -> str:
 
 
 def given_pair(name: dict) -> tuple[str, str]:
-    """(initials, full given name) of a person."""
-    given = split_particles(dict(name))[0]
+    """(initials, full given name) of a person; periods do not make another person ("David R." is "David R"),
+    as citeproc-js's name registry strips them."""
+    given = " ".join(split_particles(dict(name))[0].replace(".", " ").split())
     return (initialize(given, ".", True), given)
 
 
@@ -94,17 +96,20 @@ class Disambiguator:
 
     def _render(self, key: str) -> str:
         """The cite as citeproc-js compares cites (getAmbiguousCite): at a subsequent, near-note position (so
-        et-al-subsequent-* and the short forms of note styles apply), not ibid, without decorations."""
+        et-al-subsequent-* and the short forms of note styles apply), not ibid, without decorations and without
+        accessed dates."""
         earlier = Citation([Item(key), Item(_NOT_AN_ITEM)])  # cited before, but not just before: not ibid
         citation = Citation([Item(key)])
         citation.bibliography = earlier.bibliography = self.bib
         saved = self.bib._cites
         self.bib._cites = list(earlier.cites)
+        COMPARING.append(True)
         try:
             return _PLACEHOLDER.sub("", str(self.bib.cite(citation, lambda item: "?")))
         except Exception:
             return f"?{key}"
         finally:
+            COMPARING.pop()
             self.bib._cites = saved
 
     def state(self, key: str) -> dict:

@@ -119,7 +119,7 @@ class Source(CiteProcJSON):
     def state_key(self, key: str) -> str:
         """An item's disambiguation state and year suffix as text: with the item's digest, what its renderings are
         kept under (memo.py)."""
-        return f"{state_text(self.peek(key, '_dis'))}|{self.peek(key, 'year_suffix', '')}"
+        return f"{state_text(self.peek(key, '_dis'))}|{self.peek(key, 'year_suffix') or ''}"  # None: no suffix
 
     def set_field(self, key: str, name: str, value: object) -> None:
         """Set a field of an item's Reference, now or when it is parsed."""

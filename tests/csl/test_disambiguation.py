@@ -124,3 +124,57 @@ def test_cites_are_compared_without_decorations(tmp_path: Path) -> None:
     items = [book("a", "J Doe", year=2000, title="One"), book("b", "J Doe", year=2000, title="One", type="article")]
     out = cites(tmp_path, 'disambiguate-add-year-suffix="true"', items, layout)
     assert out == ["Doe, One, 2000a", "Doe, “One,” 2000b"]
+
+
+def test_given_names_written_with_or_without_periods_are_one_person(tmp_path: Path) -> None:
+    """primary-name rule: "David R." and "David R" Kelley are the same person (citeproc-js strips periods), so
+    neither cite shows a given name."""
+    options = 'disambiguate-add-givenname="true" givenname-disambiguation-rule="primary-name"'
+    layout = '<names variable="author"><name form="short"/></names>'
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Kelley", "given": "David R."}]},
+        {"id": "b", "type": "book", "author": [{"family": "Kelley", "given": "David R"}, {"family": "Salzberg"}]},
+    ]
+    assert cites(tmp_path, options, items, layout) == ["Kelley", "Kelley, Salzberg"]
+
+
+def test_accessed_dates_do_not_tell_cites_apart(tmp_path: Path) -> None:
+    """citeproc-js compares cites without their accessed dates: two undated cites of one author get suffixes."""
+    layout = (
+        NAMES + '<text term="no date" form="short" prefix=" "/><text variable="year-suffix" prefix="-"/>'
+        '<date variable="accessed" prefix=" [" suffix="]" date-parts="year" form="text"/>'
+    )
+    items = [
+        book("a", "J Doe", accessed={"date-parts": [[1965]]}),
+        book("b", "J Doe", accessed={"date-parts": [[2065]]}),
+    ]
+    for it in items:
+        del it["issued"]
+    out = cites(tmp_path, 'disambiguate-add-year-suffix="true"', items, layout)
+    assert out == ["Doe n.d.-a [1965]", "Doe n.d.-b [2065]"]
+
+
+PLAIN_YEAR = '<date variable="issued"><date-part name="year"/></date>'
+
+
+def cluster(tmp_path: Path, style_class: str, options: str, items: list[dict]) -> str:
+    """All items cited in one cluster."""
+    path = tmp_path / "c.csl"
+    text = STYLE.format(options=options, layout=f'<group delimiter=" ">{NAMES}{PLAIN_YEAR}</group>', macros="")
+    path.write_text(text.replace('class="in-text"', f'class="{style_class}"'), encoding="utf-8")
+    result = Formatter(path, None).format(items, [[Cite(str(item["id"])) for item in items]], "text")
+    return result.citations[0]
+
+
+def test_collapse_compares_the_names_shown_with_et_al(tmp_path: Path) -> None:
+    """The names "Smith" and "Smith et al." differ: the second cite keeps its names (citeproc-js)."""
+    items = [book("a", "J Smith", year=1900), book("b", "J Smith", "R Jones", year=2000)]
+    out = cluster(tmp_path, "in-text", 'collapse="year" et-al-min="2" et-al-use-first="1"', items)
+    assert out == "Smith 1900; Smith et al. 2000"
+
+
+def test_collapsed_years_keep_the_layout_delimiter_in_note_styles(tmp_path: Path) -> None:
+    """Without cite-group-delimiter citeproc-js joins collapsed years with ", " in in-text styles only."""
+    items = [book(i, "J Smith", year=2000 + n) for n, i in enumerate("abc")]
+    assert cluster(tmp_path, "note", 'collapse="year"', items) == "Smith 2000; 2001; 2002"
+    assert cluster(tmp_path, "in-text", 'collapse="year"', items) == "Smith 2000, 2001, 2002"

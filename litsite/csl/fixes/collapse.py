@@ -51,7 +51,9 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
     groups: dict[str, list[tuple[object, object]]] = {}
     order: list[str] = []
     for cite, text in entries:
-        key = cite.get("_first_names") if _plain(cite) else None
+        # the names as shown, "et al." included: "Smith" and "Smith et al." are not collapsed (citeproc-js)
+        shown = cite.get("_first_names_obj")
+        key = (str(shown) if shown is not None else cite.get("_first_names")) if _plain(cite) else None
         key = key or f"\x00{id(cite)}"
         if key not in groups:
             groups[key] = []

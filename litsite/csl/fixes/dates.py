@@ -19,6 +19,7 @@ from litsite.csl.fixes.ordinals import noun_gender, ordinal
 from litsite.csl.fixes.sorting import DATE_KEY
 
 _CURRENT: list[object] = []  # the item whose date is being rendered
+COMPARING: list[bool] = []  # not empty while a cite is rendered to be compared with others (disambiguation)
 _ORDER = ("year", "month", "day")
 _NO_ERA: list[bool] = []  # set while the two years of a range render: the era term follows the range once
 
@@ -55,7 +56,7 @@ class Date:
             report(False)
             return None
         value = item.reference.get(var.replace("-", "_")) if var else None
-        if not value:
+        if not value or (COMPARING and var == "accessed"):  # citeproc-js compares cites without accessed dates
             report(False)
             raise VariableError
         if kwargs.get("sort_options") is not None and not isinstance(value, LiteralDate):

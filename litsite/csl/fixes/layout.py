@@ -240,14 +240,16 @@ class Layout:
         if collapse == "citation-number":
             pieces = collapse_numbers(rendered, delimiter, after)
         else:
-            # as citeproc-js: ", " for collapse="year", the layout delimiter for the year-suffix modes
-            group = citation.get("cite-group-delimiter", ", " if collapse == "year" else delimiter)
+            # as citeproc-js: ", " for collapse="year", the layout delimiter for the year-suffix modes; ", " only
+            # in in-text styles (a note style's collapsed cites keep the layout delimiter)
+            comma = ", " if self.get_root().get("class") == "in-text" else delimiter
+            group = citation.get("cite-group-delimiter", comma if collapse == "year" else delimiter)
             opts = {
                 "delimiter": delimiter,
                 "after": after,
                 "group": group,
                 # without a cite-group-delimiter, years without suffixes are joined by ", " (citeproc-js)
-                "plain_group": citation.get("cite-group-delimiter", ", "),
+                "plain_group": citation.get("cite-group-delimiter", comma),
                 "year_suffix": citation.get("year-suffix-delimiter", group),
             }
             pieces = collapse_years(self, rendered, collapse, opts)
