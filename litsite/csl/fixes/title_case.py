@@ -31,14 +31,27 @@ _WORD_SPACE = re.compile("[^\u00a0\u0020\u2000-\u200b\u205f\u3000]+")
 _GREEK = re.compile("^[\u0370-\u03ff]$")
 
 
+# citeproc-js's MULTI_FIELDS: only these variables skip title case for an item that is not in English (and the
+# newer titles, as the CSL test suite's textcase_TitleCaseWithVolumeTitle has it); macros, terms, other variables
+# are title-cased whatever the item's language
+LANGUAGE_GATED = frozenset(
+    "event publisher publisher-place event-place title container-title collection-title authority genre title-short "
+    "medium country jurisdiction archive archive-place event-title original-title part-title reviewed-title "
+    "volume-title".split()
+)
+
+
 def item_language(value: object) -> str | None:
-    """The two-letter language an item's `language` names; of "en>de" (translated from English into German) the
-    translation's, of "de<en" the first, as citeproc-js reads them; None when there is none."""
+    """The two-letter language an item's `language` names, lower-cased; of "en>de" (translated from English into
+    German) the translation's, of "de<en" the first, as citeproc-js reads them; None when there is none."""
     text = str(value or "")
+    if not text:
+        return None
     pair = re.match(r"(.*?)([<>])(.*)", text)
     if pair:
         text = pair.group(1) if pair.group(2) == "<" else pair.group(3)
-    return text[:2] or None
+    code = re.match("[a-zA-Z]{2}", text)
+    return code.group().lower() if code else "tlh"  # citeproc-js: a language it cannot read is not English
 
 
 def _is_tag(ch: str) -> bool:
