@@ -272,3 +272,17 @@ def test_a_near_note_condition_reads_the_distance_from_cs_citation(tmp_path: Pat
     items = [{"id": "a", "type": "book", "title": "T"}, {"id": "b", "type": "book", "title": "U"}]
     result = Formatter(path, "en-US").format(items, [[Cite("a")], [Cite("b")], [Cite("a")]], "text")
     assert list(result.citations) == ["T", "U", "near"]
+
+
+def test_a_title_cased_word_loses_its_line_break(tmp_path: Path) -> None:
+    # citeproc-js capitalizes a word with a regular expression whose "." stops at a line break: the break goes
+    layout = '<text variable="title" text-case="title"/>'
+    assert bib(tmp_path, layout, [{"title": "the right\n  to explanation"}]) == ["The Right  to Explanation"]
+
+
+def test_punctuation_written_as_a_value_is_not_moved_into_quotes(tmp_path: Path) -> None:
+    # citeproc-js moves a suffix's period into the closing quote, not a cs:text value's
+    layout = '<text variable="title" quotes="true"/><text value="."/>'
+    assert bib(tmp_path, layout, [{"title": "One"}]) == ["“One”."]
+    layout = '<text variable="title" quotes="true" suffix="."/>'
+    assert bib(tmp_path, layout, [{"title": "One"}]) == ["“One.”"]

@@ -29,6 +29,7 @@ _QUOTE_TAGS = frozenset("\u2018\u2019\u201c\u201d\"'")
 _OPENERS = QUOTE_OPENS | {"\u2018", "\u201c", AQO}
 _WORD_SPACE = re.compile("[^\u00a0\u0020\u2000-\u200b\u205f\u3000]+")
 _GREEK = re.compile("^[\u0370-\u03ff]$")
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
 # citeproc-js's MULTI_FIELDS: only these variables skip title case for an item that is not in English (and the
@@ -79,8 +80,18 @@ def _tokens(chars: list[tuple[str, bool]]) -> list[tuple[bool, int, int]]:
 
 
 def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
-    if not chars[i][1] and not _GREEK.match(word):
-        chars[i] = (chars[i][0].upper(), False)
+    """Upper-case a word's first letter as citeproc-js's _capitalise does: after leading white space, and without a
+    line break ending the word (its regular expression's `.` stops there; citeproc-js also drops letters after a
+    break inside a word, which we keep: that would be text lost)."""
+    lead = len(word) - len(word.lstrip())
+    if lead >= len(word) or chars[i + lead][1] or _GREEK.match(word):
+        return
+    first = i + lead
+    chars[first] = (chars[first][0].upper(), False)
+    brk = _LINE_BREAK.search(word, lead + 1)
+    if brk and not word[brk.end() :].strip():  # the break ends the word: dropped, as citeproc-js drops it
+        for j in range(i + brk.start(), i + len(word)):
+            chars[j] = ("", chars[j][1])
 
 
 class _State:
