@@ -123,11 +123,16 @@ def old_crash(monkeypatch: pytest.MonkeyPatch) -> None:
     from citeproc import model
 
     from litsite.csl import speed
+    from litsite.csl.fixes import dates
 
     def get_term(self, *args, **kwargs):
         return model.CitationStylesElement.get_term(self, *args, **kwargs)
 
+    def ordinal(*args, **kwargs):
+        raise IndexError("ordinal-03")  # the day's ordinal no longer asks get_term for ordinal-03
+
     monkeypatch.setattr(speed.LocaleTreeTerms, "get_term", get_term)
+    monkeypatch.setattr(dates, "ordinal", ordinal)
 
 
 def test_an_item_that_cannot_be_formatted_stops_the_build_at_its_line(project: Path, cli, old_crash):

@@ -43,10 +43,11 @@ QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case
 QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
 TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
 AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
+HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes nor merged (citeproc-js moves affixes)
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC}
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
-_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: ""}
+_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: ""}
 _PLACEHOLDER_ASK = re.compile("[" + "".join(OPEN[n] + CLOSE[n] for n in ("ni", "nbi", "nsci")) + "]")
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
 

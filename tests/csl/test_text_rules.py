@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from litsite.csl.engine import format_bibliography
+from litsite.csl.engine import Cite, Formatter, format_bibliography
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.fixes.text_case import apply_case
 from litsite.csl.rawdate import parse_raw
@@ -218,6 +218,7 @@ def test_punctuation_meeting_at_an_affix_merges(tmp_path: Path, suffix: str, pre
         ("3-B", None, "3-B"),
         ("12-15, 20-22", "minimal", "12–5, 20–2"),
         ("120-15", "expanded", "120–15"),  # the expanded end is below the start: as written
+        ("3\\-B", None, "3-B"),  # an escaped hyphen
     ],
 )
 def test_page_ranges_as_citeproc_js(page: str, fmt: str | None, out: str) -> None:
@@ -242,3 +243,46 @@ def test_nodecor_text_keeps_its_case(tmp_path: Path) -> None:
     layout = '<text variable="title" text-case="capitalize-all"/>'
     items = [{"title": 'lessard <span class="nodecor">v.</span> schmidt'}]
     assert bib(tmp_path, layout, items) == ["Lessard v. Schmidt"]
+
+
+def test_only_title_like_variables_keep_a_foreign_items_case(tmp_path: Path) -> None:
+    # citeproc-js: title case is skipped for an item not in English only in its title-like fields (MULTI_FIELDS);
+    # a macro's or another variable's text is title-cased whatever the language
+    layout = (
+        '<group delimiter="|"><text variable="title" text-case="title"/>'
+        '<text variable="note" text-case="title"/><text macro="m" text-case="title"/></group>'
+    )
+    path = tmp_path / "s.csl"
+    text = STYLE.format(bib=layout).replace("<citation>", '<macro name="m"><text variable="title"/></macro><citation>')
+    path.write_text(text, encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "die kirchlichen archive", "note": "und mehr", "language": "de"}]
+    assert format_bibliography(items, path) == ["die kirchlichen archive|Und Mehr|Die Kirchlichen Archive"]
+    items[0]["language"] = "??"  # a language citeproc-js cannot read is not English either
+    assert format_bibliography(items, path)[0].startswith("die kirchlichen archive|")
+
+
+def test_a_near_note_condition_reads_the_distance_from_cs_citation(tmp_path: Path) -> None:
+    # near-note-distance is a cs:citation option (default 5); asking the style's root for it raised KeyError
+    path = tmp_path / "s.csl"
+    cite = '<choose><if position="near-note"><text value="near"/></if><else><text variable="title"/></else></choose>'
+    text = STYLE.format(bib='<text variable="title"/>').replace(
+        '<text variable="title"/></layout></citation>', cite + "</layout></citation>"
+    )
+    path.write_text(text.replace('class="in-text"', 'class="note"'), encoding="utf-8")
+    items = [{"id": "a", "type": "book", "title": "T"}, {"id": "b", "type": "book", "title": "U"}]
+    result = Formatter(path, "en-US").format(items, [[Cite("a")], [Cite("b")], [Cite("a")]], "text")
+    assert list(result.citations) == ["T", "U", "near"]
+
+
+def test_a_title_cased_word_loses_its_line_break(tmp_path: Path) -> None:
+    # citeproc-js capitalizes a word with a regular expression whose "." stops at a line break: the break goes
+    layout = '<text variable="title" text-case="title"/>'
+    assert bib(tmp_path, layout, [{"title": "the right\n  to explanation"}]) == ["The Right  to Explanation"]
+
+
+def test_punctuation_written_as_a_value_is_not_moved_into_quotes(tmp_path: Path) -> None:
+    # citeproc-js moves a suffix's period into the closing quote, not a cs:text value's
+    layout = '<text variable="title" quotes="true"/><text value="."/>'
+    assert bib(tmp_path, layout, [{"title": "One"}]) == ["“One”."]
+    layout = '<text variable="title" quotes="true" suffix="."/>'
+    assert bib(tmp_path, layout, [{"title": "One"}]) == ["“One.”"]

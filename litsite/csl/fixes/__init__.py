@@ -14,6 +14,7 @@ from litsite.csl.fixes import (  # noqa: F401
     names,
     numbers,
     ordinals,
+    positions,
     quotes,
     sorting,
     text_case,

@@ -14,7 +14,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import children, extend
-from litsite.csl.fixes.title_case import item_language
+from litsite.csl.fixes.title_case import LANGUAGE_GATED, item_language
 
 _FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
 
@@ -137,6 +137,9 @@ class TrackedText:
         if language is None:  # the locale the style renders in decides (citeproc-js), else its default-locale
             language = getattr(self.get_root(), "litsite_lang", None) or self.get_root().get("default-locale", "en")
             language = language[:2]
+        first = str(attrib.get("variable") or "").split()[:1]
+        if not first or first[0] not in LANGUAGE_GATED:
+            language = None  # citeproc-js title-cases other variables, macros and terms whatever the language
         context = self if context is None else context
         if "variable" in attrib:
             text = self._variable(item, context)

@@ -6,7 +6,7 @@ or numbers behind the same letter prefix ("N110-N115", "8n11564-8n1568"): the ra
 end expanded first ("321-8" → "321–328") — without a format, a range whose end is below its start stays as written
 ("321–8"). Two Roman numerals make a range too ("i–ix"). Anything else keeps its hyphen, without the spaces around
 it: different prefixes ("N110-P5", "110-N6"), a prefix on one end only ("R583-6"), decimals ("406.3-406.3"), words
-("Michaelson-Morley", "3-B").
+("Michaelson-Morley", "3-B"). A hyphen escaped with a backslash ("3\\-B") is written as a hyphen.
 """
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ def _pair(first: str, second: str, fmt: str | None, delimiter: str) -> str:
 
 def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:
     """A page value (or page locator) with its ranges formatted as citeproc-js formats them."""
+    if "\\-" in value:  # an escaped hyphen is a hyphen; the other hyphens of the value become en dashes
+        return "-".join(part.replace("-", "\u2013") for part in value.strip().split("\\-"))
     pieces = _JOINER.split(value.strip())
     if len(pieces) > _MAX_PARTS:
         return value

@@ -16,7 +16,7 @@ import re
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
-from litsite.csl.markup import APOS, AQC, AQO, CLOSE, QC, QI, QIS, QO, QOS, QUOTE_OPENS, parse_rich_text
+from litsite.csl.markup import APOS, AQC, AQO, CLOSE, HOLD, QC, QI, QIS, QO, QOS, QUOTE_OPENS, parse_rich_text
 
 _CLOSERS = "".join(CLOSE.values())
 _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
@@ -114,7 +114,11 @@ class QuotedValue:
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
         if "value" in self.attrib and not kwargs.get("sort_options"):
             fmt = getattr(self.get_formatter(), "fmt", "text")
-            return parse_rich_text(self.get("value"), fmt), None
+            value = self.get("value")
+            text = parse_rich_text(value, fmt)
+            if value[:1] in ".,;:!?":  # punctuation written as a value stays put (citeproc-js moves affixes only)
+                text = MixedString([String(HOLD)]) + text
+            return text, None
         return super().process(item, context=context, **kwargs)
 
 

@@ -29,16 +29,30 @@ _QUOTE_TAGS = frozenset("\u2018\u2019\u201c\u201d\"'")
 _OPENERS = QUOTE_OPENS | {"\u2018", "\u201c", AQO}
 _WORD_SPACE = re.compile("[^\u00a0\u0020\u2000-\u200b\u205f\u3000]+")
 _GREEK = re.compile("^[\u0370-\u03ff]$")
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+
+
+# citeproc-js's MULTI_FIELDS: only these variables skip title case for an item that is not in English (and the
+# newer titles, as the CSL test suite's textcase_TitleCaseWithVolumeTitle has it); macros, terms, other variables
+# are title-cased whatever the item's language
+LANGUAGE_GATED = frozenset(
+    "event publisher publisher-place event-place title container-title collection-title authority genre title-short "
+    "medium country jurisdiction archive archive-place event-title original-title part-title reviewed-title "
+    "volume-title".split()
+)
 
 
 def item_language(value: object) -> str | None:
-    """The two-letter language an item's `language` names; of "en>de" (translated from English into German) the
-    translation's, of "de<en" the first, as citeproc-js reads them; None when there is none."""
+    """The two-letter language an item's `language` names, lower-cased; of "en>de" (translated from English into
+    German) the translation's, of "de<en" the first, as citeproc-js reads them; None when there is none."""
     text = str(value or "")
+    if not text:
+        return None
     pair = re.match(r"(.*?)([<>])(.*)", text)
     if pair:
         text = pair.group(1) if pair.group(2) == "<" else pair.group(3)
-    return text[:2] or None
+    code = re.match("[a-zA-Z]{2}", text)
+    return code.group().lower() if code else "tlh"  # citeproc-js: a language it cannot read is not English
 
 
 def _is_tag(ch: str) -> bool:
@@ -66,8 +80,18 @@ def _tokens(chars: list[tuple[str, bool]]) -> list[tuple[bool, int, int]]:
 
 
 def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
-    if not chars[i][1] and not _GREEK.match(word):
-        chars[i] = (chars[i][0].upper(), False)
+    """Upper-case a word's first letter as citeproc-js's _capitalise does: after leading white space, and without a
+    line break ending the word (its regular expression's `.` stops there; citeproc-js also drops letters after a
+    break inside a word, which we keep: that would be text lost)."""
+    lead = len(word) - len(word.lstrip())
+    if lead >= len(word) or chars[i + lead][1] or _GREEK.match(word):
+        return
+    first = i + lead
+    chars[first] = (chars[first][0].upper(), False)
+    brk = _LINE_BREAK.search(word, lead + 1)
+    if brk and not word[brk.end() :].strip():  # the break ends the word: dropped, as citeproc-js drops it
+        for j in range(i + brk.start(), i + len(word)):
+            chars[j] = ("", chars[j][1])
 
 
 class _State:
