@@ -12,12 +12,15 @@ from typing import Any
 
 from markupsafe import escape
 
+from litsite.cite.anchors import assign_anchors
+from litsite.cite.contexts import Context, find_contexts
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from litsite.csl.styles import resolve_style
 from litsite.errors import ErrorCollector, UserError
 from litsite.load.config import SiteConfig
 from litsite.load.content import Content, Page
+from litsite.slugs import unique_slugs
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Cited:
     clusters: tuple[Cluster, ...]
     docs: dict[Path, DocCitations]
     styles: tuple[StyleOutput, ...]
+    contexts: tuple[Context, ...] = ()  # where each cluster stands (contexts.py), parallel to clusters
 
     @property
     def default(self) -> StyleOutput:
@@ -63,11 +67,14 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
     locale's terms."""
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
+    slugs = unique_slugs([r.id for r in content.references])  # the reference pages' slugs (render.ref_views)
     for page in (content.study.page, *content.pages):
         spans = []
-        for start, end, cluster in find_clusters(page.body, page.body_line, locale):
+        found = find_clusters(page.body, page.body_line, locale)
+        anchors = assign_anchors((cluster for _, _, cluster in found), slugs)
+        for (start, end, cluster), anchor in zip(found, anchors, strict=True):
             spans.append((start, end, len(clusters)))
-            clusters.append(cluster)
+            clusters.append(dataclasses.replace(cluster, anchor=anchor))
         docs[page.path] = DocCitations(page, tuple(spans))
     return clusters, docs
 
@@ -186,4 +193,5 @@ def cite(config: SiteConfig, content: Content, formatter: FormatFn | None = None
                 second_field_align=bool(formatted.second_field_align),
             )
         )
-    return Cited(tuple(clusters), docs, tuple(outputs))
+    contexts = find_contexts({path: (doc.page.body, doc.spans) for path, doc in docs.items()}, clusters)
+    return Cited(tuple(clusters), docs, tuple(outputs), contexts)
