@@ -35,7 +35,8 @@ ABBREVIATIONS = frozenset(
     "al e.g eg i.e ie cf vs etc fig figs eq eqs no nos dr mr mrs ms st pp p vol ed eds approx ca resp tab sect ch "
     "incl inc ltd co jr sr prof ref refs suppl".split()
 )
-LAST_WORD_RE = re.compile(r"([\w.]+)[.!?…]+[\"'”’)\]]*\s+$")
+WORD_BEFORE_RE = re.compile(r"[\w.]+$")  # the word a sentence's end follows
+LETTER_RE = re.compile(r"[^\W\d_]")
 
 _md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
 
@@ -91,11 +92,13 @@ def _doc_contexts(path: Path, body: str, spans: Spans, clusters: Sequence[Cluste
         if OPEN not in token.content:
             continue
         text = plain_text(token)
+        starts = sentence_starts(text)
         section, part = (headings[-1][1], headings[0][1]) if headings else ("", "")
         for m in MARKER_RE.finditer(text):
             i = int(m.group(1))
             if i < len(clusters) and i not in out:
-                out[i] = Context(path, i, clusters[i].anchor, section, part, sentence_parts(text, m.start(), i))
+                parts = sentence_parts(text, starts, m.start(), i)
+                out[i] = Context(path, i, clusters[i].anchor, section, part, parts)
     return out
 
 
@@ -119,34 +122,26 @@ def _heading(text: str) -> str:
     return name if len(name) <= MAX_HEADING else name[: MAX_HEADING - 1].rstrip() + "…"
 
 
-def _sentence_ends(text: str) -> list[int]:
-    """Where each sentence of text starts, after the first."""
-    ends = []
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of text starts, and its end: [0, …, len(text)]."""
+    starts = [0]
     for m in END_RE.finditer(text):
-        word = LAST_WORD_RE.search(text, 0, m.end())
-        last = word.group(1).casefold().rstrip(".") if word else ""
+        word = WORD_BEFORE_RE.search(text, max(0, m.start() - 32), m.start())
+        last = word.group().casefold().rstrip(".") if word else ""
         if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        ends.append(m.end())
-    return ends
+        starts.append(m.end())
+    return [*starts, len(text)] if starts[-1] != len(text) else starts
 
 
-def _sentence_span(text: str, at: int) -> tuple[int, int]:
-    """The start and end of the sentence of text holding position `at`."""
-    starts = [0, *_sentence_ends(text), len(text)]
-    k = bisect.bisect_right(starts, at) - 1
+def sentence_parts(text: str, starts: list[int], at: int, cluster: int) -> tuple[str | int, ...]:
+    """The sentence of text (its sentences start at `starts`) around position `at`, the marker of `cluster`, cut to
+    MAX_CHARS around the citation, as text and cluster numbers. The work is bounded by MAX_CHARS, not by the text."""
+    k = min(bisect.bisect_right(starts, at) - 1, len(starts) - 2)
     start, end = starts[k], starts[k + 1]
     # A citation standing alone after a sentence ("… was high. [3]") belongs to the sentence before it.
-    while k > 0 and not re.search(r"[^\W\d_]", MARKER_RE.sub("", text[start:end])):
-        k -= 1
-        start = starts[k]
-    return start, end
-
-
-def sentence_parts(text: str, at: int, cluster: int) -> tuple[str | int, ...]:
-    """The sentence of text around position `at` (the marker of `cluster`), cut to MAX_CHARS around the citation,
-    as text and cluster numbers."""
-    start, end = _sentence_span(text, at)
+    if k > 0 and end - start < MAX_CHARS and not LETTER_RE.search(MARKER_RE.sub("", text[start:end])):
+        start = starts[k - 1]
     lead = trail = ""
     if end - start > MAX_CHARS:
         half = MAX_CHARS // 2
@@ -162,7 +157,7 @@ def sentence_parts(text: str, at: int, cluster: int) -> tuple[str | int, ...]:
     texts = [PARTIAL_RE.sub("", t) for t in pieces[0::2]]  # a hard cut may leave part of a marker at an edge
     numbers = [int(n) for n in pieces[1::2]]
     here = numbers.index(cluster) if cluster in numbers else -1
-    keep = sorted(range(len(numbers)), key=lambda j: (abs(j - here), j))[: MAX_OTHERS + 1]
+    keep = set(sorted(range(len(numbers)), key=lambda j: (abs(j - here), j))[: MAX_OTHERS + 1])
     parts: list[str | int] = [lead + texts[0]]
     for j, number in enumerate(numbers):
         parts += [number if j in keep else "…", texts[j + 1]]
