@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import escape
 
+from litsite.cite.anchors import assign_anchors
+from litsite.cite.contexts import Context, find_contexts
 from litsite.cite.mdparse import Heading, MarkdownTooComplex, parse_markdown
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
@@ -19,6 +21,7 @@ from litsite.csl.styles import StyleRef
 from litsite.errors import ErrorCollector, UserError
 from litsite.load.config import SiteConfig
 from litsite.load.content import Content, Page
+from litsite.slugs import unique_slugs
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Cited:
     clusters: tuple[Cluster, ...]
     docs: dict[Path, DocCitations]
     styles: tuple[StyleOutput, ...]
+    contexts: tuple[Context, ...] = ()  # where each cluster stands (contexts.py), parallel to clusters
 
     @property
     def default(self) -> StyleOutput:
@@ -63,6 +67,7 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
     locale's terms."""
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
+    slugs = unique_slugs([r.id for r in content.references])  # the reference pages' slugs (render.ref_views)
     for page in (content.study.page, *content.pages):
         found = find_clusters(page.body, page.body_line, locale)
         try:
@@ -70,10 +75,13 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
         except MarkdownTooComplex as exc:
             raise UserError(page.path, page.body_line + exc.line, str(exc)) from None
         spans = []
-        for k in parsed.claimed:  # what Markdown reads as running text: not code, raw HTML or a link
-            start, end, cluster = found[k]
+        claimed = [
+            found[k] for k in parsed.claimed
+        ]  # what Markdown reads as running text: not code, raw HTML or a link
+        anchors = assign_anchors((cluster for _, _, cluster in claimed), slugs)
+        for (start, end, cluster), anchor in zip(claimed, anchors, strict=True):
             spans.append((start, end, len(clusters)))
-            clusters.append(cluster)
+            clusters.append(dataclasses.replace(cluster, anchor=anchor))
         docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings)
     return clusters, docs
 
@@ -181,6 +189,7 @@ class CitePlan:
     by_id: dict[str, dict[str, Any]]
     joins: tuple[tuple[int, ...], ...]
     jobs: tuple[FormatJob, ...]
+    contexts: tuple[Context, ...]  # where each cluster stands (contexts.py), parallel to clusters
 
 
 def plan(config: SiteConfig, content: Content) -> CitePlan:
@@ -194,7 +203,8 @@ def plan(config: SiteConfig, content: Content) -> CitePlan:
     items = [by_id[i] for i in order]
     engine_clusters, joins = engine_clusters_of(clusters)
     jobs = tuple(FormatJob(ref, config.locale, items, engine_clusters) for ref in config.style_refs)
-    return CitePlan(tuple(clusters), docs, tuple(order), by_id, tuple(joins), jobs)
+    contexts = find_contexts({path: (doc.page.body, doc.spans) for path, doc in docs.items()}, clusters)
+    return CitePlan(tuple(clusters), docs, tuple(order), by_id, tuple(joins), jobs, contexts)
 
 
 def assemble(planned: CitePlan, results: list[Formatted]) -> Cited:
@@ -216,7 +226,7 @@ def assemble(planned: CitePlan, results: list[Formatted]) -> Cited:
                 second_field_align=bool(formatted.second_field_align),
             )
         )
-    return Cited(planned.clusters, planned.docs, tuple(outputs))
+    return Cited(planned.clusters, planned.docs, tuple(outputs), planned.contexts)
 
 
 def format_all(planned: CitePlan, content: Content, formatter: FormatFn | None = None) -> list[Formatted]:

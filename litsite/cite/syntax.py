@@ -29,11 +29,13 @@ CODE_RE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
 
 @dataclass(frozen=True)
 class Cluster:
-    """One citation in the text: the cites it groups, where it stands and whether it is narrative."""
+    """One citation in the text: the cites it groups, where it stands, whether it is narrative and its HTML id in its
+    page (given by the cite stage: anchors.assign_anchors)."""
 
     cites: tuple[Cite, ...]
     line: int
     narrative: bool = False
+    anchor: str = ""
 
 
 def _key(m: re.Match[str]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from litsite.cite.anchors import cluster_attributes
 from litsite.cite.stage import Cited
 from litsite.csl.memo import Memo
 from litsite.load.config import SiteConfig
@@ -160,11 +161,10 @@ def cluster_linker(cited: Cited, by_id: dict[str, RefView], study_present: bool,
     def cluster_html(i: int) -> str:
         cluster = cited.clusters[i]
         first = by_id[cluster.cites[0].id]
-        ids = " ".join(c.id for c in cluster.cites)
         # A bibliography site has no list of the study's references to point into: the reference's page.
         target = f"#ref-{first.slug}" if study_present else first.url
         return (
-            f'<span class="citation" id="cite-{i}" data-cites="{escape(ids)}" data-cluster="{i}">'
+            f'<span class="citation"{cluster_attributes(cluster, i)}>'
             f'<a href="{root}{target}">{cited.default.citations[i]}</a></span>'
         )
 

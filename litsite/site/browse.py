@@ -31,8 +31,9 @@ from litsite.site.authors import (
     item_keywords,
     names_of,
 )
+from litsite.site.citedwhere import CitedWhere, WhereCited
 from litsite.site.routes import Route, SiteParts, route_table, style_data_path
-from litsite.site.searchindex import doc_data, index_json
+from litsite.site.searchindex import doc_data, index_json, tokens
 
 # Browse's local calls (see reuse/pages.py): each result is a function of the call's arguments, the references it
 # is given or returns, and what Browse.scope() holds. tests/site/test_browse.py checks that each reads of Browse
@@ -86,19 +87,23 @@ class Browse:
         # (URL from the root, title) of each page that shows a Markdown document, as the route table says.
         self.page_urls = {route.source: (route.url, route.title) for route in self.routes.all if route.source}
         self._digests: dict[str, str] = {}
-        self._cited_in: dict[str, list[tuple[str, str]]] = {}
-        for path, doc in self.cited.docs.items():
-            url, title = self.page_urls[path]
-            for _, _, i in doc.spans:
-                for ref_id in dict.fromkeys(c.id for c in self.cited.clusters[i].cites):
-                    self._cited_in.setdefault(ref_id, []).append((title, f"{url}#cite-{i}"))
+        study = self.content.study
+        # The study's body is its full text when the abstract is in the front matter (study.html shows it so).
+        self.full_text = study.present and "abstract" in study.page.meta and bool(study.page.body.strip())
+        abstract = "Abstract" if study.present and not self.full_text else ""  # the heading study.html gives it
+        cited = self.cited
+        self.where = WhereCited(
+            cited.clusters, cited.contexts, cited.default.citations, self.page_urls, study.page.path, abstract
+        )
 
     def scope(self) -> tuple[Any, ...]:
         """What the local calls read besides their references: authors, keywords, citations and their pages, styles."""
         docs = [(str(path), doc.spans) for path, doc in self.cited.docs.items()]
         urls = sorted((str(path), url) for path, url in self.page_urls.items())
         clusters = [[c.id for c in cluster.cites] for cluster in self.cited.clusters]
-        return (self.authors, self.keywords, docs, urls, clusters, self.style_options())
+        # Where each work is cited: the contexts and the texts of the citations they show.
+        where = (self.cited.contexts, self.cited.default.citations, self.full_text)
+        return (self.authors, self.keywords, docs, urls, clusters, self.style_options(), where)
 
     def refs_of(self, ids: list[str]) -> list[Any]:
         """The RefViews of these ids, in that order."""
@@ -154,9 +159,10 @@ class Browse:
                 out.append(link)
         return out
 
-    def cited_in(self, ref: Any) -> list[tuple[str, str]]:
-        """(page title, URL from the root) of every citation of this reference in the study and pages."""
-        return list(self._cited_in.get(ref.id, []))
+    def cited_in(self, ref: Any) -> CitedWhere:
+        """Every place the study and the pages cite this reference: how often, in which sections, and (at most
+        citedwhere.MAX_PLACES of) the places with their sentences and links."""
+        return self.where.of(ref.id)
 
     def exports_of(self, ref: Any) -> dict[str, str]:
         """The reference as BibTeX, RIS and CSL-JSON text (made once: the page and the downloads both use it)."""
@@ -164,8 +170,12 @@ class Browse:
         return {"bib": texts["bib"], "json": texts["json"], "ris": texts["ris"]}
 
     def search_data(self, ref: Any) -> list[Any]:
-        """The reference's search index data (searchindex.doc_data)."""
-        return self._texts(ref)["search"]
+        """The reference's search index data (searchindex.doc_data), with the words of the places it is cited."""
+        data = self._texts(ref)["search"]
+        words = self.where.words(ref.id)
+        if not words:
+            return data
+        return [data[0], data[1], list(dict.fromkeys([*data[2], *tokens(words)])), data[3]]
 
     def prefetch_exports(self, parallel: Parallel) -> None:
         """Make the export texts of every reference the memo lacks, in parallel."""

@@ -148,8 +148,9 @@ def test_bibliography_site_intro_cites_and_links_to_reference_pages(tmp_path: Pa
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<div class="intro"><p>Works we read, e.g. <span class="citation"' in home
     assert re.search(r'<a href="references/[^"]+/">', home)
-    cited = next(p for p in (out / "references").glob("*/index.html") if "Cited in the introduction" in p.read_text())
-    assert "Cited on this site" in cited.read_text(encoding="utf-8")
+    cited = next(p for p in (out / "references").glob("*/index.html") if ">The introduction</a>" in p.read_text())
+    text = cited.read_text(encoding="utf-8")
+    assert "Where it is cited" in text and "Works we read, e.g. <mark" in text and '"../../#cite-' in text
     with serve_directory(out, not_found_page=out / "404.html") as server:  # every link works, over real HTTP
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         result = crawl([base, base + "no/such/page/"], base)
