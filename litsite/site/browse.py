@@ -46,7 +46,7 @@ LOCAL_READS = frozenset(
         "by_id",  # the references (a local call's references are recorded: RefViews by id)
         "by_key",  # the authors (scope)
         "keywords",  # scope
-        "_cited_in",  # made of the citations and their pages (scope)
+        "where",  # made of the contexts, the default citations and their pages (scope)
         "_texts",  # what is made of one reference alone (by its item's digest)
     }
 )
