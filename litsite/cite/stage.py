@@ -36,12 +36,13 @@ class StyleOutput:
 @dataclass(frozen=True)
 class DocCitations:
     """The clusters of one Markdown document, as (start, end, index into Cited.clusters); its HTML, where the j-th
-    cluster is a marker (mdparse.claimed_marker_re), and its headings."""
+    cluster is a marker (mdparse.claimed_marker_re), its headings, and the section (heading id) of each cluster."""
 
     page: Page
     spans: tuple[tuple[int, int, int], ...]
     html: str = ""
     headings: tuple[Heading, ...] = ()
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
             start, end, cluster = found[k]
             spans.append((start, end, len(clusters)))
             clusters.append(cluster)
-        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings)
+        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings, parsed.sections)
     return clusters, docs
 
 
