@@ -69,11 +69,13 @@ class Heading:
 @dataclass(frozen=True)
 class Parsed:
     """A Markdown document as HTML with a marker for each cited cluster (numbered in source order), its headings,
-    and which of the candidate clusters Markdown kept as citations (indices into the candidates)."""
+    which of the candidate clusters Markdown kept as citations (indices into the candidates) and the section (heading
+    id, "" before the first heading) each of those stands in."""
 
     html: str
     claimed: tuple[int, ...]
     headings: tuple[Heading, ...]
+    sections: tuple[str, ...] = ()
 
 
 def nonce_of(body: str) -> str:
@@ -119,39 +121,62 @@ def heading_text(el: etree.Element, nonce: str) -> str:
 
 
 class _HeadingIds(Treeprocessor):
-    """Gives every heading a stable id (its text as a slug; -2, -3… for repeats) and lists the headings."""
+    """Gives every heading a stable id (its text as a slug; -2, -3… for repeats), lists the headings and notes the
+    section (heading id) each claimed cluster stands in; a footnote's clusters stand where the note is called."""
 
-    def __init__(self, md: markdown.Markdown, nonce: str, headings: list[Heading]) -> None:
+    def __init__(self, md: markdown.Markdown, nonce: str, headings: list[Heading], sections: dict[int, str]) -> None:
         super().__init__(md)
-        self.nonce, self.headings = nonce, headings
+        self.nonce, self.headings, self.sections = nonce, headings, sections
+        self.marker = re.compile(f"{CLAIM}{nonce}\\.(\\d+){CLAIMED}")
+        self.used: set[str] = set()
+        self.current = ""  # the heading id the walk is under ("" before the first heading)
+        self.notes: dict[str, str] = {}  # footnote id → the section of its first call
 
     def run(self, root: etree.Element) -> None:
-        """Assign the ids in document order."""
-        used = set(RESERVED_IDS)
-        for el in root.iter():
-            if not (isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag)):
-                continue
-            text = heading_text(el, self.nonce)
-            base = slugify(text or "section")
-            if base in RESERVED_IDS or base.startswith(RESERVED_PREFIXES):
-                base = f"section-{base}"
-            slug, n = base, 2
-            while slug in used:
-                slug, n = f"{base}-{n}", n + 1
-            used.add(slug)
-            el.set("id", slug)
-            self.headings.append(Heading(int(el.tag[1]), slug, text))
+        """Walk the document in reading order."""
+        self.used = set(RESERVED_IDS)
+        self._walk(root)
+
+    def _walk(self, el: etree.Element) -> None:
+        tag, ident = el.tag, str(el.get("id", ""))
+        if isinstance(tag, str) and re.fullmatch(r"h[1-6]", tag):
+            self.current = self._heading(el)
+        elif tag == "sup" and ident.startswith("fnref"):
+            self.notes.setdefault(ident.split(":", 1)[-1], self.current)
+        elif tag == "li" and ident.startswith("fn:"):
+            self.current = self.notes.get(ident.split(":", 1)[-1], self.current)
+        self._clusters(el.text)
+        for child in el:
+            self._walk(child)
+            self._clusters(child.tail)
+
+    def _clusters(self, text: str | None) -> None:
+        for m in self.marker.finditer(text or ""):
+            self.sections.setdefault(int(m.group(1)), self.current)
+
+    def _heading(self, el: etree.Element) -> str:
+        text = heading_text(el, self.nonce)
+        base = slugify(text or "section")
+        if base in RESERVED_IDS or base.startswith(RESERVED_PREFIXES):
+            base = f"section-{base}"
+        slug, n = base, 2
+        while slug in self.used:
+            slug, n = f"{base}-{n}", n + 1
+        self.used.add(slug)
+        el.set("id", slug)
+        self.headings.append(Heading(int(el.tag[1]), slug, text))
+        return slug
 
 
 class _Citations(Extension):
-    def __init__(self, nonce: str, claimed: list[int], headings: list[Heading]) -> None:
+    def __init__(self, nonce: str, claimed: list[int], headings: list[Heading], sections: dict[int, str]) -> None:
         super().__init__()
-        self.nonce, self.claimed, self.headings = nonce, claimed, headings
+        self.nonce, self.claimed, self.headings, self.sections = nonce, claimed, headings, sections
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Register the citation pattern (after code, links and raw HTML have taken their text) and heading ids."""
         md.inlinePatterns.register(_CitationPattern(self.nonce, self.claimed), "pandoc-citation", 1)
-        md.treeprocessors.register(_HeadingIds(md, self.nonce, self.headings), "heading-ids", 6)
+        md.treeprocessors.register(_HeadingIds(md, self.nonce, self.headings, self.sections), "heading-ids", 6)
 
 
 def check_inline(body: str) -> None:
@@ -231,7 +256,9 @@ def _convert(body: str, spans: tuple[tuple[int, int], ...]) -> Parsed:
     out.append(body[pos:])
     claimed: list[int] = []
     headings: list[Heading] = []
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _Citations(nonce, claimed, headings)], output_format="html")
+    sections: dict[int, str] = {}
+    citations = _Citations(nonce, claimed, headings, sections)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, citations], output_format="html")
     converted = md.convert("".join(out))
     order = {k: j for j, k in enumerate(sorted(set(claimed)))}
 
@@ -243,4 +270,5 @@ def _convert(body: str, spans: tuple[tuple[int, int], ...]) -> Parsed:
         return html.escape(body[start:end], quote=True)
 
     converted = re.sub(f"([{OPEN}{CLAIM}]){nonce}\\.(\\d+)[{CLOSE}{CLAIMED}]", swap, converted)
-    return Parsed(converted, tuple(sorted(order)), tuple(headings))
+    kept = tuple(sorted(order))
+    return Parsed(converted, kept, tuple(headings), tuple(sections.get(k, "") for k in kept))

@@ -39,12 +39,13 @@ class StyleOutput:
 @dataclass(frozen=True)
 class DocCitations:
     """The clusters of one Markdown document, as (start, end, index into Cited.clusters); its HTML, where the j-th
-    cluster is a marker (mdparse.claimed_marker_re), and its headings."""
+    cluster is a marker (mdparse.claimed_marker_re), its headings, and the section (heading id) of each cluster."""
 
     page: Page
     spans: tuple[tuple[int, int, int], ...]
     html: str = ""
     headings: tuple[Heading, ...] = ()
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,13 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
         except MarkdownTooComplex as exc:
             raise UserError(page.path, page.body_line + exc.line, str(exc)) from None
         spans = []
-        claimed = [
-            found[k] for k in parsed.claimed
-        ]  # what Markdown reads as running text: not code, raw HTML or a link
+        # What Markdown reads as running text (not code, raw HTML or a link) is a citation.
+        claimed = [found[k] for k in parsed.claimed]
         anchors = assign_anchors((cluster for _, _, cluster in claimed), slugs)
         for (start, end, cluster), anchor in zip(claimed, anchors, strict=True):
             spans.append((start, end, len(clusters)))
             clusters.append(dataclasses.replace(cluster, anchor=anchor))
-        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings)
+        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings, parsed.sections)
     return clusters, docs
 
 

@@ -20,7 +20,8 @@ def doc(body: str, **meta: object) -> DocCitations:
     found = find_clusters(body)
     parsed = parse_markdown(body, [(s, e) for s, e, _ in found])
     spans = tuple((found[k][0], found[k][1], j) for j, k in enumerate(parsed.claimed))
-    return DocCitations(Page(Path("t.md"), dict(meta), body, 1, None), spans, parsed.html, parsed.headings)  # type: ignore[arg-type]
+    page = Page(Path("t.md"), dict(meta), body, 1, None)  # type: ignore[arg-type]
+    return DocCitations(page, spans, parsed.html, parsed.headings, parsed.sections)  # type: ignore[arg-type]
 
 
 def cluster(i: int) -> str:
@@ -82,6 +83,16 @@ def test_heading_ids_are_stable_unique_and_never_the_templates():
     assert re.fullmatch(r"[a-f0-9]{8}", ids[6])  # no ASCII at all: a digest of the text, stable
     assert [h.text for h in d.headings][3:6] == ["Abstract", "Ref Smith", "Übung x"]
     assert ids == [h.id for h in doc(d.page.body).headings]  # the same text gives the same ids
+
+
+def test_each_citation_knows_its_section_and_a_note_its_call():
+    body = (
+        "Before [@a].\n\n## One\n\nText.[^n]\n\n### Sub [@b]\n\n| [@c] |\n|--|\n| x |\n\n## Two\n\n"
+        "- @d says\n\n`[@x]`\n\n[^n]: A note [@e].\n"
+    )
+    d = doc(body)
+    assert [body[s:e] for s, e, _ in d.spans] == ["[@a]", "[@b]", "[@c]", "@d", "[@e]"]
+    assert d.sections == ("", "sub", "sub", "two", "one")  # the note is called in "One"
 
 
 def test_toc_when_three_headings_or_asked():
