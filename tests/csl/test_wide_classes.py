@@ -9,9 +9,8 @@ import pytest
 
 from litsite.csl.engine import format_bibliography
 from litsite.csl.fixes.names import initialize, normalize_initials
-from litsite.csl.fixes.quotes import SmartQuotes, resolve_quotes
 from litsite.csl.fixes.text_case import apply_case
-from litsite.csl.markup import QC, QO
+from litsite.csl.markup import QC, QO, SmartQuotes, resolve_quotes
 
 QUOTES = ("“", "”", "‘", "’")
 

@@ -128,12 +128,9 @@ class TrackedText:
         attrib = self.attrib
         sort_options = kwargs.get("sort_options")
         language = item_language(dict.get(item.reference, "language"))
-        if sort_options:
-            if "term" in attrib:
-                return None, None  # sort keys are built from variables only (terms such as "n.d." sort as empty)
-            if "macro" in attrib:
-                where = context if context is not None else self
-                return self.get_macro(self.get("macro")).render(item, where, sort_options=sort_options), language
+        if sort_options and "macro" in attrib:
+            where = context if context is not None else self
+            return self.get_macro(self.get("macro")).render(item, where, sort_options=sort_options), language
         if language is None:  # the locale the style renders in decides (citeproc-js), else its default-locale
             language = getattr(self.get_root(), "litsite_lang", None) or self.get_root().get("default-locale", "en")
             language = language[:2]
