@@ -22,6 +22,7 @@ from litsite.load.content import Content
 from litsite.load.dates import iso, year_of
 from litsite.parallel import Parallel
 from litsite.progress import quiet
+from litsite.render.review import Remark, Review, plan_review_pages, review_of
 from litsite.render.templating import make_env, render_template
 from litsite.reuse.fingerprint import add_files, code_fingerprint
 from litsite.reuse.pages import PageCache
@@ -190,9 +191,25 @@ def cluster_linker(cited: Cited, by_id: dict[str, RefView], study_present: bool,
     return cluster_html
 
 
-def plan_pages(page: Callable[..., None], config: SiteConfig, content: Content, refs: list[RefView]) -> None:
+def remark_filter(
+    cited: Cited, by_id: dict[str, RefView], study_present: bool, sanitize: bool
+) -> Callable[..., Markup]:
+    """The `remark` template filter: a note's or a theme's Markdown with its citations linked, on a page at root."""
+
+    def remark_html(remark: Remark, root: str) -> Markup:
+        from litsite.render.markdown import render_markdown
+
+        linked = cluster_linker(cited, by_id, study_present, root)
+        return Markup(render_markdown(remark.doc, linked, sanitize))
+
+    return remark_html
+
+
+def plan_pages(
+    page: Callable[..., None], config: SiteConfig, content: Content, refs: list[RefView], review: Review | None = None
+) -> None:
     """Name each page made from the sources to `page`: the study (or a bibliography's home), references, extra pages,
-    404."""
+    the reviewer's themes, 404."""
     study_html_path = content.study.page.path
     if content.study.present:
         page("index.html", "study.html", abstract_path=study_html_path)
@@ -200,11 +217,14 @@ def plan_pages(page: Callable[..., None], config: SiteConfig, content: Content, 
     else:  # a bibliography site: the references index is the home page, introduced by study.md's text if any
         intro = study_html_path if content.study.page.body.strip() else None
         page("index.html", "references.html", home=True, intro_path=intro)
+    notes = review.notes if review else {}
     for ref in refs:
-        page(f"{ref.url}index.html", "reference.html", ref=ref)
+        page(f"{ref.url}index.html", "reference.html", ref=ref, note=notes.get(ref.id))
     slugs = unique_slugs([p.slug for p in content.pages])
     for extra in content.pages:
         page(posixpath.join(slugs[extra.slug], "index.html"), "page.html", page=extra)
+    if review:
+        plan_review_pages(page, review)
     if (config.root / "templates" / "404.html").is_file():
         # Served for a missing path at any depth, so its links are absolute paths under the base URL.
         page("404.html", "404.html", root=base_path(config.base_url))
@@ -230,6 +250,9 @@ def render_site(
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
+    review = review_of(content, cited, refs)
+    env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
+    shared = review.context()  # one object per build: a page's trace digests it once
     keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
@@ -268,11 +291,12 @@ def render_site(
             "markdown": markdown,
             "browse": browse,
             "build_date": build_date(),
+            **shared,
             **ctx,
         }
         jobs.append((rel, template, context))
 
-    plan_pages(page, config, content, refs)
+    plan_pages(page, config, content, refs, review)
     add_browse_pages(page, files, browse)
 
     def tell(done: int, total: int) -> None:

@@ -31,7 +31,7 @@ from litsite.site.authors import (
     item_keywords,
     names_of,
 )
-from litsite.site.searchindex import doc_data, index_json
+from litsite.site.searchindex import doc_data, index_json, note_search
 from litsite.slugs import slugify, unique_slugs
 from litsite.write.writer import SiteFiles
 
@@ -297,4 +297,5 @@ def add_browse_pages(page: PageFn, files: SiteFiles, browse: Browse) -> None:
             files.add(f"{ref.url}{ref.slug}.{ext}", text)
     for style in browse.cited.styles:
         files.add(f"data/styles/{browse.style_slugs[style.name]}.json", style_json(style))
-    files.add("data/search.json", index_json(browse.refs, browse.search_data))
+    notes = note_search(browse.content.notes, browse.content.themes)
+    files.add("data/search.json", index_json(browse.refs, browse.search_data, notes))
