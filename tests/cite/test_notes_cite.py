@@ -20,8 +20,10 @@ def test_notes_do_not_renumber_the_bibliography(project: Path):
     without = cite(config, load_sources(project)[1])
     assert with_notes.default.order == without.default.order
     assert with_notes.default.entries == without.default.entries
-    assert len(with_notes.default.citations) > len(without.default.citations) == sum(
-        len(d.spans) for d in without.docs.values()
+    assert (
+        len(with_notes.default.citations)
+        > len(without.default.citations)
+        == sum(len(d.spans) for d in without.docs.values())
     )
     # each note's citation gives the number its work has in the bibliography
     order = with_notes.default.order
