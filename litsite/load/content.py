@@ -13,7 +13,7 @@ from typing import Any
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from litsite.errors import ErrorCollector, InputWarning, UserError
 from litsite.load.dates import to_csl_date
-from litsite.load.notes import Note, Theme, load_notes, load_themes
+from litsite.load.notes import Note, Theme, load_notes, load_themes, theme_names
 from litsite.load.typenames import suggest_type
 from litsite.load.yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
 from litsite.safety import bad_id, clean_text, normal_id
@@ -383,7 +383,7 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
             errors.extend([exc])
     themes = load_themes(root / "themes", read_page, errors)
     ids = [r.id for r in refs or ()]
-    notes = load_notes(root / "notes", read_page, ids, themes, errors) if refs is not None else ()
+    notes = load_notes(root / "notes", read_page, ids, theme_names(root / "themes"), errors) if refs is not None else ()
     errors.raise_if_any()
     assert study is not None
     return Content(root, study, refs or (), tuple(pages), refs_path, notes, themes)

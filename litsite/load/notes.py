@@ -113,12 +113,18 @@ def load_themes(folder: Path, read: Any, errors: ErrorCollector) -> tuple[Theme,
     return tuple(themes)
 
 
+def theme_names(folder: Path) -> set[str]:
+    """The names of the theme files in folder (also of those with mistakes: a note naming one is not a second
+    error)."""
+    return {unicodedata.normalize("NFC", p.stem) for p in markdown_files(folder)}
+
+
 def load_notes(
-    folder: Path, read: Any, ref_ids: Iterable[str], themes: Iterable[Theme], errors: ErrorCollector
+    folder: Path, read: Any, ref_ids: Iterable[str], slugs: set[str], errors: ErrorCollector
 ) -> tuple[Note, ...]:
-    """content/notes/*.md as Notes, each for a reference of the site and naming only themes that have a file."""
+    """content/notes/*.md as Notes, each for a reference of the site and naming only themes that have a file
+    (slugs: theme_names of content/themes/)."""
     ids = set(ref_ids)
-    slugs = {t.slug for t in themes}
     notes = []
     for path in markdown_files(folder):
         ref_id = unicodedata.normalize("NFC", path.stem)
