@@ -215,8 +215,9 @@ def plan_pages(
         page("index.html", "study.html", abstract_path=study_html_path)
         page("references/index.html", "references.html")
     else:  # a bibliography site: the references index is the home page, introduced by study.md's text if any
-        intro = study_html_path if content.study.page.body.strip() else None
-        page("index.html", "references.html", home=True, intro_path=intro)
+        # (a Remark, not `markdown`: a page's trace can digest it, so the index is reused when nothing it shows changed)
+        intro = review.intro if review else None
+        page("index.html", "references.html", home=True, intro=intro)
     notes = review.notes if review else {}
     for ref in refs:
         page(f"{ref.url}index.html", "reference.html", ref=ref, note=notes.get(ref.id))

@@ -60,6 +60,7 @@ class Review:
 
     notes: dict[str, NoteView]
     themes: tuple[ThemeView, ...]
+    intro: Remark | None = None  # a bibliography site's introduction (study.md's text), shown through `remark` too
 
     def context(self) -> dict[str, Any]:
         """Template variables every page may read: whether to link the themes, which works have notes (id → theme
@@ -90,7 +91,11 @@ def review_of(content: Content, cited: Cited, refs: list[Any]) -> Review:
     for theme in sorted(content.themes, key=lambda t: (t.title.casefold(), t.slug)):
         works = tuple(r for r in refs if r.id in notes and theme.slug in {t.slug for t in notes[r.id].themes})
         themes.append(ThemeView(links[theme.slug], remark_of(cited.remarks[theme.page.path], cited, by_id), works))
-    return Review(notes, tuple(themes))
+    study = content.study
+    intro = (
+        None if study.present or not study.page.body.strip() else remark_of(cited.docs[study.page.path], cited, by_id)
+    )
+    return Review(notes, tuple(themes), intro)
 
 
 def plan_review_pages(page: PageFn, review: Review) -> None:

@@ -32,9 +32,9 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
     return builds
 
 
-# The study page and the references index read `markdown` (the study's text, a bibliography's introduction), which a
-# trace cannot digest: they are rendered on every build that is not skipped, whatever changed.
-ALWAYS = {"index.html", "references/index.html"}
+# The study page reads `markdown` (the study's text), which a trace cannot digest: it is rendered on every build that
+# is not skipped, whatever changed.
+ALWAYS = {"index.html"}
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -88,4 +88,19 @@ def test_adding_and_removing_notes_equals_a_fresh_build(project: Path, tmp_path:
     build_site(project, out)
     assert "Interviews with workers" in (out / "references" / "berry2011" / "index.html").read_text("utf-8")
     assert 'id="note"' not in (out / "references" / "clifford2011" / "index.html").read_text("utf-8")
+    assert tree(out) == tree(build_site(project, tmp_path / "fresh"))
+
+
+def test_a_bibliography_sites_introduction_is_traced(project: Path, tmp_path: Path, rendered: list[set[str]]):
+    """Its home page (the references index) shows study.md's text through a Remark: reused while that text and its
+    citations are the same, rendered again when they change."""
+    (project / "content" / "study.md").write_text("Works on peer support [@berry2011].\n", "utf-8")
+    out = build_site(project, tmp_path / "out")
+    edit(project / "content" / "notes" / "walker2013.md", "A metasynthesis:", "A metasynthesis, edited:")
+    build_site(project, out)
+    assert rendered[-1] == {"references/walker2013/index.html"}
+    edit(project / "content" / "study.md", "Works on peer support", "Works on peer roles")
+    build_site(project, out)
+    assert "index.html" in rendered[-1]
+    assert "Works on peer roles" in (out / "index.html").read_text("utf-8")
     assert tree(out) == tree(build_site(project, tmp_path / "fresh"))
