@@ -22,10 +22,10 @@ from litsite.load.content import Content
 from litsite.load.dates import iso, year_of
 from litsite.parallel import Parallel
 from litsite.progress import quiet
-from litsite.render.review import Remark, Review, plan_review_pages, review_of
+from litsite.render.review import Remark, Review, plan_review_pages, remark_of, review_of
 from litsite.render.templating import make_env, render_template
 from litsite.reuse.fingerprint import add_files, code_fingerprint
-from litsite.reuse.pages import PageCache
+from litsite.reuse.pages import PageCache, digest
 from litsite.reuse.store import EXPORTS, TRACE_REFS, TRACES, ShardedRecord
 from litsite.safety import doi_url, pmid_url
 from litsite.site.browse import LOCAL_CALLS, Browse, add_browse_pages, margin_chars
@@ -191,6 +191,19 @@ def cluster_linker(cited: Cited, by_id: dict[str, RefView], study_present: bool,
     return cluster_html
 
 
+class Traced:
+    """A template function with a `trace_key` naming everything its results depend on, so that reuse/pages.py can
+    digest a page that calls it (a plain function makes the page untraceable: rendered on every build)."""
+
+    def __init__(self, fn: Callable[..., Any], trace_key: str) -> None:
+        self.fn = fn
+        self.trace_key = trace_key
+
+    def __call__(self, *args: Any) -> Any:
+        """fn(*args)."""
+        return self.fn(*args)
+
+
 def remark_filter(
     cited: Cited, by_id: dict[str, RefView], study_present: bool, sanitize: bool
 ) -> Callable[..., Markup]:
@@ -254,6 +267,10 @@ def render_site(
     review = review_of(content, cited, refs)
     env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
     shared = review.context()  # one object per build: a page's trace digests it once
+    # What `markdown` renders depends on: each document with its clusters' texts and targets (remark_of), the page's
+    # root, how raw HTML is treated and whether links point into the study's list.
+    docs_key = digest([(str(path), remark_of(doc, cited, by_id)) for path, doc in cited.docs.items()])
+    docs_key += f"|{config.markdown_html}|{content.study.present}"
     keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
@@ -289,7 +306,7 @@ def render_site(
             "styles": styles,
             "study": content.study,
             "refs_url": refs_url,
-            "markdown": markdown,
+            "markdown": Traced(markdown, f"{docs_key}|{root}"),
             "browse": browse,
             "build_date": build_date(),
             **shared,

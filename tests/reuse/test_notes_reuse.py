@@ -32,11 +32,6 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
     return builds
 
 
-# The study page reads `markdown` (the study's text), which a trace cannot digest: it is rendered on every build that
-# is not skipped, whatever changed.
-ALWAYS = {"index.html"}
-
-
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -48,7 +43,7 @@ def test_editing_a_note_renders_only_its_reference_page(project: Path, tmp_path:
     assert "references/walker2013/index.html" in rendered[-1]
     edit(project / "content" / "notes" / "walker2013.md", "A metasynthesis:", "A metasynthesis, edited:")
     build_site(project, out)
-    assert rendered[-1] - ALWAYS == {"references/walker2013/index.html"}
+    assert rendered[-1] == {"references/walker2013/index.html"}
     assert "A metasynthesis, edited:" in (out / "references" / "walker2013" / "index.html").read_text("utf-8")
     assert "metasynthesis" in (out / "data" / "search.json").read_text("utf-8")
     assert tree(out) == tree(build_site(project, tmp_path / "fresh"))
@@ -77,7 +72,7 @@ def test_editing_a_theme_renders_only_its_page(project: Path, tmp_path: Path, re
     out = build_site(project, tmp_path / "out")
     edit(project / "content" / "themes" / "positive-risk.md", "The article's second strand", "The second strand")
     build_site(project, out)
-    assert rendered[-1] - ALWAYS == {"themes/positive-risk/index.html"}
+    assert rendered[-1] == {"themes/positive-risk/index.html"}
     assert tree(out) == tree(build_site(project, tmp_path / "fresh"))
 
 
@@ -104,3 +99,24 @@ def test_a_bibliography_sites_introduction_is_traced(project: Path, tmp_path: Pa
     assert "index.html" in rendered[-1]
     assert "Works on peer roles" in (out / "index.html").read_text("utf-8")
     assert tree(out) == tree(build_site(project, tmp_path / "fresh"))
+
+
+def test_pages_calling_markdown_are_traced(project: Path, tmp_path: Path, rendered: list[set[str]]):
+    """The study page and extra pages render Markdown through `markdown`, traced by what it renders: each is reused
+    until its text, a citation's text or a cited work's address changes."""
+    study = project / "content" / "study.md"
+    study.write_text(study.read_text("utf-8") + "\nPeer roles grow [@berry2011; @gillard2013].\n", "utf-8")
+    (project / "content" / "pages").mkdir()
+    (project / "content" / "pages" / "method.md").write_text("---\ntitle: Method\n---\nAs @moran2013 did.\n", "utf-8")
+    out = build_site(project, tmp_path / "out")
+    edit(project / "content" / "notes" / "walker2013.md", "A metasynthesis:", "A metasynthesis, edited:")
+    build_site(project, out)
+    assert rendered[-1] == {"references/walker2013/index.html"}
+    edit(project / "content" / "references.yaml", "  - {family: Berry, given: C.}", "  - {family: Barry, given: C.}")
+    build_site(project, out)
+    assert "index.html" in rendered[-1] and "Barry et al., 2011" in (out / "index.html").read_text("utf-8")
+    assert tree(out) == tree(build_site(project, tmp_path / "fresh"))
+    edit(project / "content" / "pages" / "method.md", "As @moran2013 did.", "As @moran2013 did, too.")
+    build_site(project, out)
+    assert rendered[-1] == {"method/index.html", "index.html"}  # (`markdown`'s key covers every document)
+    assert tree(out) == tree(build_site(project, tmp_path / "fresh2"))
