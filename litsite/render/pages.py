@@ -204,6 +204,24 @@ class Traced:
         return self.fn(*args)
 
 
+def review_setup(
+    env: Any, config: SiteConfig, content: Content, cited: Cited, refs: list[RefView]
+) -> tuple[Review, dict[str, Any], str]:
+    """The reviewer's notes and themes (with the `remark` filter added to env), the template variables every page
+    may read of them (one object per build: a page's trace digests it once) and markdown_key."""
+    by_id = {r.id: r for r in refs}
+    review = review_of(content, cited, refs)
+    env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
+    return review, review.context(), markdown_key(config, content, cited, by_id)
+
+
+def markdown_key(config: SiteConfig, content: Content, cited: Cited, by_id: dict[str, RefView]) -> str:
+    """What a page's `markdown` renders depends on (but for the page's root): each document with its clusters' texts
+    and targets (remark_of), how raw HTML is treated and whether links point into the study's list."""
+    docs = digest([(str(path), remark_of(doc, cited, by_id)) for path, doc in cited.docs.items()])
+    return f"{docs}|{config.markdown_html}|{content.study.present}"
+
+
 def remark_filter(
     cited: Cited, by_id: dict[str, RefView], study_present: bool, sanitize: bool
 ) -> Callable[..., Markup]:
@@ -264,13 +282,7 @@ def render_site(
     files = SiteFiles()
     refs = ref_views(content, cited)
     by_id = {r.id: r for r in refs}
-    review = review_of(content, cited, refs)
-    env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
-    shared = review.context()  # one object per build: a page's trace digests it once
-    # What `markdown` renders depends on: each document with its clusters' texts and targets (remark_of), the page's
-    # root, how raw HTML is treated and whether links point into the study's list.
-    docs_key = digest([(str(path), remark_of(doc, cited, by_id)) for path, doc in cited.docs.items()])
-    docs_key += f"|{config.markdown_html}|{content.study.present}"
+    review, shared, docs_key = review_setup(env, config, content, cited, refs)
     keeping = reuse is not None  # keep this build's traces and export texts for the next one
     reuse = reuse or Reuse()
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)))
