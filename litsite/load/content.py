@@ -357,6 +357,7 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
     refs_path = root / "references.yaml"
     study = refs = None
     has_refs = refs_path.exists()
+    refs_ok = True
     try:
         if study_path.exists() or not has_refs:
             study = load_study(study_path, errors, bibliography=has_refs)
@@ -366,7 +367,10 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
         errors.extend([exc])
     try:
         if has_refs:
+            before = len(errors.errors)
             refs = load_references(refs_path, errors, items)
+            if len(errors.errors) > before:
+                refs_ok = False
         else:  # a review without its references is a mistake; an empty list says "none" on purpose
             raise UserError(refs_path, None, NO_REFERENCES)
     except UserError as exc:
@@ -382,8 +386,11 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
         except UserError as exc:
             errors.extend([exc])
     themes = load_themes(root / "themes", read_page, errors)
+    # Notes are checked against the references once these load without mistakes (else a note on an item that failed
+    # would be a second, misleading error).
     ids = [r.id for r in refs or ()]
-    notes = load_notes(root / "notes", read_page, ids, theme_names(root / "themes"), errors) if refs is not None else ()
+    slugs = theme_names(root / "themes")
+    notes = load_notes(root / "notes", read_page, ids, slugs, errors) if refs is not None and refs_ok else ()
     errors.raise_if_any()
     assert study is not None
     return Content(root, study, refs or (), tuple(pages), refs_path, notes, themes)

@@ -113,3 +113,13 @@ def test_the_cli_reports_a_bad_note_with_exit_status_2(project: Path, cli):  # t
     assert "walker2031.md:1: no reference has the id 'walker2031'" in result.err
     assert "did you mean 'walker2013'" in result.err
     assert "Traceback" not in result.err
+
+
+def test_notes_wait_for_references_without_mistakes(tmp_path: Path):
+    """A references.yaml with a mistake is the one error: the notes are checked once it loads."""
+    root = make(tmp_path, {"walker2013.md": "---\nthemes: [nope]\n---\nText.\n"})
+    (root / "references.yaml").write_text(
+        REFS.replace("- id: walker2013", "- id: walker2013\n  issued: 2013-13"), "utf-8"
+    )
+    (error,) = errors_of(root)
+    assert error.startswith(f"{root / 'references.yaml'}:5: issued:")
