@@ -70,7 +70,18 @@ def check_clean(driver: Any, site: tuple[bk.Server, Path]) -> None:
     assert [u for u in urls if not u.startswith(f"{server.origin}/repo/")] == []
 
 
-@pytest.mark.parametrize("path", ["", "references/", "references/gillard2013/", "authors/gillard-s/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "references/",
+        "references/gillard2013/",
+        "authors/gillard-s/",
+        "references/walker2013/",  # with the reviewer's note
+        "themes/",
+        "themes/positive-risk/",
+    ],
+)
 def test_axe_finds_no_wcag_aa_violations(driver: Any, site: tuple[bk.Server, Path], path: str):
     visit(driver, site, path)
     if path == "references/":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,15 @@ def test_nasty_ids_build_inside_output(project: Path, tmp_path: Path):
     study = project / "content" / "study.md"
     study.write_text("---\ntype: article-journal\ntitle: S\n---\nText.\n", encoding="utf-8")
     (project / "site.yaml").write_text("title: T\n", encoding="utf-8")
+    # The reviewer's notes: the example's (and its themes') are on ids this site lacks; one on each nasty id a file
+    # can be named by.
+    notes = project / "content" / "notes"
+    shutil.rmtree(notes)
+    shutil.rmtree(project / "content" / "themes")
+    notes.mkdir()
+    for id_ in NASTY_IDS:
+        if "/" not in id_ and id_ not in (".", "..") and len(id_.encode()) < 250:
+            (notes / f"{id_}.md").write_text(f"A note on T{NASTY_IDS.index(id_)}.\n", encoding="utf-8")
 
     def outside() -> list[Path]:  # everything but the output and the project's bookkeeping folder
         parts = [(p, p.relative_to(tmp_path).parts) for p in tmp_path.rglob("*")]
@@ -50,4 +60,6 @@ def test_nasty_ids_build_inside_output(project: Path, tmp_path: Path):
     assert outside() == before  # nothing written outside the output directory and the bookkeeping folder
     pages = list((out / "references").glob("*/index.html"))
     assert len(pages) == len(NASTY_IDS) == len(NASTY) - 2
+    noted = [p for p in pages if 'id="note"' in p.read_text(encoding="utf-8")]
+    assert len(noted) == len(list(notes.glob("*.md"))) > 0
     assert all(out.resolve() in p.resolve().parents for p in out.rglob("*"))

@@ -1,6 +1,6 @@
 """Regenerate docs/screenshots/*.png: the example site in headless Chromium at desktop and phone widths.
 
-python docs/screenshots/make.py
+python docs/screenshots/make.py [NAME ...]    # NAME: only these, e.g. theme-desktop note-desktop
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from litsite.pipeline import build_site  # noqa: E402
 
 PAGES = {"study": "", "references": "references/", "reference": "references/gillard2013/"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+ONLY = set(sys.argv[1:])  # the screenshots to write (file names without .png); none given: all
 VANCOUVER = [
     ("references", "references/", "desktop"),
     ("study", "#references", "desktop"),
@@ -29,6 +30,8 @@ VANCOUVER = [
 
 def shoot(drv: object, url: str, path: Path, width: int, height: int, dark: bool = False, scroll: str = "") -> None:
     """One viewport screenshot of url at width × height."""
+    if ONLY and path.stem not in ONLY:
+        return
     drv.execute_cdp_cmd(  # type: ignore[attr-defined]
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
@@ -61,6 +64,10 @@ def main() -> int:
                     shoot(drv, f"{server.origin}/repo/{path}", HERE / f"{name}-{size}.png", w, h)
             shoot(drv, f"{server.origin}/repo/", HERE / "study-phone-dark.png", 390, 844, dark=True)
             shoot(drv, f"{server.origin}/repo/references/", HERE / "charts-desktop.png", 1280, 900, scroll="#overview")
+            # The reviewer's note on a reference page, and a theme page.
+            origin = f"{server.origin}/repo/"
+            shoot(drv, f"{origin}references/walker2013/", HERE / "note-desktop.png", 1280, 900)
+            shoot(drv, f"{origin}themes/reviews-of-peer-support/", HERE / "theme-desktop.png", 1280, 900)
             # A numbered style (Vancouver), chosen as a reader would: the switcher's remembered choice.
             drv.execute_script("localStorage.setItem('litsite-style', 'vancouver-nlm')")  # type: ignore[attr-defined]
             for name, path, size in VANCOUVER:

@@ -53,9 +53,12 @@ class Cited:
     """Every cluster on the site and its rendering in each offered style; the first style is the default."""
 
     clusters: tuple[Cluster, ...]
-    docs: dict[Path, DocCitations]
+    docs: dict[Path, DocCitations]  # the study's and the extra pages'
     styles: tuple[StyleOutput, ...]
     contexts: tuple[Context, ...] = ()  # where each cluster stands (contexts.py), parallel to clusters
+    # The reviewer's notes and themes (content/notes/, content/themes/): their clusters follow the study's and the
+    # pages', so they neither number the works nor count as the study citing them.
+    remarks: dict[Path, DocCitations] = dataclasses.field(default_factory=dict)
 
     @property
     def default(self) -> StyleOutput:
@@ -64,12 +67,13 @@ class Cited:
 
 
 def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Cluster], dict[Path, DocCitations]]:
-    """Find the clusters of every Markdown document in site order (study first, then pages); locator labels are the
-    locale's terms."""
+    """Find the clusters of every Markdown document in site order (study first, then pages, then the reviewer's notes
+    and themes); locator labels are the locale's terms."""
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
     slugs = unique_slugs([r.id for r in content.references])  # the reference pages' slugs (render.ref_views)
-    for page in (content.study.page, *content.pages):
+    remarks = (*(n.page for n in content.notes), *(t.page for t in content.themes))
+    for page in (content.study.page, *content.pages, *remarks):
         found = find_clusters(page.body, page.body_line, locale)
         try:
             parsed = parse_markdown(page.body, [(start, end) for start, end, _ in found])
@@ -190,21 +194,28 @@ class CitePlan:
     joins: tuple[tuple[int, ...], ...]
     jobs: tuple[FormatJob, ...]
     contexts: tuple[Context, ...]  # where each cluster stands (contexts.py), parallel to clusters
+    remarks: dict[Path, DocCitations]  # the reviewer's notes and themes (docs holds the study's and the pages')
 
 
 def plan(config: SiteConfig, content: Content) -> CitePlan:
     """Find and check every citation and name the formatting each style needs, formatting nothing."""
     clusters, docs = collect_clusters(content, config.locale)
     check_keys(clusters, content, docs).raise_if_any()
+    main = {p: d for p, d in docs.items() if p == content.study.page.path or p in {pg.path for pg in content.pages}}
+    remarks = {p: d for p, d in docs.items() if p not in main}
+    in_main = sum(len(d.spans) for d in main.values())  # (the main documents' clusters come first)
     # Cited items first, in order of first citation, so numeric styles number them as the text does.
-    cited = list(dict.fromkeys(c.id for cl in clusters for c in cl.cites))
+    cited = list(dict.fromkeys(c.id for cl in clusters[:in_main] for c in cl.cites))
     by_id = {r.id: r.csl for r in content.references}
     order = cited + [r.id for r in content.references if r.id not in set(cited)]
     items = [by_id[i] for i in order]
     engine_clusters, joins = engine_clusters_of(clusters)
+    for parts in joins[in_main:]:  # the reviewer's clusters number nothing (engine.Cite.aside)
+        for j in parts:
+            engine_clusters[j] = [dataclasses.replace(c, aside=True) for c in engine_clusters[j]]
     jobs = tuple(FormatJob(ref, config.locale, items, engine_clusters) for ref in config.style_refs)
     contexts = find_contexts({path: (doc.page.body, doc.spans) for path, doc in docs.items()}, clusters)
-    return CitePlan(tuple(clusters), docs, tuple(order), by_id, tuple(joins), jobs, contexts)
+    return CitePlan(tuple(clusters), main, tuple(order), by_id, tuple(joins), jobs, contexts, remarks)
 
 
 def assemble(planned: CitePlan, results: list[Formatted]) -> Cited:
@@ -226,7 +237,7 @@ def assemble(planned: CitePlan, results: list[Formatted]) -> Cited:
                 second_field_align=bool(formatted.second_field_align),
             )
         )
-    return Cited(planned.clusters, planned.docs, tuple(outputs), planned.contexts)
+    return Cited(planned.clusters, planned.docs, tuple(outputs), planned.contexts, planned.remarks)
 
 
 def format_all(planned: CitePlan, content: Content, formatter: FormatFn | None = None) -> list[Formatted]:

@@ -39,6 +39,9 @@ class Cite:
     suffix: str | None = None
     suppress_author: bool = False
     author_only: bool = False
+    # A cite outside the document (the reviewer's notes and themes): it numbers nothing — its items are registered
+    # after every item — but is formatted like the others, after them.
+    aside: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,10 +148,15 @@ class Formatter:
             bib = source.Bibliography(style, src, form)
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
-            for citation in citations:
-                bib.register(citation)
+            asides = [any(c.aside for c in cluster) for cluster in clusters]
+            for citation, aside in zip(citations, asides, strict=True):
+                if not aside:
+                    bib.register(citation)
             for key in keys.values():
                 bib.register(Citation([source.Item(key)]))
+            for citation, aside in zip(citations, asides, strict=True):
+                if aside:
+                    bib.register(citation)
             positional = self.style.uses_position
             tags = {}
             for n, item in enumerate(items):

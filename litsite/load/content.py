@@ -13,6 +13,7 @@ from typing import Any
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from litsite.errors import ErrorCollector, InputWarning, UserError
 from litsite.load.dates import to_csl_date
+from litsite.load.notes import Note, Theme, load_notes, load_themes, theme_names
 from litsite.load.typenames import suggest_type
 from litsite.load.yamlfile import ItemCache, Lines, load_yaml, parse_yaml, read_text
 from litsite.safety import bad_id, clean_text, normal_id
@@ -37,7 +38,7 @@ NAME_KEYS = frozenset(
     }
 )
 # The top-level folders a build makes itself (render.py, browse.py, templates/static/): no page may take them.
-GENERATED_DIRS = frozenset({"references", "authors", "keywords", "data", "static"})
+GENERATED_DIRS = frozenset({"references", "authors", "keywords", "themes", "data", "static"})
 NO_REFERENCES = "file not found: the site needs its references (write `[]` in it for a site without any)"
 # CSL's spelling of each name by its case-folded form: `url`, `Url` and `URL` are one variable, as citeproc-py (which
 # lower-cases every name) and pandoc read them.
@@ -105,6 +106,8 @@ class Content:
     references: tuple[Reference, ...]
     pages: tuple[Page, ...]
     references_path: Path
+    notes: tuple[Note, ...] = ()  # the reviewer's notes (content/notes/ID.md), one per reference at most
+    themes: tuple[Theme, ...] = ()  # the reviewer's themes (content/themes/SLUG.md)
 
     def reference(self, ref_id: str) -> Reference | None:
         """The reference with this id, if any."""
@@ -359,6 +362,7 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
     refs_path = root / "references.yaml"
     study = refs = None
     has_refs = refs_path.exists()
+    refs_ok = True
     try:
         if study_path.exists() or not has_refs:
             study = load_study(study_path, errors, bibliography=has_refs)
@@ -368,7 +372,10 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
         errors.extend([exc])
     try:
         if has_refs:
+            before = len(errors.errors)
             refs = load_references(refs_path, errors, items)
+            if len(errors.errors) > before:
+                refs_ok = False
         else:  # a review without its references is a mistake; an empty list says "none" on purpose
             raise UserError(refs_path, None, NO_REFERENCES)
     except UserError as exc:
@@ -383,6 +390,12 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
             check_page(pages[-1], errors)
         except UserError as exc:
             errors.extend([exc])
+    themes = load_themes(root / "themes", read_page, errors)
+    # Notes are checked against the references once these load without mistakes (else a note on an item that failed
+    # would be a second, misleading error).
+    ids = [r.id for r in refs or ()]
+    slugs = theme_names(root / "themes")
+    notes = load_notes(root / "notes", read_page, ids, slugs, errors) if refs is not None and refs_ok else ()
     errors.raise_if_any()
     assert study is not None
-    return Content(root, study, refs or (), tuple(pages), refs_path)
+    return Content(root, study, refs or (), tuple(pages), refs_path, notes, themes)

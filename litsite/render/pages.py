@@ -22,9 +22,10 @@ from litsite.load.content import Content
 from litsite.load.dates import iso, year_of
 from litsite.parallel import Parallel
 from litsite.progress import quiet
+from litsite.render.review import Remark, Review, remark_of, review_of
 from litsite.render.templating import make_env, render_template
 from litsite.reuse.fingerprint import add_files, code_fingerprint
-from litsite.reuse.pages import PageCache
+from litsite.reuse.pages import PageCache, digest
 from litsite.reuse.state import Reuse
 from litsite.reuse.store import EXPORTS, TRACE_REFS, TRACES
 from litsite.safety import doi_url, pmid_url
@@ -171,6 +172,51 @@ def cluster_linker(cited: Cited, by_id: dict[str, RefView], study_present: bool,
     return cluster_html
 
 
+class Traced:
+    """A template function with a `trace_key` naming everything its results depend on, so that reuse/pages.py can
+    digest a page that calls it (a plain function makes the page untraceable: rendered on every build)."""
+
+    def __init__(self, fn: Callable[..., Any], trace_key: str) -> None:
+        self.fn = fn
+        self.trace_key = trace_key
+
+    def __call__(self, *args: Any) -> Any:
+        """fn(*args)."""
+        return self.fn(*args)
+
+
+def review_setup(
+    env: Any, config: SiteConfig, content: Content, cited: Cited, refs: list[RefView]
+) -> tuple[Review, dict[str, Any], str]:
+    """The reviewer's notes and themes (with the `remark` filter added to env), the template variables every page
+    may read of them (one object per build: a page's trace digests it once) and markdown_key."""
+    by_id = {r.id: r for r in refs}
+    review = review_of(content, cited, refs)
+    env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
+    return review, review.context(), markdown_key(config, content, cited, by_id)
+
+
+def markdown_key(config: SiteConfig, content: Content, cited: Cited, by_id: dict[str, RefView]) -> str:
+    """What a page's `markdown` renders depends on (but for the page's root): each document with its clusters' texts
+    and targets (remark_of), how raw HTML is treated and whether links point into the study's list."""
+    docs = digest([(str(path), remark_of(doc, cited, by_id)) for path, doc in cited.docs.items()])
+    return f"{docs}|{config.markdown_html}|{content.study.present}"
+
+
+def remark_filter(
+    cited: Cited, by_id: dict[str, RefView], study_present: bool, sanitize: bool
+) -> Callable[..., Markup]:
+    """The `remark` template filter: a note's or a theme's Markdown with its citations linked, on a page at root."""
+
+    def remark_html(remark: Remark, root: str) -> Markup:
+        from litsite.render.markdown import render_markdown
+
+        linked = cluster_linker(cited, by_id, study_present, root)
+        return Markup(render_markdown(remark.doc, linked, sanitize))
+
+    return remark_html
+
+
 def render_site(
     config: SiteConfig,
     content: Content,
@@ -192,6 +238,7 @@ def render_site(
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
     env = make_env(config.root / "templates", FILTERS)
+    review = review_setup(env, config, content, cited, browse.refs)
     pages = PageCache(
         env,
         render_version(config.root / "templates"),
@@ -203,7 +250,7 @@ def render_site(
         browse.scope(),
     )
     routes = browse.routes.pages()
-    jobs = page_jobs(routes, config, content, cited, browse)
+    jobs = page_jobs(routes, config, content, cited, browse, review)
 
     def tell(done: int, total: int) -> None:
         progress("rendering pages", done, total)
@@ -223,9 +270,15 @@ def render_site(
 
 
 def page_jobs(
-    routes: list[Route], config: SiteConfig, content: Content, cited: Cited, browse: Browse
+    routes: list[Route],
+    config: SiteConfig,
+    content: Content,
+    cited: Cited,
+    browse: Browse,
+    review: tuple[Review, dict[str, Any], str],
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """(path, template, context) of each page route: the variables every page gets, and the route's own."""
+    notes, shared, docs_key = review[0], review[1], review[2]
     common = {
         "site": config,
         "refs": browse.refs,
@@ -236,15 +289,28 @@ def page_jobs(
         "refs_url": browse.routes.first("references").url,  # where the references index is, from the root
         "browse": browse,
         "build_date": build_date(),
+        **shared,
     }
     jobs = []
     for route in routes:
         root = relative_root(route.path) if route.root is None else route.root
-        markdown = markdown_renderer(config, content, cited, browse.by_id, root)
+        markdown = Traced(markdown_renderer(config, content, cited, browse.by_id, root), f"{docs_key}|{root}")
         canonical = page_url(config.base_url, route.path)
         context = {**common, "root": root, "rel": route.path, "canonical": canonical, "markdown": markdown}
-        jobs.append((route.path, str(route.template), {**context, **route.context}))
+        jobs.append((route.path, str(route.template), {**context, **route.context, **review_context(route, notes)}))
     return jobs
+
+
+def review_context(route: Route, review: Review) -> dict[str, Any]:
+    """What a route's page shows of the reviewer's notes and themes: a reference's note, a theme, a bibliography
+    site's introduction (Remarks: a page's trace digests them)."""
+    if route.kind == "reference":
+        return {"note": review.notes.get(route.context["ref"].id)}
+    if route.kind == "theme":
+        return {"theme": next(t for t in review.themes if t.link.slug == route.context["theme_slug"])}
+    if route.context.get("home"):
+        return {"intro": review.intro}
+    return {}
 
 
 def markdown_renderer(

@@ -39,7 +39,11 @@ class Untraceable(Exception):
 
 def digest(value: Any) -> str:
     """A digest of a value's content: its pickle, which holds all of it (equal bytes mean equal content; equal
-    content built in a different order only costs a re-render). Callables cannot be digested."""
+    content built in a different order only costs a re-render). Callables cannot be digested, but for one with a
+    `trace_key`: a text naming everything its results depend on (e.g. a page's `markdown`)."""
+    key = getattr(value, "trace_key", None)
+    if isinstance(key, str):
+        return hashlib.sha1(f"trace_key\0{key}".encode()).hexdigest()
     if callable(value) and not isinstance(value, type):
         raise Untraceable(type(value).__name__)
     try:

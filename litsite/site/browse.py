@@ -33,7 +33,7 @@ from litsite.site.authors import (
 )
 from litsite.site.citedwhere import CitedWhere, WhereCited
 from litsite.site.routes import Route, SiteParts, route_table, style_data_path
-from litsite.site.searchindex import doc_data, index_json, tokens
+from litsite.site.searchindex import doc_data, index_json, note_search, tokens
 
 # Browse's local calls (see reuse/pages.py): each result is a function of the call's arguments, the references it
 # is given or returns, and what Browse.scope() holds. tests/site/test_browse.py checks that each reads of Browse
@@ -272,7 +272,7 @@ class Browse:
         if route.kind == "style-data":
             return style_json(next(s for s in self.cited.styles if s.name == route.context["style"]))
         if route.kind == "search-index":
-            return index_json(self.refs, self.search_data)
+            return index_json(self.refs, self.search_data, note_search(self.content.notes, self.content.themes))
         raise ValueError(f"no file of kind {route.kind!r}")
 
 

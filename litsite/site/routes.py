@@ -57,6 +57,11 @@ def keyword_url(slug: str) -> str:
     return f"keywords/{slug}/"
 
 
+def theme_url(slug: str) -> str:
+    """A theme's page, from the site root."""
+    return f"themes/{slug}/"
+
+
 def style_data_path(name: str) -> str:
     """The switcher's data file of a style, from the site root."""
     return f"data/styles/{slugify(name)}.json"
@@ -108,8 +113,7 @@ def home(parts: SiteParts) -> Iterator[Route]:
         yield Route("index.html", "study.html", "study", study.page.path, "the study", context)
         yield Route("references/index.html", "references.html", "references")
     else:
-        intro = study.page.path if study.page.body.strip() else None
-        context = {"home": True, "intro_path": intro}
+        context = {"home": True}  # (the introduction, study.md's text, is a Remark: render/pages.review_context)
         yield Route("index.html", "references.html", "references", study.page.path, "the introduction", context)
 
 
@@ -129,6 +133,16 @@ def extra_pages(parts: SiteParts) -> Iterator[Route]:
         title = str(page.meta.get("title") or page.slug)
         path = posixpath.join(slugs[page.slug], "index.html")
         yield Route(path, "page.html", "page", page.path, title, {"page": page})
+
+
+def themes(parts: SiteParts) -> Iterator[Route]:
+    """The reviewer's themes (content/themes/SLUG.md): an index with counts and a page per theme, in title order."""
+    if not parts.content.themes:
+        return
+    yield Route("themes/index.html", "themes.html", "themes", title="Themes")
+    for theme in sorted(parts.content.themes, key=lambda t: (t.title.casefold(), t.slug)):
+        context = {"theme_slug": theme.slug}
+        yield Route(f"{theme_url(theme.slug)}index.html", "theme.html", "theme", theme.page.path, theme.title, context)
 
 
 def people(parts: SiteParts) -> Iterator[Route]:
@@ -183,7 +197,7 @@ def publishing(parts: SiteParts) -> Iterator[Route]:
 
 
 RouteKind = Callable[[SiteParts], Iterable[Route]]
-KINDS: tuple[RouteKind, ...] = (home, references, extra_pages, people, downloads, static, publishing)
+KINDS: tuple[RouteKind, ...] = (home, references, extra_pages, themes, people, downloads, static, publishing)
 
 
 class Routes:

@@ -7,7 +7,10 @@ Format (all lists are parallel; documents are numbered by their position in `doc
      "docs": [[id, year or 0, type number, author sort key, title sort key], ...],
      "terms": ["abc", ...],            # sorted, so a prefix is a contiguous range (binary search)
      "post": ["0.3.12", ...],          # per term: ascending doc numbers, delta-encoded, base 36, '.'-joined
-     "aterms": [...], "apost": [...]}  # the same over author and editor names only
+     "aterms": [...], "apost": [...],  # the same over author and editor names only
+     "themes": [slug, ...]}            # with the reviewer's notes: a noted work's doc gains [theme numbers]
+
+The words of a reviewer's note (content/notes/ID.md) count as its work's words.
 
 The client (templates/static/search.js) unions the postings of every term starting with each query word
 and intersects across words, so a query costs O(matching postings), not a scan of the page.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from litsite.site.authors import fold, sort_text
@@ -78,18 +82,51 @@ def doc_data(item: dict[str, Any], year: int | None) -> list[Any]:
     ]
 
 
-def build_index(refs: Sequence[Any], data_of: Callable[[Any], list[Any]] | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class NoteSearch:
+    """What the index holds of the reviewer's notes: the theme slugs (numbered by position) and, per noted
+    reference id, the words of its note and the numbers of its themes."""
+
+    themes: tuple[str, ...]
+    notes: dict[str, tuple[list[str], list[int]]]
+
+
+def note_search(notes: Sequence[Any], themes: Sequence[Any]) -> NoteSearch:
+    """The NoteSearch of content's notes (ref_id, page.body, themes) and themes (slug)."""
+    slugs = tuple(sorted(t.slug for t in themes))
+    number = {slug: i for i, slug in enumerate(slugs)}
+    return NoteSearch(
+        slugs, {n.ref_id: (tokens(n.page.body), sorted(number[t] for t in n.themes if t in number)) for n in notes}
+    )
+
+
+def build_index(
+    refs: Sequence[Any], data_of: Callable[[Any], list[Any]] | None = None, notes: NoteSearch | None = None
+) -> dict[str, Any]:
     """The search index of RefViews (id, item, year, type_label): authors, titles, containers, years (data_of: each
-    reference's doc_data, if kept)."""
+    reference's doc_data, if kept), and the words of the reviewer's notes; with notes, each noted work's row gains
+    its theme numbers (into "themes")."""
     types = sorted({r.type_label for r in refs})
     type_no = {t: i for i, t in enumerate(types)}
     data = [data_of(r) if data_of else doc_data(r.item, r.year) for r in refs]
     docs = [[r.id, r.year or 0, type_no[r.type_label], d[0], d[1]] for r, d in zip(refs, data, strict=True)]
-    terms, post = _inverted([d[2] for d in data])
+    words = [d[2] for d in data]
+    if notes and notes.notes:
+        for i, ref in enumerate(refs):
+            found = notes.notes.get(ref.id)
+            if found is not None:
+                words[i] = list(dict.fromkeys([*words[i], *found[0]]))
+                docs[i].append(found[1])
+    terms, post = _inverted(words)
     aterms, apost = _inverted([d[3] for d in data])
-    return {"v": 1, "types": types, "docs": docs, "terms": terms, "post": post, "aterms": aterms, "apost": apost}
+    out = {"v": 1, "types": types, "docs": docs, "terms": terms, "post": post, "aterms": aterms, "apost": apost}
+    if notes and notes.notes:
+        out["themes"] = list(notes.themes)
+    return out
 
 
-def index_json(refs: Sequence[Any], data_of: Callable[[Any], list[Any]] | None = None) -> str:
+def index_json(
+    refs: Sequence[Any], data_of: Callable[[Any], list[Any]] | None = None, notes: NoteSearch | None = None
+) -> str:
     """The search index as compact JSON text."""
-    return json.dumps(build_index(refs, data_of), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(build_index(refs, data_of, notes), ensure_ascii=False, separators=(",", ":"))

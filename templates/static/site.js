@@ -216,7 +216,10 @@
         var a = names.match(words(form.author.value));
         var type = form.type.value ? idx.types.indexOf(form.type.value) : -1;
         var from = parseInt(form.from.value, 10), to = parseInt(form.to.value, 10);
-        var filtered = q || a || type >= 0 || !isNaN(from) || !isNaN(to);
+        /* the reviewer's notes: "" all works, "*" works with a note, else a theme's slug (docs[i][5]: its themes) */
+        var theme = form.theme ? form.theme.value : "";
+        var themeNo = theme && theme !== "*" ? (idx.themes || []).indexOf(theme) : -1;
+        var filtered = q || a || type >= 0 || !isNaN(from) || !isNaN(to) || theme;
         if (!filtered && !order) {
           showList(true);
           results.hidden = more.hidden = true;
@@ -229,7 +232,8 @@
         for (var k = 0; k < seq.length; k++) {
           var i = seq[k], d = docs[i];
           if ((!q || q[i]) && (!a || a[i]) && (type < 0 || d[2] === type) &&
-              (isNaN(from) || (d[1] && d[1] >= from)) && (isNaN(to) || (d[1] && d[1] <= to))) {
+              (isNaN(from) || (d[1] && d[1] >= from)) && (isNaN(to) || (d[1] && d[1] <= to)) &&
+              (!theme || (d[5] && (theme === "*" || d[5].indexOf(themeNo) >= 0)))) {
             if (visible < limit && els[i]) frag.appendChild(els[i].cloneNode(true));
             visible++;
           }
@@ -280,6 +284,7 @@
       var params = new URLSearchParams(window.location.search);
       if (params.get("q")) form.q.value = params.get("q");
       if (params.get("author")) form.author.value = params.get("author");
+      if (form.theme && params.get("theme")) form.theme.value = params.get("theme");
       form.hidden = false;
       update();
       window.litsiteSearch = {
