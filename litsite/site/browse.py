@@ -92,8 +92,10 @@ class Browse:
         self.full_text = study.present and "abstract" in study.page.meta and bool(study.page.body.strip())
         abstract = "Abstract" if study.present and not self.full_text else ""  # the heading study.html gives it
         cited = self.cited
+        # Where the study and its pages cite a work (the reviewer's notes and themes are remarks, not citations of it).
+        texts = {path: url for path, url in self.page_urls.items() if path in cited.docs}
         self.where = WhereCited(
-            cited.clusters, cited.contexts, cited.default.citations, self.page_urls, study.page.path, abstract
+            cited.clusters, cited.contexts, cited.default.citations, texts, study.page.path, abstract
         )
 
     def scope(self) -> tuple[Any, ...]:
