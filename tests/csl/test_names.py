@@ -171,3 +171,33 @@ def test_label_term_form_falls_back(tmp_path: Path, variable: str, form: str, lo
     path.write_text(LABEL_STYLE.format(locale=block, variable=variable, form=form), encoding="utf-8")
     entry = {"id": "a", "type": "book", "title": "T", variable: [{"family": "Doe", "given": "Jo"}]}
     assert format_bibliography([entry], path)[0] == expected
+
+
+SAS_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography subsequent-author-substitute="---"><layout><group delimiter=". ">
+<names variable="author"><name name-as-sort-order="all"/><label form="short" prefix=", "/>
+<substitute>{substitute}</substitute></names><text variable="title"/></group></layout></bibliography></style>"""
+
+
+GUEST = '<names variable="guest"><name name-as-sort-order="all"/></names>'
+
+
+@pytest.mark.parametrize(
+    ("substitute", "expected"),
+    [
+        # the names are compared whatever their role; the label of the replaced names stays
+        ('<names variable="editor"/>', ["Doe, Jo. A", "---, ed. B", "---, ed. C"]),
+        # after a cs:names with a cs:name of its own, citeproc-js replaces nothing (MLA's "guest")
+        (GUEST + '<names variable="editor"/>', ["Doe, Jo. A", "Doe, Jo, ed. B", "Doe, Jo, ed. C"]),
+    ],
+)
+def test_subsequent_author_substitute(tmp_path: Path, substitute: str, expected: list[str]) -> None:
+    """subsequent-author-substitute replaces names equal to the previous entry's (citeproc-js's rule)."""
+    path = tmp_path / "s.csl"
+    path.write_text(SAS_STYLE.format(substitute=substitute), encoding="utf-8")
+    doe = [{"family": "Doe", "given": "Jo"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": doe}]
+    items += [{"id": i, "type": "book", "title": i.upper(), "editor": doe} for i in ("b", "c")]
+    assert format_bibliography(items, path) == expected

@@ -99,7 +99,11 @@ class Substitute:
         from citeproc import model
 
         names = self.getparent()
+        named = False  # citeproc-js: after a cs:names with a cs:name of its own, no substitute string replaces
         for child in self.iterchildren():
+            if not kwargs.get("sort_options"):
+                item["_substitute_plain"] = not named  # read by Names.process (variables.py)
+            named = named or (isinstance(child, model.Names) and child.name is not None)
             _RECORDERS.append(set())
             try:
                 if isinstance(child, model.Names) and child.name is None:

@@ -118,7 +118,8 @@ class Name:
             return None
         if not sort_options and not item.get("_names_seen"):
             # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
-            item["_first_person"] = variable + ": " + "; ".join(str(t) for t, _ in rendered)
+            item["_first_person"] = "; ".join(str(t) for t, _ in rendered)  # whatever the role (citeproc-js)
+            item["_first_role"] = variable
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
         # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
