@@ -201,3 +201,22 @@ def test_subsequent_author_substitute(tmp_path: Path, substitute: str, expected:
     items = [{"id": "a", "type": "book", "title": "A", "author": doe}]
     items += [{"id": i, "type": "book", "title": i.upper(), "editor": doe} for i in ("b", "c")]
     assert format_bibliography(items, path) == expected
+
+
+CHOOSE_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout><group delimiter=". ">
+<names variable="author"><name/><substitute><choose><if type="book">
+<names variable="editor"/><names variable="translator"/></if></choose></substitute></names>
+<names variable="translator"><label form="verb" suffix=" "/><name/></names></group></layout></bibliography></style>"""
+
+
+def test_substitute_choose_branch_children_are_candidates(tmp_path: Path) -> None:
+    """Inside cs:substitute, each element of a cs:choose branch is a candidate of its own: the first that renders
+    substitutes, and the variables of the others are not suppressed (citeproc-js)."""
+    path = tmp_path / "s.csl"
+    path.write_text(CHOOSE_STYLE, encoding="utf-8")
+    item = {"id": "a", "type": "book", "editor": [{"family": "Tiger", "given": "Ted"}],
+            "translator": [{"family": "Gerbil", "given": "Gary"}]}  # fmt: skip
+    assert format_bibliography([item], path) == ["Ted Tiger. translated by Gary Gerbil"]
