@@ -220,3 +220,11 @@ def test_substitute_choose_branch_children_are_candidates(tmp_path: Path) -> Non
     item = {"id": "a", "type": "book", "editor": [{"family": "Tiger", "given": "Ted"}],
             "translator": [{"family": "Gerbil", "given": "Gary"}]}  # fmt: skip
     assert format_bibliography([item], path) == ["Ted Tiger. translated by Gary Gerbil"]
+
+
+def test_institution_takes_family_formatting_not_affixes(tmp_path: Path) -> None:
+    """A literal (institutional) name takes the family name-part's text-case and formatting, not its affixes."""
+    parts = '<name-part name="family" text-case="uppercase" font-weight="bold" prefix="(" suffix=")"/>'
+    author = [{"family": "Doe", "given": "Jo"}, {"literal": "Big Corp"}]
+    html = render(tmp_path, author, 'and="text"', parts, fmt="html")
+    assert html == "Jo (<b>DOE</b>) and <b>BIG CORP</b>"

@@ -194,8 +194,8 @@ class Name:
     def _one(self, name: object, form: str, inverted: bool, opt: Callable[[str], str | None], given_level: int,
              language: str = "") -> object:  # fmt: skip
         """One name, its parts formatted and joined as citeproc-js does (NameOutput._renderOnePersonalName)."""
-        if "literal" in name:
-            return String(str(name["literal"]).replace("'", "’"))  # as the parts of personal names
+        if "literal" in name:  # the family name-part's formatting, not its affixes (citeproc-js)
+            return _fmt(self._part_nodes()[1], str(name["literal"]).replace("'", "’")) or String("")
         p = parse_name(dict(name))
         if given_level >= 1:
             form = "long"  # without initialize-with, the first expansion step is the full given name
