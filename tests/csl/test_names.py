@@ -228,3 +228,11 @@ def test_institution_takes_family_formatting_not_affixes(tmp_path: Path) -> None
     author = [{"family": "Doe", "given": "Jo"}, {"literal": "Big Corp"}]
     html = render(tmp_path, author, 'and="text"', parts, fmt="html")
     assert html == "Jo (<b>DOE</b>) and <b>BIG CORP</b>"
+
+
+def test_lower_case_given_name_under_initialize_with(tmp_path: Path) -> None:
+    """A lower-case given name is not initialised: citeproc-js keeps it after a space of its own, so that it
+    follows a delimiter with two spaces ("Li,  shuang", "Jiang,  shuang Li")."""
+    author = [{"family": "Jiang", "given": "Z"}, {"family": "Li", "given": "shuang"}]
+    assert render(tmp_path, author, 'name-as-sort-order="all" initialize-with=". "') == "Jiang, Z., Li,  shuang"
+    assert render(tmp_path, author, 'initialize-with=". "') == "Z. Jiang,  shuang Li"

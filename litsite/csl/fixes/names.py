@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, String, normalize_seam
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque
@@ -186,9 +186,7 @@ class Name:
     def _join(texts: list, delimiter: str) -> object:
         out = MixedString()
         for i, text in enumerate(texts):
-            if i:
-                out = out + String(delimiter)
-            out = out + text
+            out = _append(out, delimiter, text) if i else out + text
         return out
 
     def _one(self, name: object, form: str, inverted: bool, opt: Callable[[str], str | None], given_level: int,
@@ -295,5 +293,13 @@ def _cat(pieces: list, delimiter: str) -> object | None:
         elif delimiter.isspace() and str(out)[-1:].isspace():
             out = out + piece
         else:
-            out = out + String(delimiter) + piece
+            out = _append(out, delimiter, piece)
     return out
+
+
+def _append(out: object, delimiter: str, piece: object) -> object:
+    """out + delimiter + piece, keeping a space the piece starts with: citeproc-js writes "Li,  shuang" for a
+    lower-case given name it cannot initialise, a double space citeproc-py's string seams would collapse."""
+    if delimiter.endswith(" ") and str(piece).startswith(" "):
+        return out + String(delimiter + " ") + normalize_seam(String(" "), piece)
+    return out + String(delimiter) + piece
