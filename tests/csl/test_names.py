@@ -236,3 +236,18 @@ def test_lower_case_given_name_under_initialize_with(tmp_path: Path) -> None:
     author = [{"family": "Jiang", "given": "Z"}, {"family": "Li", "given": "shuang"}]
     assert render(tmp_path, author, 'name-as-sort-order="all" initialize-with=". "') == "Jiang, Z., Li,  shuang"
     assert render(tmp_path, author, 'initialize-with=". "') == "Z. Jiang,  shuang Li"
+
+
+def test_and_and_et_al_terms_in_another_script(tmp_path: Path) -> None:
+    """An "and" or "et-al" term that does not start with a Latin-like letter is joined without spaces
+    (citeproc-js: "Zither等", Hebrew "ו" before the last name); "&" and "and" keep theirs."""
+    path = tmp_path / "s.csl"
+    path.write_text(
+        STYLE.format(root="", name='and="text"', parts="").replace(
+            "<citation>", '<locale><terms><term name="and">和</term><term name="et-al">等</term></terms></locale>'
+            "<citation>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    two = [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "Al"}]
+    assert format_bibliography([{"id": "a", "type": "book", "author": two}], path) == ["Jo Doe和Al Roe"]
+    assert render(tmp_path, two, 'and="symbol"') == "Jo Doe & Al Roe"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from citeproc.string import MixedString, String, normalize_seam
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
 from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque
 
 _DEFAULTS = {
@@ -137,7 +138,8 @@ class Name:
                 return self._join(texts, delimiter)
             rule = opt("delimiter-precedes-et-al") or "contextual"
             use_delim = self._precedes(rule, len(texts), rendered[-1][1])
-            return self._join(texts, delimiter) + String(delimiter if use_delim else " ") + et_al
+            space = " " if _STARTS_ROMANESQUE.match(_PLACEHOLDERS.sub("", str(et_al))) else ""  # "Zither等"
+            return self._join(texts, delimiter) + String(delimiter if use_delim else space) + et_al
         and_ = opt("and")
         if and_ and len(texts) > 1:
             term = self.get_single_term(name="and") if and_ == "text" else "&"
@@ -148,6 +150,8 @@ class Name:
                 rule = "contextual"
             use_delim = self._precedes(rule, len(texts), rendered[-2][1], last=True)
             head = self._join(texts[:-1], delimiter)
+            if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces
+                return head + String((delimiter if rule == "always" else "") + str(term)) + texts[-1]
             return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
         return self._join(texts, delimiter)
 
@@ -261,6 +265,7 @@ class Name:
 
 
 _ET_AL = re.compile("^et.?al[^a-z]$")
+_PLACEHOLDERS = re.compile("[\ue000-\uf8ff]")  # markup placeholders of formatted text (markup.py)
 
 
 def _written_et_al(name: dict) -> bool:
