@@ -251,3 +251,20 @@ def test_and_and_et_al_terms_in_another_script(tmp_path: Path) -> None:
     two = [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "Al"}]
     assert format_bibliography([{"id": "a", "type": "book", "author": two}], path) == ["Jo Doe和Al Roe"]
     assert render(tmp_path, two, 'and="symbol"') == "Jo Doe & Al Roe"
+
+
+TERM_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<locale><terms><term name="editor">{editor}</term></terms></locale>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout><text value="Content:"/><names variable="author" prefix=" "><name/>
+<substitute><text term="editor"/><text variable="title"/></substitute></names></layout></bibliography>
+</style>"""
+
+
+def test_substitute_ends_at_a_term_even_when_empty(tmp_path: Path) -> None:
+    """A cs:text term (or value) in cs:substitute ends the substitution even when the term is empty: the title
+    after it is not used (citeproc-js)."""
+    path = tmp_path / "s.csl"
+    path.write_text(TERM_STYLE.format(editor=""), encoding="utf-8")
+    assert format_bibliography([{"id": "a", "type": "book", "title": "T"}], path) == ["Content:"]

@@ -133,6 +133,8 @@ class Substitute:
                 if not kwargs.get("sort_options"):
                     item["_used"] = set(item.get("_used", ())) | used
                 return text
+            if isinstance(child, model.Text) and ("term" in child.attrib or "value" in child.attrib):
+                return None  # a term or value ends the substitution even when empty (citeproc-js)
         return None
 
 
