@@ -171,3 +171,100 @@ def test_label_term_form_falls_back(tmp_path: Path, variable: str, form: str, lo
     path.write_text(LABEL_STYLE.format(locale=block, variable=variable, form=form), encoding="utf-8")
     entry = {"id": "a", "type": "book", "title": "T", variable: [{"family": "Doe", "given": "Jo"}]}
     assert format_bibliography([entry], path)[0] == expected
+
+
+SAS_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography subsequent-author-substitute="---"><layout><group delimiter=". ">
+<names variable="author"><name name-as-sort-order="all"/><label form="short" prefix=", "/>
+<substitute>{substitute}</substitute></names><text variable="title"/></group></layout></bibliography></style>"""
+
+
+GUEST = '<names variable="guest"><name name-as-sort-order="all"/></names>'
+
+
+@pytest.mark.parametrize(
+    ("substitute", "expected"),
+    [
+        # the names are compared whatever their role; the label of the replaced names stays
+        ('<names variable="editor"/>', ["Doe, Jo. A", "---, ed. B", "---, ed. C"]),
+        # after a cs:names with a cs:name of its own, citeproc-js replaces nothing (MLA's "guest")
+        (GUEST + '<names variable="editor"/>', ["Doe, Jo. A", "Doe, Jo, ed. B", "Doe, Jo, ed. C"]),
+    ],
+)
+def test_subsequent_author_substitute(tmp_path: Path, substitute: str, expected: list[str]) -> None:
+    """subsequent-author-substitute replaces names equal to the previous entry's (citeproc-js's rule)."""
+    path = tmp_path / "s.csl"
+    path.write_text(SAS_STYLE.format(substitute=substitute), encoding="utf-8")
+    doe = [{"family": "Doe", "given": "Jo"}]
+    items = [{"id": "a", "type": "book", "title": "A", "author": doe}]
+    items += [{"id": i, "type": "book", "title": i.upper(), "editor": doe} for i in ("b", "c")]
+    assert format_bibliography(items, path) == expected
+
+
+CHOOSE_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout><group delimiter=". ">
+<names variable="author"><name/><substitute><choose><if type="book">
+<names variable="editor"/><names variable="translator"/></if></choose></substitute></names>
+<names variable="translator"><label form="verb" suffix=" "/><name/></names></group></layout></bibliography></style>"""
+
+
+def test_substitute_choose_branch_children_are_candidates(tmp_path: Path) -> None:
+    """Inside cs:substitute, each element of a cs:choose branch is a candidate of its own: the first that renders
+    substitutes, and the variables of the others are not suppressed (citeproc-js)."""
+    path = tmp_path / "s.csl"
+    path.write_text(CHOOSE_STYLE, encoding="utf-8")
+    item = {"id": "a", "type": "book", "editor": [{"family": "Tiger", "given": "Ted"}],
+            "translator": [{"family": "Gerbil", "given": "Gary"}]}  # fmt: skip
+    assert format_bibliography([item], path) == ["Ted Tiger. translated by Gary Gerbil"]
+
+
+def test_institution_takes_family_formatting_not_affixes(tmp_path: Path) -> None:
+    """A literal (institutional) name takes the family name-part's text-case and formatting, not its affixes."""
+    parts = '<name-part name="family" text-case="uppercase" font-weight="bold" prefix="(" suffix=")"/>'
+    author = [{"family": "Doe", "given": "Jo"}, {"literal": "Big Corp"}]
+    html = render(tmp_path, author, 'and="text"', parts, fmt="html")
+    assert html == "Jo (<b>DOE</b>) and <b>BIG CORP</b>"
+
+
+def test_lower_case_given_name_under_initialize_with(tmp_path: Path) -> None:
+    """A lower-case given name is not initialised: citeproc-js keeps it after a space of its own, so that it
+    follows a delimiter with two spaces ("Li,  shuang", "Jiang,  shuang Li")."""
+    author = [{"family": "Jiang", "given": "Z"}, {"family": "Li", "given": "shuang"}]
+    assert render(tmp_path, author, 'name-as-sort-order="all" initialize-with=". "') == "Jiang, Z., Li,  shuang"
+    assert render(tmp_path, author, 'initialize-with=". "') == "Z. Jiang,  shuang Li"
+
+
+def test_and_and_et_al_terms_in_another_script(tmp_path: Path) -> None:
+    """An "and" or "et-al" term that does not start with a Latin-like letter is joined without spaces
+    (citeproc-js: "Zither等", Hebrew "ו" before the last name); "&" and "and" keep theirs."""
+    path = tmp_path / "s.csl"
+    path.write_text(
+        STYLE.format(root="", name='and="text"', parts="").replace(
+            "<citation>", '<locale><terms><term name="and">和</term><term name="et-al">等</term></terms></locale>'
+            "<citation>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    two = [{"family": "Doe", "given": "Jo"}, {"family": "Roe", "given": "Al"}]
+    assert format_bibliography([{"id": "a", "type": "book", "author": two}], path) == ["Jo Doe和Al Roe"]
+    assert render(tmp_path, two, 'and="symbol"') == "Jo Doe & Al Roe"
+
+
+TERM_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<locale><terms><term name="editor">{editor}</term></terms></locale>
+<citation><layout><text variable="title"/></layout></citation>
+<bibliography><layout><text value="Content:"/><names variable="author" prefix=" "><name/>
+<substitute><text term="editor"/><text variable="title"/></substitute></names></layout></bibliography>
+</style>"""
+
+
+def test_substitute_ends_at_a_term_even_when_empty(tmp_path: Path) -> None:
+    """A cs:text term (or value) in cs:substitute ends the substitution even when the term is empty: the title
+    after it is not used (citeproc-js)."""
+    path = tmp_path / "s.csl"
+    path.write_text(TERM_STYLE.format(editor=""), encoding="utf-8")
+    assert format_bibliography([{"id": "a", "type": "book", "title": "T"}], path) == ["Content:"]

@@ -91,6 +91,21 @@ class Group:
         return False
 
 
+def _candidates(parent: object, item: object, context: object) -> object:
+    """The children of cs:substitute in order; a cs:choose gives the children of its branch that holds, each a
+    candidate of its own (citeproc-js: the first element in the branch that renders ends the substitution)."""
+    from litsite.csl.fixes.conditions import Condition
+
+    for child in parent.iterchildren():
+        if child.tag.rsplit("}", 1)[-1] != "choose":
+            yield child
+            continue
+        for branch in child.iterchildren():
+            if not isinstance(branch, Condition) or branch.litsite_holds(item, context):
+                yield from _candidates(branch, item, context)
+                break
+
+
 @extend("substitute")
 class Substitute:
     """cs:substitute: the first child that renders is used and its variables are suppressed afterwards."""
@@ -100,7 +115,11 @@ class Substitute:
         from citeproc import model
 
         names = self.getparent()
-        for child in self.iterchildren():
+        named = False  # citeproc-js: after a cs:names with a cs:name of its own, no substitute string replaces
+        for child in _candidates(self, item, context):
+            if not kwargs.get("sort_options"):
+                item["_substitute_plain"] = not named  # read by Names.process (variables.py)
+            named = named or (isinstance(child, model.Names) and child.name is not None)
             _RECORDERS.append(set())
             try:
                 if isinstance(child, model.Names) and child.name is None:
@@ -115,6 +134,8 @@ class Substitute:
                 if not kwargs.get("sort_options"):
                     item["_used"] = set(item.get("_used", ())) | used
                 return text
+            if isinstance(child, model.Text) and ("term" in child.attrib or "value" in child.attrib):
+                return None  # a term or value ends the substitution even when empty (citeproc-js)
         return None
 
 

@@ -24,7 +24,7 @@ _ROMAN_CHARS = (
     "\u0600-\u06ff\u200c\u200d\u200e\u0218\u0219\u021a\u021b\u202a-\u202e"
 )
 ROMANESQUE = re.compile(f"[-0-9{_ROMAN_CHARS}]")
-_STARTS_ROMANESQUE = re.compile(f"^[&{_ROMAN_CHARS}]")
+STARTS_ROMANESQUE = re.compile(f"^[&{_ROMAN_CHARS}]")
 _INITIAL = re.compile(
     "^([A-Z\u0e01-\u0e5b\u00c0-\u017f\u0400-\u042f\u0590-\u05d4\u05d6-\u05ff\u0600-\u06ff\u0370\u0372\u0376"
     "\u0386\u0388-\u03ab\u03e2\u03e4\u03e6\u03e8\u03ea\u03ec\u03ee\u03f4\u03f7\u03fd-\u03ff])"
@@ -125,7 +125,7 @@ def _trim_last(text: str) -> str:
 def romanesque(name: ParsedName, language: str = "") -> int:
     """0: no Latin-like letters in the family name, 1: mixed (or a ja/zh item), 2: Latin-like (citeproc-js)."""
     level = 2 if ROMANESQUE.search(name.family.replace('"', "")) else 0
-    if not level and _STARTS_ROMANESQUE.match(name.given):
+    if not level and STARTS_ROMANESQUE.match(name.given):
         level = 1
     if level == 2 and language[:2] in ("ja", "zh"):
         level = 1
@@ -137,7 +137,7 @@ def initialize_with(name: str, terminator: str, normalize_only: bool = False, hy
     """A given name initialised (or, normalize_only, its initials normalised) with the terminator."""
     if not name:
         return ""
-    if name in ("Lord", "Lady") or (not _STARTS_ROMANESQUE.match(name) and "%s" not in terminator):
+    if name in ("Lord", "Lady") or (not STARTS_ROMANESQUE.match(name) and "%s" not in terminator):
         return name
     if not hyphen:
         name = name.replace("-", " ")
@@ -195,7 +195,7 @@ def _initialize(parts: list[str], terminator: str) -> str:
             continue
         found = _INITIAL.match(word)
         groups: list[str | None] | None = list(found.groups()) if found else None
-        if groups is None and not _STARTS_ROMANESQUE.match(word) and len(word) > 1 and "%s" in terminator:
+        if groups is None and not STARTS_ROMANESQUE.match(word) and len(word) > 1 and "%s" in terminator:
             groups = [word[0], word[1:], None]
         if groups and groups[1] and groups[2]:
             groups = [str(groups[0]) + str(groups[1]), "", groups[2]]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, String, normalize_seam
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
 from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque
 
 _DEFAULTS = {
@@ -118,7 +119,8 @@ class Name:
             return None
         if not sort_options and not item.get("_names_seen"):
             # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
-            item["_first_person"] = variable + ": " + "; ".join(str(t) for t, _ in rendered)
+            item["_first_person"] = "; ".join(str(t) for t, _ in rendered)  # whatever the role (citeproc-js)
+            item["_first_role"] = variable
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
         # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
@@ -136,7 +138,8 @@ class Name:
                 return self._join(texts, delimiter)
             rule = opt("delimiter-precedes-et-al") or "contextual"
             use_delim = self._precedes(rule, len(texts), rendered[-1][1])
-            return self._join(texts, delimiter) + String(delimiter if use_delim else " ") + et_al
+            space = " " if _STARTS_ROMANESQUE.match(_PLACEHOLDERS.sub("", str(et_al))) else ""  # "Zither等"
+            return self._join(texts, delimiter) + String(delimiter if use_delim else space) + et_al
         and_ = opt("and")
         if and_ and len(texts) > 1:
             term = self.get_single_term(name="and") if and_ == "text" else "&"
@@ -147,6 +150,8 @@ class Name:
                 rule = "contextual"
             use_delim = self._precedes(rule, len(texts), rendered[-2][1], last=True)
             head = self._join(texts[:-1], delimiter)
+            if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces
+                return head + String((delimiter if rule == "always" else "") + str(term)) + texts[-1]
             return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
         return self._join(texts, delimiter)
 
@@ -185,16 +190,14 @@ class Name:
     def _join(texts: list, delimiter: str) -> object:
         out = MixedString()
         for i, text in enumerate(texts):
-            if i:
-                out = out + String(delimiter)
-            out = out + text
+            out = _append(out, delimiter, text) if i else out + text
         return out
 
     def _one(self, name: object, form: str, inverted: bool, opt: Callable[[str], str | None], given_level: int,
              language: str = "") -> object:  # fmt: skip
         """One name, its parts formatted and joined as citeproc-js does (NameOutput._renderOnePersonalName)."""
-        if "literal" in name:
-            return String(str(name["literal"]).replace("'", "’"))  # as the parts of personal names
+        if "literal" in name:  # the family name-part's formatting, not its affixes (citeproc-js)
+            return _fmt(self._part_nodes()[1], str(name["literal"]).replace("'", "’")) or String("")
         p = parse_name(dict(name))
         if given_level >= 1:
             form = "long"  # without initialize-with, the first expansion step is the full given name
@@ -262,6 +265,7 @@ class Name:
 
 
 _ET_AL = re.compile("^et.?al[^a-z]$")
+_PLACEHOLDERS = re.compile("[\ue000-\uf8ff]")  # markup placeholders of formatted text (markup.py)
 
 
 def _written_et_al(name: dict) -> bool:
@@ -294,5 +298,13 @@ def _cat(pieces: list, delimiter: str) -> object | None:
         elif delimiter.isspace() and str(out)[-1:].isspace():
             out = out + piece
         else:
-            out = out + String(delimiter) + piece
+            out = _append(out, delimiter, piece)
     return out
+
+
+def _append(out: object, delimiter: str, piece: object) -> object:
+    """out + delimiter + piece, keeping a space the piece starts with: citeproc-js writes "Li,  shuang" for a
+    lower-case given name it cannot initialise, a double space citeproc-py's string seams would collapse."""
+    if delimiter.endswith(" ") and str(piece).startswith(" "):
+        return out + String(delimiter + " ") + normalize_seam(String(" "), piece)
+    return out + String(delimiter) + piece

@@ -81,6 +81,16 @@ def lookup(item: object, variable: str) -> object:
 class Names:
     """cs:names over hyphenated variables; suppress-author for the first names of a cite."""
 
+    def _substituted(self, item: object, substitute: str, names_context: object) -> object:
+        """subsequent-author-substitute in place of the names; their label stays ("---, ed.", as citeproc-js)."""
+        role = item.get("_first_role") if item.get("_first_person") else None
+        holder = self if self.name is not None or names_context is None else names_context
+        label = holder.find("cs:label", self.nsmap)
+        text = label.render(item, role, len(item.reference.get(role) or ()) > 1) if role and label is not None else None
+        if not substitute:
+            return text
+        return String(substitute) + text if text is not None else String(substitute)
+
     def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
         """Render the names (or their substitute), honouring suppress-author."""
         if names_context is None and self.name is None:
@@ -99,6 +109,8 @@ class Names:
                         texts.append(str(text))
             if texts:
                 return String(" ".join(texts))
+        if names_context is None and not kwargs.get("sort_options"):
+            item["_substitute_plain"] = True  # cs:substitute of this cs:names sets it when it renders
         suppress = False
         if item.get("suppress_author") and not item.get("_names_done") and not kwargs.get("sort_options"):
             suppress = self.xpath_search("./ancestor::cs:citation") or (
@@ -142,8 +154,10 @@ class Names:
             substitute = item.get("_author_substitute")
             where = context if context is not None else self
             if substitute is not None and where.xpath_search("./ancestor::cs:bibliography"):
-                return String(substitute) if substitute else None
+                return self._substituted(item, substitute, names_context)
             item["_first_names"] = str(item.get("_first_person") or text)
+            if not item.get("_substitute_plain", True) and where.xpath_search("./ancestor::cs:bibliography"):
+                item["_first_names"] = None  # never replaced by subsequent-author-substitute (Substitute.render)
             item["_first_names_obj"] = text
         if suppress and text is not None:
             item["_names_done"] = True
