@@ -2,10 +2,10 @@
 
 Every cluster gets one Context: its document, its anchor (anchors.py), the nearest heading above it and the highest
 one (the part of the text it is in), and the sentence holding it as plain text with the clusters in it kept as
-their numbers, so that a page can show them in the current style. The text is the Markdown's text with every mark-up
-dropped (emphasis, links, raw HTML); templates escape it like any other data. A sentence longer than MAX_CHARS is cut
-around the citation, and at most MAX_OTHERS other clusters are kept in it, so one context is bounded whatever the
-text holds.
+their numbers, so that a page can show them in the current style. The text is what Python-Markdown made of the
+document (mdparse.py), every mark-up dropped (emphasis, links, raw HTML); templates escape it like any other data.
+A sentence longer than MAX_CHARS is cut around the citation, and at most MAX_OTHERS other clusters are kept in it,
+so one context is bounded whatever the text holds.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from lxml import html as lxml_html
 
+from litsite.cite.mdparse import claimed_marker_re
 from litsite.cite.syntax import Cluster
 
 MAX_CHARS = 320  # a context's text around its citation, at most (cut at words, marked with "…")
@@ -38,7 +38,9 @@ ABBREVIATIONS = frozenset(
 WORD_BEFORE_RE = re.compile(r"[\w.]+$")  # the word a sentence's end follows
 LETTER_RE = re.compile(r"[^\W\d_]")
 
-_md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The blocks whose text a sentence is taken from (an inner one wins: a list item's own paragraph, a nested item).
+BLOCKS = frozenset({"p", "li", "td", "th", "dt", "dd", "blockquote", "figcaption", "caption"})
 
 
 @dataclass(frozen=True)
@@ -57,63 +59,47 @@ class Context:
 Spans = Sequence[tuple[int, int, int]]  # a document's clusters: (start, end, index into the site's clusters)
 
 
-def find_contexts(docs: Mapping[Path, tuple[str, Spans]], clusters: Sequence[Cluster]) -> tuple[Context, ...]:
-    """One Context per cluster, in the clusters' order (docs: each document's Markdown body and its spans)."""
+def find_contexts(docs: Mapping[Path, tuple[str, str, Spans]], clusters: Sequence[Cluster]) -> tuple[Context, ...]:
+    """One Context per cluster, in the clusters' order (docs: each document's HTML with its claimed clusters as
+    markers, the nonce of those markers, and its spans)."""
     found: dict[int, Context] = {}
-    for path, (body, spans) in docs.items():
-        found.update(_doc_contexts(path, body, spans, clusters))
+    for path, (html, nonce, spans) in docs.items():
+        found.update(_doc_contexts(path, html, nonce, spans, clusters))
     # A cluster whose place the Markdown hides (say, in a link's title) still has its anchor, with no sentence.
     return tuple(found.get(i) or Context(Path(), i, cl.anchor, "", "", (i,)) for i, cl in enumerate(clusters))
 
 
-def _marked(body: str, spans: Spans) -> str:
-    """The body with each cluster replaced by its marker (and any marker character of the text itself dropped)."""
-    out, pos = [], 0
-    for start, end, i in spans:
-        out += [body[pos:start].replace(OPEN, "").replace(CLOSE, ""), f"{OPEN}{i}{CLOSE}"]
-        pos = end
-    out.append(body[pos:].replace(OPEN, "").replace(CLOSE, ""))
-    return "".join(out)
-
-
-def _doc_contexts(path: Path, body: str, spans: Spans, clusters: Sequence[Cluster]) -> dict[int, Context]:
-    """The contexts of one document's clusters, walking its blocks with the headings above them."""
-    if not spans:
+def _doc_contexts(path: Path, html: str, nonce: str, spans: Spans, clusters: Sequence[Cluster]) -> dict[int, Context]:
+    """The contexts of one document's clusters, walking its blocks (in document order) with the headings above."""
+    if not spans or not html.strip():
         return {}
+    marker = claimed_marker_re(nonce)
+
+    def text_of(element: lxml_html.HtmlElement) -> str:
+        text = element.text_content().replace(OPEN, "").replace(CLOSE, "")
+        return " ".join(marker.sub(lambda m: f"{OPEN}{spans[int(m.group(1))][2]}{CLOSE}", text).split())
+
     headings: list[tuple[int, str]] = []  # (level, text) from the highest to the nearest
     out: dict[int, Context] = {}
-    tokens = _md.parse(_marked(body, spans))
-    for n, token in enumerate(tokens):
-        if token.type == "heading_open" and n + 1 < len(tokens):
-            level = int(token.tag[1:])
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for image in root.iter("img"):  # an image's description is its text
+        image.tail = (image.get("alt") or "") + (image.tail or "")
+    for element in root.iter():
+        if element.tag in HEADINGS:
+            level = int(element.tag[1:])
             while headings and headings[-1][0] >= level:
                 headings.pop()
-            headings.append((level, _heading(plain_text(tokens[n + 1]))))
-        if OPEN not in token.content:
-            continue
-        text = plain_text(token)
-        starts = sentence_starts(text)
-        section, part = (headings[-1][1], headings[0][1]) if headings else ("", "")
-        for m in MARKER_RE.finditer(text):
-            i = int(m.group(1))
-            if i < len(clusters) and i not in out:
-                parts = sentence_parts(text, starts, m.start(), i)
-                out[i] = Context(path, i, clusters[i].anchor, section, part, parts)
+            headings.append((level, _heading(text_of(element))))
+        if (element.tag in BLOCKS or element.tag in HEADINGS) and marker.search(element.text_content()):
+            text = text_of(element)
+            starts = sentence_starts(text)
+            section, part = (headings[-1][1], headings[0][1]) if headings else ("", "")
+            for m in MARKER_RE.finditer(text):
+                i = int(m.group(1))
+                if i < len(clusters):  # an inner block comes later and wins
+                    parts = sentence_parts(text, starts, m.start(), i)
+                    out[i] = Context(path, i, clusters[i].anchor, section, part, parts)
     return out
-
-
-def plain_text(token: Token) -> str:
-    """A block's text without mark-up: an inline token's text, code and image descriptions; a raw HTML or code
-    block's text without its tags."""
-    if token.type != "inline":
-        return " ".join(re.sub(r"<[^>]*>", " ", token.content).split())
-    out = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline", "image"):
-            out.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-    return " ".join("".join(out).split())
 
 
 def _heading(text: str) -> str:

@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from litsite.cite.anchors import assign_anchors
 from litsite.cite.contexts import Context, find_contexts
-from litsite.cite.mdparse import Heading, MarkdownTooComplex, parse_markdown
+from litsite.cite.mdparse import Heading, MarkdownTooComplex, nonce_of, parse_markdown
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from litsite.csl.styles import StyleRef
@@ -214,7 +214,8 @@ def plan(config: SiteConfig, content: Content) -> CitePlan:
         for j in parts:
             engine_clusters[j] = [dataclasses.replace(c, aside=True) for c in engine_clusters[j]]
     jobs = tuple(FormatJob(ref, config.locale, items, engine_clusters) for ref in config.style_refs)
-    contexts = find_contexts({path: (doc.page.body, doc.spans) for path, doc in docs.items()}, clusters)
+    marked = {path: (doc.html, nonce_of(doc.page.body), doc.spans) for path, doc in docs.items()}
+    contexts = find_contexts(marked, clusters)
     return CitePlan(tuple(clusters), main, tuple(order), by_id, tuple(joins), jobs, contexts, remarks)
 
 

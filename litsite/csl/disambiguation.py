@@ -17,7 +17,8 @@ from citeproc import Citation
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
-from litsite.csl.fixes.names import initialize, split_particles
+from litsite.csl.fixes.name_parse import split_particles
+from litsite.csl.fixes.names import initialize
 from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
 from litsite.csl.source import Item

@@ -31,8 +31,9 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #   groups.Label drops an empty label.
 # - fixes.quotes above fixes.groups: QuotedValue.process answers cs:text value="…" itself and hands every other
 #   cs:text to TrackedText.process, which replaces citeproc-py's Text.process without calling it.
-# - speed outermost: it remembers the answers of everything below (lookups, children, terms; groups.Group's
-#   calls_variable) and skips no-op formatting and affixes; it changes no output (tests/csl/test_speed.py).
+# - speed outermost: it remembers the answers of everything below (lookups, children, terms — labels'
+#   TermFormFallback.get_term among them; groups.Group's calls_variable) and skips no-op formatting and affixes;
+#   it changes no output (tests/csl/test_speed.py).
 # Every other layer overrides methods no other layer overrides on the same element (tests/csl/test_layers.py lists
 # the methods two layers share), so its place is free, but fixed here.
 LAYERS: tuple[str, ...] = (

@@ -25,19 +25,10 @@ STUDY_EXTRAS = frozenset(
 )
 TOC_MESSAGE = "toc must be true or false (shown by default when the text has three headings or more)"
 NAME_KEYS = frozenset(
-    {
-        "family",
-        "given",
-        "literal",
-        "dropping-particle",
-        "non-dropping-particle",
-        "suffix",
-        "comma-suffix",
-        "static-ordering",
-        "parse-names",
-    }
+    {"family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix", "comma-suffix"}
+    | {"static-ordering", "parse-names"}
 )
-# The top-level folders a build makes itself (render.py, browse.py, templates/static/): no page may take them.
+# The top-level folders a build makes itself (site/routes.py, templates/static/): no page may take them.
 GENERATED_DIRS = frozenset({"references", "authors", "keywords", "themes", "data", "static"})
 NO_REFERENCES = "file not found: the site needs its references (write `[]` in it for a site without any)"
 # CSL's spelling of each name by its case-folded form: `url`, `Url` and `URL` are one variable, as citeproc-py (which

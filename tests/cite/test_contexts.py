@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from litsite.cite.anchors import assign_anchors, cluster_attributes
 from litsite.cite.contexts import MAX_CHARS, MAX_OTHERS, OPEN, Context, find_contexts
+from litsite.cite.mdparse import nonce_of, parse_markdown
 from litsite.cite.syntax import find_clusters
 
 DOC = Path("study.md")
@@ -19,10 +20,12 @@ DOC = Path("study.md")
 def contexts(body: str, slugs: dict[str, str] | None = None) -> list[Context]:
     """The contexts of one document, as the cite stage finds them."""
     found = find_clusters(body)
-    anchors = assign_anchors((c for _, _, c in found), slugs or {})
-    clusters = [dataclasses.replace(c, anchor=a) for (_, _, c), a in zip(found, anchors, strict=True)]
-    spans = [(s, e, i) for i, (s, e, _) in enumerate(found)]
-    return list(find_contexts({DOC: (body, spans)}, clusters))
+    parsed = parse_markdown(body, [(s, e) for s, e, _ in found])
+    claimed = [found[k] for k in parsed.claimed]
+    anchors = assign_anchors((c for _, _, c in claimed), slugs or {})
+    clusters = [dataclasses.replace(c, anchor=a) for (_, _, c), a in zip(claimed, anchors, strict=True)]
+    spans = [(s, e, i) for i, (s, e, _) in enumerate(claimed)]
+    return list(find_contexts({DOC: (parsed.html, nonce_of(body), spans)}, clusters))
 
 
 def sentence(ctx: Context) -> str:

@@ -8,12 +8,16 @@ import shutil
 from pathlib import Path
 
 from litsite.cite.stage import cite
+from litsite.csl.styles import resolve_style
 from litsite.pipeline import load_sources
 
 
 def test_notes_do_not_renumber_the_bibliography(project: Path):
     """A note citing works the study does not cite leaves every number (and the order) as it was without notes."""
-    config = dataclasses.replace(load_sources(project)[0], styles=("vancouver-nlm",))
+    loaded = load_sources(project)[0]
+    config = dataclasses.replace(
+        loaded, styles=("vancouver-nlm",), style_refs=(resolve_style("vancouver-nlm", loaded.root),)
+    )
     with_notes = cite(config, load_sources(project)[1])
     shutil.rmtree(project / "content" / "notes")
     shutil.rmtree(project / "content" / "themes")

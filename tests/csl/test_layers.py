@@ -39,6 +39,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.RootLookup",
         "speed.MemoisedLookups",
         "fixes.layout.Display",
+        "fixes.decorations.PlainDecorations",
         "fixes.dates.Date",
         "citeproc.Date",
     ),
@@ -50,6 +51,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.MemoisedLookups",
         "fixes.text_case.TextCased_date_part",
         "fixes.text_case.TextCased",
+        "fixes.decorations.PlainDecorations",
         "fixes.dates.DatePart",
         "citeproc.Date_Part",
     ),
@@ -75,6 +77,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.LocaleTreeTerms",
         "speed.RootLookup",
         "speed.MemoisedLookups",
+        "fixes.decorations.PlainDecorations",
         "citeproc.Et_Al",
     ),
     "group": (
@@ -85,6 +88,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.RootLookup",
         "speed.MemoisedLookups",
         "fixes.layout.Display",
+        "fixes.decorations.PlainDecorations",
         "fixes.groups.Group",
         "citeproc.Group",
     ),
@@ -114,6 +118,8 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "fixes.text_case.TextCased",
         "fixes.numbers.CountLabel",
         "fixes.layout.Display",
+        "fixes.decorations.PlainDecorations",
+        "fixes.labels.TermFormFallback",
         "fixes.groups.Label",
         "citeproc.Label",
     ),
@@ -125,6 +131,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.RootLookup",
         "speed.MemoisedLookups",
         "fixes.layout.Layout",
+        "fixes.decorations.PlainDecorations",
         "citeproc.Layout",
     ),
     "locale": (
@@ -138,6 +145,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.LocaleTreeTerms",
         "speed.RootLookup",
         "speed.MemoisedLookups",
+        "fixes.sorting.Macro",
         "citeproc.Macro",
     ),
     "name": (
@@ -147,6 +155,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.RootLookup",
         "speed.MemoisedLookups",
         "fixes.names.Name",
+        "fixes.decorations.PlainDecorations",
         "citeproc.Name",
     ),
     "name-part": (
@@ -157,6 +166,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.MemoisedLookups",
         "fixes.text_case.TextCased_name_part",
         "fixes.text_case.TextCased",
+        "fixes.decorations.PlainDecorations",
         "citeproc.Name_Part",
     ),
     "names": (
@@ -167,6 +177,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.MemoisedLookups",
         "fixes.variables.Names",
         "fixes.layout.Display",
+        "fixes.decorations.PlainDecorations",
         "citeproc.Names",
     ),
     "number": (
@@ -180,6 +191,8 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "fixes.numbers.NumberPages",
         "fixes.numbers.PageRanges",
         "fixes.layout.Display",
+        "fixes.decorations.PlainDecorations",
+        "fixes.ordinals.OrdinalNumber",
         "fixes.groups.TrackedNumber",
         "citeproc.Number",
     ),
@@ -194,6 +207,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.LocaleTreeTerms",
         "speed.RootLookup",
         "speed.MemoisedLookups",
+        "fixes.positions.NearNoteOption",
         "citeproc.Style",
     ),
     "substitute": (
@@ -223,6 +237,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "fixes.numbers.PageRanges",
         "fixes.layout.TermStart",
         "fixes.layout.Display",
+        "fixes.decorations.PlainDecorations",
         "fixes.groups.TrackedText",
         "citeproc.Text",
     ),
@@ -231,6 +246,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
 # (element, method): the layers overriding it, top first. Everywhere else, one layer at most overrides a method.
 SHARED_METHODS: dict[tuple[str, str], tuple[str, ...]] = {
     ("group", "calls_variable"): ("speed.MemoisedLookups", "fixes.groups.Group"),
+    ("label", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("label", "process"): ("fixes.numbers.CountLabel", "fixes.groups.Label"),
     ("number", "process"): ("fixes.numbers.NumberPages", "fixes.groups.TrackedNumber"),
     ("text", "process"): ("fixes.quotes.QuotedValue", "fixes.groups.TrackedText"),

@@ -220,3 +220,9 @@ def _extra(rest: str) -> str:
             break
         caps += char
     return caps.lower() if len(caps) < len(rest) else ""
+
+
+def split_particles(name: dict) -> tuple[str, str, str, str, str]:
+    """(given, family, dropping, non-dropping, suffix) as citeproc-js parses them (see name_parse.py)."""
+    p = parse_name(name)
+    return (p.given, p.family, p.dropping_particle, p.non_dropping_particle, p.suffix)

@@ -15,7 +15,8 @@ from citeproc.string import MixedString, String, normalize_seam
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
-from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque
+from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque, split_particles
+from litsite.csl.fixes.sorting import names_sort_text
 
 _DEFAULTS = {
     "and": None,
@@ -32,12 +33,6 @@ _DEFAULTS = {
     "delimiter": ", ",
 }
 _INHERITED = {"form": "name-form", "delimiter": "name-delimiter"}
-
-
-def split_particles(name: dict) -> tuple[str, str, str, str, str]:
-    """(given, family, dropping, non-dropping, suffix) as citeproc-js parses them (see name_parse.py)."""
-    p = parse_name(name)
-    return (p.given, p.family, p.dropping_particle, p.non_dropping_particle, p.suffix)
 
 
 def initialize(given: str, mark: str, hyphen: bool) -> str:
@@ -140,6 +135,12 @@ class Name:
             use_delim = self._precedes(rule, len(texts), rendered[-1][1])
             space = " " if _STARTS_ROMANESQUE.match(_PLACEHOLDERS.sub("", str(et_al))) else ""  # "Zither等"
             return self._join(texts, delimiter) + String(delimiter if use_delim else space) + et_al
+        return self._join_last(texts, [inv for _, inv in rendered], shown, opt, delimiter)
+
+    def _join_last(
+        self, texts: list, inverted: list[bool], shown: list[dict], opt: Callable[[str], str | None], delimiter: str
+    ) -> object:
+        """The names joined, the last one after the `and` term or symbol where the style asks for one."""
         and_ = opt("and")
         if and_ and len(texts) > 1:
             term = self.get_single_term(name="and") if and_ == "text" else "&"
@@ -148,7 +149,7 @@ class Name:
                 # before an institution citeproc-js puts the delimiter from three names on, whatever the rule
                 # says ("Smith, J. & Big Corp" under "always", "A, B, & Inst" under "never")
                 rule = "contextual"
-            use_delim = self._precedes(rule, len(texts), rendered[-2][1], last=True)
+            use_delim = self._precedes(rule, len(texts), inverted[-2], last=True)
             head = self._join(texts[:-1], delimiter)
             if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces
                 return head + String((delimiter if rule == "always" else "") + str(term)) + texts[-1]
@@ -157,8 +158,6 @@ class Name:
 
     def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:
         """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
-        from litsite.csl.fixes.sorting import names_sort_text
-
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         init_with = opt("initialize-with")
         if init_with is not None and opt("initialize") != "false":

@@ -22,7 +22,7 @@ from citeproc.source import Date, DateRange, LiteralDate
 from citeproc.string import String
 
 from litsite.csl.elements import CSL_NS, extend
-from litsite.csl.fixes.names import split_particles
+from litsite.csl.fixes.name_parse import split_particles
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
