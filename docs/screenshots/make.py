@@ -5,6 +5,8 @@ python docs/screenshots/make.py [NAME ...]    # NAME: only these, e.g. theme-des
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +23,8 @@ from litsite.pipeline import build_site  # noqa: E402
 PAGES = {"study": "", "references": "references/", "reference": "references/gillard2013/"}
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 ONLY = set(sys.argv[1:])  # the screenshots to write (file names without .png); none given: all
+# A JATS article with a body (PLOS, CC BY), imported as a user would: its full text and where each work is cited.
+JATS = REPO / "tests" / "data" / "records" / "jats" / "plos-ntd-jats" / "pntd.0002065.nxml"
 VANCOUVER = [
     ("references", "references/", "desktop"),
     ("study", "#references", "desktop"),
@@ -74,9 +78,24 @@ def main() -> int:
                 w, h = SIZES[size]
                 shoot(drv, f"{server.origin}/repo/{path}", HERE / f"{name}-vancouver-{size}.png", w, h)
             drv.execute_script("localStorage.clear()")  # type: ignore[attr-defined]
+            full_text(drv, www, server.origin)
     finally:
         server.close()
     return 0
+
+
+def full_text(drv: object, www: Path, origin: str) -> None:
+    """The JATS article imported and built: its study page (contents, linked citations) and a reference page with
+    the sentences that cite the work."""
+    project = www / "jats-project"
+    project.mkdir()
+    shutil.copy(REPO / "site.yaml", project / "site.yaml")
+    shutil.copytree(REPO / "templates", project / "templates")
+    cli = [sys.executable, str(REPO / "build.py"), "--project", str(project)]
+    subprocess.run([*cli, "import", str(JATS)], check=True, capture_output=True)
+    subprocess.run([*cli, "--out", str(www / "jats"), "--base-url", f"{origin}/jats/"], check=True, capture_output=True)
+    shoot(drv, f"{origin}/jats/", HERE / "fulltext-desktop.png", 1280, 900, scroll=".toc")
+    shoot(drv, f"{origin}/jats/references/dinap2002/", HERE / "contexts-desktop.png", 1280, 900, scroll="#in-study")
 
 
 if __name__ == "__main__":
