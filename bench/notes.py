@@ -7,6 +7,9 @@ three of `--themes` themes and citing one or two other works) and theme files, b
 of `--edits` notes: a rebuild with nothing changed, and a rebuild after editing that note's text (a sentence added,
 as a reviewer would). Each build runs in a fresh process as `python build.py` does (bench/scale.py's timed_build:
 wall time including the interpreter's start, and CPU time). Prints one row per edit and the medians.
+
+`--preview` times the same rebuilds as the live preview makes them (`build.py serve`: one process, its SiteBuilder
+keeping what it loaded, `provisional` builds as the server asks on each save), wall and CPU of the rebuild alone.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import random
 import statistics
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +63,21 @@ def add_notes(project: Path, n_notes: int, n_themes: int, seed: int = 7) -> list
     return paths
 
 
+def preview_builder(project: Path, out: Path) -> Callable[[], dict[str, float]]:
+    """A timed rebuild through the preview's SiteBuilder (after its first, cold build)."""
+    from litsite.preview.builder import SiteBuilder
+
+    builder = SiteBuilder(project, out)
+    builder.build()
+
+    def rebuild() -> dict[str, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        builder.build(provisional=True)
+        return {"seconds": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+
+    return rebuild
+
+
 def main() -> None:
     """Run the benchmark and print the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -66,22 +86,28 @@ def main() -> None:
     ap.add_argument("--themes", type=int, default=20)
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--style", default="apa")
+    ap.add_argument("--preview", action="store_true", help="rebuild as the live preview does, in one process")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "p", args.refs, [args.style])
         notes = add_notes(project, args.notes, args.themes)
         print(f"{args.refs} references, {len(notes)} notes, {args.themes} themes; style {args.style}")
-        cold = timed_build(project)
-        print(f"cold build: {cold['seconds']:.2f} s (CPU {cold['cpu']:.2f} s), peak {cold['peak_mb']:.0f} MB")
+        if args.preview:
+            build = preview_builder(project, Path(tmp) / "preview")
+            print("preview: SiteBuilder in one process (first build done)")
+        else:
+            cold = timed_build(project)
+            print(f"cold build: {cold['seconds']:.2f} s (CPU {cold['cpu']:.2f} s), peak {cold['peak_mb']:.0f} MB")
+            build = lambda: timed_build(project)  # noqa: E731
         print("edit | no-change rebuild s (CPU s) | one-note edit rebuild s (CPU s)")
         same, edited = [], []
         rng = random.Random(11)
         for k in range(args.edits):
-            same.append(timed_build(project))
+            same.append(build())
             note = notes[(k * len(notes)) // max(1, args.edits)]
             text = note.read_text("utf-8")
             note.write_text(text.rstrip("\n") + f" {sentence(rng)}\n", "utf-8")
-            edited.append(timed_build(project))
+            edited.append(build())
             print(
                 f"{k + 1} ({note.stem}) | {same[-1]['seconds']:.2f} ({same[-1]['cpu']:.2f}) | "
                 f"{edited[-1]['seconds']:.2f} ({edited[-1]['cpu']:.2f})"

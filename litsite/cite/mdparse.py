@@ -229,7 +229,9 @@ def check_brackets(body: str) -> None:
             round_.pop()
 
 
-@functools.lru_cache(maxsize=16)  # the preview rebuilds with the same texts: parse each once (a pure function)
+# The preview rebuilds with the same texts: each is parsed once (a pure function). Room for every document of a
+# large review (notes and themes included), so a one-note edit parses one text; bounded by the content itself.
+@functools.lru_cache(maxsize=4096)
 def _parse(body: str, spans: tuple[tuple[int, int], ...]) -> Parsed:
     check_inline(body)
     check_brackets(body)
