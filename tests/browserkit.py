@@ -126,6 +126,17 @@ def requested_urls(drv: Any) -> list[str]:
     return urls
 
 
+def load(drv: Any, url: str) -> None:
+    """Open url with the console and network logs emptied first (so what a test reads after is this page's), and
+    wait until the document has loaded."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    console_errors(drv)
+    requested_urls(drv)
+    drv.get(url)
+    WebDriverWait(drv, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def run_axe(drv: Any) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.0/2.1 A and AA violations on the current page."""
     drv.execute_script(AXE.read_text(encoding="utf-8"))

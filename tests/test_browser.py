@@ -43,11 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[bk.Server, 
 
 
 def visit(driver: Any, site: tuple[bk.Server, Path], path: str) -> None:
-    server, _ = site
-    bk.console_errors(driver)
-    bk.requested_urls(driver)
-    driver.get(f"{server.origin}/repo/{path}")
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    bk.load(driver, f"{site[0].origin}/repo/{path}")
 
 
 def wait_search(driver: Any) -> None:

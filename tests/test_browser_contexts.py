@@ -40,9 +40,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[bk.Server]:
 
 
 def visit(driver: Any, url: str) -> None:
-    bk.console_errors(driver)
-    driver.get(url)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    bk.load(driver, url)
 
 
 @pytest.mark.parametrize(

@@ -60,9 +60,7 @@ def visit(driver: Any, server: bk.Server, path: str, width: int = 1280, media: s
         {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
     )
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
-    bk.console_errors(driver)
-    driver.get(f"{server.origin}/{path}")
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    bk.load(driver, f"{server.origin}/{path}")
 
 
 # For each entry under the selector: the box of the number's text, of the first character of the entry after it and

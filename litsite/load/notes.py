@@ -56,6 +56,17 @@ def closest(name: str, names: Iterable[str], what: str) -> str:
     return f"; did you mean {', '.join(repr(c) for c in close[:3])}?" if close else f"; no {what} is close"
 
 
+def _read(path: Path, read: Any, allowed: tuple[str, ...], kind: str, errors: ErrorCollector) -> Any:
+    """The page at path (None if it cannot be read: its error is collected), its unknown keys reported."""
+    try:
+        page = read(path)
+    except UserError as exc:
+        errors.extend([exc])
+        return None
+    _unknown_keys(page, allowed, kind, errors)
+    return page
+
+
 def _unknown_keys(page: Any, allowed: tuple[str, ...], kind: str, errors: ErrorCollector) -> None:
     for key in page.meta:
         if (isinstance(key, str) and key.startswith("x-")) or key in allowed:
@@ -99,12 +110,9 @@ def load_themes(folder: Path, read: Any, errors: ErrorCollector) -> tuple[Theme,
                 f"(e.g. {slugify(slug)}.md)",
             )
             continue
-        try:
-            page = read(path)
-        except UserError as exc:
-            errors.extend([exc])
+        page = _read(path, read, THEME_KEYS, "theme", errors)
+        if page is None:
             continue
-        _unknown_keys(page, THEME_KEYS, "theme", errors)
         title = page.meta.get("title")
         if title is None or isinstance(title, bool) or not isinstance(title, str | int | float) or not str(title):
             errors.add(path, page.lines.of("title"), "a theme needs a title (text), e.g. title: Peer support")
@@ -132,12 +140,9 @@ def load_notes(
             hint = closest(ref_id, ids, "reference id")
             errors.add(path, 1, f"no reference has the id {ref_id!r} (a note's file is named ID.md){hint}")
             continue
-        try:
-            page = read(path)
-        except UserError as exc:
-            errors.extend([exc])
+        page = _read(path, read, NOTE_KEYS, "note", errors)
+        if page is None:
             continue
-        _unknown_keys(page, NOTE_KEYS, "note", errors)
         named = _note_themes(page, errors)
         raw = page.meta.get("themes")
         for i, slug in enumerate(named):
