@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from litsite.cite.mdparse import claimed_marker_re
+from litsite.cite.mdparse import Heading, claimed_marker_re
 from litsite.cite.syntax import Cluster
 
 MAX_CHARS = 320  # a context's text around its citation, at most (cut at words, marked with "…")
@@ -57,46 +57,61 @@ class Context:
 
 
 Spans = Sequence[tuple[int, int, int]]  # a document's clusters: (start, end, index into the site's clusters)
+# A document as Markdown read it: HTML with claimed markers, their nonce, its spans, headings, each span's section id.
+Marked = tuple[str, str, Spans, Sequence[Heading], Sequence[str]]
 
 
-def find_contexts(docs: Mapping[Path, tuple[str, str, Spans]], clusters: Sequence[Cluster]) -> tuple[Context, ...]:
+def find_contexts(docs: Mapping[Path, Marked], clusters: Sequence[Cluster]) -> tuple[Context, ...]:
     """One Context per cluster, in the clusters' order (docs: each document's HTML with its claimed clusters as
-    markers, the nonce of those markers, and its spans)."""
+    markers, the nonce of those markers, its spans, its headings and the section of each span, as mdparse reads
+    them)."""
     found: dict[int, Context] = {}
-    for path, (html, nonce, spans) in docs.items():
-        found.update(_doc_contexts(path, html, nonce, spans, clusters))
+    for path, marked in docs.items():
+        found.update(_doc_contexts(path, marked, clusters))
     # A cluster whose place the Markdown hides (say, in a link's title) still has its anchor, with no sentence.
     return tuple(found.get(i) or Context(Path(), i, cl.anchor, "", "", (i,)) for i, cl in enumerate(clusters))
 
 
-def _doc_contexts(path: Path, html: str, nonce: str, spans: Spans, clusters: Sequence[Cluster]) -> dict[int, Context]:
-    """The contexts of one document's clusters, walking its blocks (in document order) with the headings above."""
+def _where(headings: Sequence[Heading]) -> dict[str, tuple[str, str]]:
+    """(section, part) of each heading id: its own name and that of the highest heading above it."""
+    stack: list[Heading] = []
+    where = {"": ("", "")}  # before the first heading
+    for heading in headings:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        stack.append(heading)
+        where[heading.id] = (_heading(heading.text), _heading(stack[0].text))
+    return where
+
+
+def _doc_contexts(path: Path, marked: Marked, clusters: Sequence[Cluster]) -> dict[int, Context]:
+    """The contexts of one document's clusters: the sentence from the block holding each (in document order), the
+    section from where Markdown put it (a footnote's clusters stand where the note is called)."""
+    html, nonce, spans, headings, sections = marked
     if not spans or not html.strip():
         return {}
     marker = claimed_marker_re(nonce)
+    where = _where(headings)
+    section_of = {i: where.get(sections[j] if j < len(sections) else "", ("", "")) for j, (_, _, i) in enumerate(spans)}
 
     def text_of(element: lxml_html.HtmlElement) -> str:
         text = element.text_content().replace(OPEN, "").replace(CLOSE, "")
         return " ".join(marker.sub(lambda m: f"{OPEN}{spans[int(m.group(1))][2]}{CLOSE}", text).split())
 
-    headings: list[tuple[int, str]] = []  # (level, text) from the highest to the nearest
     out: dict[int, Context] = {}
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for image in root.iter("img"):  # an image's description is its text
         image.tail = (image.get("alt") or "") + (image.tail or "")
+    for mark in root.xpath("//sup[starts-with(@id, 'fnref')] | //a[contains(@class, 'footnote-backref')]"):
+        mark.drop_tree()  # a footnote's number and its way back are not words of the sentence
     for element in root.iter():
-        if element.tag in HEADINGS:
-            level = int(element.tag[1:])
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-            headings.append((level, _heading(text_of(element))))
         if (element.tag in BLOCKS or element.tag in HEADINGS) and marker.search(element.text_content()):
             text = text_of(element)
             starts = sentence_starts(text)
-            section, part = (headings[-1][1], headings[0][1]) if headings else ("", "")
             for m in MARKER_RE.finditer(text):
                 i = int(m.group(1))
                 if i < len(clusters):  # an inner block comes later and wins
+                    section, part = section_of.get(i, ("", ""))
                     parts = sentence_parts(text, starts, m.start(), i)
                     out[i] = Context(path, i, clusters[i].anchor, section, part, parts)
     return out

@@ -214,7 +214,7 @@ def plan(config: SiteConfig, content: Content) -> CitePlan:
         for j in parts:
             engine_clusters[j] = [dataclasses.replace(c, aside=True) for c in engine_clusters[j]]
     jobs = tuple(FormatJob(ref, config.locale, items, engine_clusters) for ref in config.style_refs)
-    marked = {path: (doc.html, nonce_of(doc.page.body), doc.spans) for path, doc in docs.items()}
+    marked = {p: (d.html, nonce_of(d.page.body), d.spans, d.headings, d.sections) for p, d in docs.items()}
     contexts = find_contexts(marked, clusters)
     return CitePlan(tuple(clusters), main, tuple(order), by_id, tuple(joins), jobs, contexts, remarks)
 

@@ -25,7 +25,8 @@ def contexts(body: str, slugs: dict[str, str] | None = None) -> list[Context]:
     anchors = assign_anchors((c for _, _, c in claimed), slugs or {})
     clusters = [dataclasses.replace(c, anchor=a) for (_, _, c), a in zip(claimed, anchors, strict=True)]
     spans = [(s, e, i) for i, (s, e, _) in enumerate(claimed)]
-    return list(find_contexts({DOC: (parsed.html, nonce_of(body), spans)}, clusters))
+    marked = (parsed.html, nonce_of(body), spans, parsed.headings, parsed.sections)
+    return list(find_contexts({DOC: marked}, clusters))
 
 
 def sentence(ctx: Context) -> str:
@@ -133,3 +134,10 @@ def test_every_cluster_has_a_bounded_context_holding_it(pieces: list[str]):
         assert ctx.cluster == i and i in ctx.parts
         text = "".join(p for p in ctx.parts if isinstance(p, str))
         assert len(text) <= MAX_CHARS + 2 and not re.search("[\ue000\ue001]", text)
+
+
+def test_a_footnotes_citation_stands_in_the_section_that_calls_the_note():
+    body = "# One\n\nText.[^n] Then [@b].\n\n# Two\n\nMore text.\n\n[^n]: As shown before [@a].\n"
+    in_text, in_note = contexts(body)
+    assert in_note.section == "One" and sentence(in_note) == "As shown before [[1]]."  # (no "↩")
+    assert sentence(in_text) == "Then [[0]]."  # (the note's number dropped: "Text.1 Then" would be one sentence)
