@@ -124,19 +124,29 @@ def test_private_use_characters_cannot_act_as_placeholders(tmp_path: Path, cli):
         assert not [c for c in path.read_text(encoding="utf-8") if 0xE000 <= ord(c) <= 0xF8FF], path
 
 
-def test_markdown_html_is_the_owners_unless_sanitised(tmp_path: Path, cli):
+def test_markdown_html_is_sanitised_unless_the_owner_allows_it(tmp_path: Path, cli):
+    """Safe by default: raw HTML in any Markdown (study, notes, themes, pages) is cleaned unless site.yaml allows it."""
     refs = "- id: a2011\n  type: book\n  title: A\n  author: [{family: Aa, given: B}]\n  issued: 2011\n"
-    body = '<script>alert(1)</script><b onclick="steal()">Bold</b> [@a2011] <a href="javascript:x()">x</a>\n'
+    hostile = '<script>alert(1)</script><b onclick="steal()">Bold</b> [@a2011] <a href="javascript:x()">x</a>'
+    body = hostile + " [md](javascript:y())\n"
     project = small_project(tmp_path / "p", refs, body=body)
+    (project / "content" / "notes").mkdir()
+    (project / "content" / "notes" / "a2011.md").write_text(f"---\nthemes: [t]\n---\n{body}", encoding="utf-8")
+    (project / "content" / "themes").mkdir()
+    (project / "content" / "themes" / "t.md").write_text(f"---\ntitle: T\n---\n{body}", encoding="utf-8")
+    (project / "content" / "pages").mkdir()
+    (project / "content" / "pages" / "about.md").write_text(f"---\ntitle: About\n---\n{body}", encoding="utf-8")
     out = tmp_path / "out"
     assert cli("--project", str(project), "--out", str(out)).status == 0
-    assert "<script>alert(1)</script>" in (out / "index.html").read_text(encoding="utf-8")  # as most generators do
-    (project / "site.yaml").write_text(SITE + "markdown_html: sanitize\n", encoding="utf-8")
+    pages = ["index.html", "references/a2011/index.html", "themes/t/index.html", "about/index.html"]
+    for page in pages:
+        main = (out / page).read_text(encoding="utf-8").split("<main", 1)[1]
+        assert "alert(1)" not in main and "steal()" not in main and "javascript:" not in main, page
+        assert "<b>Bold</b>" in main and 'class="citation"' in main, page
+    (project / "site.yaml").write_text(SITE + "markdown_html: allow\n", encoding="utf-8")
     assert cli("--project", str(project), "--out", str(out)).status == 0  # a rebuild in place: no stale page
-    study = (out / "index.html").read_text(encoding="utf-8")
-    main = study.split("<main", 1)[1]
-    assert "alert(1)" not in main and "steal()" not in main and "javascript:" not in main
-    assert "<b>Bold</b>" in main and main.count('class="citation"') == 1
+    for page in pages:
+        assert "<script>alert(1)</script>" in (out / page).read_text(encoding="utf-8"), page  # as the owner asked
     (project / "site.yaml").write_text(SITE + "markdown_html: strip\n", encoding="utf-8")
     result = cli("--project", str(project), "--out", str(out))
     assert result.status == 2 and "site.yaml:5: markdown_html: must be 'allow'" in result.err

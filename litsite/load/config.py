@@ -29,7 +29,7 @@ class SiteConfig:
     styles: tuple[str, ...] = ()
     locale: str = "en-US"
     footer: str = ""
-    markdown_html: str = "allow"  # "sanitize": raw HTML in content Markdown is cleaned by nh3 (see README)
+    markdown_html: str = "sanitize"  # raw HTML in content Markdown cleaned by nh3; "allow" keeps it (see README)
     style_labels: tuple[tuple[str, str], ...] = ()  # (style, the style menu's short label) set in site.yaml
     style_refs: tuple[StyleRef, ...] = ()  # each of `styles`, resolved once (file, title, digest, what it uses)
 
