@@ -15,6 +15,7 @@ from typing import Any
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES
 from litsite.errors import ErrorCollector, UserError
 from litsite.importers import textutil as tu
+from litsite.importers.ids import assign_ids
 from litsite.importers.result import ImportResult
 from litsite.importers.zoterokeys import ALIASES, CANONICAL, CREATOR_ROLES, NOT_REFERENCES, ZOTERO_TYPES, loose
 from litsite.load.content import NAME_KEYS, check_item
@@ -266,6 +267,7 @@ def buildable(importer: Callable[[Path], ImportResult]) -> Callable[[Path], Impo
         result = importer(path)
         warnings = list(result.warnings)
         references = make_buildable(result.references, warnings)
+        assign_ids(references, warnings)  # making an item buildable may drop its id (a URI): every one has an id
         study = buildable_study(result.study, warnings) if result.study else result.study
         if study and not str(study.get("title") or "").strip():
             warnings.append("the record names no title for its article: no study written (a bibliography site)")

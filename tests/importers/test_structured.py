@@ -173,3 +173,15 @@ def test_bibtex_unknown_type_and_duplicate_key(tmp_path: Path) -> None:
     result = load_bibtex("@book{k, title={A}}\n@book{k, title={B}}\n", tmp_path / "x.bib")
     assert [(i["id"], i["title"]) for i in result.references] == [("k", "A"), ("anonnd", "B")]
     assert result.warnings == ["1 entry with an earlier entry's key: 'k' at line 2", "duplicate id 'k': renamed"]
+
+
+def test_a_reference_whose_key_is_a_uri_gets_an_id(tmp_path: Path) -> None:
+    """Making an item buildable drops an id that is a URI (Zotero's); the item still gets a readable unique id."""
+    path = tmp_path / "lib.bib"
+    path.write_text(
+        "@online{https://example.org/briefing-9,\n  title = {Briefing nine},\n  year = {2014}\n}\n"
+        "@book{smith2010, title = {S}, author = {Smith, J}, year = {2010}}\n",
+        encoding="utf-8",
+    )
+    ids = [item.get("id") for item in import_record(path).references]
+    assert ids == ["briefing2014", "smith2010"]
