@@ -6,7 +6,7 @@ import hashlib
 import os
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from citeproc import Citation, Locator
 from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register the layers of elements.LAYERS)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
+from litsite.csl.fixes.positions import PositionTracker
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
@@ -96,15 +97,21 @@ class Formatter:
         memo: Memo | None = None,
         workers: int = 1,
         digests: list[str] | None = None,
+        notes: Sequence[int] | None = None,
     ) -> Formatted:
         """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text".
 
+        notes: the note number of each cluster (0: in the running text), which decides positions (ibid, near-note)
+        and first-reference-note-number; by default a note style's clusters are notes 1, 2, … (each cluster a note
+        of its own, as pandoc makes them) and an in-text style's are in the text.
         memo: per-item renderings of earlier formattings with the same style, locale, format and engine (see
         memo.py); workers: processes that render items the memo lacks; digests: item_digest of each item, if known.
         Raises ItemFormatError naming the item that cannot be formatted.
         """
+        if notes is not None and len(notes) != len(clusters):
+            raise ValueError(f"{len(notes)} note numbers for {len(clusters)} clusters")
         try:
-            return self._format(items, clusters, fmt, memo, workers, digests)
+            return self._format(items, clusters, fmt, memo, workers, digests, notes)
         except ItemFormatError:
             raise
         except Exception as exc:  # a step over all items (sorting, disambiguation) failed: find the item alone
@@ -135,6 +142,7 @@ class Formatter:
         memo: Memo | None,
         workers: int,
         digests: list[str] | None,
+        notes: Sequence[int] | None = None,
     ) -> Formatted:
         memo = memo if memo is not None else Memo()
         parallel = Parallel(workers)
@@ -148,6 +156,11 @@ class Formatter:
             bib = source.Bibliography(style, src, form)
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
+            notes = _note_numbers(style, len(clusters), notes)
+            tracker = PositionTracker(style.root.get_option("near-note-distance"))
+            for citation, note in zip(citations, notes, strict=True):
+                citation["litsite_positions"] = tracker
+                citation["litsite_note"] = note
             asides = [any(c.aside for c in cluster) for cluster in clusters]
             for citation, aside in zip(citations, asides, strict=True):
                 if not aside:
@@ -179,7 +192,8 @@ class Formatter:
             # A cluster's text depends on its cites and on every cluster before it (ibid, subsequent forms): the
             # texts of all clusters are kept together, under a digest of every cite's item, state and options.
             digest = hashlib.sha1()
-            for cluster in clusters:
+            for cluster, note in zip(clusters, notes, strict=True):
+                digest.update(f"note {note}\n".encode())
                 for c in cluster:
                     key = keys.get(c.id, "")
                     state = bib.source.state_key(key) if key else "missing"
@@ -299,6 +313,14 @@ class Formatter:
         if cite.author_only:
             extra["author_only"] = True
         return source.Item(key, **extra)
+
+
+def _note_numbers(style: Style, count: int, notes: Sequence[int] | None) -> list[int]:
+    """The note number of each of `count` clusters: the given ones, or the default for the style's class."""
+    if notes is None:
+        note_style = style.root.get("class") == "note"
+        return [n + 1 if note_style else 0 for n in range(count)]
+    return [max(0, int(n)) for n in notes]
 
 
 def format_bibliography(items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US") -> list[str]:

@@ -96,19 +96,43 @@ def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
     """CITATIONS: each call inserts a citation between the ones before and after it (processCitationCluster); the
     document's citations in their final order, `>>` marking those the last call changed (as citeproc-js's runner)."""
     clusters: dict[str, list[Cite]] = {}
+    notes: dict[str, int] = {}
     before: dict[str, str] = {}
     texts: dict[str, str] = {}
     order: list[str] = []
+    backrefs: dict[tuple[str, int], int] = {}
+    tainted: set[str] = set()
     for citation, pre, post in calls:
         cid = citation["citationID"]
         clusters[cid] = [_cite(c) for c in citation["citationItems"]]
+        notes.update({p[0]: int(p[1] or 0) for p in [*pre, *post]})
+        notes[cid] = int(citation.get("properties", {}).get("noteIndex") or 0)
         order = [p[0] for p in pre] + [cid] + [p[0] for p in post]
         before = texts
-        result = formatter.format(items, [clusters[c] for c in order], "html")
+        result = formatter.format(items, [clusters[c] for c in order], "html", notes=[notes[c] for c in order])
         texts = dict(zip(order, result.citations, strict=True))
+        now = _backrefs(order, clusters, notes)
+        tainted = {clusters[c][k].id for (c, k), n in now.items() if c != cid and backrefs.get((c, k), n) != n}
+        backrefs = now
     last = calls[-1][0]["citationID"]
-    marks = [">>" if c == last or before.get(c) != texts[c] else ".." for c in order]
+    # citeproc-js also returns every citation of an item whose first-reference-note-number changed somewhere
+    changed = {c for c in order if any(cite.id in tainted for cite in clusters[c])}
+    marks = [">>" if c == last or c in changed or before.get(c) != texts[c] else ".." for c in order]
     return "\n".join(f"{m}[{i}] {texts[c]}" for i, (m, c) in enumerate(zip(marks, order, strict=True)))
+
+
+def _backrefs(order: list[str], clusters: dict[str, list[Cite]], notes: dict[str, int]) -> dict[tuple[str, int], int]:
+    """The first-reference-note-number of each later cite in a note ((citation, index) -> note of the first cite)."""
+    first: dict[str, int] = {}
+    out = {}
+    for c in order:
+        if not notes[c]:
+            continue
+        for k, cite in enumerate(clusters[c]):
+            if cite.id in first and first[cite.id] != notes[c]:
+                out[(c, k)] = first[cite.id]
+            first.setdefault(cite.id, notes[c])
+    return out
 
 
 def passes(path: Path) -> bool:

@@ -15,6 +15,7 @@ from citeproc.string import MixedString, String, join
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
+from litsite.csl.fixes.positions import first_note_number
 from litsite.csl.markup import CLOSE, OPEN, PLACEHOLDERS, TERM
 
 
@@ -42,12 +43,16 @@ def _starts_sentence(prefix: object) -> bool:
     return text[-1] in "!?" or (text[-1] == "." and len(text.split()) > 1)
 
 
-def capitalize_term_start(text: object, prefix: object) -> object:
+def capitalize_term_start(text: object, prefix: object, opening: bool = True) -> object:
     """A note style's cite that begins with a term ("ibid.") starts with a capital, unless a prefix that does not end
-    a sentence comes before it (citeproc-js; the suite's magic_TermCapitalizationWithPrefix)."""
+    a sentence comes before it (citeproc-js; the suite's magic_TermCapitalizationWithPrefix). A cite after the
+    cluster's first (opening=False) follows what the first printed: only a prefix that ends a sentence makes its term
+    start with a capital (citeproc-js's term_predecessor, reset only at the cluster's start and by such a prefix)."""
     value = str(text)
     first = next((i for i, c in enumerate(value) if c not in PLACEHOLDERS or c == TERM), None)
     if first is None or value[first] != TERM or not _starts_sentence(prefix):
+        return text
+    if not opening and not str(prefix or "").strip():
         return text
     letter = next((i for i in range(first, len(value)) if value[i] not in PLACEHOLDERS), None)
     if letter is None:
@@ -153,6 +158,9 @@ class Layout:
         bad = [cite for cite in citation.cites if cite.is_bad()]
         if self.getparent().sort is not None and len(cites) > 1:  # one cite needs no sorting (its keys are costly)
             cites = self.getparent().sort.sort(cites, self)
+        tracker = citation.get("litsite_positions")
+        if tracker is not None:  # a cluster of a document: positions from the note numbers
+            tracker.assign(cites, citation.get("litsite_note", 0))
         out = []
         affixes: list[tuple[str, str]] = []
         rendered = []
@@ -164,7 +172,8 @@ class Layout:
             cite["_first_names_obj"] = None
             cite["_first_names"] = None
             cite["_suffix_done"] = False
-            text = self.render_children(cite, delimiter="")
+            with first_note_number(cite):
+                text = self.render_children(cite, delimiter="")
             if cite.get("author_only"):
                 names = cite.get("_first_names_obj")
                 if names is not None:
@@ -175,7 +184,7 @@ class Layout:
                 text = String(NO_PRINTED_FORM)  # what citeproc-js prints for a cite that renders nothing
             if text is not None:
                 if self.getparent().getparent().get("class") == "note":
-                    text = capitalize_term_start(text, cite.get("prefix"))
+                    text = capitalize_term_start(text, cite.get("prefix"), not rendered)
                 text = MixedString([cite.get("prefix") or String("")]) + text + (cite.get("suffix") or String(""))
                 out.append(text)
                 affixes.append((str(cite.get("prefix") or ""), str(cite.get("suffix") or "")))
