@@ -185,6 +185,8 @@ class TrackedText:
             if variable != "year-suffix":
                 report(False)
             raise
+        if variable == "citation-label" and text:
+            text = String(str(text) + (dict.get(item.reference, "year_suffix") or ""))  # its suffix (citeproc-js)
         if text or variable != "year-suffix":
             report(bool(text), variable)
         return text
