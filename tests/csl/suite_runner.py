@@ -69,6 +69,7 @@ def render(sections: dict[str, str]) -> str:
     items = json.loads(sections["INPUT"])
     for n, item in enumerate(items, start=1):
         item.setdefault("id", f"ITEM-{n}")  # as citeproc-js's fixture runner names items without an id
+    items = list({str(item["id"]): item for item in items}.values())  # one item per id: the last (as the runner)
     with tempfile.NamedTemporaryFile("w", suffix=".csl", encoding="utf-8", delete=False) as handle:
         handle.write(sections["CSL"])
         style = Path(handle.name)
@@ -77,8 +78,9 @@ def render(sections: dict[str, str]) -> str:
         mode = sections["MODE"].strip()
         if "CITATIONS" in sections and mode == "citation":
             return _citations(formatter, items, json.loads(sections["CITATIONS"]))
-        if "CITATIONS" in sections:
-            clusters = [[_cite(c) for c in cit[0]["citationItems"]] for cit in json.loads(sections["CITATIONS"])]
+        if "CITATIONS" in sections:  # the document the calls leave: only the items it cites are registered
+            clusters = _document(json.loads(sections["CITATIONS"]))
+            items = _cited(items, clusters)
         elif "CITATION-ITEMS" in sections:
             clusters = [[_cite(c) for c in cluster] for cluster in json.loads(sections["CITATION-ITEMS"])]
         else:
@@ -109,7 +111,8 @@ def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
         notes[cid] = int(citation.get("properties", {}).get("noteIndex") or 0)
         order = [p[0] for p in pre] + [cid] + [p[0] for p in post]
         before = texts
-        result = formatter.format(items, [clusters[c] for c in order], "html", notes=[notes[c] for c in order])
+        document = [clusters[c] for c in order]
+        result = formatter.format(_cited(items, document), document, "html", notes=[notes[c] for c in order])
         texts = dict(zip(order, result.citations, strict=True))
         now = _backrefs(order, clusters, notes)
         tainted = {clusters[c][k].id for (c, k), n in now.items() if c != cid and backrefs.get((c, k), n) != n}
@@ -119,6 +122,23 @@ def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
     changed = {c for c in order if any(cite.id in tainted for cite in clusters[c])}
     marks = [">>" if c == last or c in changed or before.get(c) != texts[c] else ".." for c in order]
     return "\n".join(f"{m}[{i}] {texts[c]}" for i, (m, c) in enumerate(zip(marks, order, strict=True)))
+
+
+def _document(calls: list) -> list[list[Cite]]:
+    """The clusters of the document a sequence of processCitationCluster calls leaves, in order."""
+    clusters: dict[str, list[Cite]] = {}
+    order: list[str] = []
+    for citation, pre, post in calls:
+        clusters[citation["citationID"]] = [_cite(c) for c in citation["citationItems"]]
+        order = [p[0] for p in pre] + [citation["citationID"]] + [p[0] for p in post]
+    return [clusters[c] for c in order]
+
+
+def _cited(items: list[dict], clusters: list[list[Cite]]) -> list[dict]:
+    """The items the clusters cite: citeproc-js registers an item when a citation cites it, and drops it when no
+    citation does any more."""
+    ids = {cite.id for cluster in clusters for cite in cluster}
+    return [item for item in items if str(item["id"]) in ids]
 
 
 def _backrefs(order: list[str], clusters: dict[str, list[Cite]], notes: dict[str, int]) -> dict[tuple[str, int], int]:
