@@ -102,8 +102,7 @@ class Formatter:
         """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text".
 
         notes: the note number of each cluster (0: in the running text), which decides positions (ibid, near-note)
-        and first-reference-note-number; by default a note style's clusters are notes 1, 2, … (each cluster a note
-        of its own, as pandoc makes them) and an in-text style's are in the text.
+        and first-reference-note-number; by default note_numbers(style's class, clusters).
         memo: per-item renderings of earlier formattings with the same style, locale, format and engine (see
         memo.py); workers: processes that render items the memo lacks; digests: item_digest of each item, if known.
         Raises ItemFormatError naming the item that cannot be formatted.
@@ -156,7 +155,7 @@ class Formatter:
             bib = source.Bibliography(style, src, form)
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
-            notes = _note_numbers(style, len(clusters), notes)
+            notes = _note_numbers(style, clusters, notes)
             tracker = PositionTracker(style.root.get_option("near-note-distance"))
             for citation, note in zip(citations, notes, strict=True):
                 citation["litsite_positions"] = tracker
@@ -315,11 +314,25 @@ class Formatter:
         return source.Item(key, **extra)
 
 
-def _note_numbers(style: Style, count: int, notes: Sequence[int] | None) -> list[int]:
-    """The note number of each of `count` clusters: the given ones, or the default for the style's class."""
+def note_numbers(note_style: bool, clusters: Sequence[Sequence[Cite]]) -> list[int]:
+    """The note numbers of one document's clusters as pandoc places them: in a note style each cluster is a note of
+    its own (1, 2, …) but an author-only one (the names of a narrative citation) stands in the text (0); in an
+    in-text style every cluster stands in the text."""
+    out = []
+    count = 0
+    for cluster in clusters:
+        if not note_style or (cluster and all(c.author_only for c in cluster)):
+            out.append(0)
+        else:
+            count += 1
+            out.append(count)
+    return out
+
+
+def _note_numbers(style: Style, clusters: list[list[Cite]], notes: Sequence[int] | None) -> list[int]:
+    """The note number of each cluster: the given ones, or the default for the style's class."""
     if notes is None:
-        note_style = style.root.get("class") == "note"
-        return [n + 1 if note_style else 0 for n in range(count)]
+        return note_numbers(style.root.get("class") == "note", clusters)
     return [max(0, int(n)) for n in notes]
 
 
