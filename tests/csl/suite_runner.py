@@ -84,7 +84,12 @@ def render(sections: dict[str, str]) -> str:
         elif "CITATION-ITEMS" in sections:
             clusters = [[_cite(c) for c in cluster] for cluster in json.loads(sections["CITATION-ITEMS"])]
         else:
-            clusters = [[Cite(str(item["id"])) for item in items]]
+            # synthesized from the items after the processor sorted them (citeproc-js's runner): bibliography order
+            ids = [str(item["id"]) for item in items]
+            if mode == "citation":
+                order = [i for i, _ in formatter.format(items, [], "html").entries]
+                ids = order + [i for i in ids if i not in order]
+            clusters = [[Cite(i) for i in ids]]
         result = formatter.format(items, clusters if mode == "citation" else [], "html")
     finally:
         style.unlink()
