@@ -109,6 +109,11 @@ def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
     order: list[str] = []
     backrefs: dict[tuple[str, int], int] = {}
     tainted: set[str] = set()
+    numbers: dict[str, int] = {}
+    csl = formatter.style_path.read_text(encoding="utf-8")
+    numeric = 'variable="citation-number"' in csl
+    counting = 'class="note"' in csl and 'disambiguate="true"' in csl
+    counts: dict[str, int] = {}
     for citation, pre, post in calls:
         cid = citation["citationID"]
         clusters[cid] = [_cite(c) for c in citation["citationItems"]]
@@ -122,8 +127,19 @@ def _citations(formatter: Formatter, items: list[dict], calls: list) -> str:
         now = _backrefs(order, clusters, notes)
         tainted = {clusters[c][k].id for (c, k), n in now.items() if c != cid and backrefs.get((c, k), n) != n}
         backrefs = now
+        if numeric:  # and, in a numeric style, every citation of an item whose number changed
+            cited = [i for i, _ in result.entries] or list(dict.fromkeys(c.id for cl in document for c in cl))
+            renumbered = {i: n for n, i in enumerate(cited)}
+            tainted |= {i for i, n in renumbered.items() if numbers.get(i, n) != n}
+            numbers = renumbered
+        if counting:  # and, in a note style that tests disambiguate, of an item now cited once or more than once
+            cited_in = {
+                i: sum(any(c.id == i for c in cl) for cl in document) for i in {c.id for cl in document for c in cl}
+            }
+            tainted |= {i for i, n in cited_in.items() if i in counts and (counts[i] < 2) != (n < 2)}
+            counts = cited_in
     last = calls[-1][0]["citationID"]
-    # citeproc-js also returns every citation of an item whose first-reference-note-number changed somewhere
+    # citeproc-js also returns every citation of an item whose first-reference-note-number (or number) changed
     changed = {c for c in order if any(cite.id in tainted for cite in clusters[c])}
     marks = [">>" if c == last or c in changed or before.get(c) != texts[c] else ".." for c in order]
     return "\n".join(f"{m}[{i}] {texts[c]}" for i, (m, c) in enumerate(zip(marks, order, strict=True)))
