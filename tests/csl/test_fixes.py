@@ -349,6 +349,29 @@ def test_collapse_delimiters(tmp_path: Path) -> None:
     assert result.citations == ("Doe 2000, 2003; Roe 1971, Poe 1971",)
 
 
+def test_explicit_after_collapse_delimiter_with_collapse_year(tmp_path: Path) -> None:
+    # citeproc-js's getSpliceDelimiter: an explicit after-collapse-delimiter also follows a cite with a locator and
+    # joins two cites that are not collapsed (collapse="year")
+    cite = '<group delimiter=", "><group delimiter=" "><names variable="author"><name form="short"/></names>' \
+        '<date variable="issued"><date-part name="year"/></date></group><text variable="locator"/></group>'  # fmt: skip
+    s = style(tmp_path, '<text variable="title"/>', cite=cite, cit='collapse="year" after-collapse-delimiter="; "')
+    s.write_text(s.read_text(encoding="utf-8").replace('<layout delimiter="; ">', '<layout delimiter=", ">'))
+    doe, roe, poe = ({"family": name} for name in ("Doe", "Roe", "Poe"))
+    items = [
+        item("a", author=[doe], issued={"date-parts": [[2000]]}),
+        item("b", author=[doe], issued={"date-parts": [[2003]]}),
+        item("c", author=[roe], issued={"date-parts": [[1971]]}),
+        item("d", author=[poe], issued={"date-parts": [[1971]]}),
+    ]
+    clusters = [
+        [Cite("a"), Cite("b"), Cite("c"), Cite("d")],
+        [Cite("a", locator="5"), Cite("b", locator="7"), Cite("c")],
+        [Cite("c"), Cite("d")],
+    ]
+    got = Formatter(s).format(items, clusters, "text").citations
+    assert got == ("Doe 2000, 2003; Roe 1971; Poe 1971", "Doe 2000, 5; 2003, 7; Roe 1971", "Roe 1971; Poe 1971")
+
+
 def test_a_macro_that_prints_a_term_counts_as_content(tmp_path: Path) -> None:
     # the publisher macro calls empty variables, but the date macro inside it prints "n.d.": the output stays
     macros = (

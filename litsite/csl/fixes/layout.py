@@ -260,6 +260,7 @@ class Layout:
                 # without a cite-group-delimiter, years without suffixes are joined by ", " (citeproc-js)
                 "plain_group": citation.get("cite-group-delimiter", comma),
                 "year_suffix": citation.get("year-suffix-delimiter", group),
+                "explicit_after": "after-collapse-delimiter" in citation.attrib,
             }
             pieces = collapse_years(self, rendered, collapse, opts)
         out = MixedString()
