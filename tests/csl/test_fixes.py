@@ -370,6 +370,9 @@ def test_explicit_after_collapse_delimiter_with_collapse_year(tmp_path: Path) ->
     ]
     got = Formatter(s).format(items, clusters, "text").citations
     assert got == ("Doe 2000, 2003; Roe 1971; Poe 1971", "Doe 2000, 5; 2003, 7; Roe 1971", "Roe 1971; Poe 1971")
+    # without a citation sort only neighbouring cites collapse (citeproc-js regroups cites only when it sorts them)
+    got = Formatter(s).format(items, [[Cite("a"), Cite("c"), Cite("b")]], "text").citations
+    assert got == ("Doe 2000; Roe 1971; Doe 2003",)
 
 
 def test_a_macro_that_prints_a_term_counts_as_content(tmp_path: Path) -> None:

@@ -55,6 +55,8 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
         shown = cite.get("_first_names_obj")
         key = (str(shown) if shown is not None else cite.get("_first_names")) if _plain(cite) else None
         key = key or f"\x00{id(cite)}"
+        if opts.get("adjacent") and order:  # without a citation sort only neighbours group (citeproc-js)
+            key = order[-1] if order[-1].split("\x01")[0] == key else f"{key}\x01{len(order)}"
         if key not in groups:
             groups[key] = []
             order.append(key)

@@ -261,6 +261,7 @@ class Layout:
                 "plain_group": citation.get("cite-group-delimiter", comma),
                 "year_suffix": citation.get("year-suffix-delimiter", group),
                 "explicit_after": "after-collapse-delimiter" in citation.attrib,
+                "adjacent": citation.sort is None,  # citeproc-js regroups cites only when it sorts them
             }
             pieces = collapse_years(self, rendered, collapse, opts)
         out = MixedString()
