@@ -117,6 +117,17 @@ def test_substituted_variable_is_not_repeated(tmp_path: Path) -> None:
     assert format_bibliography([item("a", title="T")], s) == ["T"]
 
 
+def test_a_substitute_macro_prints_its_variable_once(tmp_path: Path) -> None:
+    # citeproc-js: a variable the substitution has printed is suppressed from then on, inside the macro too
+    s = style(tmp_path, '<names variable="author"><substitute><text macro="ed"/></substitute></names>'
+              '<text variable="title" prefix=". "/>')  # fmt: skip
+    macro = '<macro name="ed"><names variable="editor"><name/><label prefix=" " form="short"/></names>' \
+        '<names variable="editor"><name/></names></macro>'  # fmt: skip
+    s.write_text(s.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    editor = [{"family": "Doe", "given": "Jo"}]
+    assert format_bibliography([item("a", title="T", editor=editor)], s) == ["Jo Doe ed. T"]
+
+
 def test_date_delimiter_from_locale(tmp_path: Path) -> None:
     s = style(tmp_path, '<date variable="issued" form="text"/>', root='default-locale="en-US"')
     assert format_bibliography([item("a", issued={"date-parts": [[2004, 1, 5]]})], s) == ["January 5, 2004"]

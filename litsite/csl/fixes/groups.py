@@ -33,8 +33,10 @@ def report(rendered: bool, variable: str | None = None) -> None:
 
 
 def suppressed(element: object, item: object, variable: str) -> bool:
-    """Whether `variable` was already used as a substitute in the entry being rendered."""
-    return variable.replace("_", "-") in item.get("_used", ())
+    """Whether `variable` was already used as a substitute in the entry being rendered, or earlier in the
+    substitute being rendered (a macro that names the editor twice prints it once, as citeproc-js)."""
+    name = variable.replace("_", "-")
+    return name in item.get("_used", ()) or bool(_RECORDERS and name in _RECORDERS[-1])
 
 
 def implicit_group(render: Callable[[], object]) -> object:
