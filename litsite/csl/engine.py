@@ -302,7 +302,8 @@ class Formatter:
             key = f"missing-{cite.id}"
         extra: dict = {}
         if cite.locator:
-            extra["locator"] = Locator(cite.label or "page", cite.locator)
+            # rich text like a field's: its quotes typographic, punctuation moved into them (citeproc-js)
+            extra["locator"] = Locator(cite.label or "page", str(markup.parse_rich_text(cite.locator, fmt)))
         if cite.prefix:
             extra["prefix"] = markup.affix_text(cite.prefix, fmt)
         if cite.suffix:

@@ -329,6 +329,12 @@ def test_display_attribute_makes_blocks_in_html(tmp_path: Path) -> None:
     # citeproc-js's text format: a block starts on a new line, an indented block on a new line after four spaces
     lines = format_bibliography(books, s, "text")[0].strip("\n").split("\n")
     assert lines[0] == "T" and lines[1].startswith("    ") and lines[1].strip() == "N"
+    # the layout's suffix goes inside the last block (citeproc-js)
+    s.write_text(s.read_text(encoding="utf-8").replace("<bibliography ><layout>", '<bibliography><layout suffix=".">'))
+    assert format_bibliography(books, s, "html") == ['<div class="csl-block">T</div><div class="csl-indent"> N.</div>']
+    # a block that opens the entry starts trimmed: its leading space stands before it (citeproc-js)
+    s = style(tmp_path, '<text variable="title" prefix=" " display="left-margin"/>')
+    assert format_bibliography(books, s, "html") == [' <div class="csl-left-margin">T</div>']
 
 
 def test_a_macro_whose_variables_are_all_empty_renders_nothing(tmp_path: Path) -> None:

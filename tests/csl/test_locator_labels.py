@@ -46,3 +46,16 @@ def test_page_label_plural(tmp_path: Path, page: str, want: str) -> None:
 def test_locator_label(tmp_path: Path, locator: str, want: str) -> None:
     got = render(tmp_path, "locator", {"id": "a", "type": "book"}, Cite("a", locator=locator, label="page"))
     assert got == want
+
+
+def test_a_label_written_with_a_space_is_the_hyphenated_term(tmp_path: Path) -> None:
+    got = render(tmp_path, "locator", {"id": "a", "type": "book"}, Cite("a", locator="gargoyle", label="sub verbo"))
+    assert got == "s.v. gargoyle"
+
+
+def test_a_locator_is_rich_text_with_typographic_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "s.csl"
+    path.write_text(STYLE.format(var="locator").replace("<layout>", '<layout suffix=".">'), encoding="utf-8")
+    cite = Cite("a", locator='"gargoyle"', label="sub verbo")
+    got = Formatter(path, "en-US").format([{"id": "a", "type": "book"}], [[cite]], "html").citations[0]
+    assert got == "s.v. “gargoyle.”"  # en-US moves the period inside the quotes, as for any field

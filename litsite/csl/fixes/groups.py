@@ -252,6 +252,7 @@ class Label:
             if var == "locator":
                 if not item.get("locator") or EMBEDDED_LABEL.match(str(item.locator.identifier)):
                     return None
+                variable = str(item.locator.label or "page").replace(" ", "-")  # "sub verbo": the sub-verbo term
             elif not item.reference.get(var.replace("-", "_")):
                 return None
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

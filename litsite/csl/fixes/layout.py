@@ -61,6 +61,8 @@ def capitalize_term_start(text: object, prefix: object, opening: bool = True) ->
 
 
 _DISPLAY = {"block": "block", "left-margin": "lm", "right-inline": "ri", "indent": "indent"}
+_BLOCK_CLOSES = frozenset(CLOSE[tag] for tag in _DISPLAY.values())
+_BLOCK_OPENS = frozenset(OPEN[tag] for tag in _DISPLAY.values())
 
 
 class Display:
@@ -140,7 +142,18 @@ class Layout:
                 left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
                 return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
             return String(f"{left} {right}"), names
-        return self.format(self.wrap(join(parts, delimiter))), names
+        joined = join(parts, delimiter)
+        value = str(joined)
+        if len(value) > 1 and value[0] in _BLOCK_OPENS and value[1] == " " and not self.get("prefix"):
+            # a block that opens the entry starts trimmed, its leading space before it (citeproc-js: " N.d." when a
+            # block precedes it, " <div …>N.d." when it opens the entry)
+            value = " " + value[0] + value[1:].lstrip(" ")
+            joined = String(value)
+        if value and value[-1] in _BLOCK_CLOSES and self.get("suffix"):
+            # citeproc-js puts the layout's suffix inside the last display block ("…Here.</div>")
+            inner = self.wrap(String(value[:-1]))
+            return self.format(MixedString([inner, String(value[-1])])), names
+        return self.format(self.wrap(joined)), names
 
     def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
         self.repressed = {}
