@@ -155,11 +155,7 @@ class Formatter:
             bib = source.Bibliography(style, src, form)
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
-            notes = _note_numbers(style, clusters, notes)
-            tracker = PositionTracker(style.root.get_option("near-note-distance"))
-            for citation, note in zip(citations, notes, strict=True):
-                citation["litsite_positions"] = tracker
-                citation["litsite_note"] = note
+            notes = _place_in_notes(style, citations, _note_numbers(style, clusters, notes))
             asides = [any(c.aside for c in cluster) for cluster in clusters]
             for citation, aside in zip(citations, asides, strict=True):
                 if not aside:
@@ -328,6 +324,15 @@ def note_numbers(note_style: bool, clusters: Sequence[Sequence[Cite]]) -> list[i
             count += 1
             out.append(count)
     return out
+
+
+def _place_in_notes(style: Style, citations: list[Citation], notes: list[int]) -> list[int]:
+    """Give each citation its note number and the document's position tracker (read when it renders)."""
+    tracker = PositionTracker(style.root.get_option("near-note-distance"))
+    for citation, note in zip(citations, notes, strict=True):
+        citation["litsite_positions"] = tracker
+        citation["litsite_note"] = note
+    return notes
 
 
 def _note_numbers(style: Style, clusters: list[list[Cite]], notes: Sequence[int] | None) -> list[int]:
