@@ -16,7 +16,7 @@ from litsite.cite.anchors import assign_anchors
 from litsite.cite.contexts import Context, find_contexts
 from litsite.cite.mdparse import Heading, MarkdownTooComplex, nonce_of, parse_markdown
 from litsite.cite.syntax import Cluster, find_clusters
-from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
+from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError, note_numbers
 from litsite.csl.styles import StyleRef
 from litsite.errors import ErrorCollector, UserError
 from litsite.load.config import SiteConfig
@@ -116,6 +116,7 @@ class FormatJob:
     items: list[dict[str, Any]]
     clusters: list[list[Cite]]
     fmt: str = "html"
+    notes: tuple[int, ...] | None = None  # each cluster's note number (a note style's); None: the engine's default
 
 
 # A formatting, e.g. a cache in front of Formatter.
@@ -124,7 +125,9 @@ FormatFn = Callable[[FormatJob], Formatted]
 
 def format_direct(job: FormatJob) -> Formatted:
     """Format with a fresh Formatter (no caching), the items spread over every core."""
-    return Formatter(job.style, job.locale).format(job.items, job.clusters, job.fmt, workers=os.cpu_count() or 1)
+    return Formatter(job.style, job.locale).format(
+        job.items, job.clusters, job.fmt, workers=os.cpu_count() or 1, notes=job.notes
+    )
 
 
 def engine_clusters_of(clusters: list[Cluster]) -> tuple[list[list[Cite]], list[tuple[int, ...]]]:
@@ -213,10 +216,27 @@ def plan(config: SiteConfig, content: Content) -> CitePlan:
     for parts in joins[in_main:]:  # the reviewer's clusters number nothing (engine.Cite.aside)
         for j in parts:
             engine_clusters[j] = [dataclasses.replace(c, aside=True) for c in engine_clusters[j]]
-    jobs = tuple(FormatJob(ref, config.locale, items, engine_clusters) for ref in config.style_refs)
+    notes = document_notes(docs, joins, engine_clusters)
+    jobs = tuple(
+        FormatJob(ref, config.locale, items, engine_clusters, notes=notes if ref.note_class else None)
+        for ref in config.style_refs
+    )
     marked = {p: (d.html, nonce_of(d.page.body), d.spans, d.headings, d.sections) for p, d in docs.items()}
     contexts = find_contexts(marked, clusters)
     return CitePlan(tuple(clusters), main, tuple(order), by_id, tuple(joins), jobs, contexts, remarks)
+
+
+def document_notes(
+    docs: dict[Path, DocCitations], joins: list[tuple[int, ...]], engine_clusters: list[list[Cite]]
+) -> tuple[int, ...]:
+    """The note number of each engine cluster in a note style: each document numbers its own notes from 1 (pandoc
+    renders each file alone), so an "ibid." never points into another page."""
+    notes = [0] * len(engine_clusters)
+    for doc in docs.values():
+        parts = [j for _, _, i in doc.spans for j in joins[i]]
+        for j, note in zip(parts, note_numbers(True, [engine_clusters[j] for j in parts]), strict=True):
+            notes[j] = note
+    return tuple(notes)
 
 
 def assemble(planned: CitePlan, results: list[Formatted]) -> Cited:

@@ -70,7 +70,9 @@ class Disambiguator:
         self.tags = tags  # item key -> what determines its rendering (see memo.py)
         self.parallel = parallel or Parallel()
         self.citation = style.root.citation
-        self.explicit_suffix = bool(style.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+        # the style places year suffixes itself: cs:text year-suffix, or citation-label, which takes them (citeproc-js)
+        explicit = ".//cs:text[@variable='year-suffix' or @variable='citation-label']"
+        self.explicit_suffix = bool(style.root.xpath(explicit, namespaces={"cs": CSL_NS}))
         # citeproc-js's has_disambiguate: a disambiguate="true" test anywhere in the style (macros included)
         condition = ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"
         self.has_condition = bool(style.root.xpath(condition, namespaces={"cs": CSL_NS}))

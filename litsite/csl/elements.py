@@ -46,7 +46,7 @@ LAYERS: tuple[str, ...] = (
     "litsite.csl.fixes.layout",  # second-field-align, display, cite order, suppress-author / author-only
     "litsite.csl.fixes.names",  # initialize, particles, delimiters, et-al, disambiguation hooks
     "litsite.csl.fixes.numbers",  # page ranges and en dashes in number ranges; plural counts
-    "litsite.csl.fixes.positions",  # near-note distance read from cs:citation
+    "litsite.csl.fixes.positions",  # positions from note numbers (citeproc-js's rules), near-note distance
     "litsite.csl.fixes.quotes",  # quotes="true" and cs:text value quotes
     "litsite.csl.fixes.sorting",  # sort keys from values, collation, empty keys last
     "litsite.csl.fixes.text_case",  # text-case on text, label, number, date-part, name-part

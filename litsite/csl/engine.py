@@ -6,7 +6,7 @@ import hashlib
 import os
 import traceback
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from citeproc import Citation, Locator
 from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, speed register the layers of elements.LAYERS)
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
+from litsite.csl.fixes.positions import PositionTracker
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
@@ -96,15 +97,20 @@ class Formatter:
         memo: Memo | None = None,
         workers: int = 1,
         digests: list[str] | None = None,
+        notes: Sequence[int] | None = None,
     ) -> Formatted:
         """Render the bibliography of `items` and every cluster of `clusters` in format "html" or "text".
 
+        notes: the note number of each cluster (0: in the running text), which decides positions (ibid, near-note)
+        and first-reference-note-number; by default note_numbers(style's class, clusters).
         memo: per-item renderings of earlier formattings with the same style, locale, format and engine (see
         memo.py); workers: processes that render items the memo lacks; digests: item_digest of each item, if known.
         Raises ItemFormatError naming the item that cannot be formatted.
         """
+        if notes is not None and len(notes) != len(clusters):
+            raise ValueError(f"{len(notes)} note numbers for {len(clusters)} clusters")
         try:
-            return self._format(items, clusters, fmt, memo, workers, digests)
+            return self._format(items, clusters, fmt, memo, workers, digests, notes)
         except ItemFormatError:
             raise
         except Exception as exc:  # a step over all items (sorting, disambiguation) failed: find the item alone
@@ -135,6 +141,7 @@ class Formatter:
         memo: Memo | None,
         workers: int,
         digests: list[str] | None,
+        notes: Sequence[int] | None = None,
     ) -> Formatted:
         memo = memo if memo is not None else Memo()
         parallel = Parallel(workers)
@@ -148,6 +155,7 @@ class Formatter:
             bib = source.Bibliography(style, src, form)
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
+            notes = _place_in_notes(style, citations, _note_numbers(style, clusters, notes))
             asides = [any(c.aside for c in cluster) for cluster in clusters]
             for citation, aside in zip(citations, asides, strict=True):
                 if not aside:
@@ -179,7 +187,8 @@ class Formatter:
             # A cluster's text depends on its cites and on every cluster before it (ibid, subsequent forms): the
             # texts of all clusters are kept together, under a digest of every cite's item, state and options.
             digest = hashlib.sha1()
-            for cluster in clusters:
+            for cluster, note in zip(clusters, notes, strict=True):
+                digest.update(f"note {note}\n".encode())
                 for c in cluster:
                     key = keys.get(c.id, "")
                     state = bib.source.state_key(key) if key else "missing"
@@ -289,7 +298,8 @@ class Formatter:
             key = f"missing-{cite.id}"
         extra: dict = {}
         if cite.locator:
-            extra["locator"] = Locator(cite.label or "page", cite.locator)
+            # rich text like a field's: its quotes typographic, punctuation moved into them (citeproc-js)
+            extra["locator"] = Locator(cite.label or "page", str(markup.parse_rich_text(cite.locator, fmt)))
         if cite.prefix:
             extra["prefix"] = markup.affix_text(cite.prefix, fmt)
         if cite.suffix:
@@ -299,6 +309,37 @@ class Formatter:
         if cite.author_only:
             extra["author_only"] = True
         return source.Item(key, **extra)
+
+
+def note_numbers(note_style: bool, clusters: Sequence[Sequence[Cite]]) -> list[int]:
+    """The note numbers of one document's clusters as pandoc places them: in a note style each cluster is a note of
+    its own (1, 2, …) but an author-only one (the names of a narrative citation) stands in the text (0); in an
+    in-text style every cluster stands in the text."""
+    out = []
+    count = 0
+    for cluster in clusters:
+        if not note_style or (cluster and all(c.author_only for c in cluster)):
+            out.append(0)
+        else:
+            count += 1
+            out.append(count)
+    return out
+
+
+def _place_in_notes(style: Style, citations: list[Citation], notes: list[int]) -> list[int]:
+    """Give each citation its note number and the document's position tracker (read when it renders)."""
+    tracker = PositionTracker(style.root.get_option("near-note-distance"))
+    for citation, note in zip(citations, notes, strict=True):
+        citation["litsite_positions"] = tracker
+        citation["litsite_note"] = note
+    return notes
+
+
+def _note_numbers(style: Style, clusters: list[list[Cite]], notes: Sequence[int] | None) -> list[int]:
+    """The note number of each cluster: the given ones, or the default for the style's class."""
+    if notes is None:
+        return note_numbers(style.root.get("class") == "note", clusters)
+    return [max(0, int(n)) for n in notes]
 
 
 def format_bibliography(items: list[dict], style: Path | str, fmt: str = "text", locale: str = "en-US") -> list[str]:

@@ -12,6 +12,7 @@ from litsite.csl import markup
 from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
 from litsite.csl.rawdate import parse_raw
+from litsite.csl.trigraph import citation_label
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle"}
 _LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
@@ -71,6 +72,8 @@ def clean_item(item: dict, key: str) -> dict:
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         out[name] = value
+    if not str(out.get("citation-label") or "").strip():
+        out["citation-label"] = citation_label(item)  # generated as citeproc-js does (trigraph.py)
     return out
 
 

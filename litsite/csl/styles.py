@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,12 +30,19 @@ class StyleRef:
     title: str
     digest: str = ""
     uses_position: bool = False
+    note_class: bool = False  # class="note": a footnote style, whose clusters are numbered notes
+
+
+def is_note_style(style: bytes) -> bool:
+    """Whether a style (its bytes) is a note style (cs:style class="note")."""
+    root = re.search(rb"<style\b[^>]*>", style)
+    return bool(root and re.search(rb"""\bclass\s*=\s*["']note["']""", root.group(0)))
 
 
 def style_ref(name: str, path: Path, title: str) -> StyleRef:
     """The StyleRef of the independent style file at path (its bytes read once, for the digest and what it uses)."""
     data = path.read_bytes()
-    return StyleRef(name, path, title, hashlib.sha256(data).hexdigest(), uses_position(data))
+    return StyleRef(name, path, title, hashlib.sha256(data).hexdigest(), uses_position(data), is_note_style(data))
 
 
 def uses_position(style: bytes) -> bool:

@@ -51,7 +51,9 @@ def format_job(job: FormatJob, directory: Path | None, workers: int = 1) -> tupl
     """Format one job with the per-item renderings kept in directory; the result and the renderings it used (run in
     another process: the result crosses back by pickling)."""
     memo = Memo(memo_record(directory, context_key(job.style, job.locale, job.fmt)).data)
-    result = Formatter(job.style, job.locale).format(job.items, job.clusters, job.fmt, memo=memo, workers=workers)
+    result = Formatter(job.style, job.locale).format(
+        job.items, job.clusters, job.fmt, memo=memo, workers=workers, notes=job.notes
+    )
     return result, memo.used
 
 
@@ -65,6 +67,7 @@ def format_key(job: FormatJob, digests: Sequence[str] | None = None) -> str:
         "fmt": job.fmt,
         "items": list(digests) if digests is not None else [item_digest(i) for i in job.items],
         "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in job.clusters],
+        "notes": list(job.notes) if job.notes is not None else None,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -134,7 +137,13 @@ class FormatCache:
         else:
             self.misses += 1
             found = Formatter(job.style, job.locale).format(
-                job.items, job.clusters, job.fmt, memo=self.memo(job), workers=self.workers, digests=digests
+                job.items,
+                job.clusters,
+                job.fmt,
+                memo=self.memo(job),
+                workers=self.workers,
+                digests=digests,
+                notes=job.notes,
             )
         self._remember(key, found)
         return found

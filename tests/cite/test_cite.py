@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from litsite.cite.stage import cite, short_names
+from litsite.cite.stage import DocCitations, cite, document_notes, short_names
+from litsite.csl.engine import Cite
 from litsite.csl.styles import resolve_style
 from litsite.errors import UserErrors
 from litsite.pipeline import load_sources
@@ -56,3 +57,32 @@ def test_key_differing_only_in_case_is_named_with_its_case(project: Path):
     assert err.endswith(
         "citation key @berry2011 is not in references.yaml; did you mean '@Berry2011' (keys are case-sensitive)?"
     )
+
+
+NOTE_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+<info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+<citation><layout delimiter="; "><choose><if position="ibid ibid-with-locator"><text value="ibid"/></if>
+<else-if position="subsequent"><text value="again "/><text variable="first-reference-note-number"/></else-if>
+<else><names variable="author"><name form="short"/></names></else></choose></layout></citation></style>"""
+
+
+def test_a_note_style_numbers_the_notes_of_each_document(project: Path):
+    (project / "note.csl").write_text(NOTE_STYLE, encoding="utf-8")
+    study = project / "content" / "study.md"
+    text = "\nOne [@mason2002]. Two [@berry2011]. @mason2002 says [p. 3], and [@mason2002, p. 3] too.\n"
+    study.write_text(study.read_text(encoding="utf-8") + text, encoding="utf-8")
+    config, content = load_sources(project)
+    ref = resolve_style("note.csl", project)
+    assert ref.note_class
+    cited = cite(dataclasses.replace(config, styles=("note.csl",), style_refs=(ref,)), content)
+    texts = [cited.default.citations[i] for _, _, i in cited.docs[study].spans]
+    # the narrative citation's names stand in the text, its rest is the next note (a backreference to the first note)
+    n = len(texts) - 4
+    assert texts[n + 2 :] == [f"Mason again {n + 1}", "ibid"]
+
+
+def test_each_document_numbers_its_notes_from_one():
+    cites = [[Cite("a")], [Cite("a", author_only=True)], [Cite("a", suppress_author=True)], [Cite("b")]]
+    joins = [(0,), (1, 2), (3,)]  # our clusters → the engine's (a narrative one is two)
+    docs = {Path("a.md"): DocCitations(None, ((0, 1, 0), (2, 3, 1))), Path("b.md"): DocCitations(None, ((0, 1, 2),))}
+    assert document_notes(docs, joins, cites) == (1, 0, 2, 1)

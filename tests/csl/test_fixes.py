@@ -117,6 +117,17 @@ def test_substituted_variable_is_not_repeated(tmp_path: Path) -> None:
     assert format_bibliography([item("a", title="T")], s) == ["T"]
 
 
+def test_a_substitute_macro_prints_its_variable_once(tmp_path: Path) -> None:
+    # citeproc-js: a variable the substitution has printed is suppressed from then on, inside the macro too
+    s = style(tmp_path, '<names variable="author"><substitute><text macro="ed"/></substitute></names>'
+              '<text variable="title" prefix=". "/>')  # fmt: skip
+    macro = '<macro name="ed"><names variable="editor"><name/><label prefix=" " form="short"/></names>' \
+        '<names variable="editor"><name/></names></macro>'  # fmt: skip
+    s.write_text(s.read_text(encoding="utf-8").replace("<citation", macro + "<citation"), encoding="utf-8")
+    editor = [{"family": "Doe", "given": "Jo"}]
+    assert format_bibliography([item("a", title="T", editor=editor)], s) == ["Jo Doe ed. T"]
+
+
 def test_date_delimiter_from_locale(tmp_path: Path) -> None:
     s = style(tmp_path, '<date variable="issued" form="text"/>', root='default-locale="en-US"')
     assert format_bibliography([item("a", issued={"date-parts": [[2004, 1, 5]]})], s) == ["January 5, 2004"]
@@ -318,6 +329,12 @@ def test_display_attribute_makes_blocks_in_html(tmp_path: Path) -> None:
     # citeproc-js's text format: a block starts on a new line, an indented block on a new line after four spaces
     lines = format_bibliography(books, s, "text")[0].strip("\n").split("\n")
     assert lines[0] == "T" and lines[1].startswith("    ") and lines[1].strip() == "N"
+    # the layout's suffix goes inside the last block (citeproc-js)
+    s.write_text(s.read_text(encoding="utf-8").replace("<bibliography ><layout>", '<bibliography><layout suffix=".">'))
+    assert format_bibliography(books, s, "html") == ['<div class="csl-block">T</div><div class="csl-indent"> N.</div>']
+    # a block that opens the entry starts trimmed: its leading space stands before it (citeproc-js)
+    s = style(tmp_path, '<text variable="title" prefix=" " display="left-margin"/>')
+    assert format_bibliography(books, s, "html") == [' <div class="csl-left-margin">T</div>']
 
 
 def test_a_macro_whose_variables_are_all_empty_renders_nothing(tmp_path: Path) -> None:
@@ -347,6 +364,32 @@ def test_collapse_delimiters(tmp_path: Path) -> None:
     result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c"), Cite("d")]], "text")
     # years without suffixes joined by ", "; after a collapsed group "; "; cites not collapsed keep the layout's ", "
     assert result.citations == ("Doe 2000, 2003; Roe 1971, Poe 1971",)
+
+
+def test_explicit_after_collapse_delimiter_with_collapse_year(tmp_path: Path) -> None:
+    # citeproc-js's getSpliceDelimiter: an explicit after-collapse-delimiter also follows a cite with a locator and
+    # joins two cites that are not collapsed (collapse="year")
+    cite = '<group delimiter=", "><group delimiter=" "><names variable="author"><name form="short"/></names>' \
+        '<date variable="issued"><date-part name="year"/></date></group><text variable="locator"/></group>'  # fmt: skip
+    s = style(tmp_path, '<text variable="title"/>', cite=cite, cit='collapse="year" after-collapse-delimiter="; "')
+    s.write_text(s.read_text(encoding="utf-8").replace('<layout delimiter="; ">', '<layout delimiter=", ">'))
+    doe, roe, poe = ({"family": name} for name in ("Doe", "Roe", "Poe"))
+    items = [
+        item("a", author=[doe], issued={"date-parts": [[2000]]}),
+        item("b", author=[doe], issued={"date-parts": [[2003]]}),
+        item("c", author=[roe], issued={"date-parts": [[1971]]}),
+        item("d", author=[poe], issued={"date-parts": [[1971]]}),
+    ]
+    clusters = [
+        [Cite("a"), Cite("b"), Cite("c"), Cite("d")],
+        [Cite("a", locator="5"), Cite("b", locator="7"), Cite("c")],
+        [Cite("c"), Cite("d")],
+    ]
+    got = Formatter(s).format(items, clusters, "text").citations
+    assert got == ("Doe 2000, 2003; Roe 1971; Poe 1971", "Doe 2000, 5; 2003, 7; Roe 1971", "Roe 1971; Poe 1971")
+    # without a citation sort only neighbouring cites collapse (citeproc-js regroups cites only when it sorts them)
+    got = Formatter(s).format(items, [[Cite("a"), Cite("c"), Cite("b")]], "text").citations
+    assert got == ("Doe 2000; Roe 1971; Doe 2003",)
 
 
 def test_a_macro_that_prints_a_term_counts_as_content(tmp_path: Path) -> None:

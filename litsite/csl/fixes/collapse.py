@@ -55,6 +55,8 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
         shown = cite.get("_first_names_obj")
         key = (str(shown) if shown is not None else cite.get("_first_names")) if _plain(cite) else None
         key = key or f"\x00{id(cite)}"
+        if opts.get("adjacent") and order:  # without a citation sort only neighbours group (citeproc-js)
+            key = order[-1] if order[-1].split("\x01")[0] == key else f"{key}\x01{len(order)}"
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -63,7 +65,10 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
     for key in order:
         members = groups[key]
         if len(members) == 1 or key.startswith("\x00"):
-            out += [(text, opts["delimiter"]) for _, text in members]  # not collapsed: the layout delimiter
+            # not collapsed: the layout delimiter, or an explicit after-collapse-delimiter (citeproc-js's
+            # getSpliceDelimiter: also between two cites that are not collapsed, except for collapse="year-suffix")
+            explicit = opts.get("explicit_after") and (mode != "year-suffix" or members[-1][0].get("locator"))
+            out += [(text, opts["after"] if explicit else opts["delimiter"]) for _, text in members]
             continue
         pieces: list[tuple[str, str]] = []  # (text, year)
         for n, (cite, text) in enumerate(members):
@@ -79,7 +84,9 @@ def collapse_years(layout: object, entries: list[tuple[object, object]], mode: s
             if mode != "year" and suffix and year and year == prev_year and bare.endswith(f"{year}{suffix}"):
                 pieces.append((suffix, "suffix"))
             elif short.strip():
-                pieces.append((short, ""))
+                # after a cite with a locator, an explicit after-collapse-delimiter ("Wong 1999, 328; 2000, 475")
+                after_locator = opts.get("explicit_after") and members[n - 1][0].get("locator")
+                pieces.append((short, "after-locator" if after_locator else ""))
         texts = _join_group(pieces, mode, opts)
         out.append((String(texts), opts["after"]))
     return out
@@ -111,6 +118,8 @@ def _join_group(pieces: list[tuple[str, str]], mode: str, opts: dict[str, str]) 
                 continue
         if kind == "suffix":
             joiner = opts["year_suffix"]
+        elif kind == "after-locator":
+            joiner = opts["after"]
         elif pieces[k - 1][1] in ("suffix", "suffixed"):
             joiner = opts["group"]  # after a year with a suffix
         else:

@@ -33,8 +33,10 @@ def report(rendered: bool, variable: str | None = None) -> None:
 
 
 def suppressed(element: object, item: object, variable: str) -> bool:
-    """Whether `variable` was already used as a substitute in the entry being rendered."""
-    return variable.replace("_", "-") in item.get("_used", ())
+    """Whether `variable` was already used as a substitute in the entry being rendered, or earlier in the
+    substitute being rendered (a macro that names the editor twice prints it once, as citeproc-js)."""
+    name = variable.replace("_", "-")
+    return name in item.get("_used", ()) or bool(_RECORDERS and name in _RECORDERS[-1])
 
 
 def implicit_group(render: Callable[[], object]) -> object:
@@ -185,6 +187,8 @@ class TrackedText:
             if variable != "year-suffix":
                 report(False)
             raise
+        if variable == "citation-label" and text:
+            text = String(str(text) + (dict.get(item.reference, "year_suffix") or ""))  # its suffix (citeproc-js)
         if text or variable != "year-suffix":
             report(bool(text), variable)
         return text
@@ -209,21 +213,35 @@ _ROMAN = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", r
 
 
 def several_locators(text: str) -> bool:
-    """Whether a locator holds several numbers, Roman numerals counted ("iv, vi–xi", "33-35"): a plural label."""
-    pieces = _PIECES.split(text.strip())
+    """Whether a locator holds several numbers, Roman numerals counted ("iv, vi–xi", "33-35"): a plural label. An
+    escaped hyphen ("327\\-30") joins, it does not separate (citeproc-js)."""
+    pieces = _PIECES.split(text.strip().replace("\\-", "\0"))
     return len(pieces) > 1 and sum(1 for p in pieces if re.search(r"\d", p) or (p and _ROMAN.fullmatch(p))) > 1
+
+
+# A locator that starts with a label of its own ("vol. 1, fol. 186"): citeproc-js prints it as written, without the
+# style's label (its CSL.STATUTE_SUBDIV_PLAIN_REGEX_FRONT, the abbreviations it reads as labels).
+EMBEDDED_LABEL = re.compile(
+    r"^\s*[.,;]*\s*(?:vrs|sv|subpara|op|subch|add|amend|annot|app|art|bibliog|bk|ch|cl|col|cmt|dec|dept|div|ex|fig|"
+    r"fld|fol|n|hypo|illus|intro|l|no|p|pp|para|pt|pmbl|princ|pub|r|rn|sched|sec|ser|subdiv|subsec|supp|tbl|tit|"
+    r"vol)\. *"
+)
 
 
 @extend("label")
 class Label:
-    """cs:label renders only when its variable is not empty; a locator of Roman numerals is plural as one of
-    digits is ("pp. iv, vi–xi", as citeproc-js writes it)."""
+    """cs:label renders only when its variable is not empty; a locator or page range of Roman numerals is plural as
+    one of digits is ("pp. iv, vi–xi", as citeproc-js writes it), one with an escaped hyphen is not ("p. 3\\-B")."""
 
     def _is_plural(self, item: object) -> bool:
-        if self.get("variable") == "locator" and getattr(item, "has_locator", False):
+        variable = self.get("variable")
+        if variable == "locator" and getattr(item, "has_locator", False):
             text = str(item.locator.identifier)
-            return several_locators(text) or super()._is_plural(item)
-        return super()._is_plural(item)
+        elif variable == "page":
+            text = str(item.reference.get("page") or "")
+        else:
+            return super()._is_plural(item)
+        return several_locators(text) or ("\\-" not in text and super()._is_plural(item))
 
     def process(self, item: object, variable: str | None = None, plural: object = None, context: object = None,
                 **kwargs: object) -> object:  # fmt: skip
@@ -232,8 +250,9 @@ class Label:
         var = variable or self.get("variable")
         if variable is None and var:
             if var == "locator":
-                if not item.get("locator"):
+                if not item.get("locator") or EMBEDDED_LABEL.match(str(item.locator.identifier)):
                     return None
+                variable = str(item.locator.label or "page").replace(" ", "-")  # "sub verbo": the sub-verbo term
             elif not item.reference.get(var.replace("-", "_")):
                 return None
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

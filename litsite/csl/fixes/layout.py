@@ -15,6 +15,7 @@ from citeproc.string import MixedString, String, join
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
+from litsite.csl.fixes.positions import first_note_number
 from litsite.csl.markup import CLOSE, OPEN, PLACEHOLDERS, TERM
 
 
@@ -42,12 +43,16 @@ def _starts_sentence(prefix: object) -> bool:
     return text[-1] in "!?" or (text[-1] == "." and len(text.split()) > 1)
 
 
-def capitalize_term_start(text: object, prefix: object) -> object:
+def capitalize_term_start(text: object, prefix: object, opening: bool = True) -> object:
     """A note style's cite that begins with a term ("ibid.") starts with a capital, unless a prefix that does not end
-    a sentence comes before it (citeproc-js; the suite's magic_TermCapitalizationWithPrefix)."""
+    a sentence comes before it (citeproc-js; the suite's magic_TermCapitalizationWithPrefix). A cite after the
+    cluster's first (opening=False) follows what the first printed: only a prefix that ends a sentence makes its term
+    start with a capital (citeproc-js's term_predecessor, reset only at the cluster's start and by such a prefix)."""
     value = str(text)
     first = next((i for i, c in enumerate(value) if c not in PLACEHOLDERS or c == TERM), None)
     if first is None or value[first] != TERM or not _starts_sentence(prefix):
+        return text
+    if not opening and not str(prefix or "").strip():
         return text
     letter = next((i for i in range(first, len(value)) if value[i] not in PLACEHOLDERS), None)
     if letter is None:
@@ -56,6 +61,8 @@ def capitalize_term_start(text: object, prefix: object) -> object:
 
 
 _DISPLAY = {"block": "block", "left-margin": "lm", "right-inline": "ri", "indent": "indent"}
+_BLOCK_CLOSES = frozenset(CLOSE[tag] for tag in _DISPLAY.values())
+_BLOCK_OPENS = frozenset(OPEN[tag] for tag in _DISPLAY.values())
 
 
 class Display:
@@ -135,7 +142,18 @@ class Layout:
                 left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
                 return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
             return String(f"{left} {right}"), names
-        return self.format(self.wrap(join(parts, delimiter))), names
+        joined = join(parts, delimiter)
+        value = str(joined)
+        if len(value) > 1 and value[0] in _BLOCK_OPENS and value[1] == " " and not self.get("prefix"):
+            # a block that opens the entry starts trimmed, its leading space before it (citeproc-js: " N.d." when a
+            # block precedes it, " <div …>N.d." when it opens the entry)
+            value = " " + value[0] + value[1:].lstrip(" ")
+            joined = String(value)
+        if value and value[-1] in _BLOCK_CLOSES and self.get("suffix"):
+            # citeproc-js puts the layout's suffix inside the last display block ("…Here.</div>")
+            inner = self.wrap(String(value[:-1]))
+            return self.format(MixedString([inner, String(value[-1])])), names
+        return self.format(self.wrap(joined)), names
 
     def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
         self.repressed = {}
@@ -153,6 +171,9 @@ class Layout:
         bad = [cite for cite in citation.cites if cite.is_bad()]
         if self.getparent().sort is not None and len(cites) > 1:  # one cite needs no sorting (its keys are costly)
             cites = self.getparent().sort.sort(cites, self)
+        tracker = citation.get("litsite_positions")
+        if tracker is not None:  # a cluster of a document: positions from the note numbers
+            tracker.assign(cites, citation.get("litsite_note", 0))
         out = []
         affixes: list[tuple[str, str]] = []
         rendered = []
@@ -164,7 +185,8 @@ class Layout:
             cite["_first_names_obj"] = None
             cite["_first_names"] = None
             cite["_suffix_done"] = False
-            text = self.render_children(cite, delimiter="")
+            with first_note_number(cite):
+                text = self.render_children(cite, delimiter="")
             if cite.get("author_only"):
                 names = cite.get("_first_names_obj")
                 if names is not None:
@@ -175,7 +197,7 @@ class Layout:
                 text = String(NO_PRINTED_FORM)  # what citeproc-js prints for a cite that renders nothing
             if text is not None:
                 if self.getparent().getparent().get("class") == "note":
-                    text = capitalize_term_start(text, cite.get("prefix"))
+                    text = capitalize_term_start(text, cite.get("prefix"), not rendered)
                 text = MixedString([cite.get("prefix") or String("")]) + text + (cite.get("suffix") or String(""))
                 out.append(text)
                 affixes.append((str(cite.get("prefix") or ""), str(cite.get("suffix") or "")))
@@ -251,6 +273,8 @@ class Layout:
                 # without a cite-group-delimiter, years without suffixes are joined by ", " (citeproc-js)
                 "plain_group": citation.get("cite-group-delimiter", comma),
                 "year_suffix": citation.get("year-suffix-delimiter", group),
+                "explicit_after": "after-collapse-delimiter" in citation.attrib,
+                "adjacent": citation.sort is None,  # citeproc-js regroups cites only when it sorts them
             }
             pieces = collapse_years(self, rendered, collapse, opts)
         out = MixedString()
