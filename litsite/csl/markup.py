@@ -45,9 +45,10 @@ TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term t
 AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
 HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes nor merged (citeproc-js moves affixes)
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD}
+NUMEND = "\ue1aa"  # after a number citeproc-js keeps as a number: the punctuation after it is not merged
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD, NUMEND}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
-_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: ""}
+_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: "", NUMEND: ""}
 _PLACEHOLDER_ASK = re.compile("[" + "".join(OPEN[n] + CLOSE[n] for n in ("ni", "nbi", "nsci")) + "]")
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
 
@@ -160,11 +161,13 @@ def _flip_flop(text: str) -> str:
 # Field quotes and their glyphs (used by fixes/quotes.py and by finish below).
 _CLOSERS = "".join(CLOSE.values())
 _MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
-_DOUBLE = re.compile(f"(?<!\\.)([.?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")  # "A;" + "." is "A;" (citeproc-js)
+# "A;" + "." is "A;" (citeproc-js), but a number's "41;" + "." stays "41;." (citeproc-js merges no punctuation into
+# the end of a number: its Queue.adjust skips a blob that ends in a number)
+_DOUBLE = re.compile(f"(?<!\\.)({NUMEND}[{_CLOSERS}]*)?([.?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
 # citeproc-js's LtoR_MAP: where two marks meet at the end of a word, the stronger one stays ("A;" + ":" is "A;",
 # "A:" + "!" is "A!"); pairs not listed ("A." + ":", "A!" + "?") stay as they are
 _MERGED = {"!:": "!", "?:": "?", ":!": "!", ":?": "?", ";!": "!", ";?": "?", ";:": ";"}
-_MERGE = re.compile("(?<![.!?:;])(!:|\\?:|:!|:\\?|;!|;\\?|;:)(?=\\s|$)")
+_MERGE = re.compile(f"(?<![.!?:;{NUMEND}])(!:|\\?:|:!|:\\?|;!|;\\?|;:)(?=\\s|$)")
 
 
 _ANY_QUOTE = re.compile("[\"“”'‘’]")
@@ -247,12 +250,19 @@ def _closes(text: str, start: int) -> bool:
     return False
 
 
+def _double(m: re.Match) -> str:
+    """A doubled mark's replacement: the first one alone, unless it follows a number (and is not a period)."""
+    if m.group(1) and m.group(2) != ".":
+        return m.group(0)
+    return (m.group(1) or "") + m.group(2) + m.group(3)
+
+
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
     text = text.replace(APOS, "’")
     if piq:
         text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
-    text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
+    text = _DOUBLE.sub(_double, text)
     text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text)
     if QC not in text and AQC not in text and not any(q in text for q in (*QUOTE_OPENS, AQO)):
         return text
