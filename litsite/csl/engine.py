@@ -146,6 +146,12 @@ class Formatter:
             src = source.Source(items, keys, fmt)
             style = Style(self.style_path, self.locale)
             bib = source.Bibliography(style, src, form)
+            root = style.root  # its locale's quote marks are known once the bibliography set it up
+            quotes = tuple(
+                str(root.get_single_term(name)) or default
+                for name, default in zip(_QUOTE_TERMS, markup.EN_QUOTES, strict=True)
+            )
+            src.quotes = quotes  # items are parsed when first looked up, after this
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
             asides = [any(c.aside for c in cluster) for cluster in clusters]
@@ -166,11 +172,6 @@ class Formatter:
             if style.has_bibliography():
                 self._sort(bib, style, memo, tags, parallel)
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys))
-            root = style.root
-            quotes = tuple(
-                str(root.get_single_term(name)) or default
-                for name, default in zip(_QUOTE_TERMS, ("“", "”", "‘", "’"), strict=True)
-            )
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
             def finish(text: object) -> str:

@@ -86,6 +86,7 @@ class Source(CiteProcJSON):
 
     def __init__(self, items: list[dict], keys: dict[str, str], fmt: str) -> None:
         self.fmt = fmt
+        self.quotes = markup.EN_QUOTES  # the rendering locale's quote marks (the engine sets them): a field's quotes
         self._items = {keys[str(item["id"])]: item for item in items}
         self._pending: dict[str, dict[str, object]] = {}  # fields set on items not parsed yet
         super().__init__([])
@@ -131,7 +132,7 @@ class Source(CiteProcJSON):
 
     def parse_string(self, string: object) -> MixedString:
         """A field value as citeproc-py strings, with its rich-text markup parsed."""
-        return markup.parse_rich_text(str(string), self.fmt)
+        return markup.parse_rich_text(str(string), self.fmt, self.quotes)
 
 
 class Bibliography(CitationStylesBibliography):

@@ -71,3 +71,63 @@ def test_no_punctuation_merged_into_a_number(tmp_path: Path, volume: str, expect
 def test_number_end_in_groups(tmp_path: Path, layout: str, item: dict, expected: str) -> None:
     assert _one(tmp_path, layout, item) == expected
     assert _one(tmp_path, layout, item, fmt="html") == expected  # the mark leaves nothing in HTML
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("T; 5th ed.", "T; 5th ed.;"),  # "ed.;" + "." is "ed.;": the period before the semicolon does not stop it
+        ("A...", "A...;"),  # an ellipsis stays
+    ],
+)
+def test_a_period_after_a_mark_that_follows_a_period(tmp_path: Path, title: str, expected: str) -> None:
+    layout = '<group suffix="."><group suffix=";"><text variable="title"/></group></group>'
+    assert _one(tmp_path, layout, {"title": title}) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ('Harvest <span class="nocase">Options Based </span> on x', "Harvest Options Based  on x"),
+        ("Harvest <i>Options Based </i> on x", "Harvest Options Based  on x"),
+    ],
+)
+def test_spaces_of_rich_text_kept_as_written(tmp_path: Path, title: str, expected: str) -> None:
+    """citeproc-js joins the parts of a field as written, under any text-case (two spaces stay two)."""
+    for case in ("title", "lowercase", "capitalize-first"):
+        got = _one(tmp_path, f'<text variable="title" text-case="{case}"/>', {"title": title})
+        assert got.count("  ") == 1, (case, got)
+    assert _one(tmp_path, '<text variable="title" text-case="title"/>', {"title": title}) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "expected"),
+    [
+        # a field's quotes are straight quotes and the locale's own marks; other curly quotes are text
+        ("de-DE", "A ‘by proxy’ B", "A ‘by proxy’ B"),
+        ("de-DE", "A “by proxy” B", "A “by proxy” B"),
+        ("de-DE", "A 'by proxy' B", "A „by proxy“ B"),
+        ("de-DE", "A „by ‚proxy‘“ B", "A „by ‚proxy‘“ B"),
+        ("es-ES", "A ‘by proxy’ B", "A ‘by proxy’ B"),
+        ("es-ES", "A \"b 'c' d\" B", "A «b “c” d» B"),
+        ("fr-FR", "A “by proxy” B", "A “by proxy” B"),  # fr-FR's inner quotes, outside any other quote
+        ("fr-FR", 'A "by proxy" B', "A «\u00a0by proxy\u00a0» B"),
+        ("en-US", "A ‘b “c” d’ B", "A ‘b “c” d’ B"),
+        ("en-US", "It’s ‘x’", "It’s ‘x’"),
+    ],
+)
+def test_field_quotes_are_the_locales(tmp_path: Path, locale: str, title: str, expected: str) -> None:
+    assert _one(tmp_path, '<text variable="title"/>', {"title": title}, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "expected"),
+    [
+        ("en-US", "A “by proxy” B", "“A ‘by proxy’ B”"),  # the locale's quotes nest (flip-flop)
+        ("de-DE", "A “by proxy” B", "„A “by proxy” B“"),  # text quotes do not
+        ("de-DE", "A 'by proxy' B", "„A ‚by proxy‘ B“"),
+        ("fr-FR", "A ‘by proxy’ B", "«\u00a0A ‘by proxy’ B\u00a0»"),
+    ],
+)
+def test_field_quotes_inside_quotes(tmp_path: Path, locale: str, title: str, expected: str) -> None:
+    assert _one(tmp_path, '<text variable="title" quotes="true"/>', {"title": title}, locale) == expected

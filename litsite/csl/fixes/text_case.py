@@ -26,18 +26,19 @@ def _segments(text: object) -> list[tuple[str, bool]]:
 
 
 def _rebuild(chars: list[tuple[str, bool]]) -> MixedString | String:
-    out = MixedString()
+    """The runs joined as they are (MixedString's + would normalize the seams: "Based " + " on" is two spaces)."""
+    out: list[String] = []
     run: list[str] = []
     prot = None
     for ch, p in chars:
         if prot is not None and p != prot:
-            out = out + (NoCase("".join(run)) if prot else String("".join(run)))
+            out.append(NoCase("".join(run)) if prot else String("".join(run)))
             run = []
         run.append(ch)
         prot = p
     if run:
-        out = out + (NoCase("".join(run)) if prot else String("".join(run)))
-    return out
+        out.append(NoCase("".join(run)) if prot else String("".join(run)))
+    return MixedString(out)
 
 
 def _first_letter(chars: list[tuple[str, bool]], start: int, end: int) -> int | None:
