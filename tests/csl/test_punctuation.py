@@ -131,3 +131,74 @@ def test_field_quotes_are_the_locales(tmp_path: Path, locale: str, title: str, e
 )
 def test_field_quotes_inside_quotes(tmp_path: Path, locale: str, title: str, expected: str) -> None:
     assert _one(tmp_path, '<text variable="title" quotes="true"/>', {"title": title}, locale) == expected
+
+
+_ND = '<macro name="nd"><text term="no date" form="short"/></macro>'
+
+
+@pytest.mark.parametrize(
+    ("layout", "item", "expected"),
+    [
+        # a term that opens an entry, after affixes or the citation number only, starts with a capital
+        (
+            '<text term="no date" form="short" prefix="(" suffix=")"/><text variable="title"/>',
+            {"title": "T"},
+            "(N.d.)T",
+        ),
+        (
+            '<group delimiter=" "><text term="in"/><text variable="container-title"/></group>',
+            {"container-title": "C"},
+            "In C",
+        ),
+        (
+            '<text variable="citation-number" suffix=". "/><group delimiter=" "><text term="in"/>'
+            '<text variable="container-title"/></group>',
+            {"container-title": "C"},
+            "1. In C",
+        ),
+        # content before it, even names or a number variable that print nothing, keeps it as it is
+        (
+            '<group delimiter=" "><text value="x"/><text term="in"/><text variable="title"/></group>',
+            {"title": "T"},
+            "x in T",
+        ),
+        (
+            '<group delimiter=" "><names variable="author"/><text term="in"/><text variable="title"/></group>',
+            {"title": "T"},
+            "in T",
+        ),
+        (
+            '<group delimiter=" "><text variable="issue"/><text term="in"/><text variable="title"/></group>',
+            {"title": "T"},
+            "in T",
+        ),
+        # ... unless the group they stand in is not printed
+        (
+            '<group><text variable="volume"/><text term="in"/></group><text term="in"/><text variable="title"/>',
+            {"title": "T"},
+            "InT",
+        ),
+        (
+            '<group delimiter=" "><text term="in" text-case="lowercase"/><text variable="title"/></group>',
+            {"title": "T"},
+            "in T",
+        ),
+    ],
+)
+def test_a_term_opening_an_entry_is_capitalized(tmp_path: Path, layout: str, item: dict, expected: str) -> None:
+    assert _one(tmp_path, layout, item) == expected
+
+
+def test_the_first_field_alone_under_second_field_align(tmp_path: Path) -> None:
+    """citeproc-js gives the layout's suffix to the fields after the first; with none, the entry is the number."""
+    path = _style(tmp_path, "")
+    text = path.read_text(encoding="utf-8").replace(
+        "<bibliography><layout></layout>",
+        '<bibliography second-field-align="flush"><layout suffix="."><text variable="citation-number" suffix=". "/>'
+        '<text variable="title" prefix="T "/></layout>',
+    )
+    path.write_text(text, encoding="utf-8")
+    assert format_bibliography([{"id": "a", "type": "book"}], path, "text") == ["1."]
+    assert format_bibliography([{"id": "a", "type": "book", "title": "X"}], path, "text") == [
+        "1.  T X."
+    ]  # as citeproc-js

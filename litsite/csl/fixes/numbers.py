@@ -104,8 +104,10 @@ class TextNumbers(PageRanges):
     """cs:text: en dash in ranges of numeric variables."""
 
     def _variable(self, item: object, context: object) -> object:
-        text = super()._variable(item, context)
         variable = self.get("variable")
+        if variable in NUMBER_VARIABLES or variable.startswith("page"):
+            item["_predecessor"] = True  # citeproc-js: a number variable, even empty, comes before a term
+        text = super()._variable(item, context)
         if variable == "locator" and text is not None:
             if (item.locator.label or "page") == "page":
                 return number_end(self.litsite_pages(str(item.locator.identifier)), item.locator.identifier)

@@ -93,6 +93,8 @@ class Names:
 
     def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
         """Render the names (or their substitute), honouring suppress-author."""
+        if not kwargs.get("sort_options"):
+            item["_predecessor"] = True  # a term after names starts with no capital, even after empty ones
         if names_context is None and self.name is None:
             outer = self.xpath_search("./ancestor::cs:substitute/parent::cs:names")
             if outer:
