@@ -290,7 +290,8 @@ class Formatter:
             key = f"missing-{cite.id}"
         extra: dict = {}
         if cite.locator:
-            extra["locator"] = Locator(cite.label or "page", cite.locator)
+            label = (cite.label or "page").replace("sub verbo", "sub-verbo")  # CSL 1.0's spelling, still written
+            extra["locator"] = Locator(label, cite.locator)
         if cite.prefix:
             extra["prefix"] = markup.affix_text(cite.prefix, fmt)
         if cite.suffix:

@@ -13,6 +13,8 @@ from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
 
+from litsite.csl.punctuation import into_quote
+
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
     "i": ("<i>", "</i>"),
@@ -160,7 +162,7 @@ def _flip_flop(text: str) -> str:
 
 # Field quotes and their glyphs (used by fixes/quotes.py and by finish below).
 _CLOSERS = "".join(CLOSE.values())
-_MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
+_MOVE = re.compile(f"([^{QC}{_CLOSERS}]?)((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,;:!?]+)")
 # "A;" + "." is "A;" (citeproc-js), but a number's "41;" + "." stays "41;." (citeproc-js merges no punctuation into
 # the end of a number: its Queue.adjust skips a blob that ends in a number)
 _DOUBLE = re.compile(f"({NUMEND}[{_CLOSERS}]*)?((?<!\\.)\\.|[?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
@@ -220,6 +222,8 @@ class SmartQuotes:
             elif ch in self.singles:
                 out.append(self._single(ch, starts, prev, nxt, text, i))
             else:
+                if ch in ".,;:!?" and out and out[-1] == QC:
+                    out.append(HOLD)  # a field's own mark after its quote stays outside (only affixes move in)
                 out.append(ch)
             self.prev = out[-1] if out[-1] not in QUOTE_OPENS and out[-1] != QC else prev
         return "".join(out)
@@ -282,9 +286,9 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
     text = text.replace(APOS, "’")
     if piq:
-        text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
+        text = _MOVE.sub(lambda m: into_quote(m.group(1), m.group(2), m.group(3)), text)
     text = _DOUBLE.sub(_double, text)
-    text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text)
+    text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text).replace(HOLD, "")  # HOLD has done its work
     if QC not in text and AQC not in text and not any(q in text for q in (*QUOTE_OPENS, AQO)):
         return text
     out = []

@@ -202,3 +202,52 @@ def test_the_first_field_alone_under_second_field_align(tmp_path: Path) -> None:
     assert format_bibliography([{"id": "a", "type": "book", "title": "X"}], path, "text") == [
         "1.  T X."
     ]  # as citeproc-js
+
+
+@pytest.mark.parametrize(
+    ("layout", "title", "expected"),
+    [
+        # punctuation-in-quote (en-US): an affix's . , ! ? move inside the closing quote, merged with the last mark
+        ('<text variable="title" quotes="true" suffix="!"/>', "T", "“T!”"),
+        ('<text variable="title" quotes="true" suffix="?"/>', "T.", "“T.?”"),
+        (
+            '<group><text variable="title" quotes="true" suffix=","/><text value="x" prefix=". "/></group>',
+            "T",
+            "“T,.” x",
+        ),
+        (
+            '<group><text variable="title" quotes="true" suffix=":"/><text value="x" prefix="; "/></group>',
+            "T",
+            "“T”:; x",
+        ),
+        (
+            '<group><text variable="title" quotes="true" suffix="."/><text value="x" prefix=": "/></group>',
+            "T",
+            "“T.”: x",
+        ),
+        ('<group delimiter="? "><text variable="title" quotes="true"/><text value="x"/></group>', "T", "“T?” x"),
+        # a field's own marks after its own quotes stay where they are
+        ('<text variable="title" suffix="."/>', 'Have we "come a long way"?', "Have we “come a long way”?"),
+        ('<text variable="title" suffix="."/>', 'He said "hi", then', "He said “hi”, then."),
+        ('<text variable="title" quotes="true" suffix="."/>', "Have we “come this far”?", "“Have we ‘come this far’?”"),
+    ],
+)
+def test_punctuation_in_quotes(tmp_path: Path, layout: str, title: str, expected: str) -> None:
+    assert _one(tmp_path, layout, {"title": title}) == expected
+
+
+def test_a_number_field_is_read_as_written(tmp_path: Path) -> None:
+    """citeproc-js does not parse rich text in a number variable (the suite's flipflop_NumericField)."""
+    layout = '<number variable="number"/>'
+    assert _one(tmp_path, layout, {"number": "1<sup>er</sup>"}, fmt="html") == "1&lt;sup&gt;er&lt;/sup&gt;"
+    assert _one(tmp_path, '<text variable="title"/>', {"title": "1<sup>er</sup>"}, fmt="html") == "1<sup>er</sup>"
+
+
+@pytest.mark.parametrize(
+    ("language", "case", "expected"),
+    [("tr", "uppercase", "İC AND ID"), ("en", "uppercase", "IC AND ID"), ("tr", "lowercase", "ıi")],
+)
+def test_dotted_i_cased_by_the_items_language(tmp_path: Path, language: str, case: str, expected: str) -> None:
+    title = "ic and ıd" if case == "uppercase" else "Iİ"
+    layout = f'<text variable="title" text-case="{case}"/>'
+    assert _one(tmp_path, layout, {"title": title, "language": language}) == expected
