@@ -251,3 +251,21 @@ def test_dotted_i_cased_by_the_items_language(tmp_path: Path, language: str, cas
     title = "ic and ıd" if case == "uppercase" else "Iİ"
     layout = f'<text variable="title" text-case="{case}"/>'
     assert _one(tmp_path, layout, {"title": title, "language": language}) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("{:jurisdiction:nz}", "T / nz"),  # the braced form of a note's `key: value` (citeproc-js)
+        ("x {:jurisdiction:nz}", "T / x / nz"),
+        ("{:jurisdiction:nz}{:publisher:P}", "T / nz / P"),
+        ("publisher: Q\n{:jurisdiction:nz} and", "T / and / nz / Q"),
+        ("{:jurisdiction:nz} and {:publisher:P}", "T / and {:publisher:P} / nz"),  # not after other text
+    ],
+)
+def test_braced_note_fields(tmp_path: Path, note: str, expected: str) -> None:
+    layout = (
+        '<group delimiter=" / "><text variable="title"/><text variable="note"/><text variable="jurisdiction"/>'
+        '<text variable="publisher"/></group>'
+    )
+    assert _one(tmp_path, layout, {"title": "T", "note": note}) == expected
