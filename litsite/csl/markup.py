@@ -42,7 +42,8 @@ CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
 QI = "\ue1a2"  # quote open that takes the inner glyphs outside any other quote (a field's ‘…’)
 QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case keeps the next word)
-QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
+QST = "\ue1ab"  # the quote open of a style's quotes="true": never flipped by the quotes around it (citeproc-js)
+QUOTE_OPENS = frozenset({QO, QI, QOS, QIS, QST})
 TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
 AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
 HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes nor merged (citeproc-js moves affixes)
@@ -296,7 +297,7 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
     for ch in text:
         ch = QO if ch == AQO else QC if ch == AQC else ch  # an affix's quotes nest like the others
         if ch in QUOTE_OPENS:
-            level = levels[-1] + 1 if levels else (1 if ch in (QI, QIS) else 0)
+            level = 0 if ch == QST else levels[-1] + 1 if levels else (1 if ch in (QI, QIS) else 0)
             levels.append(level)
             out.append(quotes[0] if level % 2 == 0 else quotes[2])
         elif ch == QC:

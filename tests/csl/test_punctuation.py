@@ -269,3 +269,16 @@ def test_braced_note_fields(tmp_path: Path, note: str, expected: str) -> None:
         '<text variable="publisher"/></group>'
     )
     assert _one(tmp_path, layout, {"title": "T", "note": note}) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("T", "““T””"), ('A "b" c', "““A ‘b’ c””")],  # a style's quotes inside a style's quotes are not flipped
+)
+def test_style_quotes_never_flip(tmp_path: Path, title: str, expected: str) -> None:
+    path = _style(tmp_path, '<text macro="t" quotes="true"/>')
+    text = path.read_text(encoding="utf-8").replace(
+        "<citation>", '<macro name="t"><text variable="title" quotes="true"/></macro><citation>'
+    )
+    path.write_text(text, encoding="utf-8")
+    assert format_bibliography([{"id": "a", "type": "book", "title": title}], path, "text") == [expected]
