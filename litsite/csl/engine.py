@@ -153,6 +153,12 @@ class Formatter:
             src = source.Source(items, keys, fmt)
             style = Style(self.style_path, self.locale)
             bib = source.Bibliography(style, src, form)
+            root = style.root  # its locale's quote marks are known once the bibliography set it up
+            quotes = tuple(
+                str(root.get_single_term(name)) or default
+                for name, default in zip(_QUOTE_TERMS, markup.EN_QUOTES, strict=True)
+            )
+            src.quotes = quotes  # items are parsed when first looked up, after this
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
             notes = _place_in_notes(style, citations, _note_numbers(style, clusters, notes))
@@ -174,11 +180,6 @@ class Formatter:
             if style.has_bibliography():
                 self._sort(bib, style, memo, tags, parallel)
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys))
-            root = style.root
-            quotes = tuple(
-                str(root.get_single_term(name)) or default
-                for name, default in zip(_QUOTE_TERMS, ("“", "”", "‘", "’"), strict=True)
-            )
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
             def finish(text: object) -> str:
@@ -299,7 +300,8 @@ class Formatter:
         extra: dict = {}
         if cite.locator:
             # rich text like a field's: its quotes typographic, punctuation moved into them (citeproc-js)
-            extra["locator"] = Locator(cite.label or "page", str(markup.parse_rich_text(cite.locator, fmt)))
+            label = (cite.label or "page").replace("sub verbo", "sub-verbo")  # CSL 1.0's spelling, still written
+            extra["locator"] = Locator(label, str(markup.parse_rich_text(cite.locator, fmt)))
         if cite.prefix:
             extra["prefix"] = markup.affix_text(cite.prefix, fmt)
         if cite.suffix:

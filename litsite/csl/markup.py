@@ -13,6 +13,8 @@ from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
 
+from litsite.csl.punctuation import into_quote
+
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
     "i": ("<i>", "</i>"),
@@ -40,14 +42,16 @@ CLOSE = {name: chr(0xE101 + 2 * i) for i, name in enumerate(_TAGS)}
 QO, QC = "\ue1a0", "\ue1a1"  # quote open / close; glyphs chosen by nesting depth when finishing
 QI = "\ue1a2"  # quote open that takes the inner glyphs outside any other quote (a field's ‘…’)
 QOS, QIS = "\ue1a3", "\ue1a4"  # QO and QI written with a straight ' (title case keeps the next word)
-QUOTE_OPENS = frozenset({QO, QI, QOS, QIS})
+QST = "\ue1ab"  # the quote open of a style's quotes="true": never flipped by the quotes around it (citeproc-js)
+QUOTE_OPENS = frozenset({QO, QI, QOS, QIS, QST})
 TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term that begins a cite); dropped at the end
 AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
 HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes nor merged (citeproc-js moves affixes)
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD}
+NUMEND = "\ue1aa"  # after a number citeproc-js keeps as a number: the punctuation after it is not merged
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD, NUMEND}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
-_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: ""}
+_TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: "", NUMEND: ""}
 _PLACEHOLDER_ASK = re.compile("[" + "".join(OPEN[n] + CLOSE[n] for n in ("ni", "nbi", "nsci")) + "]")
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
 
@@ -159,26 +163,37 @@ def _flip_flop(text: str) -> str:
 
 # Field quotes and their glyphs (used by fixes/quotes.py and by finish below).
 _CLOSERS = "".join(CLOSE.values())
-_MOVE = re.compile(f"((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,])")
-_DOUBLE = re.compile(f"(?<!\\.)([.?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")  # "A;" + "." is "A;" (citeproc-js)
+_MOVE = re.compile(f"([^{QC}{_CLOSERS}]?)((?:[{QC}{_CLOSERS}])*{QC}(?:[{QC}{_CLOSERS}])*)([.,;:!?]+)")
+# "A;" + "." is "A;" (citeproc-js), but a number's "41;" + "." stays "41;." (citeproc-js merges no punctuation into
+# the end of a number: its Queue.adjust skips a blob that ends in a number)
+_DOUBLE = re.compile(f"({NUMEND}[{_CLOSERS}]*)?((?<!\\.)\\.|[?!;:])([{QC}{_CLOSERS}]*)\\.(?!\\.)")
 # citeproc-js's LtoR_MAP: where two marks meet at the end of a word, the stronger one stays ("A;" + ":" is "A;",
 # "A:" + "!" is "A!"); pairs not listed ("A." + ":", "A!" + "?") stay as they are
 _MERGED = {"!:": "!", "?:": "?", ":!": "!", ":?": "?", ";!": "!", ";?": "?", ";:": ";"}
-_MERGE = re.compile("(?<![.!?:;])(!:|\\?:|:!|:\\?|;!|;\\?|;:)(?=\\s|$)")
+_MERGE = re.compile(f"(?<![.!?:;{NUMEND}])(!:|\\?:|:!|:\\?|;!|;\\?|;:)(?=\\s|$)")
 
 
-_ANY_QUOTE = re.compile("[\"“”'‘’]")
 _NARROW = re.compile("(?<=«) | (?=[:;?!»])")
+EN_QUOTES = ("“", "”", "‘", "’")
 
 
 class SmartQuotes:
-    """Converts quotes in field text to placeholders and apostrophes to ’, keeping state across chunks."""
+    """Converts quotes in field text to placeholders and apostrophes to ’, keeping state across chunks.
 
-    def __init__(self) -> None:
+    As citeproc-js reads a field, its quotes are the straight ones and the rendering locale's own quote marks
+    (open-quote … close-quote, open-inner-quote … close-inner-quote, where each is one character): under de-DE
+    „…“ and ‚…‘ are quotes, a field's “…” or ‘…’ are text and stay as written."""
+
+    def __init__(self, quotes: tuple[str, str, str, str] = EN_QUOTES) -> None:
         self.single_open = 0
         self.double_open = 0
         self.prev = " "
         self.first_straight = ""
+        oq, cq, oiq, ciq = (q if len(q) == 1 and q not in "'\"" else "\0" for q in quotes)
+        self.oq, self.cq, self.oiq, self.ciq = oq, cq, oiq, ciq
+        self.doubles = frozenset({'"', oq, cq} - {"\0"})
+        self.singles = frozenset({"'", "’", oiq, ciq} - {"\0"})
+        self.any = re.compile("[" + re.escape("".join(sorted(self.doubles | self.singles))) + "]")
 
     def _open(self, ch: str) -> str:
         """The placeholder of an opening quote: outer kind (QO) or inner kind (QI)."""
@@ -186,7 +201,7 @@ class SmartQuotes:
             self.first_straight = self.first_straight or ch
             outer = ch == self.first_straight
         else:
-            outer = ch == "“"
+            outer = ch == self.oq
         if ch == "'":
             return QOS if outer else QIS
         return QO if outer else QI
@@ -194,7 +209,7 @@ class SmartQuotes:
     def __call__(self, text: str, last: bool = True) -> str:
         if " " in text:  # citeproc-js: a space before : ; ? ! and inside « » becomes a narrow no-break space
             text = _NARROW.sub("\u202f", text)
-        if not _ANY_QUOTE.search(text):  # most field text: nothing to convert, only remember the last character
+        if not self.any.search(text):  # most field text: nothing to convert, only remember the last character
             if text:
                 self.prev = text[-1]
             return text
@@ -203,38 +218,52 @@ class SmartQuotes:
             nxt = text[i + 1] if i + 1 < len(text) else (" " if last else "x")
             prev = self.prev
             starts = prev.isspace() or prev in "([{-—–/"
-            if ch in '"“”':
-                if ch == "“" or (ch == '"' and (starts or not self.double_open) and not nxt.isspace()):
-                    self.double_open += 1
-                    out.append(self._open(ch))
-                elif self.double_open:
-                    self.double_open -= 1
-                    out.append(QC)
-                else:
-                    out.append(ch)
-            elif ch in "'‘’":
-                if prev.isalnum() and nxt.isalpha() and ch != "‘":
-                    out.append(APOS if ch == "'" else "’")  # a typed apostrophe is part of its word (title case)
-                elif (starts or ch == "‘") and ch != "’" and not nxt.isspace() and (ch != "'" or _closes(text, i + 1)):
-                    self.single_open += 1
-                    out.append(self._open(ch))
-                elif self.single_open:
-                    self.single_open -= 1
-                    out.append(QC)
-                else:
-                    out.append("’")
+            if ch in self.doubles:
+                out.append(self._double(ch, starts, nxt))
+            elif ch in self.singles:
+                out.append(self._single(ch, starts, prev, nxt, text, i))
             else:
+                if ch in ".,;:!?" and out and out[-1] == QC:
+                    out.append(HOLD)  # a field's own mark after its quote stays outside (only affixes move in)
                 out.append(ch)
             self.prev = out[-1] if out[-1] not in QUOTE_OPENS and out[-1] != QC else prev
         return "".join(out)
 
+    def _double(self, ch: str, starts: bool, nxt: str) -> str:
+        """A double quote mark: an opening placeholder, QC, or the character as text."""
+        if ch == self.oq or (ch == '"' and (starts or not self.double_open) and not nxt.isspace()):
+            self.double_open += 1
+            return self._open(ch)
+        if self.double_open and ch in ('"', self.cq):
+            self.double_open -= 1
+            return QC
+        return ch
 
-def _closes(text: str, start: int) -> bool:
+    def _single(self, ch: str, starts: bool, prev: str, nxt: str, text: str, i: int) -> str:
+        """A single quote mark or apostrophe: an opening placeholder, QC, an apostrophe, or the character."""
+        if prev.isalnum() and nxt.isalpha() and ch != self.oiq:
+            return APOS if ch == "'" else ch  # a typed apostrophe is part of its word (title case)
+        closers = "'’" + self.ciq
+        if (
+            (starts or ch == self.oiq)
+            and ch in ("'", self.oiq)
+            and not nxt.isspace()
+            and (ch != "'" or _closes(text, i + 1, closers))
+        ):
+            self.single_open += 1
+            return self._open(ch)
+        if self.single_open and ch in ("'", self.ciq):
+            self.single_open -= 1
+            return QC
+        return "’" if ch == "'" else ch
+
+
+def _closes(text: str, start: int, closers: str = "'’") -> bool:
     """Whether a straight single quote after `start` closes the quote opened before it (ends a word, and is not the
     closer of a quote opened in between)."""
     depth = 0
     for j in range(start, len(text)):
-        if text[j] not in "'’":
+        if text[j] not in closers:
             continue
         before = text[j - 1]
         after = text[j + 1] if j + 1 < len(text) else " "
@@ -247,13 +276,20 @@ def _closes(text: str, start: int) -> bool:
     return False
 
 
+def _double(m: re.Match) -> str:
+    """A doubled mark's replacement: the first one alone, unless it follows a number (and is not a period)."""
+    if m.group(1) and m.group(2) != ".":
+        return m.group(0)
+    return (m.group(1) or "") + m.group(2) + m.group(3)
+
+
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
     text = text.replace(APOS, "’")
     if piq:
-        text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
-    text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
-    text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text)
+        text = _MOVE.sub(lambda m: into_quote(m.group(1), m.group(2), m.group(3)), text)
+    text = _DOUBLE.sub(_double, text)
+    text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text).replace(HOLD, "")  # HOLD has done its work
     if QC not in text and AQC not in text and not any(q in text for q in (*QUOTE_OPENS, AQO)):
         return text
     out = []
@@ -261,7 +297,7 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
     for ch in text:
         ch = QO if ch == AQO else QC if ch == AQC else ch  # an affix's quotes nest like the others
         if ch in QUOTE_OPENS:
-            level = levels[-1] + 1 if levels else (1 if ch in (QI, QIS) else 0)
+            level = 0 if ch == QST else levels[-1] + 1 if levels else (1 if ch in (QI, QIS) else 0)
             levels.append(level)
             out.append(quotes[0] if level % 2 == 0 else quotes[2])
         elif ch == QC:
@@ -300,21 +336,21 @@ def affix_text(value: str, fmt: str) -> MixedString:
     return MixedString([type(piece)(str(piece).translate(table)) for piece in parsed])
 
 
-def parse_rich_text(value: str, fmt: str) -> MixedString:
-    """Parse CSL-JSON rich text (<i>, <b>, <sup>, <sub>, small-caps and nocase spans) into citeproc-py strings."""
-    out = MixedString()
+def parse_rich_text(value: str, fmt: str, quotes: tuple[str, str, str, str] = EN_QUOTES) -> MixedString:
+    """Parse CSL-JSON rich text (<i>, <b>, <sup>, <sub>, small-caps and nocase spans) into citeproc-py strings;
+    `quotes`: the rendering locale's quote marks (open, close, inner open, inner close), the field's quotes."""
+    pieces: list[String] = []  # joined as written: no seam normalized inside a field (citeproc-js keeps "Based  on")
     stack: list[str] = []
     pos = 0
     buf: list[str] = []
 
     def flush() -> None:
-        nonlocal out
         if buf:
             text = "".join(buf)
-            out = out + (NoCase(text) if _CASE_KEPT.intersection(stack) else String(text))
+            pieces.append(NoCase(text) if _CASE_KEPT.intersection(stack) else String(text))
             buf.clear()
 
-    smart = SmartQuotes()
+    smart = SmartQuotes(quotes)
     for match in _RICH_RE.finditer(value):
         closing, tag, attr = match.group(1), match.group(2).lower(), (match.group(3) or "").lower()
         buf.append(smart(value[pos : match.start()], last=False))
@@ -352,4 +388,4 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             stack.append(name)
     buf.append(smart(value[pos:]))
     flush()
-    return out
+    return MixedString(pieces)

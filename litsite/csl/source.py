@@ -6,7 +6,7 @@ import re
 
 from citeproc import DATES, NAMES, VARIABLES, CitationItem, CitationStylesBibliography
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString
+from citeproc.string import MixedString, String
 
 from litsite.csl import markup
 from litsite.csl.fixes.variables import input_rules
@@ -77,6 +77,11 @@ def clean_item(item: dict, key: str) -> dict:
     return out
 
 
+# the variables citeproc-js reads as numbers (cs:text of these, cs:number), without rich-text markup
+_NUMBER_FIELDS = frozenset(
+    "page page-first chapter-number collection-number edition issue number number-of-pages number-of-volumes "
+    "volume".split()
+)
 _NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal", "comma-suffix"}
 
 
@@ -89,6 +94,7 @@ class Source(CiteProcJSON):
 
     def __init__(self, items: list[dict], keys: dict[str, str], fmt: str) -> None:
         self.fmt = fmt
+        self.quotes = markup.EN_QUOTES  # the rendering locale's quote marks (the engine sets them): a field's quotes
         self._items = {keys[str(item["id"])]: item for item in items}
         self._pending: dict[str, dict[str, object]] = {}  # fields set on items not parsed yet
         super().__init__([])
@@ -97,8 +103,12 @@ class Source(CiteProcJSON):
         item = self._items.get(key)
         if item is None:
             raise KeyError(key)
-        CiteProcJSON.__init__(self, [clean_item(item, key)])
+        cleaned = clean_item(item, key)
+        CiteProcJSON.__init__(self, [cleaned])
         ref = dict.__getitem__(self, key)
+        for name in _NUMBER_FIELDS.intersection(cleaned):
+            if "<" in str(cleaned[name]):  # citeproc-js reads a number field as written, markup included
+                ref[name.replace("-", "_")] = String(str(cleaned[name]))
         for name, value in self._pending.pop(key, {}).items():
             ref[name] = value
         return ref
@@ -134,7 +144,7 @@ class Source(CiteProcJSON):
 
     def parse_string(self, string: object) -> MixedString:
         """A field value as citeproc-py strings, with its rich-text markup parsed."""
-        return markup.parse_rich_text(str(string), self.fmt)
+        return markup.parse_rich_text(str(string), self.fmt, self.quotes)
 
 
 class Bibliography(CitationStylesBibliography):

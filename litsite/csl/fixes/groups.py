@@ -62,6 +62,7 @@ class Group:
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
         """Render the group, or raise VariableError when it is to be suppressed."""
         _FRAMES.append([False, False])
+        predecessor = item.get("_predecessor")  # restored when the group is suppressed (citeproc-js)
         delimiter = self.get("delimiter", "")
         output = []
         try:
@@ -85,6 +86,7 @@ class Group:
                 # a nested group of terms only counts as content (citeproc-js: IEEE's "[Online]." group)
                 _FRAMES[-1][1] = True
         if text is None or (called and not rendered):
+            item["_predecessor"] = predecessor
             raise VariableError
         return text
 
@@ -165,7 +167,10 @@ class TrackedText:
             text = self._variable(item, context)
         elif "macro" in attrib:
             macro = self.get_macro(self.get("macro"))
+            predecessor = item.get("_predecessor")
             text = implicit_group(lambda: macro.render(item, context))
+            if text is None:
+                item["_predecessor"] = predecessor
             if text is not None and str(text) != "":
                 report(True)  # citeproc-js: a macro's output is content for the group, even a term ("(n.d.)")
         elif "term" in attrib:

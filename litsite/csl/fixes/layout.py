@@ -60,6 +60,24 @@ def capitalize_term_start(text: object, prefix: object, opening: bool = True) ->
     return String(value[:letter] + value[letter].upper() + value[letter + 1 :])
 
 
+def capitalize_entry_term(text: object, number: object = None) -> object:
+    """A bibliography entry whose first content is a term starts it with a capital ("(No date)", "1. In: …"):
+    citeproc-js capitalizes a term that nothing but affixes and the citation number come before."""
+    value = str(text)
+    at = value.find(TERM)
+    if at < 0:
+        return text
+    before = "".join(c for c in value[:at] if c not in PLACEHOLDERS)
+    if number is not None:
+        before = before.replace(str(number), "", 1)
+    if any(c.isalnum() for c in before):
+        return text
+    letter = next((i for i in range(at, len(value)) if value[i] not in PLACEHOLDERS), None)
+    if letter is None:
+        return text
+    return String(value[:letter] + value[letter].upper() + value[letter + 1 :])
+
+
 _DISPLAY = {"block": "block", "left-margin": "lm", "right-inline": "ri", "indent": "indent"}
 _BLOCK_CLOSES = frozenset(CLOSE[tag] for tag in _DISPLAY.values())
 _BLOCK_OPENS = frozenset(OPEN[tag] for tag in _DISPLAY.values())
@@ -88,11 +106,14 @@ for _tag in ("text", "group", "names", "date", "number", "label"):
 
 @extend("text")
 class TermStart:
-    """cs:text term: in a note style, mark where the term's text starts (see capitalize_term_start)."""
+    """cs:text term: mark where the term's text starts (see capitalize_term_start, capitalize_entry_term)."""
 
     def _term(self, item: object) -> object:
         text = super()._term(item)  # type: ignore[misc]
-        if text and self.get_root().get("class") == "note":
+        # a note style's cite and every bibliography entry capitalize a term they start with, unless names or a
+        # number variable were rendered (even empty) before it (citeproc-js's term_predecessor); lowercase: its
+        # text-case comes after
+        if text and self.get("text-case") != "lowercase" and not item.get("_predecessor"):
             return String(TERM + str(text))
         return text
 
@@ -133,6 +154,14 @@ class Layout:
         parts = [p for p in parts if p is not None and str(p) != ""]
         if not parts:
             return String(""), names
+        number = getattr(item, "number", None)
+        if align and len(parts) > 1:
+            parts[1] = capitalize_entry_term(parts[1], number)
+        if align and len(parts) == 1:  # the first field alone: citeproc-js gives the layout's affixes to the rest
+            first = str(parts[0])
+            if getattr(self.get_formatter(), "fmt", "text") == "html":
+                return String(f"{OPEN['lm']}{first.rstrip()}{CLOSE['lm']}"), names
+            return String(first.strip()), names
         if align and len(parts) > 1:
             # as citeproc-js's text output: the first field with its affixes, a space, the rest
             left = str(parts[0]).lstrip()
@@ -142,6 +171,10 @@ class Layout:
                 left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
                 return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
             return String(f"{left} {right}"), names
+        return capitalize_entry_term(self._joined(parts, delimiter), number), names
+
+    def _joined(self, parts: list, delimiter: str) -> object:
+        """The entry's parts joined inside the layout's affixes and formatting, display blocks as citeproc-js."""
         joined = join(parts, delimiter)
         value = str(joined)
         if len(value) > 1 and value[0] in _BLOCK_OPENS and value[1] == " " and not self.get("prefix"):
@@ -152,13 +185,14 @@ class Layout:
         if value and value[-1] in _BLOCK_CLOSES and self.get("suffix"):
             # citeproc-js puts the layout's suffix inside the last display block ("…Here.</div>")
             inner = self.wrap(String(value[:-1]))
-            return self.format(MixedString([inner, String(value[-1])])), names
-        return self.format(self.wrap(joined)), names
+            return self.format(MixedString([inner, String(value[-1])]))
+        return self.format(self.wrap(joined))
 
     def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
         self.repressed = {}
         item["_used"] = set()
         item["_names_seen"] = False
+        item["_predecessor"] = False
         item["_first_names"] = None
         item["_first_person"] = None
         item["_suffix_done"] = False
@@ -182,6 +216,7 @@ class Layout:
             cite.pop("_names_done", None)
             cite["_used"] = set()
             cite["_names_seen"] = False
+            cite["_predecessor"] = False
             cite["_first_names_obj"] = None
             cite["_first_names"] = None
             cite["_suffix_done"] = False

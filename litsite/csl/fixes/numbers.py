@@ -15,6 +15,7 @@ from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.pages import format_pages
+from litsite.csl.markup import EN_QUOTES, NUMEND, SmartQuotes
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
@@ -23,6 +24,20 @@ _RANGE = re.compile(r"^(\d+)\s*[-–]+\s*(\d+)$")
 
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _LOCATOR_RANGE = re.compile(rf"(?<![\w.])({_NUMBERISH})\s*[-–]\s*({_NUMBERISH})(?![\w])")
+
+
+# citeproc-js renders a numeric variable whose parts are numbers (a letter prefix allowed: "S12", "e1003") as number
+# blobs; the last one is a number when it is an integer without leading zero, and then no punctuation is merged into
+# what follows it ("41;" + "." stays "41;.", where "A;" + "." is "A;")
+_PART = r"(?:[A-Za-z]*\d+|[ivxlcdmIVXLCDM]+)"
+_ENDS_IN_NUMBER = re.compile(rf"^(?:{_PART}\s*(?:[-–,&]|and)\s*)*[A-Za-z]*[1-9]\d*$")
+
+
+def number_end(text: object, value: object) -> object:
+    """`text` followed by the number-end mark when citeproc-js would end it with a number blob (`value` as written)."""
+    if text is None or not _ENDS_IN_NUMBER.match(str(value).strip()):
+        return text
+    return text + String(NUMEND)
 
 
 def locator_ranges(text: str) -> str:
@@ -74,8 +89,8 @@ class PageRanges:
 
     def _process(self, value: object, variable: str) -> object:
         if variable == "page":
-            return String(self.litsite_pages(str(value)))
-        return super()._process(value, variable)
+            return number_end(String(self.litsite_pages(str(value))), value)
+        return number_end(super()._process(value, variable), value)
 
     def litsite_pages(self, value: str) -> str:
         """Pages formatted as citeproc-js formats them (fixes/pages.py)."""
@@ -89,20 +104,26 @@ class TextNumbers(PageRanges):
     """cs:text: en dash in ranges of numeric variables."""
 
     def _variable(self, item: object, context: object) -> object:
-        text = super()._variable(item, context)
         variable = self.get("variable")
+        if variable in NUMBER_VARIABLES or variable.startswith("page"):
+            item["_predecessor"] = True  # citeproc-js: a number variable, even empty, comes before a term
+        text = super()._variable(item, context)
         if variable == "locator" and text is not None:
             if (item.locator.label or "page") == "page":
-                return self.litsite_pages(str(item.locator.identifier))
+                return number_end(self.litsite_pages(str(item.locator.identifier)), item.locator.identifier)
             text = locator_ranges(str(item.locator.identifier).strip())
             if " & " in text:  # a list of numbers joined by "&" takes the locale's symbol for "and"
                 text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")
-            return text
+            if "'" in text or '"' in text:  # its quotes are quotes, as a field's (s.v. "gargoyle")
+                text = SmartQuotes(getattr(item.bibliography.source, "quotes", EN_QUOTES))(text)
+            return number_end(text, item.locator.identifier)
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
+            raw = text
             match = _RANGE.match(str(text).strip())
             if match:
                 dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-                return f"{match.group(1)}{dash}{match.group(2)}"
+                text = f"{match.group(1)}{dash}{match.group(2)}"
+            return number_end(text, raw)
         return text
 
 

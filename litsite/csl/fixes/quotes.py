@@ -14,7 +14,7 @@ from __future__ import annotations
 from citeproc.string import MixedString, String
 
 from litsite.csl.elements import extend
-from litsite.csl.markup import HOLD, QC, QO, parse_rich_text
+from litsite.csl.markup import HOLD, QC, QST, parse_rich_text
 
 
 @extend("text")
@@ -39,5 +39,5 @@ class QuotedText:
     def quote(self, string: object) -> object:
         """Wrap in quote placeholders if quotes="true"."""
         if self.get("quotes", "false").lower() == "true":
-            return MixedString([String(QO)]) + string + String(QC)
+            return MixedString([String(QST)]) + string + String(QC)
         return string

@@ -26,18 +26,19 @@ def _segments(text: object) -> list[tuple[str, bool]]:
 
 
 def _rebuild(chars: list[tuple[str, bool]]) -> MixedString | String:
-    out = MixedString()
+    """The runs joined as they are (MixedString's + would normalize the seams: "Based " + " on" is two spaces)."""
+    out: list[String] = []
     run: list[str] = []
     prot = None
     for ch, p in chars:
         if prot is not None and p != prot:
-            out = out + (NoCase("".join(run)) if prot else String("".join(run)))
+            out.append(NoCase("".join(run)) if prot else String("".join(run)))
             run = []
         run.append(ch)
         prot = p
     if run:
-        out = out + (NoCase("".join(run)) if prot else String("".join(run)))
-    return out
+        out.append(NoCase("".join(run)) if prot else String("".join(run)))
+    return MixedString(out)
 
 
 def _first_letter(chars: list[tuple[str, bool]], start: int, end: int) -> int | None:
@@ -55,16 +56,23 @@ def _upper_at(chars: list[tuple[str, bool]], i: int | None) -> None:
         chars[i] = (chars[i][0].upper(), False)
 
 
-def apply_case(text: object, case: str) -> object:
-    """Apply a CSL text-case to a citeproc-py string (or plain str), leaving nocase parts alone."""
+# Turkish and Azerbaijani case their dotted and dotless i apart (citeproc-js cases with the item's language)
+_DOTTED_UPPER = str.maketrans({"i": "İ"})
+_DOTTED_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def apply_case(text: object, case: str, language: str | None = None) -> object:
+    """Apply a CSL text-case to a citeproc-py string (or plain str), leaving nocase parts alone; `language`: the
+    item's two-letter language, for the letters whose case depends on it."""
     if not text or not isinstance(text, str | MixedString):
         return text
     chars = [(ch, p) for seg, p in _segments(text) for ch in seg]
     plain = "".join(ch for ch, _ in chars)
+    dotted = language in ("tr", "az")
     if case == "lowercase":
-        chars = [(ch if p else ch.lower(), p) for ch, p in chars]
+        chars = [(ch if p else (ch.translate(_DOTTED_LOWER) if dotted else ch).lower(), p) for ch, p in chars]
     elif case == "uppercase":
-        chars = [(ch if p else ch.upper(), p) for ch, p in chars]
+        chars = [(ch if p else (ch.translate(_DOTTED_UPPER) if dotted else ch).upper(), p) for ch, p in chars]
     elif case == "capitalize-first":
         first = _WORD.search(plain)
         if first and first.group().lower() == first.group():  # "arXiv", "iPhone" stay as they are (citeproc-js)
@@ -103,7 +111,7 @@ class TextCased:
             return text
         if case == "title" and language and not language.lower().startswith("en"):
             return text  # citeproc-js title-cases English items only (the item's language, else the locale's)
-        return apply_case(text, case)
+        return apply_case(text, case, language.lower()[:2] if language else None)
 
 
 for _tag in ("text", "label", "number", "date-part", "name-part"):

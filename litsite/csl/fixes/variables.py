@@ -28,6 +28,26 @@ for _target, _names in (
     _target.extend(sorted({n.replace("-", "_") for n in _names} - set(_target)))
 
 _NOTE_FIELD = re.compile(r"^([\-_a-z]+|[A-Z]+):\s*([^}]+)$")
+_NOTE_BRACED = re.compile(r"\{:(?:[\-_a-z]+|[A-Z]+):[^}]+\}")  # the older form: {:jurisdiction:nz}
+
+
+def _braced_fields(note: str) -> str:
+    """The note with each `{:key:value}` on a line of its own as `key:value` (citeproc-js's parseNoteFieldHacks),
+    up to one that follows other text."""
+    lines = note.split("\n")
+    for i, line in enumerate(lines):
+        fields = _NOTE_BRACED.findall(line)
+        if not fields:
+            continue
+        texts = _NOTE_BRACED.split(line)
+        elems = [part for pair in zip(texts, fields, strict=False) for part in pair] + [texts[-1]]
+        for j in range(1, len(elems), 2):
+            before = elems[j - 1]
+            if before.strip() and (i > 0 or j > 1) and not _NOTE_FIELD.match(before):
+                break
+            elems[j] = "\n" + elems[j][2:-1].strip() + "\n"
+        lines[i] = "".join(elems)
+    return "\n".join(lines)
 
 
 def note_fields(item: dict) -> dict:
@@ -36,7 +56,7 @@ def note_fields(item: dict) -> dict:
     if not isinstance(note, str) or ":" not in note:
         return item
     out = dict(item)
-    lines = note.split("\n")
+    lines = (_braced_fields(note) if "{:" in note else note).split("\n")
     names: dict[str, list[dict]] = {}
     for i, line in enumerate(lines):
         match = _NOTE_FIELD.match(line)
@@ -93,6 +113,8 @@ class Names:
 
     def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
         """Render the names (or their substitute), honouring suppress-author."""
+        if not kwargs.get("sort_options"):
+            item["_predecessor"] = True  # a term after names starts with no capital, even after empty ones
         if names_context is None and self.name is None:
             outer = self.xpath_search("./ancestor::cs:substitute/parent::cs:names")
             if outer:
