@@ -45,6 +45,7 @@ TERM = "\ue1a5"  # where a term's text starts (a note style capitalizes a term t
 AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuation after them is not moved inside
 HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes nor merged (citeproc-js moves affixes)
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
+KEPT = "\ue1aa"  # a space a string seam must not merge with the one before it (" kazuhiro jo" opening a list)
 PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: ""}
@@ -249,7 +250,7 @@ def _closes(text: str, start: int) -> bool:
 
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
-    text = text.replace(APOS, "’")
+    text = text.replace(APOS, "’").replace(KEPT, " ")
     if piq:
         text = _MOVE.sub(lambda m: m.group(2) + m.group(1), text)
     text = _DOUBLE.sub(lambda m: m.group(1) + m.group(2), text)
@@ -302,16 +303,15 @@ def affix_text(value: str, fmt: str) -> MixedString:
 
 def parse_rich_text(value: str, fmt: str) -> MixedString:
     """Parse CSL-JSON rich text (<i>, <b>, <sup>, <sub>, small-caps and nocase spans) into citeproc-py strings."""
-    out = MixedString()
+    out: list[String] = []  # a list, not MixedString "+": that drops a space at a seam, a field keeps its spaces
     stack: list[str] = []
     pos = 0
     buf: list[str] = []
 
     def flush() -> None:
-        nonlocal out
         if buf:
             text = "".join(buf)
-            out = out + (NoCase(text) if _CASE_KEPT.intersection(stack) else String(text))
+            out.append(NoCase(text) if _CASE_KEPT.intersection(stack) else String(text))
             buf.clear()
 
     smart = SmartQuotes()
@@ -352,4 +352,4 @@ def parse_rich_text(value: str, fmt: str) -> MixedString:
             stack.append(name)
     buf.append(smart(value[pos:]))
     flush()
-    return out
+    return MixedString(out)

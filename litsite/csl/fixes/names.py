@@ -17,6 +17,7 @@ from litsite.csl.elements import extend
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
 from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque, split_particles
 from litsite.csl.fixes.sorting import names_sort_text
+from litsite.csl.markup import KEPT
 
 _DEFAULTS = {
     "and": None,
@@ -118,6 +119,8 @@ class Name:
             item["_first_role"] = variable
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
+        if str(texts[0]).startswith(" "):  # a lower-case given name opens the list: citeproc-js keeps its space
+            texts[0] = MixedString([String(KEPT)]) + normalize_seam(String(" "), texts[0])
         # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
         written = not truncated and not use_last and any(_written_et_al(n) for n in shown)
         if truncated or written:
@@ -153,7 +156,7 @@ class Name:
             head = self._join(texts[:-1], delimiter)
             if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces
                 return head + String((delimiter if rule == "always" else "") + str(term)) + texts[-1]
-            return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
+            return _append(head, (delimiter if use_delim else " ") + str(term) + " ", texts[-1])
         return self._join(texts, delimiter)
 
     def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:

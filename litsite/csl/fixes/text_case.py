@@ -26,18 +26,18 @@ def _segments(text: object) -> list[tuple[str, bool]]:
 
 
 def _rebuild(chars: list[tuple[str, bool]]) -> MixedString | String:
-    out = MixedString()
+    out: list[String] = []  # a list: MixedString "+" would drop a space at a seam ("B " + " on")
     run: list[str] = []
     prot = None
     for ch, p in chars:
         if prot is not None and p != prot:
-            out = out + (NoCase("".join(run)) if prot else String("".join(run)))
+            out.append(NoCase("".join(run)) if prot else String("".join(run)))
             run = []
         run.append(ch)
         prot = p
     if run:
-        out = out + (NoCase("".join(run)) if prot else String("".join(run)))
-    return out
+        out.append(NoCase("".join(run)) if prot else String("".join(run)))
+    return MixedString(out)
 
 
 def _first_letter(chars: list[tuple[str, bool]], start: int, end: int) -> int | None:

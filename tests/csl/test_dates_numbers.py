@@ -1,0 +1,138 @@
+"""Dates, numbers and spaces in fields written as citeproc-js writes them: each rule on a minimal inline style (the
+expected values are citeproc-js 2.4.63's output for the same style and item; bench/csl_conformance/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+
+
+def _style(tmp_path: Path, layout: str, extra: str = "") -> Path:
+    path = tmp_path / "probe.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><title>probe</title><id>probe</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        f'{extra}<citation><layout><text value="x"/></layout></citation>'
+        f"<bibliography><layout>{layout}</layout></bibliography></style>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _one(tmp_path: Path, layout: str, item: dict, extra: str = "") -> str:
+    out = format_bibliography([{"id": "a", "type": "book", **item}], _style(tmp_path, layout, extra), "text", "en-US")
+    return out[0].strip()
+
+
+def _dates(*parts: list[int]) -> dict:
+    return {"issued": {"date-parts": list(parts)}}
+
+
+YEAR_AFFIXED = '<date variable="issued"><date-part name="year" prefix="(" suffix=")"/></date>'
+ALL_AFFIXED = (
+    '<date variable="issued" delimiter="/"><date-part name="day" prefix="[" suffix="]"/>'
+    '<date-part name="month" form="numeric" prefix="{" suffix="}"/>'
+    '<date-part name="year" prefix="(" suffix=")"/></date>'
+)
+YMD = (
+    '<date variable="issued" delimiter=" "><date-part name="year"/>'
+    '<date-part name="month" form="short" strip-periods="true"/><date-part name="day"/></date>'
+)
+
+
+@pytest.mark.parametrize(
+    ("layout", "item", "expected"),
+    [
+        # a range's start leaves off the suffix of its last part, the end the prefix of its first: "(2014–2015)"
+        (YEAR_AFFIXED, _dates([2014], [2015]), "(2014–2015)"),
+        (YEAR_AFFIXED, _dates([2014], [0]), "(2014–"),  # an open range
+        # the era follows the year's affixes, and a range once
+        (YEAR_AFFIXED, _dates([-334]), "(334) BC"),
+        (YEAR_AFFIXED, _dates([300]), "(300) AD"),
+        (YEAR_AFFIXED, _dates([-100, 7, 12], [-44, 3, 15]), "(100–44) BC"),
+        (YEAR_AFFIXED, _dates([450], [600]), "(450–600) AD"),
+        # the parts from the largest that differs are written twice; an end part but the last loses its prefix
+        (ALL_AFFIXED, _dates([2014, 12, 31], [2015, 1, 1]), "[31]/{12}/(2014–1]/1}/(2015)"),
+        (ALL_AFFIXED, _dates([2014, 5, 3], [2014, 5, 9]), "[3–9]/{5}/(2014)"),
+        (ALL_AFFIXED, _dates([2014, 5, 3], [2014, 7, 9]), "[3]/{5–9]/{7}/(2014)"),
+        (ALL_AFFIXED, _dates([2014, 5], [2015, 7]), "{5}/(2014–7}/(2015)"),
+        # three parts shown and none differs: citeproc-js still writes the day twice
+        (ALL_AFFIXED, _dates([2017, 1, 1], [2017, 1, 1]), "[1–1]/{1}/(2017)"),
+        (YMD, _dates([2014, 5, 3], [2014, 5, 3]), "2014 May 3–3"),
+        (YMD, _dates([-100, 7, 12], [-44, 3, 15]), "100 BC July 12–44 BC Mar 15"),
+        # the date-part's range-delimiter where the range is written
+        (
+            '<date variable="issued" delimiter=" "><date-part name="month"/>'
+            '<date-part name="day" range-delimiter="/"/><date-part name="year"/></date>',
+            _dates([2014, 5, 3], [2014, 7, 9]),
+            "May 3/July 9 2014",
+        ),
+        # a localized date with month and day written with affixes (en-US): "January 1–December 31, 1800"
+        ('<date variable="issued" form="text"/>', _dates([1800, 1, 1], [1800, 12, 31]), "January 1–December 31, 1800"),
+        ('<date variable="issued" form="text"/>', _dates([2018, 12, 3], [2018, 12, 6]), "December 3–6, 2018"),
+        ('<date variable="issued" form="numeric"/>', _dates([2014, 5, 3], [2014, 7, 9]), "05/03–07/09/2014"),
+    ],
+)
+def test_date_ranges_and_eras_as_citeproc_js(tmp_path: Path, layout: str, item: dict, expected: str) -> None:
+    assert _one(tmp_path, layout, item) == expected
+
+
+def test_range_end_parts_take_the_delimiter_of_the_date_compiled_last(tmp_path: Path) -> None:
+    # citeproc-js collects a range's end parts in one queue, set up by the last cs:date it compiled (here the
+    # accessed date, delimiter "#"), whatever the delimiter of the date being written
+    layout = (
+        '<group delimiter=" "><date variable="issued" delimiter="@"><date-part name="year"/>'
+        '<date-part name="month"/></date>'
+        '<date variable="accessed" delimiter="#"><date-part name="year"/></date></group>'
+    )
+    items = [{"id": i, "type": "book", **_dates([2014, 12], [2015, 1])} for i in ("a", "b")]
+    out = format_bibliography(items, _style(tmp_path, layout), "text", "en-US")
+    assert out[1].strip() == "2014@December–2015#January"
+    # the same date alone: its own delimiter
+    one = '<date variable="issued" delimiter="@"><date-part name="year"/><date-part name="month"/></date>'
+    assert _one(tmp_path, one, _dates([2014, 12], [2015, 1])) == "2014@December–2015@January"
+    # a localized date's delimiter is the locale's
+    locale = (
+        '<locale><date form="text" delimiter="_"><date-part name="year"/><date-part name="month" form="short"/>'
+        '<date-part name="day"/></date></locale>'
+    )
+    rng = _dates([2014, 12, 31], [2015, 1, 1])
+    assert _one(tmp_path, '<date variable="issued" form="text"/>', rng, locale) == "2014_Dec._31–2015_Jan._1"
+
+
+@pytest.mark.parametrize(
+    ("title", "case", "expected"),
+    [
+        ('A <span class="nocase">B </span> on', "", "A B  on"),  # the field's own spaces stay, at any seam
+        ('A <span class="nocase">B </span> on', "title", "A B  On"),
+        ('A <span class="nocase">B </span> on', "sentence", "A B  on"),
+        ("A <sc>B </sc> on", "", "A B  on"),
+    ],
+)
+def test_spaces_inside_a_field_are_kept(tmp_path: Path, title: str, case: str, expected: str) -> None:
+    layout = f'<text variable="title" text-case="{case}"/>' if case else '<text variable="title"/>'
+    assert _one(tmp_path, layout, {"title": title}) == expected
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        # citeproc-js does not initialise a lower-case given name and writes a space before it
+        ([{"family": "wu", "given": "yonghui"}], "A,  yonghui wu"),
+        (
+            [{"family": "Nishida", "given": "Kiyu"}, {"family": "jo", "given": "kazuhiro"}],
+            "A, K. Nishida and  kazuhiro jo",
+        ),
+        ([{"family": "Nishida", "given": "Kiyu"}, {"family": "Jo", "given": "Kazuhiro"}], "A, K. Nishida and K. Jo"),
+    ],
+)
+def test_lower_case_given_names_keep_their_space(tmp_path: Path, authors: list, expected: str) -> None:
+    layout = (
+        '<group delimiter=", "><text value="A"/><names variable="author">'
+        '<name initialize-with=". " and="text" delimiter=", "/></names></group>'
+    )
+    assert _one(tmp_path, layout, {"author": authors}) == expected
