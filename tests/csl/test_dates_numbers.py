@@ -136,3 +136,74 @@ def test_lower_case_given_names_keep_their_space(tmp_path: Path, authors: list, 
         '<name initialize-with=". " and="text" delimiter=", "/></names></group>'
     )
     assert _one(tmp_path, layout, {"author": authors}) == expected
+
+
+NUMBER_PROBE = (
+    '<group delimiter=" "><choose><if is-numeric="volume"><text value="NUM"/></if><else><text value="TXT"/></else>'
+    '</choose><number variable="volume"/><text variable="volume"/><label form="short" variable="volume"/></group>'
+)
+
+
+@pytest.mark.parametrize(
+    ("volume", "expected"),
+    [
+        ("12a-c", "NUM 12a-c 12a-c vol."),  # a number with letters, a hyphen, letters: one piece
+        ("A12-B14", "NUM A12-B14 A12-B14 vols."),  # different particles: the hyphen stays
+        ("A12-A14", "NUM 12–14 12–14 vols."),  # the same particle: a range, the particles dropped
+        ("406.3-406.3", "TXT 406.3-406.3 406.3-406.3 vol."),  # decimals: not a number, not a range
+        ("03", "NUM 03 03 vol."),  # a leading zero is written
+        ("5 - 6", "NUM 5–6 5–6 vols."),
+        ("7–8", "NUM 7–8 7–8 vols."),
+        ("5&6", "NUM 5 & 6 5 & 6 vols."),
+        ("5, foo", "NUM 5, foo 5, foo vols."),  # the first piece decides
+        ("5,6", "TXT 5,6 5,6 vol."),  # a comma without a space joins nothing
+        ("x-5", "NUM x–5 x–5 vols."),  # a volume's Roman numerals are numbers
+        ("1_supplement", "TXT 1_supplement 1_supplement vol."),
+    ],
+)
+def test_number_variables_read_as_citeproc_js(tmp_path: Path, volume: str, expected: str) -> None:
+    assert _one(tmp_path, NUMBER_PROBE, {"volume": volume}) == expected
+
+
+@pytest.mark.parametrize(
+    ("edition", "expected"),
+    [("12a-c", "12a-c ed."), ("406-407.3", "406th-407.3 eds."), ("03", "03 ed."), ("112", "112th ed.")],
+)
+def test_ordinals_of_number_pieces(tmp_path: Path, edition: str, expected: str) -> None:
+    layout = (
+        '<group delimiter=" "><choose><if is-numeric="edition"><number form="ordinal" variable="edition"/>'
+        '<label form="short" variable="edition"/></if><else><text variable="edition"/></else></choose></group>'
+    )
+    assert _one(tmp_path, layout, {"edition": edition}) == expected
+
+
+def test_a_hyphen_takes_the_page_range_delimiter_an_en_dash_stays(tmp_path: Path) -> None:
+    layout = '<group delimiter=" "><number variable="issue"/><text variable="issue"/></group>'
+    locale = '<locale><terms><term name="page-range-delimiter">-</term></terms></locale>'
+    assert _one(tmp_path, layout, {"issue": "3-4"}, locale) == "3-4 3-4"
+    assert _one(tmp_path, layout, {"issue": "7–8"}, locale) == "7–8 7–8"
+    assert _one(tmp_path, layout, {"issue": "3-4"}) == "3–4 3–4"
+
+
+def test_a_decimal_page_is_one_page(tmp_path: Path) -> None:
+    layout = '<group delimiter=" "><label form="short" variable="page"/><text variable="page"/></group>'
+    assert _one(tmp_path, layout, {"page": "406.3-406.3"}) == "p. 406.3-406.3"
+    assert _one(tmp_path, layout, {"page": "406-408"}) == "pp. 406–408"
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # a literal date is written where the year is, with the year's affixes; without a year part, not at all
+        ('<date variable="issued"><date-part name="year" prefix="(" suffix=")"/></date>', "(ağustos 30, 1999)"),
+        (
+            '<group delimiter=" "><date variable="issued" form="text" date-parts="year-month" prefix="[" suffix="]"/>'
+            '<date variable="issued" form="text" date-parts="month-day"/><text value="x"/></group>',
+            "[ağustos 30, 1999] x",
+        ),
+        ('<date variable="issued" form="text" date-parts="year-month" prefix="[" suffix="]"/>', "[ağustos 30, 1999]"),
+    ],
+)
+def test_literal_dates_take_the_year_place(tmp_path: Path, layout: str, expected: str) -> None:
+    assert _one(tmp_path, layout, {"issued": {"literal": "ağustos 30, 1999"}}) == expected
+    assert _one(tmp_path, layout, {"issued": {"raw": "ağustos 30, 1999"}}) == expected  # a raw date not parsed

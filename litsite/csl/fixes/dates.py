@@ -63,15 +63,28 @@ class Date:
             shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
             shown = shown or set(self.get("date-parts", "year-month-day").split("-"))
             return String(_sort_text(value, shown))  # a date in a macro sort key sorts as a date (BC before AD)
+        if isinstance(value, LiteralDate) and kwargs.get("sort_options") is None and not self.is_locale_date():
+            text = self._literal(value.text)
+            report(bool(text), var)
+            return text
         _CURRENT.append(item)
         try:
             text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
         finally:
             _CURRENT.pop()
         report(bool(text), var)
-        if text and isinstance(value, LiteralDate):
-            return text
         return text
+
+    def _literal(self, literal: str) -> object:
+        """A literal date as citeproc-js writes it: where the year is shown, with the year date-part's affixes, else
+        nothing ("(ağustos 30, 1999)" under a year written "(2000)")."""
+        form = self.get("form")
+        parts = self.get_date(form) if form else self
+        shown = (self.get("date-parts") or "year-month-day").split("-") if form else ["year"]
+        year = next((p for p in parts.iterchildren() if p.get("name") == "year" and "year" in shown), None)
+        if year is None:
+            return None
+        return self.wrap(String(year.get("prefix", "") + literal + year.get("suffix", "")))
 
     def render_single_date(self, date: object, show_parts: list | None = None, context: object = None) -> object:
         """Render one date as citeproc-js does (fixes/date_range.py); parts joined with this element's delimiter."""

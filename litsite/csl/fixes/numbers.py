@@ -14,11 +14,11 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes import number_text
 from litsite.csl.fixes.pages import format_pages
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
-_RANGE = re.compile(r"^(\d+)\s*[-–]+\s*(\d+)$")
 
 
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
@@ -75,6 +75,9 @@ class PageRanges:
     def _process(self, value: object, variable: str) -> object:
         if variable == "page":
             return String(self.litsite_pages(str(value)))
+        if variable.replace("_", "-") in NUMBER_VARIABLES and variable != "locator":
+            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+            return String(number_text.write(str(value), dash, lambda n: str(self.format_number(n))))
         return super()._process(value, variable)
 
     def litsite_pages(self, value: str) -> str:
@@ -99,10 +102,9 @@ class TextNumbers(PageRanges):
                 text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")
             return text
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
-            match = _RANGE.match(str(text).strip())
-            if match:
-                dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-                return f"{match.group(1)}{dash}{match.group(2)}"
+            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+            written = number_text.write(str(text), dash, str)  # ranges and lists as citeproc-js writes them
+            return text if written == str(text) else String(written)
         return text
 
 
@@ -133,4 +135,8 @@ class CountLabel:
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
             plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
+        elif plural is None and var.replace("_", "-") in NUMBER_VARIABLES | {"page"} and var != "locator":
+            value = item.reference.get(var.replace("-", "_"))
+            if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
+                plural = number_text.is_plural(str(value))
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
