@@ -207,3 +207,36 @@ def test_a_decimal_page_is_one_page(tmp_path: Path) -> None:
 def test_literal_dates_take_the_year_place(tmp_path: Path, layout: str, expected: str) -> None:
     assert _one(tmp_path, layout, {"issued": {"literal": "ağustos 30, 1999"}}) == expected
     assert _one(tmp_path, layout, {"issued": {"raw": "ağustos 30, 1999"}}) == expected  # a raw date not parsed
+
+
+def test_a_label_of_a_missing_variable_is_its_singular_term(tmp_path: Path) -> None:
+    # citeproc-js: "(4 vol)" from <label variable="volume"/> beside number-of-volumes on an item without volume
+    layout = (
+        '<group delimiter=" " prefix="(" suffix=")"><text variable="number-of-volumes"/>'
+        '<label variable="volume" form="short" strip-periods="true"/></group>'
+    )
+    assert _one(tmp_path, layout, {"number-of-volumes": "4"}) == "(4 vol)"
+    assert _one(
+        tmp_path, '<group delimiter=" "><text value="A"/><label variable="volume" form="short"/></group>', {}
+    ) == ("A vol.")
+    # a group of a label and an empty variable is still left out
+    empty = '<group delimiter=" "><label variable="volume" form="short"/><text variable="title"/></group>'
+    assert format_bibliography([{"id": "a", "type": "book"}], _style(tmp_path, empty), "text", "en-US") in ([], [""])
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("<b>John</b> Quiggly", "<b>Doe</b>, <b>J.</b> Q."),  # the tags stay around the initial
+        ("<b>John</b>-Quiggly", "<b>Doe</b>, <b>J.</b>-Q."),
+        ("<b>J</b> Q", "<b>Doe</b>, <b>J.</b> Q."),
+        ("<i>Ann</i>", "<b>Doe</b>, <i>A.</i>"),
+    ],
+)
+def test_rich_text_in_names(tmp_path: Path, given: str, expected: str) -> None:
+    layout = '<names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names>'
+    item = {"id": "a", "type": "book", "author": [{"family": "<b>Doe</b>", "given": given}]}
+    assert format_bibliography([item], _style(tmp_path, layout), "html", "en-US")[0].strip() == expected
+    assert format_bibliography([item], _style(tmp_path, layout), "text", "en-US")[0].strip() == (
+        expected.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "")
+    )

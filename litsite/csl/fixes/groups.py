@@ -216,8 +216,8 @@ def several_locators(text: str) -> bool:
 
 @extend("label")
 class Label:
-    """cs:label renders only when its variable is not empty; a locator of Roman numerals is plural as one of
-    digits is ("pp. iv, vi–xi", as citeproc-js writes it)."""
+    """cs:label of a locator renders only when the cite has one, of another variable always (singular when the item
+    lacks it); a locator of Roman numerals is plural as one of digits is ("pp. iv, vi–xi", as citeproc-js writes it)."""
 
     def _is_plural(self, item: object) -> bool:
         if self.get("variable") == "locator" and getattr(item, "has_locator", False):
@@ -235,5 +235,8 @@ class Label:
                 if not item.get("locator"):
                     return None
             elif not item.reference.get(var.replace("-", "_")):
-                return None
+                # citeproc-js writes the singular term of a variable the item lacks ("(4 vol)" under
+                # <label variable="volume"/> beside number-of-volumes); a group of only such labels and empty
+                # variables is still left out
+                return super().process(item, variable=variable, plural=False, context=context, **kwargs)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from citeproc.string import MixedString, String, normalize_seam
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
-from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque, split_particles
+from litsite.csl.fixes.name_parse import (
+    ParsedName,
+    has_markup,
+    initialize_marked,
+    initialize_with,
+    markup_placeholders,
+    parse_name,
+    romanesque,
+    split_particles,
+)
 from litsite.csl.fixes.sorting import names_sort_text
 from litsite.csl.markup import KEPT
 
@@ -208,7 +218,11 @@ class Name:
         if given and p.family and init_with is not None and given_level < 2:
             normalize_only = opt("initialize") == "false" and given_level != 1
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
-            given = initialize_with(given, init_with, normalize_only, hyphen)
+            initializer = initialize_marked if has_markup(given) else initialize_with
+            given = initializer(given, init_with, normalize_only, hyphen)
+        if has_markup(given) or has_markup(p.family):  # a name's rich text ("<b>Doe</b>"), as citeproc-js keeps it
+            given = markup_placeholders(given)
+            p = replace(p, family=markup_placeholders(p.family))
         g_node, f_node = self._part_nodes()
         giv = _fmt(g_node, given)
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)
