@@ -240,3 +240,24 @@ def test_rich_text_in_names(tmp_path: Path, given: str, expected: str) -> None:
     assert format_bibliography([item], _style(tmp_path, layout), "text", "en-US")[0].strip() == (
         expected.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "")
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("de-DE", "Gesetz"),  # de-DE has no short form: its long form, not en-US's "legis."
+        ("es-ES", "Legislation"),  # es-ES writes the term in English, long
+        ("en-GB", "Legis."),  # an English locale: en-US's terms are its base
+    ],
+)
+def test_a_term_form_falls_back_within_the_locale(tmp_path: Path, locale: str, expected: str) -> None:
+    layout = '<text term="legislation" form="short" text-case="capitalize-first"/>'
+    out = format_bibliography([{"id": "a", "type": "book"}], _style(tmp_path, layout), "text", locale)
+    assert out[0].strip() == expected
+
+
+def test_nought_in_every_number_form(tmp_path: Path) -> None:
+    forms = ("ordinal", "long-ordinal", "roman", "numeric")
+    layout = '<group delimiter=" ">' + "".join(f'<number variable="edition" form="{f}"/>' for f in forms) + "</group>"
+    assert _one(tmp_path, layout, {"edition": "0"}) == "0 0 0 0"
+    assert _one(tmp_path, layout, {"edition": "4"}) == "4th fourth iv 4"
