@@ -261,3 +261,38 @@ def test_nought_in_every_number_form(tmp_path: Path) -> None:
     layout = '<group delimiter=" ">' + "".join(f'<number variable="edition" form="{f}"/>' for f in forms) + "</group>"
     assert _one(tmp_path, layout, {"edition": "0"}) == "0 0 0 0"
     assert _one(tmp_path, layout, {"edition": "4"}) == "4th fourth iv 4"
+
+
+def test_seasons_sort_as_no_month_and_names_without_their_tags(tmp_path: Path) -> None:
+    path = tmp_path / "sorted.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" '
+        'version="1.0"><info><title>p</title><id>p</id><updated>2020-01-01T00:00:00+00:00</updated></info>'
+        '<citation><layout><text value="x"/></layout></citation><bibliography><sort><key variable="issued"/>'
+        '<key variable="author"/></sort><layout><text variable="title"/></layout></bibliography></style>',
+        encoding="utf-8",
+    )
+    items = [
+        {"id": "c", "type": "book", "title": "C", "issued": {"date-parts": [[2003, 1]]}},
+        {"id": "a", "type": "book", "title": "A", "issued": {"raw": "Spring 2003"}},  # month 13: a season
+        {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2003]], "season": 2}},
+        {"id": "d", "type": "book", "title": "D", "issued": {"date-parts": [[2004]]}, "author": [{"family": "Zed"}]},
+        {
+            "id": "e",
+            "type": "book",
+            "title": "E",
+            "issued": {"date-parts": [[2004]]},
+            "author": [{"family": "<b>Abe</b>"}],
+        },
+    ]
+    out = [e.strip() for e in format_bibliography(items, path, "text", "en-US")]
+    assert out == ["A", "B", "C", "E", "D"]  # citeproc-js's order
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [("1,3,5", "1,3,5"), ("10-20", "10"), ("e123–e130", "e123"), ("5, 7", "5"), ("R583-6", "R583")],
+)
+def test_page_first_is_the_page_up_to_the_first_joiner(tmp_path: Path, page: str, expected: str) -> None:
+    layout = '<group delimiter=" | "><text variable="page-first"/><number variable="page-first"/></group>'
+    assert _one(tmp_path, layout, {"page": page}) == f"{expected} | {expected}"

@@ -239,6 +239,11 @@ def has_markup(text: str) -> bool:
     return "<" in text and bool(_TAG.search(text))
 
 
+def strip_markup(text: str) -> str:
+    """A name part without its rich-text tags (its sort key: "<b>Doe</b>" sorts as "Doe")."""
+    return _TAG.sub("", text) if "<" in text else text
+
+
 def markup_placeholders(text: str) -> str:
     """A name part's tags as the placeholders the output turns into markup (nocase spans dropped)."""
 

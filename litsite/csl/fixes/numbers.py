@@ -75,6 +75,8 @@ class PageRanges:
     def _process(self, value: object, variable: str) -> object:
         if variable == "page":
             return String(self.litsite_pages(str(value)))
+        if variable == "page-first":  # citeproc-js: the page up to the first "&", ", ", hyphen or en dash
+            return String(self.litsite_pages(re.split(r"\s*(?:&|, |-|\u2013)\s*", str(value))[0]))
         if variable.replace("_", "-") in NUMBER_VARIABLES and variable != "locator":
             dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
             return String(number_text.write(str(value), dash, lambda n: str(self.format_number(n))))
