@@ -13,7 +13,7 @@ from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import extend
-from litsite.csl.fixes import date_range
+from litsite.csl.fixes.date_range import NO_ERA, STRIP, era, write
 from litsite.csl.fixes.groups import report, suppressed
 from litsite.csl.fixes.ordinals import noun_gender, ordinal
 from litsite.csl.fixes.sorting import DATE_KEY
@@ -90,14 +90,14 @@ class Date:
     def render_single_date(self, date: object, show_parts: list | None = None, context: object = None) -> object:
         """Render one date as citeproc-js does (fixes/date_range.py); parts joined with this element's delimiter."""
         show = show_parts or list(_ORDER)
-        return date_range.write(self, date, None, show, context if context is not self else None, _year_suffix)
+        return write(self, date, None, show, context if context is not self else None, _year_suffix)
 
     def render_date_range(self, date_range_: DateRange, show_parts: list | None = None, context: object = None):
         """Render a range as citeproc-js does (fixes/date_range.py)."""
         show = show_parts or list(_ORDER)
         begin, end = date_range_.begin, date_range_.get("end")
         where = context if context is not self else None
-        return date_range.write(self, begin, end, show, where, _year_suffix)
+        return write(self, begin, end, show, where, _year_suffix)
 
 
 def _year_suffix() -> str:
@@ -132,7 +132,7 @@ class DatePart:
         """A month out of 1-12 is a season's term or nothing; other parts as citeproc-py renders them."""
         if self.get("name") == "year" and self.get("form", "long") == "long" and isinstance(date.get("year"), int):
             year = date.get("year")
-            return str(abs(year)) + ("" if date_range.NO_ERA else date_range.era(context or self, year))
+            return str(abs(year)) + ("" if NO_ERA else era(context or self, year))
         if self.get("name") == "day" and self.get("form") == "ordinal" and isinstance(date.get("day"), int):
             where = context or self
             day = date.get("day")
@@ -158,8 +158,8 @@ class DatePart:
                     override = {k: v for k, v in part.attrib.items() if k not in ("prefix", "suffix")}
         try:
             self.attrib.update(override)
-            if date_range.STRIP and date_range.STRIP[-1]:  # the affix a range leaves off (fixes/date_range.py)
-                self.attrib.pop(date_range.STRIP[-1], None)
+            if STRIP and STRIP[-1]:  # the affix a range leaves off (fixes/date_range.py)
+                self.attrib.pop(STRIP[-1], None)
             name = self.get("name")
             if name in ("month", "day") and not date.get(name) and not (name == "month" and date.get("season")):
                 return None
@@ -169,6 +169,6 @@ class DatePart:
         finally:
             self.attrib.clear()
             self.attrib.update(saved)
-        if text and self.get("name") == "year" and not date_range.STRIP:
+        if text and self.get("name") == "year" and not STRIP:
             text = text + _year_suffix()  # a date-part rendered outside a cs:date's own writing
         return text

@@ -14,7 +14,7 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
-from litsite.csl.fixes import number_text
+from litsite.csl.fixes.number_text import is_plural, write
 from litsite.csl.fixes.pages import format_pages
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
@@ -79,7 +79,7 @@ class PageRanges:
             return String(self.litsite_pages(re.split(r"\s*(?:&|, |-|\u2013)\s*", str(value))[0]))
         if variable.replace("_", "-") in NUMBER_VARIABLES and variable != "locator":
             dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-            return String(number_text.write(str(value), dash, lambda n: str(self.format_number(n))))
+            return String(write(str(value), dash, lambda n: str(self.format_number(n))))
         return super()._process(value, variable)
 
     def litsite_pages(self, value: str) -> str:
@@ -105,7 +105,7 @@ class TextNumbers(PageRanges):
             return text
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-            written = number_text.write(str(text), dash, str)  # ranges and lists as citeproc-js writes them
+            written = write(str(text), dash, str)  # ranges and lists as citeproc-js writes them
             return text if written == str(text) else String(written)
         return text
 
@@ -140,5 +140,5 @@ class CountLabel:
         elif plural is None and var.replace("_", "-") in NUMBER_VARIABLES | {"page"} and var != "locator":
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
-                plural = number_text.is_plural(str(value))
+                plural = is_plural(str(value))
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
