@@ -40,7 +40,7 @@ LAYERS: tuple[str, ...] = (
     "litsite.csl.fixes.conditions",  # cs:choose / cs:if: type lists, is-numeric, disambiguate, hyphenated variables
     "litsite.csl.fixes.dates",  # localized date delimiters, ranges, implicit year-suffix
     "litsite.csl.fixes.groups",  # empty groups and substituted variables suppressed, tracked while rendering
-    "litsite.csl.fixes.labels",  # term forms the locales lack fall back (verb-short → verb → long)
+    "litsite.csl.fixes.labels",  # term forms the locales lack fall back (verb-short → verb → long), labels and texts
     "litsite.csl.fixes.ordinals",  # CSL 1.0.1 ordinals: match, gender forms
     "litsite.csl.fixes.decorations",  # explicit normal/baseline decorations as citeproc-js writes them
     "litsite.csl.fixes.layout",  # second-field-align, display, cite order, suppress-author / author-only
@@ -143,8 +143,8 @@ class Style(CitationStylesStyle):
                 chain.append(in_style[key])
         files: list[str] = []
         for name in (locale if locale in LANGUAGE_NAMES else None, PRIMARY_DIALECTS.get(language), "en-US"):
-            if name and name not in files:
-                files.append(name)
+            if name and name not in files and (name != "en-US" or not files):
+                files.append(name)  # citeproc-js: en-US's terms are no fallback for another language's locale
         for name in files:
             root = _locale_root(name)
             if root is not None:

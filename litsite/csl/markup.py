@@ -49,6 +49,7 @@ AQO, AQC = "\ue1a6", "\ue1a7"  # quotes of a cite's prefix or suffix: punctuatio
 HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes nor merged (citeproc-js moves affixes)
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
 NUMEND = "\ue1aa"  # after a number citeproc-js keeps as a number: the punctuation after it is not merged
+KEPT = "\ue1ac"  # a space a string seam must not merge with the one before it (" kazuhiro jo" opening a list)
 PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD, NUMEND}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: "", NUMEND: ""}
@@ -285,7 +286,7 @@ def _double(m: re.Match) -> str:
 
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
-    text = text.replace(APOS, "’")
+    text = text.replace(APOS, "’").replace(KEPT, " ")
     if piq:
         text = _MOVE.sub(lambda m: into_quote(m.group(1), m.group(2), m.group(3)), text)
     text = _DOUBLE.sub(_double, text)

@@ -242,6 +242,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "fixes.layout.TermStart",
         "fixes.layout.Display",
         "fixes.decorations.PlainDecorations",
+        "fixes.labels.TermFormFallback",
         "fixes.groups.TrackedText",
         "citeproc.Text",
     ),
@@ -253,6 +254,7 @@ SHARED_METHODS: dict[tuple[str, str], tuple[str, ...]] = {
     ("label", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("label", "process"): ("fixes.numbers.CountLabel", "fixes.groups.Label"),
     ("number", "process"): ("fixes.numbers.NumberPages", "fixes.groups.TrackedNumber"),
+    ("text", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("text", "process"): ("fixes.quotes.QuotedValue", "fixes.groups.TrackedText"),
     ("text", "_variable"): ("fixes.numbers.TextNumbers", "fixes.groups.TrackedText"),
 }

@@ -8,22 +8,16 @@ disambiguate="true" holds once disambiguation reaches that step for the item.
 
 from __future__ import annotations
 
-import re
-
 from citeproc import model
 
 from litsite.csl.elements import children, extend
+from litsite.csl.fixes.number_text import is_numeric as _numeric
 
-_NUM = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*$")
 
-
-def is_numeric(value: object) -> bool:
-    """CSL is-numeric: every piece of a list or range is a number with optional letter affixes."""
-    text = str(value).strip()
-    if not text:
-        return False
-    pieces = [p.strip() for p in re.split(r"\s*(?:[,&\-–]|\band\b)\s*", text)]
-    return all(p and _NUM.match(p) for p in pieces)
+def is_numeric(value: object, variable: str = "") -> bool:
+    """CSL is-numeric as citeproc-js decides it (fixes/number_text.py: the first piece of a list or range; a
+    locator's Roman numerals are not numbers, a volume's are)."""
+    return _numeric(str(value), roman=variable != "locator")
 
 
 def _present(item: object, reference: dict, variable: str, key: str) -> bool:
@@ -74,7 +68,8 @@ class Condition:
             results += [_present(item, reference, v, key) for v, key in variables]
         if numeric is not None:
             results += [
-                _present(item, reference, v, key) and is_numeric(_value(item, reference, v, key)) for v, key in numeric
+                _present(item, reference, v, key) and is_numeric(_value(item, reference, v, key), v)
+                for v, key in numeric
             ]
         if disambiguate is not None:
             dis = reference.get("_dis") or {}

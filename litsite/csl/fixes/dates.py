@@ -2,18 +2,18 @@
 
 CSL 1.0.2 "Date": a localized date (form="text"/"numeric") uses the locale's cs:date delimiter and date-part affixes;
 date-parts in the style may override other attributes but not affixes (citeproc-py used the style's delimiter and
-changed the shared locale element). "Date Ranges": parts equal in both dates are rendered once, the range delimiter
-(default en dash) comes from the largest differing part. "Disambiguation": without an explicit year-suffix
-variable, the suffix follows the first rendered year.
+changed the shared locale element). Dates and "Date Ranges" are written part by part as citeproc-js writes them
+(fixes/date_range.py: affixes at the range, the era after the year's affixes, the end parts). "Disambiguation":
+without an explicit year-suffix variable, the suffix follows the first rendered year.
 """
 
 from __future__ import annotations
 
-from citeproc import model
 from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.date_range import NO_ERA, STRIP, era, write
 from litsite.csl.fixes.groups import report, suppressed
 from litsite.csl.fixes.ordinals import noun_gender, ordinal
 from litsite.csl.fixes.sorting import DATE_KEY
@@ -21,7 +21,6 @@ from litsite.csl.fixes.sorting import DATE_KEY
 _CURRENT: list[object] = []  # the item whose date is being rendered
 COMPARING: list[bool] = []  # not empty while a cite is rendered to be compared with others (disambiguation)
 _ORDER = ("year", "month", "day")
-_NO_ERA: list[bool] = []  # set while the two years of a range render: the era term follows the range once
 
 
 def _suffix(item: object) -> str:
@@ -39,6 +38,7 @@ def _sort_text(value: object, shown: set[str]) -> str:
         year = int(date.get("year") or 0) if date is not None and "year" in shown else 0
         year = 9999 + year if year < 0 else 10000 + year
         month = int(date.get("month") or 0) if date is not None and "month" in shown else 0
+        month = month if 1 <= month <= 12 else 0  # a season (month 13-24) sorts as no month
         day = int(date.get("day") or 0) if date is not None and "day" in shown else 0
         out += f"{year:05d}{month:02d}{day:02d}"
     return DATE_KEY[0] + out + DATE_KEY[1]
@@ -64,75 +64,50 @@ class Date:
             shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
             shown = shown or set(self.get("date-parts", "year-month-day").split("-"))
             return String(_sort_text(value, shown))  # a date in a macro sort key sorts as a date (BC before AD)
+        if isinstance(value, LiteralDate) and kwargs.get("sort_options") is None and not self.is_locale_date():
+            text = self._literal(value.text)
+            report(bool(text), var)
+            return text
         _CURRENT.append(item)
         try:
             text = super().process(item, variable=variable, show_parts=show_parts, context=context, **kwargs)
         finally:
             _CURRENT.pop()
         report(bool(text), var)
-        if text and isinstance(value, LiteralDate):
-            return text
         return text
 
+    def _literal(self, literal: str) -> object:
+        """A literal date as citeproc-js writes it: where the year is shown, with the year date-part's affixes, else
+        nothing ("(ağustos 30, 1999)" under a year written "(2000)")."""
+        form = self.get("form")
+        parts = self.get_date(form) if form else self
+        shown = (self.get("date-parts") or "year-month-day").split("-") if form else ["year"]
+        year = next((p for p in parts.iterchildren() if p.get("name") == "year" and "year" in shown), None)
+        if year is None:
+            return None
+        return self.wrap(String(year.get("prefix", "") + literal + year.get("suffix", "")))
+
     def render_single_date(self, date: object, show_parts: list | None = None, context: object = None) -> object:
-        """Render one date; parts joined with this element's delimiter."""
-        parts = self.parts(date, show_parts or list(_ORDER), context if context is not self else None)
-        return self.join(parts) if parts else None
+        """Render one date as citeproc-js does (fixes/date_range.py); parts joined with this element's delimiter."""
+        show = show_parts or list(_ORDER)
+        return write(self, date, None, show, context if context is not self else None, _year_suffix)
 
-    def render_date_range(self, date_range: DateRange, show_parts: list | None = None, context: object = None):
-        """Render a range, parts that agree rendered once."""
-        present = {part.get("name") for part in self.iterchildren()}
-        show = [p for p in (show_parts or _ORDER) if p in present]
-        begin, end = date_range.begin, date_range.get("end")
-        if end is None:
-            return self.render_single_date(begin, show, context)
-        if end.is_nil():  # an open range ([[1987], [0]]): "1987–", as citeproc-js writes it
-            first = self.render_single_date(begin, show, context)
-            return None if first is None else String(str(first).rstrip() + "–")
-        differ = [p for p in _ORDER if p in show and begin.get(p) != end.get(p)]
-        if not differ:
-            return self.render_single_date(begin, show, context)
-        largest = differ[0]
-        varying = [p for p in show if _ORDER.index(p) >= _ORDER.index(largest)]
-        same = [p for p in show if p not in varying]
-        delimiter = "–"
-        for part in self.iterchildren():
-            if part.get("name") == largest and part.get("range-delimiter"):
-                delimiter = part.get("range-delimiter")
-        # a year suffix follows the range's last year, "2014–2015a" (citeproc-js), not its first
-        item = _CURRENT[-1] if _CURRENT and "year" in varying and not _CURRENT[-1].get("_suffix_done") else None
-        if item is not None:
-            item["_suffix_done"] = True
-        _NO_ERA.append("year" in varying)
-        try:
-            first = self.render_single_date(begin, varying, context)
-            if item is not None:
-                item["_suffix_done"] = False
-            last = self.render_single_date(end, varying, context)
-        finally:
-            _NO_ERA.pop()
-        if first is None or last is None:
-            return first or last
-        rng = str(first).rstrip() + delimiter + str(last).lstrip()
-        if "year" in varying:
-            rng += _era(self, begin.get("year"))
-        if not same:
-            return rng
-        order = [p.get("name") for p in self.iterchildren() if p.get("name") in show]
-        shared = self.render_single_date(end, same, context)
-        if order and order[0] in same:
-            return self.join([shared, rng]) if shared else rng
-        return self.join([rng, shared]) if shared else rng
+    def render_date_range(self, date_range_: DateRange, show_parts: list | None = None, context: object = None):
+        """Render a range as citeproc-js does (fixes/date_range.py)."""
+        show = show_parts or list(_ORDER)
+        begin, end = date_range_.begin, date_range_.get("end")
+        where = context if context is not self else None
+        return write(self, begin, end, show, where, _year_suffix)
 
 
-def _era(element: object, year: object) -> str:
-    """The term citeproc-js writes after a year: "BC" before year 1, "AD" for years 1-499, else nothing."""
-    if not isinstance(year, int) or year == 0 or year >= 500:
+def _year_suffix() -> str:
+    """The item's year-suffix the first time a year is written in a cite, then ""."""
+    if not _CURRENT or _CURRENT[-1].get("_suffix_done"):
         return ""
-    root = element.get_root()
-    # a localized date's parts belong to the locale's tree; the style's own cs:locale may override the term
-    where = getattr(root, "style", None) if isinstance(root, model.Locale) else None
-    return str((where if where is not None else element).get_single_term("bc" if year < 0 else "ad") or "")
+    suffix = _suffix(_CURRENT[-1])
+    if suffix:
+        _CURRENT[-1]["_suffix_done"] = True  # only after the first rendered year
+    return suffix
 
 
 def season_index(date: object) -> int | str | None:
@@ -157,7 +132,7 @@ class DatePart:
         """A month out of 1-12 is a season's term or nothing; other parts as citeproc-py renders them."""
         if self.get("name") == "year" and self.get("form", "long") == "long" and isinstance(date.get("year"), int):
             year = date.get("year")
-            return str(abs(year)) + ("" if _NO_ERA and _NO_ERA[-1] else _era(context or self, year))
+            return str(abs(year)) + ("" if NO_ERA else era(context or self, year))
         if self.get("name") == "day" and self.get("form") == "ordinal" and isinstance(date.get("day"), int):
             where = context or self
             day = date.get("day")
@@ -183,6 +158,8 @@ class DatePart:
                     override = {k: v for k, v in part.attrib.items() if k not in ("prefix", "suffix")}
         try:
             self.attrib.update(override)
+            if STRIP and STRIP[-1]:  # the affix a range leaves off (fixes/date_range.py)
+                self.attrib.pop(STRIP[-1], None)
             name = self.get("name")
             if name in ("month", "day") and not date.get(name) and not (name == "month" and date.get("season")):
                 return None
@@ -192,9 +169,6 @@ class DatePart:
         finally:
             self.attrib.clear()
             self.attrib.update(saved)
-        if text and self.get("name") == "year" and _CURRENT and not _CURRENT[-1].get("_suffix_done"):
-            suffix = _suffix(_CURRENT[-1])
-            if suffix:
-                text = text + suffix
-                _CURRENT[-1]["_suffix_done"] = True  # only after the first rendered year
+        if text and self.get("name") == "year" and not STRIP:
+            text = text + _year_suffix()  # a date-part rendered outside a cs:date's own writing
         return text

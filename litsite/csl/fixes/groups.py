@@ -235,8 +235,9 @@ EMBEDDED_LABEL = re.compile(
 
 @extend("label")
 class Label:
-    """cs:label renders only when its variable is not empty; a locator or page range of Roman numerals is plural as
-    one of digits is ("pp. iv, vi–xi", as citeproc-js writes it), one with an escaped hyphen is not ("p. 3\\-B")."""
+    """cs:label of a locator renders only when the cite has one, of another variable always (singular when the item
+    lacks it); a locator or page range of Roman numerals is plural as one of digits is ("pp. iv, vi–xi", as
+    citeproc-js writes it), one with an escaped hyphen is not ("p. 3\\-B")."""
 
     def _is_plural(self, item: object) -> bool:
         variable = self.get("variable")
@@ -259,5 +260,8 @@ class Label:
                     return None
                 variable = str(item.locator.label or "page").replace(" ", "-")  # "sub verbo": the sub-verbo term
             elif not item.reference.get(var.replace("-", "_")):
-                return None
+                # citeproc-js writes the singular term of a variable the item lacks ("(4 vol)" under
+                # <label variable="volume"/> beside number-of-volumes); a group of only such labels and empty
+                # variables is still left out
+                return super().process(item, variable=variable, plural=False, context=context, **kwargs)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

@@ -1,9 +1,10 @@
-"""cs:label: a term form the locale lacks falls back to another form, as CSL 1.0.2 "Terms" says.
+"""cs:label and cs:text: a term form the locale lacks falls back to another form, as CSL 1.0.2 "Terms" says.
 
 "verb-short" falls back to "verb", "symbol" to "short", and every form at last to "long" (citeproc-js
 CSL.Engine.getField): `<label form="verb-short"/>` of reviewed-author renders "by" (the en-US locale defines only
-its verb form). Each form is looked up in the whole locale chain (the style's cs:locale, then the locale files)
-before the next form is tried.
+its verb form), `<text term="legislation" form="short"/>` under de-DE "Gesetz" (no short form there, and en-US's
+terms are no fallback for another language). Each form is looked up in the whole locale chain (the style's
+cs:locale, then the locale files) before the next form is tried.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _FALLBACK: dict[str | None, tuple[str | None, ...]] = {
 }
 
 
+@extend("text")
 @extend("label")
 class TermFormFallback:
     """The label's term in its form, else in the forms it falls back to (None: the long form)."""

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from litsite.csl.markup import CLOSE, OPEN
+
 # citeproc-js's character classes (CSL.ROMANESQUE_REGEXP and friends)
 _ROMAN_CHARS = (
     "a-zA-Z\u0e01-\u0e5b\u00c0-\u017f\u0370-\u03ff\u0400-\u052f\u0590-\u05d4\u05d6-\u05ff\u1f00-\u1fff"
@@ -226,3 +228,63 @@ def split_particles(name: dict) -> tuple[str, str, str, str, str]:
     """(given, family, dropping, non-dropping, suffix) as citeproc-js parses them (see name_parse.py)."""
     p = parse_name(name)
     return (p.given, p.family, p.dropping_particle, p.non_dropping_particle, p.suffix)
+
+
+_TAG = re.compile(r"</?(?:i|b|sup|sub|sc)>|<span\s+class=\"nocase\">|</span>", re.IGNORECASE)
+_MARKED_WORD = re.compile(r"((?:<[^<>]+>)*)(.*?)((?:<[^<>]+>)*)", re.S)
+
+
+def has_markup(text: str) -> bool:
+    """Whether a name part holds rich-text tags (<b>, <i>, <sup>, <sub>, <sc>, a nocase span)."""
+    return "<" in text and bool(_TAG.search(text))
+
+
+def strip_markup(text: str) -> str:
+    """A name part without its rich-text tags (its sort key: "<b>Doe</b>" sorts as "Doe")."""
+    return _TAG.sub("", text) if "<" in text else text
+
+
+def markup_placeholders(text: str) -> str:
+    """A name part's tags as the placeholders the output turns into markup (nocase spans dropped)."""
+
+    def one(found: re.Match) -> str:
+        tag = found.group().lower()
+        name = tag.strip("</>")
+        if name not in ("i", "b", "sup", "sub", "sc"):
+            return ""
+        return CLOSE[name] if tag.startswith("</") else OPEN[name]
+
+    return _TAG.sub(one, text)
+
+
+def initialize_marked(name: str, terminator: str, normalize_only: bool, hyphen: bool) -> str:
+    """initialize_with on a given name with tags around its words, each tag kept around its word's initial as
+    citeproc-js keeps it ("<b>John</b> Quiggly" → "<b>J.</b> Q."); tags inside a word are dropped."""
+    pieces = re.split(r"([-\s]+)", name)
+    words = [_MARKED_WORD.fullmatch(piece).groups() for piece in pieces[0::2]]  # type: ignore[union-attr]
+    words = [(lead, _TAG.sub("", core), trail) for lead, core, trail in words]
+    bare = "".join(core + (pieces[2 * i + 1] if 2 * i + 1 < len(pieces) else "") for i, (_, core, _) in
+                   enumerate(words))  # fmt: skip
+    out = initialize_with(bare, terminator, normalize_only, hyphen)
+    cursor = 0
+    mark = terminator.rstrip()
+    for lead, core, trail in words:
+        if not core or not (lead or trail):
+            found = out.find(core[:1], cursor) if core else -1
+            cursor = cursor if found < 0 else found + 1
+            continue
+        start, end = out.find(core, cursor), 0
+        if start >= 0:
+            end = start + len(core)
+        else:
+            start = out.find(core[0], cursor)
+            if start < 0:
+                continue
+            end = start + 1
+            while end < len(out) and out[end].isalpha() and out[end].islower():  # "Th." keeps its letters
+                end += 1
+        if mark and out.startswith(mark, end):
+            end += len(mark)
+        out = out[:start] + lead + out[start:end] + trail + out[end:]
+        cursor = end + len(lead) + len(trail)
+    return out

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from citeproc.string import MixedString, String, normalize_seam
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
-from litsite.csl.fixes.name_parse import ParsedName, initialize_with, parse_name, romanesque, split_particles
+from litsite.csl.fixes.name_parse import (
+    ParsedName,
+    has_markup,
+    initialize_marked,
+    initialize_with,
+    markup_placeholders,
+    parse_name,
+    romanesque,
+    split_particles,
+)
 from litsite.csl.fixes.sorting import names_sort_text
+from litsite.csl.markup import KEPT
 
 _DEFAULTS = {
     "and": None,
@@ -118,6 +129,8 @@ class Name:
             item["_first_role"] = variable
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
+        if str(texts[0]).startswith(" "):  # a lower-case given name opens the list: citeproc-js keeps its space
+            texts[0] = MixedString([String(KEPT)]) + normalize_seam(String(" "), texts[0])
         # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
         written = not truncated and not use_last and any(_written_et_al(n) for n in shown)
         if truncated or written:
@@ -153,7 +166,7 @@ class Name:
             head = self._join(texts[:-1], delimiter)
             if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces
                 return head + String((delimiter if rule == "always" else "") + str(term)) + texts[-1]
-            return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
+            return _append(head, (delimiter if use_delim else " ") + str(term) + " ", texts[-1])
         return self._join(texts, delimiter)
 
     def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:
@@ -205,7 +218,11 @@ class Name:
         if given and p.family and init_with is not None and given_level < 2:
             normalize_only = opt("initialize") == "false" and given_level != 1
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
-            given = initialize_with(given, init_with, normalize_only, hyphen)
+            initializer = initialize_marked if has_markup(given) else initialize_with
+            given = initializer(given, init_with, normalize_only, hyphen)
+        if has_markup(given) or has_markup(p.family):  # a name's rich text ("<b>Doe</b>"), as citeproc-js keeps it
+            given = markup_placeholders(given)
+            p = replace(p, family=markup_placeholders(p.family))
         g_node, f_node = self._part_nodes()
         giv = _fmt(g_node, given)
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)

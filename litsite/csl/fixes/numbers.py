@@ -14,12 +14,12 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.number_text import is_plural, write
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.markup import EN_QUOTES, NUMEND, SmartQuotes
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
-_RANGE = re.compile(r"^(\d+)\s*[-–]+\s*(\d+)$")
 
 
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
@@ -90,6 +90,12 @@ class PageRanges:
     def _process(self, value: object, variable: str) -> object:
         if variable == "page":
             return number_end(String(self.litsite_pages(str(value))), value)
+        if variable == "page-first":  # citeproc-js: the page up to the first "&", ", ", hyphen or en dash
+            first = re.split(r"\s*(?:&|, |-|\u2013)\s*", str(value))[0]
+            return number_end(String(self.litsite_pages(first)), value)
+        if variable.replace("_", "-") in NUMBER_VARIABLES and variable != "locator":
+            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+            return number_end(String(write(str(value), dash, lambda n: str(self.format_number(n)))), value)
         return number_end(super()._process(value, variable), value)
 
     def litsite_pages(self, value: str) -> str:
@@ -119,11 +125,9 @@ class TextNumbers(PageRanges):
             return number_end(text, item.locator.identifier)
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             raw = text
-            match = _RANGE.match(str(text).strip())
-            if match:
-                dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-                text = f"{match.group(1)}{dash}{match.group(2)}"
-            return number_end(text, raw)
+            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+            written = write(str(text), dash, str)  # ranges and lists as citeproc-js writes them
+            return number_end(text if written == str(text) else String(written), raw)
         return text
 
 
@@ -154,4 +158,8 @@ class CountLabel:
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
             plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
+        elif plural is None and var.replace("_", "-") in NUMBER_VARIABLES | {"page"} and var != "locator":
+            value = item.reference.get(var.replace("-", "_"))
+            if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
+                plural = is_plural(str(value))
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

@@ -91,6 +91,8 @@ class OrdinalNumber:
             value = int(str(number))
         except ValueError:
             return super().format_number(number)
+        if value == 0:
+            return "0"  # citeproc-js writes nought as it is in every form ("0", not "0th" nor an empty roman)
         if form == "ordinal" or (form == "long-ordinal" and value > 10):
             variable = (self.get("variable") or "").replace("_", "-")
             return ordinal(value, self, noun_gender(self, variable))

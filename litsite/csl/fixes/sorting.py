@@ -22,7 +22,7 @@ from citeproc.source import Date, DateRange, LiteralDate
 from citeproc.string import String
 
 from litsite.csl.elements import CSL_NS, extend
-from litsite.csl.fixes.name_parse import split_particles
+from litsite.csl.fixes.name_parse import split_particles, strip_markup
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -104,7 +104,7 @@ def _names_key(names: list, demote: str, short: bool = False) -> str:
             parts.append(" ".join(p for p in (family, dp, ndp, given, suffix) if p))
         else:
             parts.append(" ".join(p for p in (ndp, family, dp, given, suffix) if p))
-    return ", ".join(parts)
+    return strip_markup(", ".join(parts))
 
 
 def _date_key(value: object) -> tuple | None:
@@ -114,7 +114,9 @@ def _date_key(value: object) -> tuple | None:
         begin, end = _date_key(value.begin), _date_key(end_date) if end_date is not None else None
         return None if begin is None else begin + (end or ())
     if isinstance(value, Date):
-        return (int(value.get("year", 0)), int(value.get("month", 0) or 0), int(value.get("day", 0) or 0))
+        month = int(value.get("month", 0) or 0)
+        month = month if 1 <= month <= 12 else 0  # a season written as month 13-24 sorts as no month (citeproc-js)
+        return (int(value.get("year", 0)), month, int(value.get("day", 0) or 0))
     if isinstance(value, LiteralDate):
         return None
     return None

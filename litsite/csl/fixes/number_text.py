@@ -1,0 +1,86 @@
+"""A number variable's value read as citeproc-js reads it (processNumber): pieces, numeric or not, plural or not.
+
+The value splits at joiners ("&", ", ", "; ", " and ", hyphens and en dashes); "12a-c" (a number with letters, a
+hyphen, letters) stays one piece. Each piece is an optional letter particle and a value ("T51", "A12"). The first
+piece decides: the variable is numeric when that value is digits (or one of i, x, v) with letters or a range after
+("12a-c", "5, foo"; not "406.3-406.3" nor "II"); a label is plural when there are several pieces and the first
+starts with digits or is a Roman numeral. Written out, a hyphen between two pieces with the same particle becomes the
+locale's page-range-delimiter (the particles then dropped, "A12-A14" → "12–14"), between different particles
+("A12-B14") or decimals ("406.3-406.3") it stays; an en dash stays as written; a number written with a leading zero
+("03") is written as it is, without ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_JOINER = re.compile(r"(\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*[-\u2013]+\s*)")
+_SUBSECTION_HEAD = re.compile(r"^(?:[a-z]{1,4}\.\s+)*[0-9]+[,a-zA-Z]+$")
+_SUBSECTION_TAIL = re.compile(r"^[,a-zA-Z]+$")
+_PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")
+_NUMERIC = re.compile(r"^(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)$")
+_COUNTED = re.compile(r"^(?:[0-9]+[-,:a-zA-Z]*|[ivxlcmIVXLCM]+)$")
+_RANGE_PIECE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+[a-z]*)$")
+_PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
+
+
+def pieces(text: str) -> list[str]:
+    """Values and joiners alternating (values at even positions); "12a-c" kept as one value."""
+    parts = _JOINER.split(text.strip())
+    i = len(parts) - 2
+    while i > 0:
+        if parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1]):
+            parts[i - 1 : i + 2] = ["".join(parts[i - 1 : i + 2])]
+        i -= 2
+    return parts
+
+
+def _value(piece: str) -> str:
+    """A piece without its letter particle ("A12" → "12")."""
+    found = _PARTICLE.match(piece)
+    return found.group(2) if found else piece
+
+
+def is_numeric(text: str, roman: bool = True) -> bool:
+    """CSL is-numeric as citeproc-js decides it: the first piece's value is a number (with letters or a range)."""
+    parts = pieces(text)
+    value = _value(parts[0]) if parts else ""
+    return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
+
+
+def is_plural(text: str) -> bool:
+    """Whether a label of the value is plural: several pieces, the first counted (digits first, or Roman)."""
+    parts = pieces(text)
+    return len(parts) > 2 and bool(_COUNTED.match(_value(parts[0])))
+
+
+def write(text: str, dash: str, number: Callable[[str], str]) -> str:
+    """The value written: each plain number through `number` (ordinals, roman...), hyphens as the rules say."""
+    parts = pieces(text)
+    out = list(parts)
+    for i in range(0, len(parts), 2):
+        piece = parts[i]
+        if piece.isdigit() and not (len(piece) > 1 and piece.startswith("0")):
+            out[i] = number(piece)
+    for i in range(1, len(parts), 2):
+        joiner = parts[i].strip()
+        if joiner == "-":
+            # citeproc-js pairs a hyphen with the range it ends: the last hyphen before another joiner or the end
+            if i + 2 < len(parts) and parts[i + 2].strip() == "-":
+                out[i] = "-"
+                continue
+            first, last = _RANGE_PIECE.match(parts[i - 1]), _RANGE_PIECE.match(parts[i + 1])
+            if _PLAIN.match(parts[i - 1]) and _PLAIN.match(parts[i + 1]):  # "x-5", "iv-ix"
+                out[i] = dash
+            elif first and last and (first.group(1) or "") == (last.group(1) or ""):
+                out[i] = dash
+                if first.group(1):
+                    out[i - 1], out[i + 1] = first.group(2), last.group(2)
+            else:
+                out[i] = "-"
+        elif joiner == "\u2013":
+            out[i] = "\u2013"
+        elif joiner == "&":
+            out[i] = " & "
+    return "".join(out)
