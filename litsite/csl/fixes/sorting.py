@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
-from functools import cache, cmp_to_key, lru_cache
+from functools import cmp_to_key, lru_cache
 from itertools import chain
-from operator import itemgetter
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
 from citeproc.string import String
 
+from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.name_parse import split_particles
 from litsite.csl.markup import APOS, PLACEHOLDERS
@@ -28,35 +27,7 @@ from litsite.csl.markup import APOS, PLACEHOLDERS
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
 _AFTER_DATE = re.compile(DATE_KEY[1] + r"[^\w(\[{]*")  # a date's suffix and the delimiter after it
-_SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th"}
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
-
-
-@cache
-def _weights(ch: str) -> tuple[tuple[int, ...], str]:
-    """One character's primary weights and accent (secondary) form."""
-    low = ch.lower()
-    base = _SPECIAL.get(low)
-    if base is None:
-        decomposed = unicodedata.normalize("NFKD", low)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c)) or low
-        secondary = decomposed
-    else:
-        secondary = low + "~"
-    primary: list[int] = []
-    for b in base:
-        if b.isspace():
-            primary.append(1)
-        elif b.isdigit():
-            primary.append(1000 + int(b) if b.isascii() else 1000)
-        elif b.isalpha():
-            primary.append(2000 + ord(b))
-        # punctuation is ignored at the primary level (Intl.Collator ignorePunctuation)
-    return tuple(primary), secondary
-
-
-_LEADING = re.compile(r"^[\[\]'\"“”‘’(]+")
-_primary = itemgetter(0)
 
 
 _DIGITS = re.compile(r"([0-9]+)")
@@ -70,7 +41,7 @@ def _numeric_primary(text: str) -> tuple[int, ...]:
             digits = chunk.lstrip("0") or "0"
             primary += [999, len(digits), *(1000 + int(d) for d in digits)]
         else:
-            primary += chain.from_iterable(_primary(_weights(c)) for c in chunk)
+            primary += chain.from_iterable(weights(c) for c in chunk)
     return tuple(primary)
 
 
@@ -79,10 +50,14 @@ def collation_key(text: str) -> tuple:
     """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
-    text = _LEADING.sub("", _STRIP.sub("", text.replace(APOS, "’")).strip())
+    text = _STRIP.sub("", text.replace(APOS, "’")).strip()
+    if not text:
+        return ((),)
+    # citeproc-js ends every key with its separator ("|"), which sorts below digits and letters but above others
+    # symbols: "C++" comes before "C" + "|".
     if _DIGITS.search(text):
-        return (_numeric_primary(text),)
-    return (tuple(chain.from_iterable(_primary(_weights(c)) for c in text)),)
+        return ((*_numeric_primary(text), SEPARATOR),)
+    return ((*chain.from_iterable(weights(c) for c in text), SEPARATOR),)
 
 
 def names_sort_text(names: list, demote: str, short: bool = False) -> str:
