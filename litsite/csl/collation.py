@@ -46,7 +46,7 @@ _HAN = 10_000_000  # Han ideographs last (ICU's implicit weights)
 
 def _ignorable(ch: str) -> bool:
     category = unicodedata.category(ch)
-    return category[0] in "ZP" or category in ("Cc", "Cf", "Mn", "Me")
+    return category[0] in "ZP" or category in ("Cc", "Cf", "Co", "Mn", "Me")  # Co: our markup placeholders
 
 
 def _is_han(code: int) -> bool:

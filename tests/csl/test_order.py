@@ -100,3 +100,84 @@ def test_family_names_sort_with_the_separator(tmp_path: Path) -> None:
         ("Smith-Jones", "Al"),
         ("Smithson", "Al"),
     ]
+
+
+_NAMES = '<names variable="author"><name name-as-sort-order="all"{}/></names>'
+
+
+def _macro_style(tmp_path: Path, macro: str, attrs: str = "", keys: str = '<key macro="k"/>') -> Path:
+    path = tmp_path / "keys.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
+        "<info><title>keys</title><id>keys</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        f'<macro name="k">{macro}</macro><citation><layout><text value="x"/></layout></citation>'
+        f'<bibliography><sort>{keys}</sort><layout><text variable="title"/></layout></bibliography></style>',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("demote", "expected"),
+    [("display-and-sort", ["2", "3", "1", "4"]), ("sort-only", ["2", "3", "1", "4"]), ("never", ["2", "3", "4", "1"])],
+)
+def test_particles_sort_after_the_given_name_unless_never_demoted(tmp_path: Path, demote: str, expected: list) -> None:
+    """citeproc-js's name sort key: "Dyke Zoe van" (family, given, particles) when the particle is demoted for
+    sorting, "van Dyke Zoe" under "never"."""
+    items = [
+        {"title": "1", "author": [{"family": "Dyke", "given": "Zoe", "non-dropping-particle": "van"}]},
+        {"title": "2", "author": [{"family": "Dyke", "given": "Xavier"}]},
+        {"title": "3", "author": [{"family": "Dyke", "given": "Zoe"}]},
+        {"title": "4", "author": [{"family": "Ueda", "given": "Aki"}]},
+    ]
+    style = _macro_style(tmp_path, _NAMES.format(""), f'demote-non-dropping-particle="{demote}"')
+    assert [items[int(i)]["title"] for i in _order(items, style)] == expected
+
+
+def test_names_without_latin_letters_sort_as_one_word(tmp_path: Path) -> None:
+    """A CJK name's key is family and given name without a space ("李小龙" before "李龙")."""
+    items = [{"title": "1", "author": [{"family": "李", "given": "龙"}]},
+             {"title": "2", "author": [{"family": "李小", "given": "龙"}]}]  # fmt: skip
+    assert _order(items, _macro_style(tmp_path, _NAMES.format(""))) == ["1", "0"]
+
+
+def test_initials_written_in_a_name_are_normalised_in_the_key(tmp_path: Path) -> None:
+    """Under initialize="false" "E.L." sorts as "E. L." (before "E. Lea"), as the entry writes it."""
+    items = [{"title": "1", "author": [{"family": "Lee", "given": "E. Lea"}]},
+             {"title": "2", "author": [{"family": "Lee", "given": "E.L."}]}]  # fmt: skip
+    style = _macro_style(tmp_path, _NAMES.format(' initialize="false" initialize-with=". "'))
+    assert _order(items, style) == ["1", "0"]
+
+
+def test_et_al_written_in_a_name_ends_the_key(tmp_path: Path) -> None:
+    """ "Born, L. et al." sorts as "Born L. et al.", after "Born L., Alpha A." ("et al." is not a particle)."""
+    items = [
+        {"title": "1", "author": [{"family": "Born", "given": "L. et al."}]},
+        {"title": "2", "author": [{"family": "Born", "given": "L."}, {"family": "Alpha", "given": "A."}]},
+        {"title": "3", "author": [{"family": "Born", "given": "L."}]},
+    ]
+    assert _order(items, _macro_style(tmp_path, _NAMES.format(""))) == ["2", "1", "0"]
+
+
+def test_numeric_variable_keys_take_the_first_number_anywhere(tmp_path: Path) -> None:
+    """CSL.Util.padding: "bk. 3" sorts as 3; numbers before texts without digits."""
+    items = [{"title": "1", "part-number": "bk. 3"}, {"title": "2", "part-number": "10"},
+             {"title": "3", "part-number": "Appendix"}, {"title": "4", "part-number": "2"}]  # fmt: skip
+    style = _macro_style(tmp_path, "", keys='<key variable="part-number"/>')
+    assert _order(items, style) == ["3", "0", "1", "2"]
+
+
+@pytest.mark.parametrize("key", ['<key variable="issued"/>', '<key macro="k"/>'])
+def test_a_season_is_no_month_and_a_date_without_year_no_key(tmp_path: Path, key: str) -> None:
+    """CSL.dateAsSortKey: "Spring 2001" sorts as 2001 (before January 2001); a literal date sorts as no date."""
+    items = [
+        {"title": "1", "issued": {"date-parts": [[2001, 13]]}},
+        {"title": "2", "issued": {"date-parts": [[2001, 1]]}},
+        {"title": "3", "issued": {"date-parts": [[2001]]}},
+        {"title": "4", "issued": {"literal": "forthcoming"}},
+        {"title": "5"},
+    ]
+    macro = '<date variable="issued" form="numeric"/>'
+    style = _macro_style(tmp_path, macro, keys=key + '<key variable="title" sort="descending"/>')
+    assert _order(items, style) == ["2", "0", "1", "4", "3"]

@@ -39,6 +39,7 @@ def _sort_text(value: object, shown: set[str]) -> str:
         year = int(date.get("year") or 0) if date is not None and "year" in shown else 0
         year = 9999 + year if year < 0 else 10000 + year
         month = int(date.get("month") or 0) if date is not None and "month" in shown else 0
+        month = month if month <= 12 else 0  # a season is no month in a sort key (CSL.dateAsSortKey)
         day = int(date.get("day") or 0) if date is not None and "day" in shown else 0
         out += f"{year:05d}{month:02d}{day:02d}"
     return DATE_KEY[0] + out + DATE_KEY[1]

@@ -95,7 +95,7 @@ class Name:
             return len(shown)
         if sort_options:
             keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
-            return self._sort_text(keyed, form, opt) if shown else None
+            return self._sort_text(keyed, form, opt, str(item.reference.get("language") or "")) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
@@ -156,17 +156,27 @@ class Name:
             return head + String((delimiter if use_delim else " ") + str(term) + " ") + texts[-1]
         return self._join(texts, delimiter)
 
-    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:
+    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None], lang: str) -> String:
         """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         init_with = opt("initialize-with")
-        if init_with is not None and opt("initialize") != "false":
-            # "Horvath, S." before "Horvath, S., Erhart"
+        if init_with is not None:
+            # "Horvath, S." before "Horvath, S., Erhart"; under initialize="false" the initials written in the name
+            # are normalised ("Duncan A.H." sorts as "Duncan A. H.")
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
+            only = opt("initialize") == "false"
             keyed = [
-                {**n, "given": initialize(str(n["given"]), init_with, hyphen)} if n.get("given") else n for n in keyed
+                {**n, "given": initialize_with(str(n["given"]), init_with, only, hyphen)} if n.get("given") else n
+                for n in keyed
             ]
-        return String(names_sort_text(keyed, demote, short=form == "short"))
+        text = names_sort_text(keyed, demote, short=form == "short", language=lang)
+        et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
+        if not et_al:
+            return String(text)
+        # "et al." written as a particle ends the list, joined as in the entry ("Born L., et al." under "always")
+        rule = opt("delimiter-precedes-et-al") or "contextual"
+        join = (opt("delimiter") or ", ") if self._precedes(rule, len(keyed), True) else " "
+        return String(f"{text}{join}{et_al}")
 
     def _subsequent(self, item: object, context: object) -> bool:
         """Whether the item was cited before (et-al-subsequent-* apply)."""

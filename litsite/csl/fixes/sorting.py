@@ -21,7 +21,7 @@ from citeproc.string import String
 
 from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
-from litsite.csl.fixes.name_parse import split_particles
+from litsite.csl.fixes.name_parse import parse_name, romanesque
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -60,47 +60,73 @@ def collation_key(text: str) -> tuple:
     return ((*chain.from_iterable(weights(c) for c in text), SEPARATOR),)
 
 
-def names_sort_text(names: list, demote: str, short: bool = False) -> str:
-    """Names as a sort key text: "family particles given" per name, comma-separated; `short` (a macro's names of
-    form="short"): the family names only, as citeproc-js sorts them."""
-    return _names_key(names, demote, short)
+def names_sort_text(names: list, demote: str, short: bool = False, language: str = "") -> str:
+    """Names as a sort key text, comma-separated; `short` (a macro's names of form="short"): the family names only,
+    as citeproc-js sorts them."""
+    return _names_key(names, demote, short, language)
 
 
-def _names_key(names: list, demote: str, short: bool = False) -> str:
+_FIRST_APOSTROPHE = re.compile("['’]")
+ET_AL_PARTICLE = re.compile("^et.?al[^a-z]$")  # "et al." written as a name's dropping particle ("L. et al.")
+
+
+def _names_key(names: list, demote: str, short: bool = False, language: str = "") -> str:
     parts = []
     for name in names:
         if "literal" in name:
             parts.append(str(name["literal"]))
             continue
-        given, family, dp, ndp, suffix = split_particles(dict(name))
+        parsed = parse_name(dict(name))
+        given, family, suffix = parsed.given, parsed.family, parsed.suffix
+        # citeproc-js drops a particle's first apostrophe in a sort key ("d’Alembert" sorts as "d Alembert")
+        dp = _FIRST_APOSTROPHE.sub("", parsed.dropping_particle, count=1)
+        ndp = _FIRST_APOSTROPHE.sub("", parsed.non_dropping_particle, count=1)
+        if short or ET_AL_PARTICLE.match(parsed.dropping_particle):
+            dp = ""  # an "et al." particle ends the list instead (Name._sort_text)
         if short:
-            given = suffix = dp = ""
-        if demote in ("sort-only", "display-and-sort"):
-            parts.append(" ".join(p for p in (family, dp, ndp, given, suffix) if p))
-        else:
+            given = suffix = ""
+        level = romanesque(parsed, language)
+        if level == 0:  # no Latin letters: family and given written together ("李小龙")
+            parts.append("".join(p for p in (ndp, family, given) if p))
+        elif level == 1:  # in the name's own order, without a dropping particle or suffix
+            parts.append(" ".join(p for p in (ndp, family, given) if p))
+        elif demote == "never":
             parts.append(" ".join(p for p in (ndp, family, dp, given, suffix) if p))
+        else:  # particles after the given names (CSL.NameOutput._renderOnePersonalName, sort_key_flag)
+            parts.append(" ".join(p for p in (family, given, dp, ndp, suffix) if p))
     return ", ".join(parts)
 
 
 def _date_key(value: object) -> tuple | None:
-    """(year, month, day); a range adds its end, so ranges with the same start sort by their end (citeproc-js)."""
+    """(year, month, day); a range adds its end, so ranges with the same start sort by their end (citeproc-js).
+    A season is no month in a sort key, and a date without a year no key (CSL.dateAsSortKey)."""
     if isinstance(value, DateRange):
         end_date = getattr(value, "end", None)
         begin, end = _date_key(value.begin), _date_key(end_date) if end_date is not None else None
         return None if begin is None else begin + (end or ())
     if isinstance(value, Date):
-        return (int(value.get("year", 0)), int(value.get("month", 0) or 0), int(value.get("day", 0) or 0))
-    if isinstance(value, LiteralDate):
-        return None
+        if not value.get("year"):
+            return None
+        month = int(value.get("month", 0) or 0)
+        return (int(value["year"]), month if month <= 12 else 0, int(value.get("day", 0) or 0))
     return None
 
 
-_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+_PADDED = re.compile(r"\s*(-?[0-9]+)")
+NUMERIC_VARIABLES = frozenset(
+    "call_number chapter_number collection_number division edition page issue locator number number_of_pages "
+    "number_of_volumes part_number printing_number section supplement_number version volume supplement".split()
+)  # CSL.NUMERIC_VARIABLES
 
 
 def _number_key(value: object) -> object:
-    match = _LEADING_NUMBER.match(str(value))
-    return int(match.group(1)) if match else collation_key(str(value))
+    """citeproc-js's CSL.Util.padding: the first run of digits anywhere in the value ("bk. 3" → 3) as a number
+    (collated, so a number sorts before a text without digits), else the text."""
+    match = _PADDED.search(str(value))
+    if not match:
+        return collation_key(str(value))
+    number = int(match.group(1))
+    return collation_key(str(number if number >= 0 else 99999999999999999999 + number))
 
 
 # A raw sort value is what the key is computed from, in a form that can be stored (JSON): None (empty), an int
@@ -114,10 +140,8 @@ def _kind(raw: Raw) -> str | None:
         return None
     if isinstance(raw, int):
         return "i"
-    kind, payload = raw
-    if kind == "n":
-        return "i" if _LEADING_NUMBER.match(str(payload)) else "c"  # as _number_key decides
-    return kind
+    kind = raw[0]
+    return "c" if kind == "n" else kind  # _number_key collates numbers too
 
 
 def _uniform(raws: list[list[Raw]]) -> bool:
@@ -159,11 +183,11 @@ class Key:
                 return None
             if python in NAMES:
                 demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-                return ["c", _names_key(value, demote)]
+                return ["c", _names_key(value, demote, language=str(item.reference.get("language") or ""))]
             if isinstance(value, Date | DateRange | LiteralDate):
                 date = _date_key(value)
                 return None if date is None else ["d", list(date)]
-            if python in ("volume", "issue", "number", "edition", "page", "chapter_number", "number_of_pages"):
+            if python in NUMERIC_VARIABLES:
                 return ["n", str(value)]
             return ["c", str(value)]
         options = {"name-as-sort-order": "all"}
