@@ -181,3 +181,18 @@ def test_a_season_is_no_month_and_a_date_without_year_no_key(tmp_path: Path, key
     macro = '<date variable="issued" form="numeric"/>'
     style = _macro_style(tmp_path, macro, keys=key + '<key variable="title" sort="descending"/>')
     assert _order(items, style) == ["2", "0", "1", "4", "3"]
+
+
+def test_the_same_editor_and_translator_sort_once(tmp_path: Path) -> None:
+    """Under a label the entry writes one list ("edited and translated by") and citeproc-js's key holds it once
+    ("Hannes Ludwig, B" before "Hannes Ludwig, Hannes Ludwig A"); without a label it writes and sorts both."""
+    hannes = [{"family": "Hannes", "given": "Ludwig"}]
+    items = [
+        {"title": "1", "editor": hannes, "translator": hannes, "publisher": "B"},
+        {"title": "2", "editor": hannes, "publisher": "Hannes Ludwig A"},
+    ]
+    label = '<names variable="editor translator"><label prefix=" "/></names>'
+    macro = f'<group delimiter=", ">{label}<text variable="publisher"/></group>'
+    assert _order(items, _macro_style(tmp_path, macro)) == ["0", "1"]
+    macro = '<group delimiter=", "><names variable="editor translator"/><text variable="publisher"/></group>'
+    assert _order(items, _macro_style(tmp_path, macro)) == ["1", "0"]

@@ -102,13 +102,24 @@ class Names:
         if kwargs.get("sort_options") and "variable" in self.attrib:
             name_el = (names_context if names_context is not None else self).name
             texts = []
-            for role in self.get("variable").replace("-", "_").split():
+            roles = self.get("variable").replace("-", "_").split()
+            holder = names_context if names_context is not None else self
+            same = item.reference.get("editor") == item.reference.get("translator")
+            if set(roles) == {"editor", "translator"} and same and holder.find("cs:label", holder.nsmap) is not None:
+                # one list under the common label ("edited and translated by"), in citeproc-js's key too
+                roles = ["editor"]
+            for role in roles:
                 if item.reference.get(role) and name_el is not None:
                     text = name_el.process(item, role, context=context, **kwargs)
                     if text:
                         texts.append(str(text))
             if texts:
-                return String(" ".join(texts))
+                # the lists joined with the names delimiter, none by default ("Hannes LudwigHannes Ludwig")
+                root = self.get_root()
+                bib = root.find("cs:bibliography", root.nsmap)
+                inherited = [el.get("names-delimiter") for el in (bib, root) if el is not None]
+                delimiter = self.get("delimiter", next((d for d in inherited if d is not None), ""))
+                return String(delimiter.join(texts))
         if names_context is None and not kwargs.get("sort_options"):
             item["_substitute_plain"] = True  # cs:substitute of this cs:names sets it when it renders
         suppress = False
