@@ -196,3 +196,16 @@ def test_the_same_editor_and_translator_sort_once(tmp_path: Path) -> None:
     assert _order(items, _macro_style(tmp_path, macro)) == ["0", "1"]
     macro = '<group delimiter=", "><names variable="editor translator"/><text variable="publisher"/></group>'
     assert _order(items, _macro_style(tmp_path, macro)) == ["1", "0"]
+
+
+def test_initialised_keys_keep_a_suffix_and_a_name_without_family(tmp_path: Path) -> None:
+    """Under initialize-with the key initialises the given name only: "Smith, John, Jr." sorts as "Smith J. Jr."
+    (before "Smith J.Jr.", a "Jr." written in the given name), and a given name alone stays whole ("Homer")."""
+    items = [
+        {"title": "1", "author": [{"family": "Smith", "given": "John Jr."}]},
+        {"title": "2", "author": [{"family": "Smith", "given": "John, Jr."}]},
+        {"title": "3", "author": [{"given": "Homer"}]},
+        {"title": "4", "author": [{"family": "Hollis", "given": "Zed"}]},
+    ]
+    style = _macro_style(tmp_path, _NAMES.format(' initialize-with="."'))
+    assert _order(items, style) == ["3", "2", "1", "0"]

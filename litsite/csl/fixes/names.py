@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from citeproc.string import MixedString, String, normalize_seam
 
@@ -160,16 +161,14 @@ class Name:
         """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         init_with = opt("initialize-with")
+        given_form = None
         if init_with is not None:
             # "Horvath, S." before "Horvath, S., Erhart"; under initialize="false" the initials written in the name
             # are normalised ("Duncan A.H." sorts as "Duncan A. H.")
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
             only = opt("initialize") == "false"
-            keyed = [
-                {**n, "given": initialize_with(str(n["given"]), init_with, only, hyphen)} if n.get("given") else n
-                for n in keyed
-            ]
-        text = names_sort_text(keyed, demote, short=form == "short", language=lang)
+            given_form = partial(initialize_with, terminator=init_with, normalize_only=only, hyphen=hyphen)
+        text = names_sort_text(keyed, demote, short=form == "short", language=lang, given_form=given_form)
         et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
         if not et_al:
             return String(text)

@@ -60,17 +60,22 @@ def collation_key(text: str) -> tuple:
     return ((*chain.from_iterable(weights(c) for c in text), SEPARATOR),)
 
 
-def names_sort_text(names: list, demote: str, short: bool = False, language: str = "") -> str:
+def names_sort_text(
+    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+) -> str:
     """Names as a sort key text, comma-separated; `short` (a macro's names of form="short"): the family names only,
-    as citeproc-js sorts them."""
-    return _names_key(names, demote, short, language)
+    as citeproc-js sorts them; `given_form` writes a given name as the macro does (initialised), when the name has
+    a family name (citeproc-js leaves "Homer" alone)."""
+    return _names_key(names, demote, short, language, given_form)
 
 
 _FIRST_APOSTROPHE = re.compile("['’]")
 ET_AL_PARTICLE = re.compile("^et.?al[^a-z]$")  # "et al." written as a name's dropping particle ("L. et al.")
 
 
-def _names_key(names: list, demote: str, short: bool = False, language: str = "") -> str:
+def _names_key(
+    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+) -> str:
     parts = []
     for name in names:
         if "literal" in name:
@@ -78,6 +83,8 @@ def _names_key(names: list, demote: str, short: bool = False, language: str = ""
             continue
         parsed = parse_name(dict(name))
         given, family, suffix = parsed.given, parsed.family, parsed.suffix
+        if given_form is not None and given and family:
+            given = given_form(given)
         # citeproc-js drops a particle's first apostrophe in a sort key ("d’Alembert" sorts as "d Alembert")
         dp = _FIRST_APOSTROPHE.sub("", parsed.dropping_particle, count=1)
         ndp = _FIRST_APOSTROPHE.sub("", parsed.non_dropping_particle, count=1)
