@@ -209,3 +209,35 @@ def test_initialised_keys_keep_a_suffix_and_a_name_without_family(tmp_path: Path
     ]
     style = _macro_style(tmp_path, _NAMES.format(' initialize-with="."'))
     assert _order(items, style) == ["3", "2", "1", "0"]
+
+
+@pytest.mark.parametrize(
+    ("key", "bibliography", "expected"),
+    [
+        ('<key variable="author"/>', 'et-al-min="2" et-al-use-first="1"', ["0", "1", "2"]),
+        ('<key variable="author" names-min="2" names-use-first="1"/>', "", ["0", "1", "2"]),
+        ('<key variable="author"/>', "", ["2", "1", "0"]),
+    ],
+)
+def test_a_names_variable_key_is_truncated_like_a_macro(
+    tmp_path: Path, key: str, bibliography: str, expected: list
+) -> None:
+    """citeproc-js cuts a names variable's key after et-al-use-first (the key's names-* options, else the
+    bibliography's et-al options): "Doe, Zed" and "Doe, Abe" both sort as "Doe", in the order of the items."""
+    path = tmp_path / "etal.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><title>etal</title><id>etal</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+        '<citation><layout><text value="x"/></layout></citation>'
+        f'<bibliography {bibliography}><sort>{key}</sort><layout><text variable="title"/></layout></bibliography>'
+        "</style>",
+        encoding="utf-8",
+    )
+    doe = {"family": "Doe", "given": "Jo"}
+    items = [
+        {"title": "1", "author": [doe, {"family": "Zed", "given": "Al"}]},
+        {"title": "2", "author": [doe, {"family": "Abe", "given": "Al"}]},
+        {"title": "3", "author": [doe]},
+    ]
+    assert _order(items, path) == expected

@@ -178,6 +178,23 @@ def raw_to_key(raw: Raw) -> object:
 class Key:
     """cs:key producing raw sort values (None when empty)."""
 
+    def _et_al(self, names: list) -> list:
+        """A names variable's key truncated as citeproc-js does: the key's names-min / names-use-first /
+        names-use-last, else the et-al options of the enclosing cs:bibliography or cs:citation, then cs:style."""
+        holders = [self, *(el for el in (self.getparent().getparent(), self.get_root()) if el is not None)]
+
+        def option(key_name: str, name: str) -> str | None:
+            if key_name in self.attrib:
+                return self.get(key_name)
+            return next((el.get(name) for el in holders[1:] if el.get(name) is not None), None)
+
+        return _truncated(
+            names,
+            option("names-min", "et-al-min"),
+            option("names-use-first", "et-al-use-first"),
+            option("names-use-last", "et-al-use-last"),
+        )
+
     def litsite_raw(self, item: object, context: object) -> Raw:
         """The raw sort value of one item."""
         variable = self.get("variable")
@@ -190,7 +207,8 @@ class Key:
                 return None
             if python in NAMES:
                 demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-                return ["c", _names_key(value, demote, language=str(item.reference.get("language") or ""))]
+                names = self._et_al(list(value))
+                return ["c", _names_key(names, demote, language=str(item.reference.get("language") or ""))]
             if isinstance(value, Date | DateRange | LiteralDate):
                 date = _date_key(value)
                 return None if date is None else ["d", list(date)]
@@ -215,6 +233,14 @@ class Key:
         item["_used"] = used or set()
         text = _date_runs(str(text)) if text is not None else ""
         return ["c", text] if text.strip() else None
+
+
+def _truncated(names: list, et_al_min: str | None, first: str | None, last: str | None) -> list:
+    """The names a sort key holds under et-al-min / et-al-use-first / et-al-use-last (no "et al." term)."""
+    if not et_al_min or first is None or len(names) < int(et_al_min) or int(first) >= len(names):
+        return names  # et-al-min without et-al-use-first truncates nothing (citeproc-js)
+    kept = names[: int(first)]
+    return kept + names[-1:] if last == "true" and len(names) > int(first) + 1 else kept
 
 
 def _date_runs(text: str) -> str:
