@@ -44,6 +44,11 @@ _HANGUL = _OTHER + 0x3000  # Hangul sorts before kana in ICU, though its code po
 _HAN = 10_000_000  # Han ideographs last (ICU's implicit weights)
 
 
+# Locale tailorings at the primary level for the processor's locale (citeproc-js sorts in its default locale):
+# Spanish "ñ" is a letter after "n" ("Munz" before "Muñoz").
+_TAILORING = {"es": {"ñ": _LETTER + (ord("n") - 96) * 64 + 0.5}}
+
+
 def _ignorable(ch: str) -> bool:
     category = unicodedata.category(ch)
     return category[0] in "ZP" or category in ("Cc", "Cf", "Co", "Mn", "Me")  # Co: our markup placeholders
@@ -81,12 +86,15 @@ def _weight(ch: str) -> float | None:
 
 
 @cache
-def weights(ch: str) -> tuple[float, ...]:
-    """The primary weights of one character as citeproc-js compares it (after lower-casing): none when ignorable,
-    several for an expansion ("æ" → a, e)."""
+def weights(ch: str, lang: str = "") -> tuple[float, ...]:
+    """The primary weights of one character as citeproc-js compares it (after lower-casing) in the locale `lang`:
+    none when ignorable, several for an expansion ("æ" → a, e)."""
     if ch != " " and ch.isspace():
         return ()  # only U+0020 becomes citeproc-js's separator; NFKD would make other spaces U+0020
     low = ch.lower()
+    tailored = _TAILORING.get(lang[:2], {}).get(low)
+    if tailored is not None:
+        return (tailored,)
     base = []
     for c in unicodedata.normalize("NFKD", low).lower():
         if unicodedata.combining(c):

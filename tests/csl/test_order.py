@@ -241,3 +241,16 @@ def test_a_names_variable_key_is_truncated_like_a_macro(
         {"title": "3", "author": [doe]},
     ]
     assert _order(items, path) == expected
+
+
+def test_spanish_collation_has_n_tilde_after_n(tmp_path: Path) -> None:
+    """citeproc-js collates in the processor's locale: under es-ES "ñ" is a letter after "n" ("Munz" before
+    "Muñoz" before "Muoz"); under en-US it is an "n" with an accent."""
+    assert collation_key("Munz", "es-ES") < collation_key("Muñoz", "es-ES") < collation_key("Muoz", "es-ES")
+    assert collation_key("Muñoz", "en-US") < collation_key("Munz", "en-US")
+    assert collation_key("Muñoz", "en-US") == collation_key("Munoz", "en-US")
+    names = ["Muñoz", "Munz", "Muoz"]
+    items = [{"type": "book", "id": n, "title": n, "author": [{"family": n}]} for n in names]
+    style = _macro_style(tmp_path, _NAMES.format(""))
+    assert [i for i, _ in format_bibliography_ids(items, style, "text", "es-ES")] == ["Munz", "Muñoz", "Muoz"]
+    assert [i for i, _ in format_bibliography_ids(items, style, "text", "en-US")] == ["Muñoz", "Munz", "Muoz"]

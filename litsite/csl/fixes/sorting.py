@@ -33,7 +33,7 @@ _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 _DIGITS = re.compile(r"([0-9]+)")
 
 
-def _numeric_primary(text: str) -> tuple[int, ...]:
+def _numeric_primary(text: str, lang: str) -> tuple[int, ...]:
     """Primary weights comparing runs of digits as numbers, as citeproc-js's collator does ("Doe2" < "Doe10")."""
     primary: list[int] = []
     for n, chunk in enumerate(_DIGITS.split(text)):
@@ -41,12 +41,12 @@ def _numeric_primary(text: str) -> tuple[int, ...]:
             digits = chunk.lstrip("0") or "0"
             primary += [999, len(digits), *(1000 + int(d) for d in digits)]
         else:
-            primary += chain.from_iterable(weights(c) for c in chunk)
+            primary += chain.from_iterable(weights(c, lang) for c in chunk)
     return tuple(primary)
 
 
 @lru_cache(maxsize=1 << 16)
-def collation_key(text: str) -> tuple:
+def collation_key(text: str, lang: str = "") -> tuple:
     """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
@@ -56,8 +56,8 @@ def collation_key(text: str) -> tuple:
     # citeproc-js ends every key with its separator ("|"), which sorts below digits and letters but above others
     # symbols: "C++" comes before "C" + "|".
     if _DIGITS.search(text):
-        return ((*_numeric_primary(text), SEPARATOR),)
-    return ((*chain.from_iterable(weights(c) for c in text), SEPARATOR),)
+        return ((*_numeric_primary(text, lang), SEPARATOR),)
+    return ((*chain.from_iterable(weights(c, lang) for c in text), SEPARATOR),)
 
 
 def names_sort_text(
@@ -126,14 +126,14 @@ NUMERIC_VARIABLES = frozenset(
 )  # CSL.NUMERIC_VARIABLES
 
 
-def _number_key(value: object) -> object:
+def _number_key(value: object, lang: str) -> object:
     """citeproc-js's CSL.Util.padding: the first run of digits anywhere in the value ("bk. 3" → 3) as a number
     (collated, so a number sorts before a text without digits), else the text."""
     match = _PADDED.search(str(value))
     if not match:
-        return collation_key(str(value))
+        return collation_key(str(value), lang)
     number = int(match.group(1))
-    return collation_key(str(number if number >= 0 else 99999999999999999999 + number))
+    return collation_key(str(number if number >= 0 else 99999999999999999999 + number), lang)
 
 
 # A raw sort value is what the key is computed from, in a form that can be stored (JSON): None (empty), an int
@@ -162,16 +162,16 @@ def _uniform(raws: list[list[Raw]]) -> bool:
     return True
 
 
-def raw_to_key(raw: Raw) -> object:
-    """The comparable key of a raw sort value."""
+def raw_to_key(raw: Raw, lang: str = "") -> object:
+    """The comparable key of a raw sort value, texts collated in the locale `lang`."""
     if raw is None or isinstance(raw, int):
         return raw
     kind, payload = raw
     if kind == "c":
-        return collation_key(payload)
+        return collation_key(payload, lang)
     if kind == "d":
         return tuple(payload)
-    return _number_key(payload)
+    return _number_key(payload, lang)
 
 
 @extend("key")
@@ -282,7 +282,8 @@ class Sort:
 
     def litsite_order(self, raws: list[list[Raw]]) -> list[int]:
         """Positions of the items (given by their raw values) in sorted order (stable; empty keys last)."""
-        keys = [[raw_to_key(raw) for raw in row] for row in raws]
+        lang = self._lang()
+        keys = [[raw_to_key(raw, lang) for raw in row] for row in raws]
         rows = list(range(len(raws)))
         if not any(self._descending()):
             # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
@@ -303,12 +304,13 @@ class Sort:
         if not _uniform(raws):
             return None
         compare = self._compare()
+        lang = self._lang()
         keys: dict[int, list[object]] = {}
 
         def key_of(i: int) -> list[object]:
             found = keys.get(i)
             if found is None:
-                found = keys[i] = [raw_to_key(raw) for raw in raws[i]]
+                found = keys[i] = [raw_to_key(raw, lang) for raw in raws[i]]
             return found
 
         # A stable sort orders equal keys by position: the order is that of (keys, position).
@@ -317,6 +319,11 @@ class Sort:
         for i in sorted(new):
             bisect.insort(out, i, key=rank)
         return out
+
+    def _lang(self) -> str:
+        """The locale the keys are collated in: the formatting locale (citeproc-js's default-locale-sort)."""
+        root = self.get_root()
+        return str(getattr(root, "litsite_lang", None) or root.get("default-locale") or "en-US")
 
     def _descending(self) -> list[bool]:
         return [key.get("sort", "ascending") == "descending" for key in self.findall("cs:key", self.nsmap)]
