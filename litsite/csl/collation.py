@@ -23,7 +23,7 @@ _AFTER = {
     "n": "ɴɲƞɳȵŋ", "o": "ɶɔɵɷȣ", "p": "ƥɸ", "q": "ȹʠɋĸ", "r": "ʀɍɹɺɻɼɽɾɿʁ", "s": "ʂȿẜẝʃƪʅʆ",
     "t": "ʨƾʦʧŧƫƭʈȶʇ", "u": "ʉɥʮʯɯɰʊ", "v": "ʋỽʌ", "w": "ʍ", "y": "ʏɏƴỿȝ", "z": "ƍƶȥʐʑɀʒƹƺʓþƿƨƽƅɂ",
 }  # fmt: skip
-_LATIN = {ch: (ord(letter) - 96) * 64 + n for letter, after in _AFTER.items() for n, ch in enumerate(after, 1)}
+_LATIN = {ch: (letter, n) for letter, after in _AFTER.items() for n, ch in enumerate(after, 1)}
 # Greek and Cyrillic lower-case letters in ICU's order; letters in one group (space-separated) are equal.
 _GREEK = "α β ϐ γ δ εϵ ϝ ͷ ϛ ζ ͱ η θϑ ι ϳ κϰ ϗ λ μµ ν ξ ο πϖ ϻ ϟ ϙ ρϱ σςϲ ͼ ͻ ͽ τ υϒ φϕ χ ψ ω ϡ ͳ ϸ ϣ ϥ ϧ ϩ ϫ ϭ ϯ"
 _CYRILLIC = (
@@ -44,9 +44,54 @@ _HANGUL = _OTHER + 0x3000  # Hangul sorts before kana in ICU, though its code po
 _HAN = 10_000_000  # Han ideographs last (ICU's implicit weights)
 
 
-# Locale tailorings at the primary level for the processor's locale (citeproc-js sorts in its default locale):
-# Spanish "ñ" is a letter after "n" ("Munz" before "Muñoz").
-_TAILORING = {"es": {"ñ": _LETTER + (ord("n") - 96) * 64 + 0.5}}
+# Locale tailorings at the primary level (citeproc-js collates in its default locale, ICU tailors letters for it):
+# per language, the letters in the locale's order, one group of equal letters between spaces, ASCII letters
+# included (Estonian puts z after s, Swedish å ä ö after z, Turkish ı before i, Spanish ñ after n). Printed by
+# bench/csl_conformance/collation_probe.js --tailorings; expansions (ß, ĳ; æ, œ, þ where the
+# locale expands them) stay as in the root order.
+_TAILORED = {
+    "sv": "a b c d e f g h i ı j k l m n ŋ o p q ĸ r s t ŧ u v w x yüű z å äæę ôöøőœ",
+    "da": "a b c d e f g h i ı j k l m n ŋ o p q ĸ r s t ŧ u v w x yüű z äæ öøő å",
+    "nb": "a b c d e f g h i ı j k l m n ŋ o p q ĸ r s t ŧ u v w x yüű z äæę öøőœ å",
+    "nn": "a b c d e f g h i ı j k l m n ŋ o p q ĸ r s t ŧ u v w x yüű z äæę öøőœ å",
+    "fi": "a b c d e f g h i ı j k l m nŋ o p q ĸ r s tŧ u v w x yü z þ å äæ öø",
+    "tr": "a b c ç d e f g ğ h ı i j k l m n o ö p q r s ş t u ü v w x y z",
+    "pl": "a ą b c ć d e ę f g h i j k l ł m n ń o ó p q r s ś t u v w x y z ź ż",
+    "cs": "a b c č d e f g h i j k l m n o p q r ř s š t u v w x y z ž",
+    "hu": "a b c d e f g h i j k l m n o öő p q r s t u üű v w x y z",
+    "is": "a á b c d ð e é f g h i ı í j k l m n ŋ o ó p q ĸ r s t ŧ u ú v w x y ý z þ äæ öø å",
+    "et": "a b c d e f g h i ı j k l m n ŋ o p q ĸ r s š z ž t ŧ u v w õ ä ö ü x y",
+    "lt": "a b c č d e f g h iy ı j k l m n ŋ o p q ĸ r s š t ŧ u v w x z ž",
+    "lv": "a ā b c č d e ē f g ģ h i y ī ı j k ķ l ļ m n ņ ŋ o ō p q ĸ r ŗ s š t ŧ u ū v w x z ž",
+    "ro": "a ă â b c d e f g h i î j k l m n o p q r s ş t ţ u v w x y z",
+    "hr": "a b c č ć d đ e f g h i j k l m n o p q r s š t u v w x y z ž",
+    "sk": "a ä b c č d e f g h i j k l m n o ô p q r ř s š t u v w x y z ž",
+    "sl": "a b c č ć d đ e f g h i j k l m n o p q r s š t u v w x y z ž",
+    "es": "a b c d e f g h i j k l m n ñ o p q r s t u v w x y z",
+}  # fmt: skip
+
+
+def _ranks(order: str) -> dict[str, float]:
+    """Letter weights (relative to _LETTER) from a locale's order: ASCII letters 64 apart in that order (room for
+    the root order's extra letters after each, + 1, 2, …), a tailored letter just after the ASCII letter before it."""
+    ranks: dict[str, float] = {}
+    base, step, count = 0.0, 0, 0
+    for group in order.split():
+        ascii_letters = [c for c in group if "a" <= c <= "z"]
+        if ascii_letters:
+            count += 1
+            base, step = count * 64.0, 0
+            weight = base
+        else:
+            step += 1
+            weight = base + step / 100
+        ranks.update(dict.fromkeys(group, weight))
+    return ranks
+
+
+_RANKS = {lang: _ranks(order) for lang, order in _TAILORED.items()}
+_TH_LANGS = frozenset(("sv", "da", "nb", "nn"))
+_ROOT_RANKS = _ranks("abcdefghijklmnopqrstuvwxyz".replace("", " "))
 
 
 def _ignorable(ch: str) -> bool:
@@ -58,19 +103,21 @@ def _is_han(code: int) -> bool:
     return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
 
 
-def _weight(ch: str) -> float | None:
-    """The primary weight of one base character (already lower-cased and decomposed); None if ignorable."""
+def _weight(ch: str, ranks: dict[str, float]) -> float | None:
+    """The primary weight of one base character (already lower-cased and decomposed) with the letter ranks of a
+    locale; None if ignorable."""
     if ch == " ":
         return SEPARATOR
     if "a" <= ch <= "z":
-        return _LETTER + (ord(ch) - 96) * 64
+        return _LETTER + ranks[ch]
     if ch.isdigit():
         return DIGIT + (int(ch) if ch.isascii() else 0)
     if _ignorable(ch):
         return None
     code = ord(ch)
     if ch in _LATIN:
-        return _LETTER + _LATIN[ch]
+        letter, n = _LATIN[ch]
+        return _LETTER + ranks[letter] + n
     if ch in _SCRIPT:
         return _OTHER + _SCRIPT[ch]
     category = unicodedata.category(ch)
@@ -91,10 +138,14 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
     none when ignorable, several for an expansion ("æ" → a, e)."""
     if ch != " " and ch.isspace():
         return ()  # only U+0020 becomes citeproc-js's separator; NFKD would make other spaces U+0020
+    if lang[:2] in ("tr", "az") and ch in "Iİ":
+        ch = "ı" if ch == "I" else "i"  # Turkish lower case (toLocaleLowerCase)
     low = ch.lower()
-    tailored = _TAILORING.get(lang[:2], {}).get(low)
-    if tailored is not None:
-        return (tailored,)
+    if low == "þ" and lang[:2] in _TH_LANGS:
+        return weights("t", lang) + weights("h", lang)  # þ is "th" there, a letter after z in the root order
+    ranks = _RANKS.get(lang[:2], _ROOT_RANKS)
+    if low in ranks and not ("a" <= low <= "z"):
+        return (_LETTER + ranks[low],)  # a letter of its own in this locale (before NFKD takes its accent)
     base = []
     for c in unicodedata.normalize("NFKD", low).lower():
         if unicodedata.combining(c):
@@ -102,7 +153,7 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
         base.append(_SPECIAL.get(c, c))
     out = []
     for c in "".join(base) or low:
-        w = _weight(c)
+        w = _weight(c, ranks)
         if w is not None:
             out.append(w)
     return tuple(out)

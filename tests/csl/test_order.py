@@ -254,3 +254,20 @@ def test_spanish_collation_has_n_tilde_after_n(tmp_path: Path) -> None:
     style = _macro_style(tmp_path, _NAMES.format(""))
     assert [i for i, _ in format_bibliography_ids(items, style, "text", "es-ES")] == ["Munz", "Muñoz", "Muoz"]
     assert [i for i, _ in format_bibliography_ids(items, style, "text", "en-US")] == ["Muñoz", "Munz", "Muoz"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ordered"),
+    [
+        ("sv-SE", ["Zorn", "Åberg", "Ärlig", "Östman"]),  # å ä ö after z
+        ("da-DK", ["Zorn", "Ærø", "Øster", "Åby", "Aalborg"]),  # æ ø å after z, "aa" is å
+        ("tr-TR", ["Hakan", "Işık", "İnce", "Zeki"]),  # ı (and I) before i
+        ("pl-PL", ["Lis", "Lz", "Łukasz", "Mazur"]),  # ł after l
+        ("cs-CZ", ["Cyril", "Čapek", "Dvořák"]),  # č after c
+        ("et-EE", ["Saar", "Šmidt", "Zeller", "Tamm"]),  # z after š, before t
+        ("en-US", ["Åberg", "Işık", "Łukasz", "Zorn"]),  # the root order: accents only break ties
+    ],
+)
+def test_keys_collate_with_the_locale_tailoring(lang: str, ordered: list[str]) -> None:
+    """ICU's tailoring for the formatting locale, as citeproc-js's collator applies it (checked with Node's Intl)."""
+    assert sorted(ordered, key=lambda s: collation_key(s, lang)) == ordered

@@ -31,6 +31,7 @@ _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
 _DIGITS = re.compile(r"([0-9]+)")
+_AA = re.compile("aa", re.IGNORECASE)
 
 
 def _numeric_primary(text: str, lang: str) -> tuple[int, ...]:
@@ -53,6 +54,8 @@ def collation_key(text: str, lang: str = "") -> tuple:
     text = _STRIP.sub("", text.replace(APOS, "’")).strip()
     if not text:
         return ((),)
+    if lang[:2] in ("da", "nb", "nn"):
+        text = _AA.sub("å", text)  # Danish and Norwegian "aa" is the letter å (ICU's contraction)
     # citeproc-js ends every key with its separator ("|"), which sorts below digits and letters but above others
     # symbols: "C++" comes before "C" + "|".
     if _DIGITS.search(text):
