@@ -1,6 +1,6 @@
 """Build the wide corpus bench/csl_conformance/corpus/<source>.json from public bibliographies (run explicitly).
 
-python bench/csl_conformance/make_wide_corpus.py SRC_DIR
+python bench/csl_conformance/make_wide_corpus.py SRC_DIR [SOURCE...]
 
 SRC_DIR holds the raw files named in SOURCES (taken from the public repositories listed in corpus/SOURCES.md).
 Each source becomes one document: its items are cited and listed together, so disambiguation and sorting work
@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES  # noqa: E402
-from litsite.importers.bibtex import _bib_entry  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "corpus"
 DROP = {"abstract", "keyword", "annote", "citation-key", "source", "license"}
@@ -93,17 +92,16 @@ def sample(name: str, items: list[dict], cap: int) -> list[dict]:
 
 
 def from_bibtex(paths: list[Path]) -> list[dict]:
-    """BibTeX/BibLaTeX through litsite's own importer (entries that bibtexparser cannot read are skipped)."""
-    import bibtexparser
+    """BibTeX/BibLaTeX through litsite's own importer (a file that it rejects is skipped)."""
+    from litsite.errors import UserError
+    from litsite.importers.bibtex import load_bibtex
 
     items = []
     for path in paths:
-        library = bibtexparser.parse_string(path.read_text(encoding="utf-8", errors="replace"))
-        for entry in library.entries:
-            try:
-                items.append(_bib_entry(entry, []))
-            except Exception:  # an entry the importer rejects is not part of the measurement
-                continue
+        try:
+            items += load_bibtex(path.read_text(encoding="utf-8", errors="replace"), path).references
+        except UserError:  # a file the importer rejects is not part of the measurement
+            continue
     return items
 
 
@@ -197,13 +195,16 @@ SOURCES = {
     "nime": (from_bibtex, "nime20*.bib", 200),
     "pandoc-citeproc": (from_pandoc_yaml, "pcp/*", 200),
     "jgm-citeproc": (from_fixtures, "jgm/*.txt", 200),
+    "biblatex": (from_bibtex, "biblatex/*.bib", 300),
 }
 
 
-def main(src: Path) -> None:
-    """Write corpus/<source>.json for every source."""
+def main(src: Path, only: list[str]) -> None:
+    """Write corpus/<source>.json for every source (or only those named)."""
     OUT.mkdir(exist_ok=True)
     for name, (loader, pattern, cap) in SOURCES.items():
+        if only and name not in only:
+            continue
         raw = loader(sorted(src.glob(pattern)))
         seen: set[str] = set()
         items = []
@@ -222,4 +223,4 @@ def main(src: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), sys.argv[2:])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from citeproc.string import MixedString, String, normalize_seam
 
@@ -106,7 +107,7 @@ class Name:
             return len(shown)
         if sort_options:
             keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
-            return self._sort_text(keyed, form, opt) if shown else None
+            return self._sort_text(keyed, form, opt, str(item.reference.get("language") or "")) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
@@ -169,17 +170,25 @@ class Name:
             return _append(head, (delimiter if use_delim else " ") + str(term) + " ", texts[-1])
         return self._join(texts, delimiter)
 
-    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None]) -> String:
+    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None], lang: str) -> String:
         """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         init_with = opt("initialize-with")
-        if init_with is not None and opt("initialize") != "false":
-            # "Horvath, S." before "Horvath, S., Erhart"
+        given_form = None
+        if init_with is not None:
+            # "Horvath, S." before "Horvath, S., Erhart"; under initialize="false" the initials written in the name
+            # are normalised ("Duncan A.H." sorts as "Duncan A. H.")
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
-            keyed = [
-                {**n, "given": initialize(str(n["given"]), init_with, hyphen)} if n.get("given") else n for n in keyed
-            ]
-        return String(names_sort_text(keyed, demote, short=form == "short"))
+            only = opt("initialize") == "false"
+            given_form = partial(initialize_with, terminator=init_with, normalize_only=only, hyphen=hyphen)
+        text = names_sort_text(keyed, demote, short=form == "short", language=lang, given_form=given_form)
+        et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
+        if not et_al:
+            return String(text)
+        # "et al." written as a particle ends the list, joined as in the entry ("Born L., et al." under "always")
+        rule = opt("delimiter-precedes-et-al") or "contextual"
+        join = (opt("delimiter") or ", ") if self._precedes(rule, len(keyed), True) else " "
+        return String(f"{text}{join}{et_al}")
 
     def _subsequent(self, item: object, context: object) -> bool:
         """Whether the item was cited before (et-al-subsequent-* apply)."""

@@ -11,58 +11,30 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
-from functools import cache, cmp_to_key, lru_cache
+from functools import cmp_to_key, lru_cache
 from itertools import chain
-from operator import itemgetter
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
 from citeproc.string import String
 
+from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
-from litsite.csl.fixes.name_parse import split_particles, strip_markup
+from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
 _AFTER_DATE = re.compile(DATE_KEY[1] + r"[^\w(\[{]*")  # a date's suffix and the delimiter after it
-_SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "þ": "th"}
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
-@cache
-def _weights(ch: str) -> tuple[tuple[int, ...], str]:
-    """One character's primary weights and accent (secondary) form."""
-    low = ch.lower()
-    base = _SPECIAL.get(low)
-    if base is None:
-        decomposed = unicodedata.normalize("NFKD", low)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c)) or low
-        secondary = decomposed
-    else:
-        secondary = low + "~"
-    primary: list[int] = []
-    for b in base:
-        if b.isspace():
-            primary.append(1)
-        elif b.isdigit():
-            primary.append(1000 + int(b) if b.isascii() else 1000)
-        elif b.isalpha():
-            primary.append(2000 + ord(b))
-        # punctuation is ignored at the primary level (Intl.Collator ignorePunctuation)
-    return tuple(primary), secondary
-
-
-_LEADING = re.compile(r"^[\[\]'\"“”‘’(]+")
-_primary = itemgetter(0)
-
-
 _DIGITS = re.compile(r"([0-9]+)")
+_AA = re.compile("aa", re.IGNORECASE)
 
 
-def _numeric_primary(text: str) -> tuple[int, ...]:
+def _numeric_primary(text: str, lang: str) -> tuple[int, ...]:
     """Primary weights comparing runs of digits as numbers, as citeproc-js's collator does ("Doe2" < "Doe10")."""
     primary: list[int] = []
     for n, chunk in enumerate(_DIGITS.split(text)):
@@ -70,64 +42,102 @@ def _numeric_primary(text: str) -> tuple[int, ...]:
             digits = chunk.lstrip("0") or "0"
             primary += [999, len(digits), *(1000 + int(d) for d in digits)]
         else:
-            primary += chain.from_iterable(_primary(_weights(c)) for c in chunk)
+            primary += chain.from_iterable(weights(c, lang) for c in chunk)
     return tuple(primary)
 
 
 @lru_cache(maxsize=1 << 16)
-def collation_key(text: str) -> tuple:
+def collation_key(text: str, lang: str = "") -> tuple:
     """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
-    text = _LEADING.sub("", _STRIP.sub("", text.replace(APOS, "’")).strip())
+    text = _STRIP.sub("", text.replace(APOS, "’")).strip()
+    if not text:
+        return ((),)
+    if lang[:2] in ("da", "nb", "nn"):
+        text = _AA.sub("å", text)  # Danish and Norwegian "aa" is the letter å (ICU's contraction)
+    # citeproc-js ends every key with its separator ("|"), which sorts below digits and letters but above others
+    # symbols: "C++" comes before "C" + "|".
     if _DIGITS.search(text):
-        return (_numeric_primary(text),)
-    return (tuple(chain.from_iterable(_primary(_weights(c)) for c in text)),)
+        return ((*_numeric_primary(text, lang), SEPARATOR),)
+    return ((*chain.from_iterable(weights(c, lang) for c in text), SEPARATOR),)
 
 
-def names_sort_text(names: list, demote: str, short: bool = False) -> str:
-    """Names as a sort key text: "family particles given" per name, comma-separated; `short` (a macro's names of
-    form="short"): the family names only, as citeproc-js sorts them."""
-    return _names_key(names, demote, short)
+def names_sort_text(
+    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+) -> str:
+    """Names as a sort key text, comma-separated; `short` (a macro's names of form="short"): the family names only,
+    as citeproc-js sorts them; `given_form` writes a given name as the macro does (initialised), when the name has
+    a family name (citeproc-js leaves "Homer" alone)."""
+    return _names_key(names, demote, short, language, given_form)
 
 
-def _names_key(names: list, demote: str, short: bool = False) -> str:
+_FIRST_APOSTROPHE = re.compile("['’]")
+ET_AL_PARTICLE = re.compile("^et.?al[^a-z]$")  # "et al." written as a name's dropping particle ("L. et al.")
+
+
+def _names_key(
+    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+) -> str:
     parts = []
     for name in names:
         if "literal" in name:
             parts.append(str(name["literal"]))
             continue
-        given, family, dp, ndp, suffix = split_particles(dict(name))
+        parsed = parse_name(dict(name))
+        given, family, suffix = parsed.given, parsed.family, parsed.suffix
+        if given_form is not None and given and family:
+            given = given_form(given)
+        # citeproc-js drops a particle's first apostrophe in a sort key ("d’Alembert" sorts as "d Alembert")
+        dp = _FIRST_APOSTROPHE.sub("", parsed.dropping_particle, count=1)
+        ndp = _FIRST_APOSTROPHE.sub("", parsed.non_dropping_particle, count=1)
+        if short or ET_AL_PARTICLE.match(parsed.dropping_particle):
+            dp = ""  # an "et al." particle ends the list instead (Name._sort_text)
         if short:
-            given = suffix = dp = ""
-        if demote in ("sort-only", "display-and-sort"):
-            parts.append(" ".join(p for p in (family, dp, ndp, given, suffix) if p))
-        else:
+            given = suffix = ""
+        level = romanesque(parsed, language)
+        if level == 0:  # no Latin letters: family and given written together ("李小龙")
+            parts.append("".join(p for p in (ndp, family, given) if p))
+        elif level == 1:  # in the name's own order, without a dropping particle or suffix
+            parts.append(" ".join(p for p in (ndp, family, given) if p))
+        elif demote == "never":
             parts.append(" ".join(p for p in (ndp, family, dp, given, suffix) if p))
+        else:  # particles after the given names (CSL.NameOutput._renderOnePersonalName, sort_key_flag)
+            parts.append(" ".join(p for p in (family, given, dp, ndp, suffix) if p))
     return strip_markup(", ".join(parts))
 
 
 def _date_key(value: object) -> tuple | None:
-    """(year, month, day); a range adds its end, so ranges with the same start sort by their end (citeproc-js)."""
+    """(year, month, day); a range adds its end, so ranges with the same start sort by their end (citeproc-js).
+    A season is no month in a sort key, and a date without a year no key (CSL.dateAsSortKey)."""
     if isinstance(value, DateRange):
         end_date = getattr(value, "end", None)
         begin, end = _date_key(value.begin), _date_key(end_date) if end_date is not None else None
         return None if begin is None else begin + (end or ())
     if isinstance(value, Date):
+        if not value.get("year"):
+            return None
         month = int(value.get("month", 0) or 0)
         month = month if 1 <= month <= 12 else 0  # a season written as month 13-24 sorts as no month (citeproc-js)
-        return (int(value.get("year", 0)), month, int(value.get("day", 0) or 0))
-    if isinstance(value, LiteralDate):
-        return None
+        return (int(value["year"]), month, int(value.get("day", 0) or 0))
     return None
 
 
-_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+_PADDED = re.compile(r"\s*(-?[0-9]+)")
+NUMERIC_VARIABLES = frozenset(
+    "call_number chapter_number collection_number division edition page issue locator number number_of_pages "
+    "number_of_volumes part_number printing_number section supplement_number version volume supplement".split()
+)  # CSL.NUMERIC_VARIABLES
 
 
-def _number_key(value: object) -> object:
-    match = _LEADING_NUMBER.match(str(value))
-    return int(match.group(1)) if match else collation_key(str(value))
+def _number_key(value: object, lang: str) -> object:
+    """citeproc-js's CSL.Util.padding: the first run of digits anywhere in the value ("bk. 3" → 3) as a number
+    (collated, so a number sorts before a text without digits), else the text."""
+    match = _PADDED.search(str(value))
+    if not match:
+        return collation_key(str(value), lang)
+    number = int(match.group(1))
+    return collation_key(str(number if number >= 0 else 99999999999999999999 + number), lang)
 
 
 # A raw sort value is what the key is computed from, in a form that can be stored (JSON): None (empty), an int
@@ -141,10 +151,8 @@ def _kind(raw: Raw) -> str | None:
         return None
     if isinstance(raw, int):
         return "i"
-    kind, payload = raw
-    if kind == "n":
-        return "i" if _LEADING_NUMBER.match(str(payload)) else "c"  # as _number_key decides
-    return kind
+    kind = raw[0]
+    return "c" if kind == "n" else kind  # _number_key collates numbers too
 
 
 def _uniform(raws: list[list[Raw]]) -> bool:
@@ -158,21 +166,38 @@ def _uniform(raws: list[list[Raw]]) -> bool:
     return True
 
 
-def raw_to_key(raw: Raw) -> object:
-    """The comparable key of a raw sort value."""
+def raw_to_key(raw: Raw, lang: str = "") -> object:
+    """The comparable key of a raw sort value, texts collated in the locale `lang`."""
     if raw is None or isinstance(raw, int):
         return raw
     kind, payload = raw
     if kind == "c":
-        return collation_key(payload)
+        return collation_key(payload, lang)
     if kind == "d":
         return tuple(payload)
-    return _number_key(payload)
+    return _number_key(payload, lang)
 
 
 @extend("key")
 class Key:
     """cs:key producing raw sort values (None when empty)."""
+
+    def _et_al(self, names: list) -> list:
+        """A names variable's key truncated as citeproc-js does: the key's names-min / names-use-first /
+        names-use-last, else the et-al options of the enclosing cs:bibliography or cs:citation, then cs:style."""
+        holders = [self, *(el for el in (self.getparent().getparent(), self.get_root()) if el is not None)]
+
+        def option(key_name: str, name: str) -> str | None:
+            if key_name in self.attrib:
+                return self.get(key_name)
+            return next((el.get(name) for el in holders[1:] if el.get(name) is not None), None)
+
+        return _truncated(
+            names,
+            option("names-min", "et-al-min"),
+            option("names-use-first", "et-al-use-first"),
+            option("names-use-last", "et-al-use-last"),
+        )
 
     def litsite_raw(self, item: object, context: object) -> Raw:
         """The raw sort value of one item."""
@@ -186,11 +211,12 @@ class Key:
                 return None
             if python in NAMES:
                 demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-                return ["c", _names_key(value, demote)]
+                names = self._et_al(list(value))
+                return ["c", _names_key(names, demote, language=str(item.reference.get("language") or ""))]
             if isinstance(value, Date | DateRange | LiteralDate):
                 date = _date_key(value)
                 return None if date is None else ["d", list(date)]
-            if python in ("volume", "issue", "number", "edition", "page", "chapter_number", "number_of_pages"):
+            if python in NUMERIC_VARIABLES:
                 return ["n", str(value)]
             return ["c", str(value)]
         options = {"name-as-sort-order": "all"}
@@ -211,6 +237,14 @@ class Key:
         item["_used"] = used or set()
         text = _date_runs(str(text)) if text is not None else ""
         return ["c", text] if text.strip() else None
+
+
+def _truncated(names: list, et_al_min: str | None, first: str | None, last: str | None) -> list:
+    """The names a sort key holds under et-al-min / et-al-use-first / et-al-use-last (no "et al." term)."""
+    if not et_al_min or first is None or len(names) < int(et_al_min) or int(first) >= len(names):
+        return names  # et-al-min without et-al-use-first truncates nothing (citeproc-js)
+    kept = names[: int(first)]
+    return kept + names[-1:] if last == "true" and len(names) > int(first) + 1 else kept
 
 
 def _date_runs(text: str) -> str:
@@ -252,7 +286,8 @@ class Sort:
 
     def litsite_order(self, raws: list[list[Raw]]) -> list[int]:
         """Positions of the items (given by their raw values) in sorted order (stable; empty keys last)."""
-        keys = [[raw_to_key(raw) for raw in row] for row in raws]
+        lang = self._lang()
+        keys = [[raw_to_key(raw, lang) for raw in row] for row in raws]
         rows = list(range(len(raws)))
         if not any(self._descending()):
             # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
@@ -273,12 +308,13 @@ class Sort:
         if not _uniform(raws):
             return None
         compare = self._compare()
+        lang = self._lang()
         keys: dict[int, list[object]] = {}
 
         def key_of(i: int) -> list[object]:
             found = keys.get(i)
             if found is None:
-                found = keys[i] = [raw_to_key(raw) for raw in raws[i]]
+                found = keys[i] = [raw_to_key(raw, lang) for raw in raws[i]]
             return found
 
         # A stable sort orders equal keys by position: the order is that of (keys, position).
@@ -287,6 +323,11 @@ class Sort:
         for i in sorted(new):
             bisect.insort(out, i, key=rank)
         return out
+
+    def _lang(self) -> str:
+        """The locale the keys are collated in: the formatting locale (citeproc-js's default-locale-sort)."""
+        root = self.get_root()
+        return str(getattr(root, "litsite_lang", None) or root.get("default-locale") or "en-US")
 
     def _descending(self) -> list[bool]:
         return [key.get("sort", "ascending") == "descending" for key in self.findall("cs:key", self.nsmap)]

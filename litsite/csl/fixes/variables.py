@@ -111,6 +111,29 @@ class Names:
             return text
         return String(substitute) + text if text is not None else String(substitute)
 
+    def _sort_key(self, item: object, names_context: object, context: object, **kwargs: object) -> object:
+        """The names of a sort key, as citeproc-js writes them (None when there are none)."""
+        holder = names_context if names_context is not None else self
+        name_el = holder.name
+        texts = []
+        roles = self.get("variable").replace("-", "_").split()
+        same = item.reference.get("editor") == item.reference.get("translator")
+        if set(roles) == {"editor", "translator"} and same and holder.find("cs:label", holder.nsmap) is not None:
+            # one list under the common label ("edited and translated by"), in citeproc-js's key too
+            roles = ["editor"]
+        for role in roles:
+            if item.reference.get(role) and name_el is not None:
+                text = name_el.process(item, role, context=context, **kwargs)
+                if text:
+                    texts.append(str(text))
+        if not texts:
+            return None
+        # the lists joined with the names delimiter, none by default ("Hannes LudwigHannes Ludwig")
+        root = self.get_root()
+        bib = root.find("cs:bibliography", root.nsmap)
+        inherited = [el.get("names-delimiter") for el in (bib, root) if el is not None]
+        return String(self.get("delimiter", next((d for d in inherited if d is not None), "")).join(texts))
+
     def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
         """Render the names (or their substitute), honouring suppress-author."""
         if not kwargs.get("sort_options"):
@@ -122,15 +145,9 @@ class Names:
             else:
                 self.insert(0, etree.SubElement(self, f"{{{CSL_NS}}}name"))
         if kwargs.get("sort_options") and "variable" in self.attrib:
-            name_el = (names_context if names_context is not None else self).name
-            texts = []
-            for role in self.get("variable").replace("-", "_").split():
-                if item.reference.get(role) and name_el is not None:
-                    text = name_el.process(item, role, context=context, **kwargs)
-                    if text:
-                        texts.append(str(text))
-            if texts:
-                return String(" ".join(texts))
+            keyed = self._sort_key(item, names_context, context, **kwargs)
+            if keyed is not None:
+                return keyed
         if names_context is None and not kwargs.get("sort_options"):
             item["_substitute_plain"] = True  # cs:substitute of this cs:names sets it when it renders
         suppress = False
