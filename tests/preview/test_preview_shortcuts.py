@@ -1,0 +1,116 @@
+"""The preview's shortcuts between rebuilds (nothing changed, collections paused): each one gives up exactly when
+its result could differ, and every rebuild equals a fresh `build` byte for byte."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from trees import tree
+
+from litsite.errors import UserErrors
+from litsite.pipeline import build_site
+from litsite.preview.builder import SiteBuilder
+from litsite.preview.memory import Collections
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(project: Path, tmp_path: Path):
+    builder = SiteBuilder(project, tmp_path / "preview")
+    builder.build()
+    before = tree(tmp_path / "preview")
+    report = builder.build(provisional=True)
+    assert report.skipped and report.changed == []
+    assert builder.build().skipped  # the last build was exact: an exact request is met too
+    assert tree(tmp_path / "preview") == before == tree(build_site(project, tmp_path / "full"))
+
+
+def test_an_edit_is_never_skipped(project: Path, tmp_path: Path):
+    builder = SiteBuilder(project, tmp_path / "preview")
+    builder.build()
+    edit(project / "content" / "notes" / "repper2011.md", "The broadest survey", "The widest survey")
+    report = builder.build(provisional=True)
+    assert not report.skipped and "references/repper2011/index.html" in report.changed
+    assert builder.build(provisional=True).skipped
+    assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
+
+
+def test_an_edit_of_a_template_or_site_yaml_is_never_skipped(project: Path, tmp_path: Path):
+    builder = SiteBuilder(project, tmp_path / "preview")
+    builder.build()
+    page = project / "templates" / "base.html"
+    page.write_text(page.read_text("utf-8") + "<!-- edited -->\n", "utf-8")
+    assert not builder.build(provisional=True).skipped
+    edit(project / "site.yaml", 'title: "Peer Worker', 'title: "Edited Peer Worker')
+    assert not builder.build(provisional=True).skipped
+    assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
+
+
+def test_an_output_changed_by_hand_is_built_again(project: Path, tmp_path: Path):
+    builder = SiteBuilder(project, tmp_path / "preview")
+    builder.build()
+    (tmp_path / "preview" / "index.html").unlink()
+    report = builder.build(provisional=True)
+    assert not report.skipped and "index.html" in report.changed
+    (tmp_path / "preview" / "extra.html").write_text("mine", "utf-8")
+    assert not builder.build(provisional=True).skipped
+    assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
+
+
+def test_a_failed_build_is_not_taken_for_the_last_good_one(project: Path, tmp_path: Path):
+    builder = SiteBuilder(project, tmp_path / "preview")
+    builder.build()
+    note = project / "content" / "notes" / "repper2011.md"
+    good = note.read_text("utf-8")
+    note.write_text(good.replace("themes: [", "themes: [no-such-theme, "), "utf-8")
+    with pytest.raises(UserErrors):
+        builder.build(provisional=True)
+    note.write_text(good.replace("The broadest survey", "The widest survey"), "utf-8")
+    assert "The widest survey" in _built(builder, tmp_path / "preview" / "references" / "repper2011" / "index.html")
+    assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
+
+
+def _built(builder: SiteBuilder, page: Path) -> str:
+    assert not builder.build(provisional=True).skipped
+    return page.read_text("utf-8")
+
+
+def test_collections_are_paused_during_a_rebuild_and_restored_after():
+    collections = Collections()
+    assert gc.isenabled()
+    try:
+        with collections.paused():
+            assert not gc.isenabled()
+            assert collections.full == 1  # the first rebuild starts from a full collection
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        with collections.paused():
+            pass
+        assert collections.full == 1  # nothing grew: no second full collection
+        collections.baseline = max(1, gc.get_freeze_count() // 2)  # as if the frozen objects had doubled
+        with collections.paused():
+            pass
+        assert collections.full == 2
+    finally:
+        gc.unfreeze()
+
+
+def test_cycles_made_by_a_rebuild_do_not_stay_frozen():
+    collections = Collections()
+    try:
+        with collections.paused():
+            pass
+        baseline = gc.get_freeze_count()
+        for _ in range(5):
+            with collections.paused():
+                for _ in range(1000):
+                    a: list[object] = []
+                    a.append(a)  # a cycle, dropped at once
+        assert gc.get_freeze_count() < baseline + 500
+    finally:
+        gc.unfreeze()
