@@ -237,11 +237,13 @@ def render_site(
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)), static=tuple(static))
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
-    env = make_env(config.root / "templates", FILTERS)
+    version = render_version(config.root / "templates")
+    # The environment keeps its compiled templates: the preview's next build reuses it while they are the same.
+    env = reuse.held("jinja", version, lambda: make_env(config.root / "templates", FILTERS))
     review = review_setup(env, config, content, cited, browse.refs)
     pages = PageCache(
         env,
-        render_version(config.root / "templates"),
+        version,
         reuse.previous,
         {**reuse.data(TRACE_REFS), "pages": reuse.data(TRACES)},
         browse.by_id,

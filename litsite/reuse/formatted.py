@@ -100,6 +100,7 @@ class FormatCache:
         self._records: dict[str, ShardedRecord] = {}
         self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
         self._item_digests: dict[int, tuple[dict[str, Any], str]] = {}
+        self._old_digests: dict[int, tuple[dict[str, Any], str]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -107,7 +108,9 @@ class FormatCache:
         """Start a build: forget which records the last one used."""
         self.used = {}
         self._kept = set()
-        self._item_digests = {}  # a new build loads its items afresh
+        # A rebuild of the preview may be handed the same item objects again (yamlfile.ItemCache.whole): their
+        # digests are kept one build longer, by identity (the object is held, so its id is not reused).
+        self._old_digests, self._item_digests = self._item_digests, {}
         for memo in self._memos.values():
             memo.used = {}
 
@@ -169,9 +172,10 @@ class FormatCache:
         items, and a build's items do not change while it runs)."""
         out = []
         for item in items:
-            known = self._item_digests.get(id(item))
+            known = self._item_digests.get(id(item)) or self._old_digests.get(id(item))
             if known is None or known[0] is not item:
-                known = self._item_digests[id(item)] = (item, item_digest(item))
+                known = (item, item_digest(item))
+            self._item_digests[id(item)] = known
             out.append(known[1])
         return out
 

@@ -3,8 +3,10 @@ its result could differ, and every rebuild equals a fresh `build` byte for byte.
 
 from __future__ import annotations
 
+import copy
 import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from trees import tree
@@ -114,3 +116,74 @@ def test_cycles_made_by_a_rebuild_do_not_stay_frozen():
         assert gc.get_freeze_count() < baseline + 500
     finally:
         gc.unfreeze()
+
+
+def test_unchanged_references_are_handed_out_again_and_never_changed(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The preview reuses the checked references while references.yaml holds the same bytes; that is only right if
+    no stage changes them: a whole build leaves them (and the config) exactly as loaded."""
+    import litsite.preview.builder as preview_builder
+
+    loaded: list[tuple[Any, Any]] = []
+    real = preview_builder.load_sources
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        config, content = real(*args, **kwargs)
+        loaded.append((config, content))
+        return config, content
+
+    monkeypatch.setattr(preview_builder, "load_sources", load)
+    builder = SiteBuilder(project, tmp_path / "preview")
+    builder.build()
+    config, content = loaded[-1]
+    items = copy.deepcopy([r.item for r in content.references])
+    edit(project / "content" / "notes" / "repper2011.md", "The broadest survey", "The widest survey")
+    builder.build(provisional=True)
+    assert loaded[-1][1].references is content.references  # the same objects, not loaded again
+    assert [r.item for r in content.references] == items and loaded[-1][0] == config
+    edit(project / "content" / "references.yaml", "volume: '10'", "volume: '11'")
+    builder.build(provisional=True)
+    assert loaded[-1][1].references is not content.references
+    assert tree(tmp_path / "preview") == tree(build_site(project, tmp_path / "full"))
+
+
+def test_item_cache_keeps_a_whole_file_only_while_its_bytes_and_no_errors_stay(tmp_path: Path):
+    from litsite.errors import ErrorCollector
+    from litsite.load.yamlfile import ItemCache
+
+    path = tmp_path / "refs.yaml"
+    path.write_text("- id: a\n", "utf-8")
+    cache, errors = ItemCache(), ErrorCollector()
+    first = cache.whole(path, errors, lambda: [1])
+    assert cache.whole(path, errors, lambda: [2]) is first
+    path.write_text("- id: b\n", "utf-8")
+    assert cache.whole(path, errors, lambda: [3]) == [3]
+
+    def failing() -> list[int]:
+        errors.add(path, 1, "wrong")
+        return [4]
+
+    path.write_text("- id: c\n", "utf-8")
+    assert cache.whole(path, errors, failing) == [4]
+    assert cache.whole(path, errors, lambda: [5]) == [5]  # what reported an error is made again
+
+
+def test_a_record_shard_with_the_same_bytes_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from litsite.reuse import store
+
+    record = store.ShardedRecord(None, "r", "v1")
+    for rel, data in record.files({"a": 1, "b": [2]}).items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    parsed: store.Parsed = {}
+    assert store.ShardedRecord(tmp_path, "r", "v1", parsed).data == {"a": 1, "b": [2]}
+    loads: list[bytes] = []
+    real = store.json.loads
+    monkeypatch.setattr(store.json, "loads", lambda raw: loads.append(raw) or real(raw))
+    assert store.ShardedRecord(tmp_path, "r", "v1", parsed).data == {"a": 1, "b": [2]} and not loads
+    changed = store.ShardedRecord(None, "r", "v1").files({"a": 3, "b": [2]})
+    for rel, data in changed.items():
+        (tmp_path / rel).write_bytes(data)
+    assert store.ShardedRecord(tmp_path, "r", "v1", parsed).data == {"a": 3, "b": [2]} and len(loads) == 1
+    assert store.ShardedRecord(tmp_path, "r", "v2", parsed).data == {}  # another version's record: not ours
