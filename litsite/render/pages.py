@@ -267,6 +267,7 @@ def render_site(
         LOCAL_CALLS,
         browse.scope(),
         reuse.held("view-digests", version, dict),
+        reuse.held("value-digests", version, dict),
     )
     routes = browse.routes.pages()
     jobs = page_jobs(routes, config, content, cited, browse, review)

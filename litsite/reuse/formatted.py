@@ -8,12 +8,12 @@ import json
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from litsite.cite.stage import FormatJob
-from litsite.csl.engine import Formatted, Formatter, ItemFormatError
+from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.styles import StyleRef
 from litsite.reuse.fingerprint import add_files
@@ -64,10 +64,17 @@ def format_key(job: FormatJob, digests: Sequence[str] | None = None) -> str:
         "locale": job.locale,
         "fmt": job.fmt,
         "items": list(digests) if digests is not None else [item_digest(i) for i in job.items],
-        "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in job.clusters],
+        "clusters": [[_cite_fields(c) for c in cluster] for cluster in job.clusters],
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1 << 16)
+def _cite_fields(cite: Cite) -> dict[str, Any]:
+    """A cite's fields (a Cite is frozen and of plain fields: equal cites give equal fields; the preview keys every
+    rebuild's clusters again). Read only."""
+    return dataclasses.asdict(cite)
 
 
 def _tuples(value: Any) -> Any:

@@ -14,7 +14,7 @@ from trees import tree
 from litsite.errors import UserErrors
 from litsite.pipeline import build_site
 from litsite.preview.builder import SiteBuilder
-from litsite.preview.memory import Collections
+from litsite.preview.memory import CHECK_EVERY, Collections
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -95,6 +95,7 @@ def test_collections_are_paused_during_a_rebuild_and_restored_after():
             pass
         assert collections.full == 1  # nothing grew: no second full collection
         collections.baseline = max(1, gc.get_freeze_count() // 2)  # as if the frozen objects had doubled
+        collections.builds = CHECK_EVERY - 1  # the next rebuild counts them
         with collections.paused():
             pass
         assert collections.full == 2
