@@ -108,6 +108,7 @@ class FormatCache:
         self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
         self._item_digests: dict[int, tuple[dict[str, Any], str]] = {}
         self._old_digests: dict[int, tuple[dict[str, Any], str]] = {}
+        self._encoded: dict[str, tuple[Formatted, bytes]] = {}  # the last files()' results and their bytes
         self.hits = 0
         self.misses = 0
 
@@ -203,12 +204,9 @@ class FormatCache:
 
     def files(self) -> dict[str, bytes]:
         """The records this build used, by path inside the records folder (deterministic bytes)."""
-        out = {
-            f"format/{key}.json": json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True).encode(
-                "utf-8"
-            )
-            for key, result in sorted(self.used.items())
-        }
+        # A result's bytes are made once per result object: the preview keeps the same results build after build.
+        self._encoded = {key: self._encode(key, result) for key, result in sorted(self.used.items())}
+        out = {f"format/{key}.json": data for key, (_, data) in self._encoded.items()}
         for context, memo in sorted(self._memos.items()):
             if memo.used:
                 out.update(self._records[context].files(memo.used))
@@ -216,6 +214,14 @@ class FormatCache:
             for rel, raw in kept_files(self.directory, _memo_name(context)).items():
                 out.setdefault(rel, raw)
         return out
+
+    def _encode(self, key: str, result: Formatted) -> tuple[Formatted, bytes]:
+        """(result, its record's bytes), made once per result object (Formatted is frozen)."""
+        found = self._encoded.get(key)
+        if found is None or found[0] is not result:
+            data = json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True).encode("utf-8")
+            found = (result, data)
+        return found
 
     def _remember(self, key: str, result: Formatted) -> None:
         self.used[key] = result
