@@ -1,15 +1,20 @@
-"""Rebuild speed of a review with the reviewer's notes and themes: one-note edit beside a no-change rebuild.
+"""Rebuild speed of a review with the reviewer's notes and themes: one-note edit beside a no-change rebuild, as
+`python build.py` makes them and as the live preview does, side by side in one run.
 
-    python bench/notes.py [--refs 2000] [--notes 500] [--themes 20] [--edits 5] [--style apa]
+    python bench/notes.py [--refs 2000] [--notes 500] [--themes 20] [--edits 5] [--style apa] [--only cli|preview]
 
 Generates a synthetic review (bench/synthetic.py) with `--notes` notes (content/notes/ID.md, each naming one to
-three of `--themes` themes and citing one or two other works) and theme files, builds it once cold, then for each
-of `--edits` notes: a rebuild with nothing changed, and a rebuild after editing that note's text (a sentence added,
-as a reviewer would). Each build runs in a fresh process as `python build.py` does (bench/scale.py's timed_build:
-wall time including the interpreter's start, and CPU time). Prints one row per edit and the medians.
+three of `--themes` themes and citing one or two other works) and theme files, builds it once cold in both modes,
+then for each of `--edits` notes: a rebuild with nothing changed, and a rebuild after editing that note's text (a
+sentence added, as a reviewer would), each in both modes:
 
-`--preview` times the same rebuilds as the live preview makes them (`build.py serve`: one process, its SiteBuilder
-keeping what it loaded, `provisional` builds as the server asks on each save), wall and CPU of the rebuild alone.
+- cli: a fresh process per build, as `python build.py` (bench/scale.py's timed_build: wall time including the
+  interpreter's start, and CPU time), into the project's output/;
+- preview: what `build.py serve` does on each save: one process, its SiteBuilder keeping what it loaded, a
+  `provisional` build as the server asks first (wall and CPU of the rebuild alone), into another directory.
+
+Prints one row per edit and the medians; at the end, checks that both outputs are byte for byte what a cold
+build (`--no-cache`, into a third directory) writes.
 """
 
 from __future__ import annotations
@@ -78,6 +83,21 @@ def preview_builder(project: Path, out: Path) -> Callable[[], dict[str, float]]:
     return rebuild
 
 
+def same_bytes(a: Path, b: Path) -> bool:
+    """Whether two directories hold the same files with the same bytes."""
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    return files(a) == files(b)
+
+
+def cell(rows: list[dict[str, float]]) -> str:
+    """The median wall and CPU seconds of rows (one row: its own)."""
+    med = statistics.median
+    return f"{med(r['seconds'] for r in rows):.2f} ({med(r['cpu'] for r in rows):.2f})"
+
+
 def main() -> None:
     """Run the benchmark and print the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -86,37 +106,48 @@ def main() -> None:
     ap.add_argument("--themes", type=int, default=20)
     ap.add_argument("--edits", type=int, default=5)
     ap.add_argument("--style", default="apa")
-    ap.add_argument("--preview", action="store_true", help="rebuild as the live preview does, in one process")
+    ap.add_argument("--only", choices=("cli", "preview"), help="time one mode only")
     args = ap.parse_args()
+    modes = [args.only] if args.only else ["cli", "preview"]
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "p", args.refs, [args.style])
         notes = add_notes(project, args.notes, args.themes)
         print(f"{args.refs} references, {len(notes)} notes, {args.themes} themes; style {args.style}")
-        if args.preview:
-            build = preview_builder(project, Path(tmp) / "preview")
-            print("preview: SiteBuilder in one process (first build done)")
-        else:
+        builds: dict[str, Callable[[], dict[str, float]]] = {}
+        if "cli" in modes:
             cold = timed_build(project)
-            print(f"cold build: {cold['seconds']:.2f} s (CPU {cold['cpu']:.2f} s), peak {cold['peak_mb']:.0f} MB")
-            build = lambda: timed_build(project)  # noqa: E731
-        print("edit | no-change rebuild s (CPU s) | one-note edit rebuild s (CPU s)")
-        same, edited = [], []
+            print(f"cli cold build: {cold['seconds']:.2f} s (CPU {cold['cpu']:.2f} s), peak {cold['peak_mb']:.0f} MB")
+            builds["cli"] = lambda: timed_build(project)
+        if "preview" in modes:
+            wall, cpu = time.perf_counter(), time.process_time()
+            builds["preview"] = preview_builder(project, Path(tmp) / "preview")
+            print(f"preview first build: {time.perf_counter() - wall:.2f} s (CPU {time.process_time() - cpu:.2f} s)")
+        print("seconds wall (CPU) | " + " | ".join(f"{m} no-change | {m} one-note edit" for m in modes))
+        same: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
+        edited: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
         rng = random.Random(11)
         for k in range(args.edits):
-            same.append(build())
+            for mode in modes:
+                same[mode].append(builds[mode]())
             note = notes[(k * len(notes)) // max(1, args.edits)]
             text = note.read_text("utf-8")
             note.write_text(text.rstrip("\n") + f" {sentence(rng)}\n", "utf-8")
-            edited.append(build())
-            print(
-                f"{k + 1} ({note.stem}) | {same[-1]['seconds']:.2f} ({same[-1]['cpu']:.2f}) | "
-                f"{edited[-1]['seconds']:.2f} ({edited[-1]['cpu']:.2f})"
-            )
-        med = statistics.median
-        print(
-            f"median | {med(r['seconds'] for r in same):.2f} ({med(r['cpu'] for r in same):.2f}) | "
-            f"{med(r['seconds'] for r in edited):.2f} ({med(r['cpu'] for r in edited):.2f})"
-        )
+            for mode in modes:
+                edited[mode].append(builds[mode]())
+            row = " | ".join(f"{cell(same[m][-1:])} | {cell(edited[m][-1:])}" for m in modes)
+            print(f"edit {k + 1} ({note.stem}) | {row}")
+        print("median | " + " | ".join(f"{cell(same[m])} | {cell(edited[m])}" for m in modes))
+        check(project, Path(tmp), modes)
+
+
+def check(project: Path, tmp: Path, modes: list[str]) -> None:
+    """Print whether each mode's output is byte for byte a cold build's."""
+    from litsite.pipeline import build_site
+
+    cold = build_site(project, tmp / "cold", cache=False, progress=False)
+    outputs = {"cli": project / "output", "preview": tmp / "preview"}
+    for mode in modes:
+        print(f"{mode} output identical to a cold build: {same_bytes(outputs[mode], cold)}")
 
 
 if __name__ == "__main__":

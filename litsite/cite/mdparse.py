@@ -83,6 +83,7 @@ def nonce_of(body: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=8192)  # one per document, asked on every build: re's own cache holds only 512
 def claimed_marker_re(nonce: str) -> re.Pattern[str]:
     """The claimed citation markers of a body with this nonce; group 1 is the cluster's place in the document."""
     return re.compile(f"{CLAIM}{nonce}\\.(\\d+){CLAIMED}")

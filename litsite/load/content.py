@@ -364,7 +364,8 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
     try:
         if has_refs:
             before = len(errors.errors)
-            refs = load_references(refs_path, errors, items)
+            load = lambda: load_references(refs_path, errors, items)  # noqa: E731
+            refs = items.whole(refs_path, errors, load) if items is not None else load()
             if len(errors.errors) > before:
                 refs_ok = False
         else:  # a review without its references is a mistake; an empty list says "none" on purpose

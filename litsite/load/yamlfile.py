@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from litsite.errors import UserError
+from litsite.errors import ErrorCollector, UserError
 from litsite.parallel import Parallel
 from litsite.safety import MAX_YAML_DEPTH, clean_data
 
@@ -154,6 +155,7 @@ def load_yaml(path: Path, items: ItemCache | None = None) -> tuple[Any, Lines]:
 
 # A file is read item by item only when nothing in it can tie items together or change how they parse: no
 # directives or document markers, anchors, aliases or tags.
+T = TypeVar("T")
 _DOCUMENT_MARKS = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
 _NODE_MARKS = re.compile(r"[&*!]\S")  # an anchor, alias or tag where a node starts (checked below)
 
@@ -179,6 +181,23 @@ class ItemCache:
     store: dict[str, Any] = field(default_factory=dict)
     workers: int = 1
     used: dict[str, Any] = field(default_factory=dict)
+    checked: tuple[str, str, Any] | None = None  # (path, digest of its bytes, what `whole` made of it)
+
+    def whole(self, path: Path, errors: ErrorCollector, make: Callable[[], T]) -> T:
+        """make() — what a load makes of the file at path, reporting into errors — or, when the file holds the same
+        bytes as at the last call, what that call made (kept only when it reported nothing): the preview's rebuilds
+        hand out the same checked items while the file is unchanged. Those objects must not be changed downstream
+        (the preview's tests compare them before and after a build)."""
+        try:
+            key = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError:
+            return make()  # make() reports it
+        if self.checked is not None and self.checked[:2] == (str(path), key):
+            return self.checked[2]  # type: ignore[no-any-return]
+        before = len(errors.errors)
+        made = make()
+        self.checked = (str(path), key, made) if len(errors.errors) == before else None
+        return made
 
     def load(self, text: str, path: Path) -> tuple[list[Any], Lines] | None:
         """The list and its line map, or None when the file must be parsed whole."""

@@ -20,6 +20,8 @@ from typing import Any
 from litsite.cite.stage import CitePlan, FormatJob, assemble, format_all, plan
 from litsite.csl.engine import Cite, Formatted, Formatter
 from litsite.pipeline import load_sources, render_cited
+from litsite.preview.memory import Collections
+from litsite.reuse.fingerprint import source_fingerprint
 from litsite.reuse.formatted import FormatCache, format_job
 from litsite.reuse.state import BuildState
 from litsite.write.writer import SiteFiles, write_site
@@ -47,6 +49,7 @@ class BuildReport:
 
     changed: list[str] = field(default_factory=list)
     provisional: bool = False
+    skipped: bool = False  # nothing changed since the last build: nothing was done
 
 
 def name_keys(item: dict[str, Any]) -> set[str]:
@@ -92,6 +95,10 @@ class SiteBuilder:
         self.state = BuildState.open(project, out, keep=True, workers=1)
         self.bases: dict[tuple[str, str, str], Base] = {}
         self._patched = False
+        self.collections = Collections()
+        # The fingerprint of the sources (reuse/fingerprint.py) the last successful build read, and whether its
+        # result was provisional; None after a failed build.
+        self._built: tuple[str, bool] | None = None
 
     @property
     def cache(self) -> FormatCache:
@@ -153,12 +160,26 @@ class SiteBuilder:
         return result
 
     def build(self, provisional: bool = False) -> BuildReport:
-        """Rebuild the site (provisionally if asked and possible) and write the files that changed.
+        """Rebuild the site (provisionally if asked and possible) and write the files that changed; nothing when
+        the sources are as the last build read them and the output still holds what it wrote (a provisional result
+        is only enough for a provisional request).
 
         The sources are loaded once; whether the build is provisional is decided from the citation plan, before
-        anything is formatted or rendered. The garbage collector keeps running: the server runs on meanwhile."""
+        anything is formatted or rendered. The cyclic garbage collector is paused meanwhile (preview/memory.py)."""
+        with self.collections.paused():
+            fingerprint = source_fingerprint(self.project, f"base_url={self.base_url!r}")
+            last, self._built = self._built, None
+            self.state.begin()
+            if last is not None and last[0] == fingerprint and (provisional or not last[1]) and self.state.ledger:
+                self._built = last
+                return BuildReport(provisional=last[1], skipped=True)
+            report = self._build(provisional)
+            self._built = (fingerprint, report.provisional)
+            return report
+
+    def _build(self, provisional: bool) -> BuildReport:
+        """The build itself: load, plan, format (provisionally or exactly), render, write what changed."""
         self._patched = False
-        self.state.begin()
         config, content = load_sources(self.project, self.base_url, self.state.items)
         planned = plan(config, content)
         quick = provisional and self.provisional(planned)

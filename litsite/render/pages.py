@@ -100,28 +100,44 @@ def name_text(name: dict[str, Any]) -> str:
 FILTERS = {"iso": iso, "name_text": name_text, "doi_url": doi_url, "pmid_url": pmid_url, "provenance": provenance_note}
 
 
-def ref_views(content: Content, cited: Cited) -> list[RefView]:
-    """References in the default style's bibliography order, with slugs and per-style entries."""
+def ref_views(content: Content, cited: Cited, known: dict[str, Any] | None = None) -> list[RefView]:
+    """References in the default style's bibliography order, with slugs and per-style entries. known: the views of
+    the last build of this process (by id, with what made them), updated to this build's; a view made of the same
+    item object, slug and entries is the same view, handed out again (so that page reuse digests it once)."""
     slugs = unique_slugs([r.id for r in content.references])
     by_id = {r.id: r for r in content.references}
+    last = dict(known or {})
+    made: dict[str, Any] = {}
     views = []
     for ref_id in cited.default.order:
         ref = by_id[ref_id]
-        entries = {s.name: Markup(link_dois(s.entries[ref_id])) for s in cited.styles}
-        views.append(
-            RefView(
-                id=ref_id,
-                slug=slugs[ref_id],
-                item=ref.item,
-                entry=entries[cited.default.name],
-                entries=entries,
-                year=year_of(ref.item.get("issued")),
-                type_label=TYPE_LABELS.get(ref.item.get("type", ""), ref.item.get("type", "").replace("-", " ")),
-                authors=tuple(name_text(n) for n in ref.item.get("author") or ref.item.get("editor") or []),
-                url=reference_url(slugs[ref_id]),
-            )
-        )
+        raw = tuple((s.name, s.entries[ref_id]) for s in cited.styles)
+        old = last.get(ref_id)
+        if old is not None and old[0] is ref.item and old[1] == (slugs[ref_id], raw, cited.default.name):
+            views.append(old[2])
+        else:
+            views.append(_ref_view(ref, slugs[ref_id], dict(raw), cited.default.name))
+        made[ref_id] = (ref.item, (slugs[ref_id], raw, cited.default.name), views[-1])
+    if known is not None:
+        known.clear()
+        known.update(made)
     return views
+
+
+def _ref_view(ref: Any, slug: str, raw: dict[str, str], default: str) -> RefView:
+    """The view of one reference (slug: its page's; raw: its entry in each style, by style name)."""
+    entries = {name: Markup(link_dois(text)) for name, text in raw.items()}
+    return RefView(
+        id=ref.id,
+        slug=slug,
+        item=ref.item,
+        entry=entries[default],
+        entries=entries,
+        year=year_of(ref.item.get("issued")),
+        type_label=TYPE_LABELS.get(ref.item.get("type", ""), ref.item.get("type", "").replace("-", " ")),
+        authors=tuple(name_text(n) for n in ref.item.get("author") or ref.item.get("editor") or []),
+        url=reference_url(slug),
+    )
 
 
 def build_date() -> str:
@@ -233,21 +249,25 @@ def render_site(
     (forked; only from a process without threads).
     """
     reuse = reuse or Reuse()
-    refs = ref_views(content, cited)
+    version = render_version(config.root / "templates")
+    refs = ref_views(content, cited, reuse.held("ref-views", version, dict))
     browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)), static=tuple(static))
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
-    env = make_env(config.root / "templates", FILTERS)
+    # The environment keeps its compiled templates: the preview's next build reuses it while they are the same.
+    env = reuse.held("jinja", version, lambda: make_env(config.root / "templates", FILTERS))
     review = review_setup(env, config, content, cited, browse.refs)
     pages = PageCache(
         env,
-        render_version(config.root / "templates"),
+        version,
         reuse.previous,
         {**reuse.data(TRACE_REFS), "pages": reuse.data(TRACES)},
         browse.by_id,
         reuse.ledger,
         LOCAL_CALLS,
         browse.scope(),
+        reuse.held("view-digests", version, dict),
+        reuse.held("value-digests", version, dict),
     )
     routes = browse.routes.pages()
     jobs = page_jobs(routes, config, content, cited, browse, review)

@@ -85,9 +85,10 @@ def review_of(content: Content, cited: Cited, refs: list[Any]) -> Review:
     for note in content.notes:
         remark = remark_of(cited.remarks[note.page.path], cited, by_id)
         notes[note.ref_id] = NoteView(note.ref_id, remark, tuple(links[s] for s in note.themes))
+    named = {ref_id: {t.slug for t in view.themes} for ref_id, view in notes.items()}  # the themes each note names
     themes = []
     for theme in sorted(content.themes, key=lambda t: (t.title.casefold(), t.slug)):
-        works = tuple(r for r in refs if r.id in notes and theme.slug in {t.slug for t in notes[r.id].themes})
+        works = tuple(r for r in refs if theme.slug in named.get(r.id, ()))
         themes.append(ThemeView(links[theme.slug], remark_of(cited.remarks[theme.page.path], cited, by_id), works))
     study = content.study
     intro = (

@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 STATE_DIR = ".litsite"
@@ -137,6 +138,12 @@ def read_ledger(books: Books, path: Path | None = None) -> Ledger:
         text = (path or books.ledger).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
+    return dict(_parse_ledger(text))  # (a copy: the parse is shared)
+
+
+@lru_cache(maxsize=4)  # the preview reads the same ledgers (the output's, the kept tree's) again on every rebuild
+def _parse_ledger(text: str) -> Ledger:
+    """A ledger's lines as a Ledger ({} when damaged)."""
     ledger = {}
     for line in text.splitlines():
         parts = line.split("\t")

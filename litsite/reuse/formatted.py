@@ -8,12 +8,12 @@ import json
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from litsite.cite.stage import FormatJob
-from litsite.csl.engine import Formatted, Formatter, ItemFormatError
+from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.styles import StyleRef
 from litsite.reuse.fingerprint import add_files
@@ -66,11 +66,18 @@ def format_key(job: FormatJob, digests: Sequence[str] | None = None) -> str:
         "locale": job.locale,
         "fmt": job.fmt,
         "items": list(digests) if digests is not None else [item_digest(i) for i in job.items],
-        "clusters": [[dataclasses.asdict(c) for c in cluster] for cluster in job.clusters],
+        "clusters": [[_cite_fields(c) for c in cluster] for cluster in job.clusters],
         "notes": list(job.notes) if job.notes is not None else None,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1 << 16)
+def _cite_fields(cite: Cite) -> dict[str, Any]:
+    """A cite's fields (a Cite is frozen and of plain fields: equal cites give equal fields; the preview keys every
+    rebuild's clusters again). Read only."""
+    return dataclasses.asdict(cite)
 
 
 def _tuples(value: Any) -> Any:
@@ -103,6 +110,8 @@ class FormatCache:
         self._records: dict[str, ShardedRecord] = {}
         self._kept: set[str] = set()  # contexts whose per-item records are kept unread (their result was cached)
         self._item_digests: dict[int, tuple[dict[str, Any], str]] = {}
+        self._old_digests: dict[int, tuple[dict[str, Any], str]] = {}
+        self._encoded: dict[str, tuple[Formatted, bytes]] = {}  # the last files()' results and their bytes
         self.hits = 0
         self.misses = 0
 
@@ -110,7 +119,9 @@ class FormatCache:
         """Start a build: forget which records the last one used."""
         self.used = {}
         self._kept = set()
-        self._item_digests = {}  # a new build loads its items afresh
+        # A rebuild of the preview may be handed the same item objects again (yamlfile.ItemCache.whole): their
+        # digests are kept one build longer, by identity (the object is held, so its id is not reused).
+        self._old_digests, self._item_digests = self._item_digests, {}
         for memo in self._memos.values():
             memo.used = {}
 
@@ -178,9 +189,10 @@ class FormatCache:
         items, and a build's items do not change while it runs)."""
         out = []
         for item in items:
-            known = self._item_digests.get(id(item))
+            known = self._item_digests.get(id(item)) or self._old_digests.get(id(item))
             if known is None or known[0] is not item:
-                known = self._item_digests[id(item)] = (item, item_digest(item))
+                known = (item, item_digest(item))
+            self._item_digests[id(item)] = known
             out.append(known[1])
         return out
 
@@ -201,12 +213,9 @@ class FormatCache:
 
     def files(self) -> dict[str, bytes]:
         """The records this build used, by path inside the records folder (deterministic bytes)."""
-        out = {
-            f"format/{key}.json": json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True).encode(
-                "utf-8"
-            )
-            for key, result in sorted(self.used.items())
-        }
+        # A result's bytes are made once per result object: the preview keeps the same results build after build.
+        self._encoded = {key: self._encode(key, result) for key, result in sorted(self.used.items())}
+        out = {f"format/{key}.json": data for key, (_, data) in self._encoded.items()}
         for context, memo in sorted(self._memos.items()):
             if memo.used:
                 out.update(self._records[context].files(memo.used))
@@ -214,6 +223,14 @@ class FormatCache:
             for rel, raw in kept_files(self.directory, _memo_name(context)).items():
                 out.setdefault(rel, raw)
         return out
+
+    def _encode(self, key: str, result: Formatted) -> tuple[Formatted, bytes]:
+        """(result, its record's bytes), made once per result object (Formatted is frozen)."""
+        found = self._encoded.get(key)
+        if found is None or found[0] is not result:
+            data = json.dumps(dataclasses.asdict(result), ensure_ascii=False, sort_keys=True).encode("utf-8")
+            found = (result, data)
+        return found
 
     def _remember(self, key: str, result: Formatted) -> None:
         self.used[key] = result

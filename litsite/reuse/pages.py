@@ -110,6 +110,8 @@ class PageCache:
         ledger: dict[str, tuple[str, int, int]] | None = None,
         local: frozenset[str] = frozenset(),
         scope: Any = None,
+        carried: dict[int, tuple[Any, str]] | None = None,
+        values: dict[Any, str] | None = None,
     ) -> None:
         self.env = env
         self.version = version  # templates and code: any change renders every page again
@@ -126,7 +128,12 @@ class PageCache:
         }
         self._sorted_names: dict[str, list[str] | None] = {}
         self._digests: dict[int, tuple[Any, str]] = {}
-        self._small: dict[Any, str] = {}
+        # The digests of the last build's references (refs), by identity: a rebuild in the same process may be
+        # handed the same (frozen) views again. Updated to this build's by traces().
+        self._known = carried if carried is not None else {}
+        self._small: dict[Any, str] = {}  # digests of numbers and strings, by value
+        # The last build's (values: updated to this build's by traces()): the same paths and texts come again.
+        self._values = values if values is not None else {}
         self._replayed: dict[str, str] = {}
         self._same_ref: dict[str, bool] = {}  # ref id -> unchanged since the last build (asked by every page)
         self.scope = self._digest(scope)
@@ -223,6 +230,10 @@ class PageCache:
         """The traces of this build's pages, the scope's digest and each reference's, and what each template can read,
         to keep for the next build."""
         refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
+        self._known.clear()
+        self._known.update((id(view), (view, refs[ref_id])) for ref_id, view in self.refs.items())
+        self._values.clear()
+        self._values.update(self._small)
         names = {  # this build's templates
             name: None if self._names[name] is None else sorted(self._names[name]) for name in self._sorted_names
         }
@@ -278,15 +289,16 @@ class PageCache:
     def _digest(self, value: Any) -> str:
         """A value's digest. Shared objects (a reference's view or texts, on many pages) are digested once per build;
         a list or tuple is digested from its elements' digests, so a fresh list of shared objects costs little."""
-        known = self._digests.get(id(value))
+        known = self._digests.get(id(value)) or self._known.get(id(value))
         if known is not None and known[0] is value:
+            self._digests[id(value)] = known
             return known[1]
         kind = type(value)
-        if kind in _SCALARS or (kind is str and len(value) < 64):
+        if kind in _SCALARS or kind is str:
             key = (kind, value)
             found = self._small.get(key)
             if found is None:
-                found = self._small[key] = digest(value)
+                found = self._small[key] = self._values.get(key) or digest(value)
             return found
         if kind in (list, tuple):  # (a build does not change its lists once made)
             inner = ",".join(self._digest(v) for v in value)
@@ -335,7 +347,7 @@ class PageCache:
                 if self._replay(browse, name, args) != was:
                     return None
             if self.ledger.get(rel, ("",))[0] == old.get("sha"):
-                return Kept(self.previous / rel, old["sha"])
+                return Kept(os.path.join(self.previous, rel), old["sha"])
             with open(os.path.join(self.previous, rel), "rb") as f:
                 data = f.read()
         except (Untraceable, KeyError, AttributeError, TypeError, OSError):

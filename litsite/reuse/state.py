@@ -9,19 +9,22 @@ state; nothing else of reuse/ is theirs to wire. The writer keeps what `handover
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from litsite.reuse.books import books_for, read_marker
 from litsite.reuse.fingerprint import code_fingerprint, source_fingerprint
-from litsite.reuse.store import EXPORTS, ITEMS, TRACE_REFS, TRACES, ShardedRecord
+from litsite.reuse.store import EXPORTS, ITEMS, TRACE_REFS, TRACES, Parsed, ShardedRecord
 from litsite.write.writer import Bookkeeping, Ledger, intact_ledger
 
 if TYPE_CHECKING:
     from litsite.load.yamlfile import ItemCache
     from litsite.reuse.formatted import FormatCache
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,6 +38,18 @@ class Reuse:
     ledger: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # when the previous output is intact
     keeping: bool = False
     made: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Objects kept in memory for the next build of the same process (the preview's), by name: (key, object).
+    memory: dict[str, tuple[str, Any]] = field(default_factory=dict)
+
+    def held(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """The object this process made under name for a build with the same key (a digest of all that determines
+        it), else make()'s, held for the next build."""
+        found = self.memory.get(name)
+        if found is not None and found[0] == key:
+            return found[1]  # type: ignore[no-any-return]
+        value = make()
+        self.memory[name] = (key, value)
+        return value
 
     def data(self, name: str) -> dict[str, Any]:
         """A record's entries ({} when there is none)."""
@@ -72,6 +87,8 @@ class BuildState:
         self._items: ItemCache | None = None
         self._items_record: ShardedRecord | None = None
         self._pages = Reuse()
+        self._memory: dict[str, tuple[str, Any]] = {}  # Reuse.memory: what this process keeps between builds
+        self._parsed: Parsed = {}  # the records' shards as this process last read them (store.ShardedRecord)
 
     @classmethod
     def open(cls, project: Path, out: Path, keep: bool = True, workers: int = 1) -> BuildState:
@@ -88,6 +105,8 @@ class BuildState:
         """Let go of what was read (the records and results held in memory)."""
         self._formatter = self._items = self._items_record = None
         self._pages = Reuse()
+        self._memory = {}
+        self._parsed = {}
 
     # ----- what is reusable -----
     def up_to_date(self, options: str) -> bool:
@@ -139,9 +158,9 @@ class BuildState:
         ours = self.books.marker.is_file()  # the output is one of ours: its pages may be reused
         records = self.records if ours else None
         version = code_fingerprint()
-        kept = {name: ShardedRecord(records, name, version) for name in (TRACES, TRACE_REFS, EXPORTS)}
+        kept = {name: ShardedRecord(records, name, version, self._parsed) for name in (TRACES, TRACE_REFS, EXPORTS)}
         previous = self.books.out if ours else None
-        self._pages = Reuse(previous, kept, self.ledger if previous else {}, keeping=True)
+        self._pages = Reuse(previous, kept, self.ledger if previous else {}, keeping=True, memory=self._memory)
         return self._pages
 
     # ----- what was made -----

@@ -12,6 +12,7 @@ TRACES = "pages"  # what each page read, to reuse unchanged pages (pages.py)
 TRACE_REFS = "page-refs"  # the digests page reuse compares: each reference's and the shared scope's
 ITEMS = "yaml-items"  # parsed items of references.yaml by a digest of their text (yamlfile.ItemCache)
 SHARDS = 32
+Parsed = dict[tuple[str, int], tuple[bytes, Any]]  # (record, shard) -> (its bytes, what they parse to)
 
 
 def json_bytes(value: Any) -> bytes:
@@ -29,16 +30,22 @@ class ShardedRecord:
     that a build changing a few entries encodes only their shards again (the bytes of the others are reused: the
     same entries give the same bytes)."""
 
-    def __init__(self, directory: Path | None, name: str, version: str = "") -> None:
+    def __init__(self, directory: Path | None, name: str, version: str = "", parsed: Parsed | None = None) -> None:
+        """Read the record name kept in directory (None: an empty record). parsed: what earlier reads of this process
+        parsed, by record and shard; a shard holding the same bytes is not parsed again (the preview's rebuilds read
+        back what they wrote; only the shards a build changed are new). Its entries are shared: read them only."""
         self.name = name
         self.version = version
         self.data: dict[str, Any] = {}
         self._old: dict[int, tuple[dict[str, Any], bytes]] = {}
         for n, raw in _stored(directory, name).items():
+            known = parsed.get((name, n)) if parsed is not None else None
             try:
-                record = json.loads(raw)
+                record = known[1] if known is not None and known[0] == raw else json.loads(raw)
             except ValueError:
                 continue
+            if parsed is not None:
+                parsed[(name, n)] = (raw, record)
             if isinstance(record, dict) and record.get("version") == version and isinstance(record.get("data"), dict):
                 self._old[n] = (record["data"], raw)
                 self.data.update(record["data"])

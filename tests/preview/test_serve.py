@@ -241,8 +241,9 @@ def test_provisional_falls_back_to_exact_when_it_cannot_patch(project: Path, tmp
     builder.build()
     site = project / "site.yaml"
     site.write_text(
-        site.read_text(encoding="utf-8").replace("styles: [apa, ", "styles: [apa, ieee, "), encoding="utf-8"
+        site.read_text(encoding="utf-8").replace("styles:\n  - apa\n", "styles:\n  - apa\n  - ieee\n"), encoding="utf-8"
     )
+    assert "  - ieee\n" in site.read_text("utf-8")  # the edit took (site.yaml lists its styles one a line)
     report = builder.build(provisional=True)  # a new style: nothing to patch from
     assert not report.provisional
     assert tree(tmp_path / "out") == tree(build_site(project, tmp_path / "full"))
@@ -279,7 +280,8 @@ def test_a_rebuild_loads_once_and_decides_before_rendering(
     builder.build()
     site = project / "site.yaml"
     site.write_text(
-        site.read_text(encoding="utf-8").replace("styles: [apa, ", "styles: [apa, ieee, "), encoding="utf-8"
+        site.read_text(encoding="utf-8").replace("styles:\n  - apa\n", "styles:\n  - apa\n  - ieee\n"), encoding="utf-8"
     )
+    assert "  - ieee\n" in site.read_text("utf-8")  # the edit took (site.yaml lists its styles one a line)
     report = builder.build(provisional=True)
     assert not report.provisional and len(loads) == 2 and len(renders) == 2
