@@ -78,6 +78,14 @@ def _detail(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+def _locale_quotes(root: object) -> tuple[str, str, str, str]:
+    """The rendering locale's quote marks (open, close, inner open, inner close), English ones where it has none."""
+    return tuple(  # type: ignore[return-value]
+        str(root.get_single_term(name)) or default  # type: ignore[attr-defined]
+        for name, default in zip(_QUOTE_TERMS, markup.EN_QUOTES, strict=True)
+    )
+
+
 class Formatter:
     """Formats CSL-JSON items and citation clusters with one CSL style."""
 
@@ -154,11 +162,7 @@ class Formatter:
             style = Style(self.style_path, self.locale)
             bib = source.Bibliography(style, src, form)
             root = style.root  # its locale's quote marks are known once the bibliography set it up
-            quotes = tuple(
-                str(root.get_single_term(name)) or default
-                for name, default in zip(_QUOTE_TERMS, markup.EN_QUOTES, strict=True)
-            )
-            src.quotes = quotes  # items are parsed when first looked up, after this
+            src.quotes = quotes = _locale_quotes(root)  # items are parsed when first looked up, after this
             missing: list[str] = []
             citations = [Citation([self._item(cite, keys, missing, fmt) for cite in cluster]) for cluster in clusters]
             notes = _place_in_notes(style, citations, _note_numbers(style, clusters, notes))
