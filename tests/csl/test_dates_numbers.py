@@ -9,23 +9,15 @@ import pytest
 
 from litsite.csl.engine import format_bibliography
 
+from .probe import probe_entry, probe_style
+
 
 def _style(tmp_path: Path, layout: str, extra: str = "") -> Path:
-    path = tmp_path / "probe.csl"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
-        "<info><title>probe</title><id>probe</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
-        f'{extra}<citation><layout><text value="x"/></layout></citation>'
-        f"<bibliography><layout>{layout}</layout></bibliography></style>",
-        encoding="utf-8",
-    )
-    return path
+    return probe_style(tmp_path, layout, extra=extra)
 
 
 def _one(tmp_path: Path, layout: str, item: dict, extra: str = "") -> str:
-    out = format_bibliography([{"id": "a", "type": "book", **item}], _style(tmp_path, layout, extra), "text", "en-US")
-    return out[0].strip()
+    return probe_entry(tmp_path, layout, item, extra=extra).strip()
 
 
 def _dates(*parts: list[int]) -> dict:

@@ -11,6 +11,8 @@ import pytest
 from litsite.csl.engine import format_bibliography_ids
 from litsite.csl.fixes.sorting import collation_key
 
+from .probe import probe_style
+
 
 @pytest.mark.parametrize(
     ("first", "second"),
@@ -63,17 +65,8 @@ def test_collation_equal_at_base_strength(a: str, b: str) -> None:
 
 
 def _style(tmp_path: Path, keys: str, layout: str = '<text variable="title"/>', attrs: str = "") -> Path:
-    path = tmp_path / "order.csl"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
-        "<info><title>order</title><id>order</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
-        '<macro name="author"><names variable="author"><name name-as-sort-order="all"/></names></macro>'
-        '<citation><layout><text value="x"/></layout></citation>'
-        f"<bibliography><sort>{keys}</sort><layout>{layout}</layout></bibliography></style>",
-        encoding="utf-8",
-    )
-    return path
+    macro = '<macro name="author"><names variable="author"><name name-as-sort-order="all"/></names></macro>'
+    return probe_style(tmp_path, layout, attrs, extra=macro, sort=keys, name="order")
 
 
 def _order(items: list[dict], style: Path) -> list[str]:
@@ -106,16 +99,7 @@ _NAMES = '<names variable="author"><name name-as-sort-order="all"{}/></names>'
 
 
 def _macro_style(tmp_path: Path, macro: str, attrs: str = "", keys: str = '<key macro="k"/>') -> Path:
-    path = tmp_path / "keys.csl"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
-        "<info><title>keys</title><id>keys</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
-        f'<macro name="k">{macro}</macro><citation><layout><text value="x"/></layout></citation>'
-        f'<bibliography><sort>{keys}</sort><layout><text variable="title"/></layout></bibliography></style>',
-        encoding="utf-8",
-    )
-    return path
+    return probe_style(tmp_path, '<text variable="title"/>', attrs, f'<macro name="k">{macro}</macro>', keys, "keys")
 
 
 @pytest.mark.parametrize(

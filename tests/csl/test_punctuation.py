@@ -10,23 +10,8 @@ import pytest
 
 from litsite.csl.engine import format_bibliography
 
-
-def _style(tmp_path: Path, layout: str, attrs: str = "") -> Path:
-    path = tmp_path / "probe.csl"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
-        "<info><title>probe</title><id>probe</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
-        '<citation><layout><text value="x"/></layout></citation>'
-        f"<bibliography><layout>{layout}</layout></bibliography></style>",
-        encoding="utf-8",
-    )
-    return path
-
-
-def _one(tmp_path: Path, layout: str, item: dict, locale: str = "en-US", fmt: str = "text") -> str:
-    return format_bibliography([{"id": "a", "type": "book", **item}], _style(tmp_path, layout), fmt, locale)[0]
-
+from .probe import probe_entry as _one
+from .probe import probe_style as _style
 
 _VOLUME_IN_GROUP = '<group suffix="."><text variable="title"/><text variable="volume" prefix=" V" suffix=";"/></group>'
 

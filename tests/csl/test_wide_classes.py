@@ -12,24 +12,10 @@ from litsite.csl.fixes.names import initialize, normalize_initials
 from litsite.csl.fixes.text_case import apply_case
 from litsite.csl.markup import QC, QO, SmartQuotes, resolve_quotes
 
+from .probe import probe_entry as _one
+from .probe import probe_style as _style
+
 QUOTES = ("“", "”", "‘", "’")
-
-
-def _style(tmp_path: Path, layout: str, attrs: str = "") -> Path:
-    path = tmp_path / "probe.csl"
-    path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
-        "<info><title>probe</title><id>probe</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
-        '<citation><layout><text value="x"/></layout></citation>'
-        f"<bibliography><layout>{layout}</layout></bibliography></style>",
-        encoding="utf-8",
-    )
-    return path
-
-
-def _one(tmp_path: Path, layout: str, item: dict, locale: str = "en-US") -> str:
-    return format_bibliography([{"id": "a", "type": "book", **item}], _style(tmp_path, layout), "text", locale)[0]
 
 
 @pytest.mark.parametrize(
