@@ -16,7 +16,7 @@ from citeproc.string import String
 from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import is_plural, write
 from litsite.csl.fixes.pages import format_pages
-from litsite.csl.markup import EN_QUOTES, NUMEND, SmartQuotes
+from litsite.csl.markup import NUMEND
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
@@ -120,8 +120,6 @@ class TextNumbers(PageRanges):
             text = locator_ranges(str(item.locator.identifier).strip())
             if " & " in text:  # a list of numbers joined by "&" takes the locale's symbol for "and"
                 text = text.replace(" & ", f" {self.get_single_term('and', form='symbol') or '&'} ")
-            if "'" in text or '"' in text:  # its quotes are quotes, as a field's (s.v. "gargoyle")
-                text = SmartQuotes(getattr(item.bibliography.source, "quotes", EN_QUOTES))(text)
             return number_end(text, item.locator.identifier)
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             raw = text
