@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 GOLD = CORPUS / "gold"
 README = HERE / "README.md"
-DEV = ["deep-review", "better-bibtex", "citation-js", "citeproc-js", "nime", "biblatex"]
+DEV = ["deep-review", "better-bibtex", "citation-js", "citeproc-js", "nime", "biblatex", "bbt-import"]
 HELD_OUT = ["cdl", "unix-bib", "miletus", "pandoc-citeproc", "jgm-citeproc"]
 PAIRS = [
     # note

@@ -105,6 +105,14 @@ def from_bibtex(paths: list[Path]) -> list[dict]:
     return items
 
 
+def from_bibtex_spread(paths: list[Path], per_file: int = 40) -> list[dict]:
+    """Many small BibTeX files: at most per_file items of each (sampled), so that no one file dominates."""
+    items = []
+    for path in paths:
+        items += sample(path.name, from_bibtex([path]), per_file)
+    return items
+
+
 def from_fixtures(paths: list[Path]) -> list[dict]:
     """Items of processor test fixtures (citeproc-js format), ids prefixed by the fixture name."""
     items = []
@@ -196,6 +204,7 @@ SOURCES = {
     "pandoc-citeproc": (from_pandoc_yaml, "pcp/*", 200),
     "jgm-citeproc": (from_fixtures, "jgm/*.txt", 200),
     "biblatex": (from_bibtex, "biblatex/*.bib", 300),
+    "bbt-import": (from_bibtex_spread, "bbtimport/*.bib", 300),
 }
 
 
