@@ -247,7 +247,7 @@ def test_nodecor_text_keeps_its_case(tmp_path: Path) -> None:
 
 def test_only_title_like_variables_keep_a_foreign_items_case(tmp_path: Path) -> None:
     # citeproc-js: title case is skipped for an item not in English only in its title-like fields (MULTI_FIELDS);
-    # a macro's or another variable's text is title-cased whatever the language
+    # another variable's text is title-cased whatever the language (a macro call's text-case does nothing at all)
     layout = (
         '<group delimiter="|"><text variable="title" text-case="title"/>'
         '<text variable="note" text-case="title"/><text macro="m" text-case="title"/></group>'
@@ -256,7 +256,7 @@ def test_only_title_like_variables_keep_a_foreign_items_case(tmp_path: Path) -> 
     text = STYLE.format(bib=layout).replace("<citation>", '<macro name="m"><text variable="title"/></macro><citation>')
     path.write_text(text, encoding="utf-8")
     items = [{"id": "a", "type": "book", "title": "die kirchlichen archive", "note": "und mehr", "language": "de"}]
-    assert format_bibliography(items, path) == ["die kirchlichen archive|Und Mehr|Die Kirchlichen Archive"]
+    assert format_bibliography(items, path) == ["die kirchlichen archive|Und Mehr|die kirchlichen archive"]
     items[0]["language"] = "??"  # a language citeproc-js cannot read is not English either
     assert format_bibliography(items, path)[0].startswith("die kirchlichen archive|")
 
@@ -286,3 +286,46 @@ def test_punctuation_written_as_a_value_is_not_moved_into_quotes(tmp_path: Path)
     assert bib(tmp_path, layout, [{"title": "One"}]) == ["“One”."]
     layout = '<text variable="title" quotes="true" suffix="."/>'
     assert bib(tmp_path, layout, [{"title": "One"}]) == ["“One.”"]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "cased"),
+    [
+        # citeproc-js's Doppeler joins a typed ' to the string after it: "l'homme" is the words "l" and "'homme"
+        ("title", "an l'homme", "An l’homme"),  # a one-letter word before the apostrophe stays lower case
+        ("title", "of l'état", "Of l’état"),
+        ("title", "o'clock of the day", "O’clock of the Day"),  # the first word is capitalized all the same
+        ("sentence", "O'Brien Is", "O’brien is"),  # the first word ends at the apostrophe
+        ("sentence", "X O’Brien Is", "X o’Brien is"),  # a curly ’ closes nothing: the word after it is kept
+        ("sentence", "L’Homme Et", "L’Homme et"),
+        ("sentence", "A “B ‘C D’ E” F", "A “B ‘c d’ e” f"),  # a quote opened inside another keeps the word after it
+        ("sentence", "It's A 'Single' Quote", "It’s a “Single” quote"),  # … and so does a quote left open
+        ("sentence", "Tab\tSeparated Words", "Tab\tSeparated words"),  # words are split at U+0020 only
+        ("sentence", "A\u00a0B C", "A\u00a0B c"),
+        ("capitalize-first", "\\href{x}", "\\href{x}"),  # the first character, not the first letter
+        ("capitalize-first", "'hello' world", "“hello” world"),
+        ("capitalize-first", "arXiv preprints", "arXiv preprints"),  # a word with a capital stays as it is
+    ],
+)
+def test_every_text_case_reads_words_as_citeproc_js(tmp_path: Path, case: str, title: str, cased: str) -> None:
+    layout = f'<text variable="title" text-case="{case}"/>'
+    assert bib(tmp_path, layout, [{"title": title}]) == [cased]
+
+
+def test_an_item_with_a_jurisdiction_is_not_title_cased(tmp_path: Path) -> None:
+    # citeproc-js's @text-case: "title" becomes "passthrough" for an item with a jurisdiction (a legal item)
+    layout = '<text variable="title" text-case="title"/><text value="a value" prefix=" " text-case="title"/>'
+    items = [{"title": "admin case 2"}, {"title": "admin case 2", "jurisdiction": "fi:helsinki"}]
+    assert bib(tmp_path, layout, items) == ["Admin Case 2 A Value", "admin case 2 a value"]
+
+
+def test_text_case_on_a_macro_call_does_nothing(tmp_path: Path) -> None:
+    # citeproc-js makes <text macro="…"> a group, and text-case on a group changes nothing
+    path = tmp_path / "m.csl"
+    path.write_text(
+        STYLE.format(bib='<text macro="m" text-case="uppercase"/>').replace(
+            "<citation>", '<macro name="m"><text variable="title"/></macro><citation>'
+        ),
+        encoding="utf-8",
+    )
+    assert format_bibliography([{"id": "a", "type": "book", "title": "the reports"}], path) == ["the reports"]

@@ -162,6 +162,8 @@ class TrackedText:
         first = str(attrib.get("variable") or "").split()[:1]
         if not first or first[0] not in LANGUAGE_GATED:
             language = None  # citeproc-js title-cases other variables, macros and terms whatever the language
+        if dict.get(item.reference, "jurisdiction"):
+            language = "tlh"  # citeproc-js's @text-case: "title" is passthrough for an item with a jurisdiction
         context = self if context is None else context
         if "variable" in attrib:
             text = self._variable(item, context)

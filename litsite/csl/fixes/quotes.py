@@ -28,7 +28,8 @@ class QuotedValue:
             text = parse_rich_text(value, fmt)
             if value[:1] in ".,;:!?":  # punctuation written as a value stays put (citeproc-js moves affixes only)
                 text = MixedString([String(HOLD)]) + text
-            return text, None
+            # no title case for an item with a jurisdiction (citeproc-js), as in groups.TrackedText
+            return text, ("tlh" if dict.get(item.reference, "jurisdiction") else None)
         return super().process(item, context=context, **kwargs)
 
 

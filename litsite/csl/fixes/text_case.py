@@ -7,15 +7,12 @@ Applies to cs:text, cs:label, cs:number, cs:date-part and cs:name-part; title ca
 
 from __future__ import annotations
 
-import re
-
 from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.title_case import title_case
-from litsite.csl.markup import PLACEHOLDERS
 
-_WORD = re.compile(r"[^\s\-/.\u2013\u2014]+|[\s\-/.\u2013\u2014]+")
+_MODES = {"title": "title", "capitalize-all": "all", "capitalize-first": "first", "sentence": "sentence"}
 
 
 def _segments(text: object) -> list[tuple[str, bool]]:
@@ -41,21 +38,6 @@ def _rebuild(chars: list[tuple[str, bool]]) -> MixedString | String:
     return MixedString(out)
 
 
-def _first_letter(chars: list[tuple[str, bool]], start: int, end: int) -> int | None:
-    for i in range(start, end):
-        ch = chars[i][0]
-        if ch.isalpha():
-            return i
-        if ch.isdigit():
-            return None
-    return None
-
-
-def _upper_at(chars: list[tuple[str, bool]], i: int | None) -> None:
-    if i is not None and not chars[i][1]:
-        chars[i] = (chars[i][0].upper(), False)
-
-
 # Turkish and Azerbaijani case their dotted and dotless i apart (citeproc-js cases with the item's language)
 _DOTTED_UPPER = str.maketrans({"i": "İ"})
 _DOTTED_LOWER = str.maketrans({"I": "ı", "İ": "i"})
@@ -69,36 +51,20 @@ def apply_case(text: object, case: str, language: str | None = None) -> object:
     chars = [(ch, p) for seg, p in _segments(text) for ch in seg]
     plain = "".join(ch for ch, _ in chars)
     dotted = language in ("tr", "az")
+
+    def lower(text: str) -> str:
+        return (text.translate(_DOTTED_LOWER) if dotted else text).lower()
+
     if case == "lowercase":
-        chars = [(ch if p else (ch.translate(_DOTTED_LOWER) if dotted else ch).lower(), p) for ch, p in chars]
+        chars = [(ch if p else lower(ch), p) for ch, p in chars]
     elif case == "uppercase":
         chars = [(ch if p else (ch.translate(_DOTTED_UPPER) if dotted else ch).upper(), p) for ch, p in chars]
-    elif case == "capitalize-first":
-        first = _WORD.search(plain)
-        if first and first.group().lower() == first.group():  # "arXiv", "iPhone" stay as they are (citeproc-js)
-            _upper_at(chars, _first_letter(chars, 0, len(chars)))
-    elif case == "sentence":
-        chars = _sentence(chars, plain)
-    elif case in ("title", "capitalize-all"):
-        chars = title_case(chars, plain, case == "title")
+    elif case in _MODES:
+        # "arXiv", "iPhone" stay as they are under capitalize-first (citeproc-js)
+        chars = title_case(chars, plain, mode=_MODES[case], lower=lower)
     else:
         return text
     return _rebuild(chars)
-
-
-_SEPARATORS = "".join(PLACEHOLDERS) + "\\s\\-\u2013\u2014/.,;?!:\\[\\]()\"'\u2018\u2019\u201c\u201d"
-_SENTENCE_WORD = re.compile(f"[^{_SEPARATORS}]+")
-
-
-def _sentence(chars: list[tuple[str, bool]], plain: str) -> list[tuple[str, bool]]:
-    """Sentence case as citeproc-js does it: the first word's first letter upper-cased (the rest of that word as
-    written), every other word lower-cased; a first word inside a nocase span stays as it is."""
-    out = [(ch if p else ch.lower(), p) for ch, p in chars]
-    first = _SENTENCE_WORD.search(plain)
-    if first and not chars[first.start()][1]:
-        out[first.start() : first.end()] = chars[first.start() : first.end()]
-        _upper_at(out, first.start())
-    return out
 
 
 class TextCased:
@@ -107,8 +73,8 @@ class TextCased:
     def case(self, text: object, language: str | None = None) -> object:
         """Apply the element's text-case attribute."""
         case = self.get("text-case")
-        if case is None or not text:
-            return text
+        if case is None or not text or "macro" in self.attrib:
+            return text  # citeproc-js makes a cs:text macro= a group, and a group's text-case does nothing
         if case == "title" and language and not language.lower().startswith("en"):
             return text  # citeproc-js title-cases English items only (the item's language, else the locale's)
         return apply_case(text, case, language.lower()[:2] if language else None)

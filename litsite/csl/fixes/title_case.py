@@ -1,18 +1,23 @@
-"""Title case and capitalize-all as citeproc-js's text-case engine (CSL.Output.Formatters) applies them.
+"""Title case, capitalize-all, capitalize-first and sentence case as citeproc-js's text-case engine
+(CSL.Output.Formatters) applies them.
 
 The text is split into strings at tags: quotes, the punctuation - – — / . , ; ? ! : [ ] ( ), markup (italics,
-superscript, …) and the edges of nocase spans; strings are split into words at spaces only. In title case a word
-written in lower case is capitalized when it has more than one letter and is not a stop word, or when it is the
-first word, or follows a tag ending in ! ? or :; a lone Greek letter never is. A stop word ending the text is
-capitalized. A word right after a quote that closes nothing keeps its case (citeproc-js restores its first
-character), and so does the word after a quote left open.
+superscript, …) and the edges of nocase spans; a typed apostrophe inside a word starts a new string (citeproc-js's
+Doppeler joins a "'" tag to the string after it), so "l'homme" is the words "l" and "'homme". Strings are split into
+words at spaces only (sentence case: at U+0020 only). In title case a word written in lower case is capitalized
+when it has more than one letter and is not a stop word, or when it is the first word, or follows a tag ending in
+! ? or :; a lone Greek letter never is. A stop word ending the text is capitalized. Capitalize-first capitalizes the
+first word if it is all lower case; sentence case capitalizes the first word's first letter and lower-cases every
+other word. In every mode a word right after a quote that closes nothing keeps its first character as written
+(citeproc-js restores it), and so does the word after a quote left open.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from litsite.csl.markup import AQC, AQO, PLACEHOLDERS, QC, QIS, QOS, QUOTE_OPENS
+from litsite.csl.markup import APOS, AQC, AQO, PLACEHOLDERS, QC, QIS, QOS, QUOTE_OPENS
 
 # citeproc-js's CSL.SKIP_WORDS, joined into its regular expression as it does (so "v." also matches "va")
 _SKIP = (
@@ -28,6 +33,7 @@ _PUNCT_TAGS = frozenset("-\u2013\u2014/.,;?!:[]()")
 _QUOTE_TAGS = frozenset("\u2018\u2019\u201c\u201d\"'")
 _OPENERS = QUOTE_OPENS | {"\u2018", "\u201c", AQO}
 _WORD_SPACE = re.compile("[^\u00a0\u0020\u2000-\u200b\u205f\u3000]+")
+_SENTENCE_WORD = re.compile("[^ ]+")  # sentence case splits words at U+0020 only (str.split(" "))
 _GREEK = re.compile("^[\u0370-\u03ff]$")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
@@ -69,7 +75,7 @@ def _tokens(chars: list[tuple[str, bool]]) -> list[tuple[bool, int, int]]:
                 out.append((False, start, i))
                 start = None
             out.append((True, i, i + 1))
-        elif start is not None and prot != chars[start][1]:
+        elif start is not None and (prot != chars[start][1] or ch == APOS):
             out.append((False, start, i))
             start = i
         elif start is None:
@@ -97,16 +103,38 @@ def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
 class _State:
     """The engine's state while walking the strings (citeproc-js's config)."""
 
-    def __init__(self, title: bool) -> None:
-        self.title = title
+    def __init__(self, mode: str, lower: Callable[[str], str]) -> None:
+        self.title = mode == "title"
+        self.mode = mode
+        self.lower = lower
         self.first = True
         self.after_punct = False
         self.last: tuple[int, str] | None = None  # start and text of the last word seen
         self.quotes: list[tuple[str, int | None]] = []  # open quotes: (opening tag, index of the string after it)
 
 
+def _other_words(chars: list[tuple[str, bool]], plain: str, start: int, end: int, state: _State) -> None:
+    """Capitalize-first (the first word, if all lower case) and sentence case (the first word's first letter, every
+    other word lower-cased) of one unprotected string."""
+    sentence = state.mode == "sentence"
+    for match in (_SENTENCE_WORD if sentence else _WORD_SPACE).finditer(plain, start, end):
+        word = match.group()
+        if state.first:
+            if sentence or word == state.lower(word):
+                _capitalise(chars, match.start(), word)
+            state.first = False
+            if not sentence:
+                return
+        elif sentence:
+            for j, ch in enumerate(word):  # one character at a time: "İ".lower() is two
+                chars[match.start() + j] = (state.lower(ch), False)
+
+
 def _words(chars: list[tuple[str, bool]], plain: str, start: int, end: int, state: _State, hyphen: bool) -> None:
     """Case the words of one unprotected string."""
+    if state.mode in ("first", "sentence"):
+        _other_words(chars, plain, start, end, state)
+        return
     words = list(_WORD_SPACE.finditer(plain, start, end))
     for n, match in enumerate(words):
         word = match.group()
@@ -152,11 +180,20 @@ def _closed_before_word(plain: str, start: int) -> bool:
     return False
 
 
-def title_case(chars: list[tuple[str, bool]], plain: str, title: bool = True) -> list[tuple[str, bool]]:
-    """Title case (or capitalize-all, title=False) of (char, protected) pairs, as citeproc-js applies it."""
+def title_case(
+    chars: list[tuple[str, bool]],
+    plain: str,
+    title: bool = True,
+    mode: str = "",
+    lower: Callable[[str], str] = str.lower,
+) -> list[tuple[str, bool]]:
+    """Title case (or capitalize-all, title=False; or mode "first" or "sentence") of (char, protected) pairs, as
+    citeproc-js applies it; `lower`: the language's lower-casing."""
+    mode = mode or ("title" if title else "all")
+    title = mode == "title"
     original = list(chars)
     out = list(chars)
-    state = _State(title)
+    state = _State(mode, lower)
     tokens = _tokens(chars)
     restore: set[int] = set()
     pending = -1
