@@ -42,7 +42,7 @@ LAYERS: tuple[str, ...] = (
     "litsite.csl.fixes.groups",  # empty groups and substituted variables suppressed, tracked while rendering
     "litsite.csl.fixes.labels",  # term forms the locales lack fall back (verb-short → verb → long), labels and texts
     "litsite.csl.fixes.ordinals",  # CSL 1.0.1 ordinals: match, gender forms
-    "litsite.csl.fixes.decorations",  # explicit normal/baseline decorations as citeproc-js writes them
+    "litsite.csl.fixes.decorations",  # explicit normal/baseline decorations; marks around decorated elements
     "litsite.csl.fixes.layout",  # second-field-align, display, cite order, suppress-author / author-only
     "litsite.csl.fixes.names",  # initialize, particles, delimiters, et-al, disambiguation hooks
     "litsite.csl.fixes.numbers",  # page ranges and en dashes in number ranges; plural counts

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
 
-from litsite.csl.punctuation import into_quote
+from litsite.csl.punctuation import RICH_SEAL, SEAL, into_quote
 
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
@@ -50,9 +50,11 @@ HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes n
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
 NUMEND = "\ue1aa"  # after a number citeproc-js keeps as a number: the punctuation after it is not merged
 KEPT = "\ue1ac"  # a space a string seam must not merge with the one before it (" kazuhiro jo" opening a list)
-PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS | {QC, TERM, AQO, AQC, HOLD, NUMEND}
+PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS
+PLACEHOLDERS |= {QC, TERM, AQO, AQC, HOLD, NUMEND, SEAL, RICH_SEAL}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: "", NUMEND: ""}
+_TO_HTML |= {SEAL: "", RICH_SEAL: ""}
 _PLACEHOLDER_ASK = re.compile("[" + "".join(OPEN[n] + CLOSE[n] for n in ("ni", "nbi", "nsci")) + "]")
 _PLACEHOLDER_RE = re.compile("[" + "".join(sorted(PLACEHOLDERS - QUOTE_OPENS - {QC, AQO, AQC})) + "]")
 
@@ -291,6 +293,7 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
         text = _MOVE.sub(lambda m: into_quote(m.group(1), m.group(2), m.group(3)), text)
     text = _DOUBLE.sub(_double, text)
     text = _MERGE.sub(lambda m: _MERGED[m.group(1)], text).replace(HOLD, "")  # HOLD has done its work
+    text = text.replace(SEAL, "").replace(RICH_SEAL, "")
     if QC not in text and AQC not in text and not any(q in text for q in (*QUOTE_OPENS, AQO)):
         return text
     out = []

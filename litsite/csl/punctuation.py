@@ -7,6 +7,8 @@ closing quote move inside it (its swapToTheLeft), ; and : stay outside and stop 
 
 from __future__ import annotations
 
+from citeproc.string import MixedString, String
+
 # citeproc-js's LtoR_MAP: (first, second) → what is written
 LTOR: dict[str, dict[str, str]] = {
     "!": {".": "!", "?": "!?", ":": "!", ",": "!,", ";": "!;"},
@@ -38,3 +40,51 @@ def into_quote(last: str, closers: str, run: str) -> str:
         inside = inside[:-1] + merge(inside[-1], merged[0]) if inside else merged[0]
         merged = merged[1:]
     return inside + closers + merged
+
+
+# After the output of an element with a formatting attribute (font-style, … even "normal") that ends in a mark:
+# citeproc-js's Queue.adjust neither merges nor drops the mark that opens what follows it (a sibling's prefix:
+# "Plus." + ". Online" is "Plus.. Online"), except a delimiter's first mark when it is the same one (its downward
+# copies the mark into the element's suffix only if the suffix does not end with it); a parent without formatting
+# takes the mark off again (its leftward moves a sibling's prefix into its own suffix, which then merges). A field
+# with quotes or markup is not one string blob but a tree, into whose end a delimiter's mark merges: RICH_SEAL.
+SEAL = "\ue1b2"  # (U+E1B0 and U+E1B1 are sorting.DATE_KEY)
+RICH_SEAL = "\ue1b3"
+SEALS = SEAL + RICH_SEAL
+MARKS = frozenset(".,;:!?")
+
+
+def unseal(pieces: list, delimiter: str, last: bool = True) -> list:
+    """Children's outputs before they are joined with `delimiter`: a sealed piece followed by a delimiter opening
+    with its own last mark is unsealed (the mark is written once); with `last`, the last piece is unsealed too."""
+    out = list(pieces)
+    for i, piece in enumerate(out):
+        text = str(piece)
+        if not text.endswith(tuple(SEALS)):
+            continue
+        if i == len(out) - 1:
+            if last:
+                out[i] = _strip_seal(piece)
+        elif delimiter[:1] in MARKS and (text.endswith(RICH_SEAL) or last_mark(text) == delimiter[0]):
+            out[i] = _strip_seal(piece)
+    return out
+
+
+def last_mark(text: str) -> str:
+    """The last character of a rendered text, before a seal and formatting placeholders."""
+    body = text.rstrip(SEALS)
+    while body and "\ue100" <= body[-1] <= "\ue12f":  # formatting placeholders (markup.OPEN/CLOSE) in HTML
+        body = body[:-1]
+    return body[-1:]
+
+
+def _unsealed(text: str) -> str:
+    return text.replace(SEAL, "").replace(RICH_SEAL, "")
+
+
+def _strip_seal(piece: object) -> object:
+    if isinstance(piece, MixedString):
+        return MixedString([type(s)(_unsealed(str(s))) for s in piece])
+    if isinstance(piece, String):
+        return type(piece)(_unsealed(str(piece)))
+    return _unsealed(str(piece))

@@ -16,6 +16,7 @@ from citeproc.source import VariableError
 from citeproc.string import join
 
 from litsite.csl.elements import base_classes, children, extend, tags
+from litsite.csl.punctuation import unseal
 
 
 def _remembered(element: Any, slot: str, key: Any, method: str) -> Any:
@@ -148,16 +149,21 @@ class PlainFormat:
 
 
 class NoAffixes:
-    """Mixin for affixed elements: most have neither prefix nor suffix, and citeproc-py's wrap then returns the text
-    as it is (after two attribute reads and two seam checks per call)."""
+    """Mixin for affixed elements: most have neither prefix nor suffix nor formatting, and citeproc-py's wrap then
+    returns the text as it is (after two attribute reads and two seam checks per call)."""
 
     def wrap(self, string: Any) -> Any:
         """citeproc-py's Affixed.wrap, skipped when the element has neither prefix nor suffix."""
         memo = self.__dict__
         bare = memo.get("_litsite_bare")
         if bare is None:
-            bare = memo["_litsite_bare"] = not self.get("prefix") and not self.get("suffix")  # type: ignore[attr-defined]
+            # a formatting attribute counts too: fixes/decorations seals what a decorated element writes
+            bare = not self.get("prefix") and not self.get("suffix")  # type: ignore[attr-defined]
+            bare = memo["_litsite_bare"] = bare and all(self.get(name) is None for name, _ in _PLAIN)  # type: ignore[attr-defined]
         return string if bare else super().wrap(string)  # type: ignore[misc]
+
+
+_BRANCHES = ("if", "else-if", "else")
 
 
 class KnownChildren:
@@ -174,7 +180,10 @@ class KnownChildren:
                 continue
             if text is not None:
                 output.append(text)
-        return join(output, delimiter) if output else None
+        if not output:
+            return None
+        # a choose branch is transparent: the marks after its last child are its parent's business
+        return join(unseal(output, delimiter, self.tag.rsplit("}", 1)[-1] not in _BRANCHES), delimiter)
 
 
 for _tag, _base in base_classes().items():

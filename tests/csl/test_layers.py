@@ -90,6 +90,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.RootLookup",
         "speed.MemoisedLookups",
         "fixes.layout.Display",
+        "fixes.decorations.SealedMarks",
         "fixes.decorations.PlainDecorations",
         "fixes.groups.Group",
         "citeproc.Group",
@@ -122,6 +123,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "fixes.text_case.TextCased",
         "fixes.numbers.CountLabel",
         "fixes.layout.Display",
+        "fixes.decorations.SealedMarks",
         "fixes.decorations.PlainDecorations",
         "fixes.labels.TermFormFallback",
         "fixes.groups.Label",
@@ -241,6 +243,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "fixes.numbers.PageRanges",
         "fixes.layout.TermStart",
         "fixes.layout.Display",
+        "fixes.decorations.SealedMarks",
         "fixes.decorations.PlainDecorations",
         "fixes.labels.TermFormFallback",
         "fixes.groups.TrackedText",
@@ -251,6 +254,9 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
 # (element, method): the layers overriding it, top first. Everywhere else, one layer at most overrides a method.
 SHARED_METHODS: dict[tuple[str, str], tuple[str, ...]] = {
     ("group", "calls_variable"): ("speed.MemoisedLookups", "fixes.groups.Group"),
+    ("group", "wrap"): ("speed.NoAffixes", "fixes.decorations.SealedMarks"),
+    ("label", "wrap"): ("speed.NoAffixes", "fixes.decorations.SealedMarks"),
+    ("text", "wrap"): ("speed.NoAffixes", "fixes.decorations.SealedMarks"),
     ("label", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("label", "process"): ("fixes.numbers.CountLabel", "fixes.groups.Label"),
     ("number", "process"): ("fixes.numbers.NumberPages", "fixes.groups.TrackedNumber"),

@@ -267,3 +267,49 @@ def test_style_quotes_never_flip(tmp_path: Path, title: str, expected: str) -> N
     )
     path.write_text(text, encoding="utf-8")
     assert format_bibliography([{"id": "a", "type": "book", "title": title}], path, "text") == [expected]
+
+
+_MACRO = '<macro name="m"><text variable="title"/></macro>'
+_IT = '<text variable="title" font-style="italic"'  # a decorated title (the tag is closed by each case)
+_X = '<text value="x" prefix=". "/>'  # a sibling whose prefix opens with a mark
+_D = '<group delimiter=". ">'
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # a decorated text's last mark and a different first mark of its suffix stay apart; a doubled one is one
+        (f'{_IT} suffix="."/>', ["Plus.", "weird?.", "A."]),
+        ('<text variable="title" font-weight="normal" suffix="."/>', ["Plus.", "weird?.", "A."]),  # even "normal"
+        ('<text variable="title" suffix="."/>', ["Plus.", "weird?", "A."]),  # undecorated: merged
+        # what follows a decorated element is neither merged nor dropped: a sibling's prefix …
+        (f'{_IT} suffix="."/>{_X}', ["Plus.. x", "weird?.. x", "A.. x"]),
+        (f"{_IT}/>{_X}", ["Plus. x", "weird?. x", "A.. x"]),
+        (f'<group font-style="italic"><text variable="title"/></group>{_X}', ["Plus. x", "weird?. x", "A.. x"]),
+        (f'<text macro="m" font-style="italic"/>{_X}', ["Plus. x", "weird?. x", "A.. x"]),
+        # … a delimiter, unless it opens with the same mark
+        (f'{_D}{_IT}/><text value="x"/></group>', ["Plus. x", "weird?. x", "A. x"]),
+        (f'{_D}{_IT} suffix="."/><text value="x"/></group>', ["Plus. x", "weird?. x", "A. x"]),
+        # a parent without formatting, or a parent's suffix, merges as usual; a choose branch is transparent
+        (f"<group>{_IT}/></group>{_X}", ["Plus. x", "weird? x", "A. x"]),
+        (f'<group delimiter=". " suffix="."><text value="x"/>{_IT}/></group>', ["x. Plus.", "x. weird?", "x. A."]),
+        (f'<choose><if type="book">{_IT}/></if></choose>{_X}', ["Plus. x", "weird?. x", "A.. x"]),
+    ],
+)  # fmt: skip
+def test_marks_around_a_decorated_element(tmp_path: Path, layout: str, expected: list[str]) -> None:
+    # citeproc-js's Queue.adjust: a blob with decorations takes no part in leftward moves, sibling duplicates or the
+    # merge of a field's last mark into its suffix (expected: citeproc-js 2.4.63 on this style)
+    style = _style(tmp_path, layout, extra=_MACRO)
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(["Plus", "weird?", "A."])]
+    assert sorted(format_bibliography(items, style)) == sorted(expected)
+    html = [e.replace("<i>", "").replace("</i>", "") for e in format_bibliography(items, style, "html")]
+    assert sorted(html) == sorted(expected)
+
+
+def test_a_decorated_field_with_quotes_merges_into_its_suffix(tmp_path: Path) -> None:
+    # citeproc-js reads a field with quotes, apostrophes or markup as a tree of blobs: a decorated element's suffix (or
+    # a delimiter) then merges into its end as usual; a sibling's prefix still does not (citeproc-js 2.4.63)
+    items = [{"id": "a", "type": "book", "title": "Don't stop?"}]
+    assert format_bibliography(items, _style(tmp_path, f'{_IT} suffix="."/>')) == ["Don’t stop?"]
+    assert format_bibliography(items, _style(tmp_path, f'{_D}{_IT}/><text value="x"/></group>')) == ["Don’t stop? x"]
+    assert format_bibliography(items, _style(tmp_path, f"{_IT}/>{_X}")) == ["Don’t stop?. x"]

@@ -9,6 +9,7 @@ from citeproc.string import MixedString, String
 
 from litsite.csl import engine, markup  # noqa: F401  (engine registers our element classes)
 from litsite.csl.elements import Style, children
+from litsite.csl.punctuation import RICH_SEAL, SEAL
 from litsite.csl.styles import resolve_style
 
 STYLES = ["apa", "ieee", "chicago-author-date", "modern-language-association", "vancouver-nlm", "nature"]
@@ -30,7 +31,9 @@ def test_format_and_wrap_give_what_citeproc_gives(name: str):
                 assert str(el.format(text)) == str(model.Formatted.format(el, text)), (el.tag, el.attrib, text)
                 checked += 1
             if isinstance(el, model.Affixed) and not isinstance(text, int):
-                assert str(el.wrap(text)) == str(model.Affixed.wrap(el, text)), (el.tag, el.attrib, text)
+                # the seal and hold marks of a decorated element (fixes/decorations.py) leave nothing in the output
+                wrapped = str(el.wrap(text)).replace(SEAL, "").replace(RICH_SEAL, "").replace(markup.HOLD, "")
+                assert wrapped == str(model.Affixed.wrap(el, text)), (el.tag, el.attrib, text)
     assert checked > 100
 
 

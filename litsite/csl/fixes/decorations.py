@@ -4,16 +4,32 @@ vertical-align "baseline".
 citeproc-js writes `<span style="font-style:normal;">` for font-style="normal" only where the text would otherwise be
 italic (inside an italic group or field), and nothing elsewhere; the same for bold and small caps. It always writes
 vertical-align="baseline" as `<span style="baseline">`. citeproc-py ignored all four.
+
+A cs:text, cs:label or cs:group with any formatting attribute (even "normal") is a decorated blob in citeproc-js's
+Queue.adjust: a mark ending its text is not merged with a different mark opening its suffix ("Why not?" in italics
+with suffix "." is "Why not?."; a doubled mark is still one), and its output is sealed (punctuation.SEAL) against the
+marks that follow it.
 """
 
 from __future__ import annotations
 
 from citeproc import model
+from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.elements import base_classes, extend
-from litsite.csl.markup import CLOSE, OPEN
+from litsite.csl.markup import APOS, AQC, AQO, CLOSE, HOLD, OPEN, QC, QUOTE_OPENS
+from litsite.csl.punctuation import MARKS, RICH_SEAL, SEAL, last_mark
 
 _NORMAL = {"font-style": "ni", "font-weight": "nbi", "font-variant": "nsci"}
+DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
+# what makes citeproc-js read a field as rich text (a tree of blobs, not one string): quotes, apostrophes, markup
+_RICH = frozenset("'\"\u2018\u2019\u201c\u201d" + APOS + QC + AQO + AQC) | QUOTE_OPENS | set(OPEN.values())
+
+
+def _rich(string: object) -> bool:
+    if isinstance(string, MixedString) and any(isinstance(piece, NoCase) for piece in string):
+        return True
+    return not _RICH.isdisjoint(str(string))
 
 
 def _html(element: object) -> bool:
@@ -32,6 +48,8 @@ class PlainDecorations:
 
     def font_style(self, text: object) -> object:
         """Italic as citeproc-py does it; normal asked for explicitly marks the text (resolved by nesting)."""
+        # the first formatting step sees the content as it is: remembered for SealedMarks.wrap, which follows
+        self.__dict__["_litsite_rich"] = _rich(text)
         return _ask(self, "font-style", super().font_style(text))
 
     def font_weight(self, text: object) -> object:
@@ -52,3 +70,29 @@ class PlainDecorations:
 for _tag, _base in base_classes().items():
     if issubclass(_base, model.Formatted):
         extend(_tag)(PlainDecorations)
+
+
+class SealedMarks:
+    """Mixin for cs:text, cs:label and cs:group: the marks around a decorated element as citeproc-js leaves them (a
+    parent takes the seal off its last child when it joins its children: groups.Group, speed.KnownChildren)."""
+
+    def wrap(self, string: object) -> object:
+        """Affixes as citeproc-py adds them, with citeproc-js's rules for the marks around a decorated element."""
+        if string is None:
+            return super().wrap(string)
+        suffix = self.get("suffix") or ""
+        sealed = any(self.get(name) is not None for name in DECORATIONS)
+        # a group's (or a macro's) content is a tree in citeproc-js, and so is a field with quotes or markup
+        rich = isinstance(self, model.Group) or "macro" in self.attrib or self.__dict__.get("_litsite_rich", True)
+        if sealed and suffix[:1] in MARKS and not rich:
+            end = last_mark(str(string))
+            if end in MARKS and end != suffix[0]:
+                string = string + String(HOLD)
+        out = super().wrap(string)
+        if sealed and last_mark(str(out)) in MARKS:
+            out = out + String(RICH_SEAL if rich else SEAL)
+        return out
+
+
+for _tag in ("text", "label", "group"):
+    extend(_tag)(SealedMarks)

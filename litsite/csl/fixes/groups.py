@@ -15,6 +15,7 @@ from citeproc.string import String
 
 from litsite.csl.elements import children, extend
 from litsite.csl.fixes.title_case import LANGUAGE_GATED, item_language
+from litsite.csl.punctuation import unseal
 
 _FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
 
@@ -79,7 +80,7 @@ class Group:
             called, rendered = _FRAMES[-1]
         finally:
             _FRAMES.pop()
-        text = self.join(output) if output else None
+        text = self.join(unseal(output, delimiter)) if output else None
         if _FRAMES:
             _FRAMES[-1][0] = _FRAMES[-1][0] or called
             if text is not None and (rendered or not called):
