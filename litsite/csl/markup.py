@@ -192,6 +192,7 @@ class SmartQuotes:
         self.double_open = 0
         self.prev = " "
         self.first_straight = ""
+        self.fresh = True  # at the field's start or right after an opening tag (citeproc-js's forced space)
         oq, cq, oiq, ciq = (q if len(q) == 1 and q not in "'\"" else "\0" for q in quotes)
         self.oq, self.cq, self.oiq, self.ciq = oq, cq, oiq, ciq
         self.doubles = frozenset({'"', oq, cq} - {"\0"})
@@ -222,7 +223,9 @@ class SmartQuotes:
             prev = self.prev
             starts = prev.isspace() or prev in "([{-—–/"
             if ch in self.doubles:
-                out.append(self._double(ch, starts, nxt))
+                # citeproc-js opens a straight " only at a chunk's start or after a space or "(", when one follows
+                opens = ((i == 0 and self.fresh) or prev in " (") and ('"' in text[i + 1 :] or not last)
+                out.append(self._double(ch, opens, nxt))
             elif ch in self.singles:
                 out.append(self._single(ch, starts, prev, nxt, text, i))
             else:
@@ -234,7 +237,7 @@ class SmartQuotes:
 
     def _double(self, ch: str, starts: bool, nxt: str) -> str:
         """A double quote mark: an opening placeholder, QC, or the character as text."""
-        if ch == self.oq or (ch == '"' and (starts or not self.double_open) and not nxt.isspace()):
+        if ch == self.oq or (ch == '"' and starts and not nxt.isspace()):
             self.double_open += 1
             return self._open(ch)
         if self.double_open and ch in ('"', self.cq):
@@ -358,6 +361,7 @@ def parse_rich_text(value: str, fmt: str, quotes: tuple[str, str, str, str] = EN
     for match in _RICH_RE.finditer(value):
         closing, tag, attr = match.group(1), match.group(2).lower(), (match.group(3) or "").lower()
         buf.append(smart(value[pos : match.start()], last=False))
+        smart.fresh = not closing
         pos = match.end()
         if tag == "span" and not closing:
             name = (

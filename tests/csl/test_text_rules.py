@@ -329,3 +329,38 @@ def test_text_case_on_a_macro_call_does_nothing(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert format_bibliography([{"id": "a", "type": "book", "title": "the reports"}], path) == ["the reports"]
+
+
+@pytest.mark.parametrize(
+    ("title", "cased"),
+    [
+        # citeproc-js searches its stop-word expression anywhere in a word split at spaces: a tab or a line break
+        # inside the word makes it a stop word when a stop word follows (or starts) the break
+        ('a "right\tto explanation"', "A “right\tto Explanation”"),
+        ("the way\tof all", "The way\tof All"),
+        ("of\tthe way", "Of\tthe Way"),
+        ("on\u202fthe way", "On\u202fthe Way"),
+        ("vas deferens", "Vas Deferens"),  # "v." as a regular expression also matches "va", but not inside "vas"
+    ],
+)
+def test_stop_words_are_found_inside_words_with_breaks(tmp_path: Path, title: str, cased: str) -> None:
+    assert bib(tmp_path, '<text variable="title" text-case="title"/>', [{"title": title}]) == [cased]
+
+
+@pytest.mark.parametrize(
+    ("title", "out"),
+    [
+        # citeproc-js opens a straight " only at the start, after a space, "(" or an opening tag, and only when another
+        # one follows; elsewhere it is the character itself
+        ('ndard"}', 'ndard"}'),
+        ('x"a b" y', 'x"a b" y'),
+        ('—"q" x', '—"q" x'),
+        ('"q x', '"q x'),
+        ('("q") x', "(“q”) x"),
+        ('x <i>"q"</i> y', "x “q” y"),
+        ('<i>a</i>"q" y', 'a"q" y'),
+        ('x "a"b" c', 'x “a”b" c'),
+    ],
+)
+def test_a_straight_double_quote_opens_where_citeproc_js_opens_it(tmp_path: Path, title: str, out: str) -> None:
+    assert bib(tmp_path, '<text variable="title"/>', [{"title": title}]) == [out]

@@ -28,7 +28,10 @@ _SKIP = (
     "to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within without or "
     "yet so and nor a an the de d' von van c ca"
 )
-_SKIP_RE = re.compile("^(?:" + "|".join(_SKIP.split()) + ")$")
+# citeproc-js's skip-words-regexp, searched anywhere in a word: a "word" (split at spaces only) holding a tab or a
+# line break is a stop word when a stop word follows the break ("right\tto") or starts it ("to\nexplanation")
+_JS_SPACE = "[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_SKIP_RE = re.compile(f"(?:(?:[?!:]*{_JS_SPACE}+|-|^)(?:" + "|".join(_SKIP.split()) + f")(?=[!?:]*{_JS_SPACE}+|-|\\Z))")
 _PUNCT_TAGS = frozenset("-\u2013\u2014/.,;?!:[]()")
 _QUOTE_TAGS = frozenset("\u2018\u2019\u201c\u201d\"'")
 _OPENERS = QUOTE_OPENS | {"\u2018", "\u201c", AQO}
@@ -142,7 +145,7 @@ def _words(chars: list[tuple[str, bool]], plain: str, start: int, end: int, stat
         if not state.title:
             wanted = True
         else:
-            wanted = (len(word) > 1 and not _SKIP_RE.match(lower)) or state.first or state.after_punct
+            wanted = (len(word) > 1 and not _SKIP_RE.search(lower)) or state.first or state.after_punct
             wanted = wanted or (hyphen and n == len(words) - 1)
         if wanted and word == lower:
             _capitalise(chars, match.start(), word)
@@ -226,6 +229,6 @@ def title_case(
     restore |= {at for _, at in state.quotes if at is not None}
     for k in restore:
         out[tokens[k][1]] = original[tokens[k][1]]
-    if title and state.last and len(state.last[1]) > 1 and _SKIP_RE.match(state.last[1].lower()):
+    if title and state.last and len(state.last[1]) > 1 and _SKIP_RE.search(state.last[1].lower()):
         _capitalise(out, state.last[0], state.last[1])
     return out
