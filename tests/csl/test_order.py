@@ -255,3 +255,11 @@ def test_spanish_collation_has_n_tilde_after_n(tmp_path: Path) -> None:
 def test_keys_collate_with_the_locale_tailoring(lang: str, ordered: list[str]) -> None:
     """ICU's tailoring for the formatting locale, as citeproc-js's collator applies it (checked with Node's Intl)."""
     assert sorted(ordered, key=lambda s: collation_key(s, lang)) == ordered
+
+
+def test_spaces_around_a_key_are_not_trimmed(tmp_path: Path) -> None:
+    """citeproc-js writes every U+0020 of a key as its separator, at the ends too: " Leading" sorts before digits
+    ("|Leading|"), "Zed " after "Zed" ("Zed||" against "Zed|")."""
+    titles = ["Abc", " Leading", "Zed ", "Zed", "1 x"]
+    order = _order([{"title": t} for t in titles], _style(tmp_path, '<key variable="title"/>'))
+    assert [titles[int(i)] for i in order] == [" Leading", "1 x", "Abc", "Zed", "Zed "]

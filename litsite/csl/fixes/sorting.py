@@ -51,8 +51,9 @@ def collation_key(text: str, lang: str = "") -> tuple:
     """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
-    text = _STRIP.sub("", text.replace(APOS, "’")).strip()
-    if not text:
+    # Not trimmed: citeproc-js writes a leading or trailing U+0020 as its separator too (" Title" sorts first).
+    text = _STRIP.sub("", text.replace(APOS, "’"))
+    if not text.strip():
         return ((),)
     if lang[:2] in ("da", "nb", "nn"):
         text = _AA.sub("å", text)  # Danish and Norwegian "aa" is the letter å (ICU's contraction)
