@@ -1,9 +1,10 @@
 """Randomized differential test of bibliography ORDER against citeproc-js (needs node).
 
 python bench/csl_conformance/order_fuzz.py [--style S]... [--docs N] [--size K] [--seed N] [--synthetic N]
-    [--no-dev] [--no-citations] [--out FILE]
+    [--bibtex N] [--mutants M] [--no-dev] [--no-citations] [--out FILE]
 
-Pools every item of the dev sources (ids prefixed by their source) and synthetic items (order_items.py), draws
+Pools every item of the dev sources (ids prefixed by their source), synthetic items and synthetic BibTeX read by
+litsite's importer (order_items.py), draws
 random documents (subsets in random order), and formats each with citeproc-js (order_js.js, as render.js: items
 registered and cited once each in document order) and litsite. Over the entries both print, a different order is
 minimised to pairs: two items whose relative order differs, re-sorted alone (both registration orders) in both
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(HERE))
 
 from conformance_wide import DEV, load_source, split_pair  # noqa: E402
-from order_items import synthetic_items  # noqa: E402
+from order_items import bibtex_items, mutant, synthetic_items  # noqa: E402
 
 from litsite.csl.engine import Cite, Formatter  # noqa: E402
 from litsite.csl.styles import resolve_style  # noqa: E402
@@ -88,13 +89,13 @@ def inverted_pairs(js: list[str], py: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def pool(synthetic: int, dev: bool) -> list[dict]:
-    """Dev items (ids prefixed by source) and synthetic ones."""
+def pool(synthetic: int, dev: bool, bibtex: int = 0) -> list[dict]:
+    """Dev items (ids prefixed by source), synthetic ones and synthetic BibTeX read by litsite's importer."""
     items = []
     if dev:
         for name in DEV:
             items += [{**it, "id": f"{name}:{it['id']}"} for it in load_source(name)]
-    return items + synthetic_items(synthetic)
+    return items + synthetic_items(synthetic) + (bibtex_items(bibtex) if bibtex else [])
 
 
 def main(argv: list[str]) -> int:
@@ -106,7 +107,8 @@ def main(argv: list[str]) -> int:
     styles = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--style"] or STYLES
     docs, size, seed = int(opt("--docs", "20")), int(opt("--size", "40")), int(opt("--seed", "1"))
     citations = "--no-citations" not in argv
-    items = pool(int(opt("--synthetic", "400")), "--no-dev" not in argv)
+    mutants = int(opt("--mutants", "0"))
+    items = pool(int(opt("--synthetic", "400")), "--no-dev" not in argv, int(opt("--bibtex", "300")))
     by_id = {it["id"]: it for it in items}
     ids = list(by_id)
     report: list[str] = []
@@ -115,6 +117,16 @@ def main(argv: list[str]) -> int:
         start = time.time()
         rng = random.Random(f"{seed}:{pair}")
         documents = [rng.sample(ids, min(size, len(ids))) for _ in range(docs)]
+        if mutants:  # documents of a few items and their variants (one variable changed each)
+            for n, doc in enumerate(documents):
+                bases, extra = doc[: max(1, size // (mutants + 1))], []
+                for b in bases:
+                    for m in range(mutants):
+                        item = mutant(by_id[b], by_id[rng.choice(ids)], rng, f"{b}~{n}.{m}")
+                        by_id[item["id"]] = item
+                        extra.append(item["id"])
+                documents[n] = rng.sample(bases + extra, len(bases) + len(extra))
+            items = list(by_id.values())
         results = js_orders(pair, items, documents, citations)
         seen: set[str] = set()
         bad_docs = 0

@@ -253,3 +253,145 @@ def synthetic_items(count: int, seed: int = 14) -> list[dict]:
         else:
             items.append(synthetic_item(rng, f"syn{n}"))
     return items
+
+
+BIB_AUTHORS = [
+    "Knuth, Donald E.",
+    "Donald E. Knuth",
+    "D. E. Knuth",
+    "Knuth, D.E.",
+    'M{\\"u}ller, J{\\"u}rgen',
+    'M\\"uller, Hans',
+    "Muller, Jean",
+    '{M\\"{u}ller}, Anna',
+    "van der Berg, Jan",
+    "Jan van der Berg",
+    "Van der Berg, Piet",
+    "von Neumann, John",
+    "de la Vall{\\'e}e Poussin, Charles",
+    "{\\c{C}}elik, Ay{\\c{s}}e",
+    '{\\"O}zt{\\"u}rk, {\\.I}smail',
+    "{\\O}stergaard, Lars",
+    '{\\AA}str{\\"o}m, Karl',
+    "Ba{\\v{s}}i{\\'c}, Ivan",
+    "{\\L}ukasiewicz, Jan",
+    "Gau{\\ss}, Carl Friedrich",
+    "Smith, Jr., John",
+    "Smith, John",
+    "{Smith and Sons}",
+    "{World Health Organization}",
+    "{IEEE}",
+    "{{IEEE} Computer Society}",
+    "{\\relax Ch}ebyshev, Pafnuty",
+    "Tschebyscheff, P.",
+    "d'Alembert, Jean",
+    "D'Alembert, J.",
+    "O'Brien, Pat",
+    "{\\'E}mile Zola",
+    "Zola, {\\'E}mile",
+    "Ritchie, Dennis M.",
+    "Kernighan, Brian W.",
+    "others",
+]
+BIB_TITLES = [
+    "The {C} Programming Language",
+    "{The C Programming Language}",
+    "The C Programming Language",
+    "{UNIX} Time-Sharing System",
+    "The {UNIX} {Time-Sharing} System",
+    "{\\em Emphasis} first",
+    "{\\textit{Italic}} first",
+    "``Quoted'' title",
+    "`Single' quoted",
+    '{\\"U}ber die Theorie',
+    "Uber die Theorie",
+    "{\\'E}tude",
+    "Etude",
+    "{$\\alpha$}-Helices",
+    "$\\beta$-Carboline",
+    "{TeX}: the program",
+    "\\TeX: the program",
+    "{\\TeX} and {\\LaTeX}",
+    "{[Untitled]}",
+    "{1984}",
+    "2nd Workshop",
+    "10th Workshop",
+    "The Art of Computer Programming",
+    "The Art of Computer Programming, Volume 2",
+    "Zur {Geschichte} des {Orients}",
+    "T{\\\"u}rkiye'de Arkeoloji",
+    "Proceedings of the {USENIX} Conference",
+    "Proceedings of the USENIX Conference",
+    "--- a dash first",
+    "{\\ldots} and more",
+]
+BIB_TYPES = ["article", "book", "inproceedings", "incollection", "techreport", "phdthesis", "misc", "manual"]
+BIB_YEARS = ["1978", "1978", "1988", "{1988}", "2000", "2000/2002", "2000--2001", "", "forthcoming", "19xx"]
+
+
+def synthetic_bibtex(count: int, seed: int = 15) -> str:
+    """BibTeX text of `count` random entries (LaTeX accents, braces, particles, institutions, "and others")."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(count):
+        kind = rng.choice(BIB_TYPES)
+        names = [rng.choice(BIB_AUTHORS[:-1])] + [rng.choice(BIB_AUTHORS) for _ in range(rng.choice([0, 0, 1, 2, 4]))]
+        if "others" in names[:-1]:
+            names = [x for x in names if x != "others"] + ["others"]
+        fields = {"title": rng.choice(BIB_TITLES)}
+        role = "author" if rng.random() < 0.8 else ("editor" if rng.random() < 0.7 else "")
+        if role:
+            fields[role] = " and ".join(names)
+        year = rng.choice(BIB_YEARS)
+        if year:
+            fields["year"] = year
+        if rng.random() < 0.4:
+            fields["month"] = rng.choice(["jan", "{Jan.}", "mar", "dec", "{Spring}"])
+        if kind in ("article",):
+            fields["journal"] = rng.choice(["Comm. {ACM}", "Communications of the ACM", '{\\"O}sterr. Z.'])
+        if kind in ("inproceedings", "incollection"):
+            fields["booktitle"] = rng.choice(BIB_TITLES)
+        if rng.random() < 0.4:
+            fields["volume"] = rng.choice(["1", "2", "10", "3--4", "II", "S1"])
+        if rng.random() < 0.3:
+            fields["number"] = rng.choice(["1", "4", "12", "TR-7"])
+        if rng.random() < 0.4:
+            fields["pages"] = rng.choice(["1--10", "33--45", "101--7", "e1003", "x+300"])
+        if rng.random() < 0.3:
+            fields["publisher"] = rng.choice(["Addison-Wesley", "{Springer}", "Prentice-{Hall}"])
+        if rng.random() < 0.1:
+            fields["language"] = rng.choice(["german", "english", "turkish"])
+        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+        out.append(f"@{kind}{{bib{n},\n{body}\n}}\n")
+    return "\n".join(out)
+
+
+def bibtex_items(count: int, seed: int = 15) -> list[dict]:
+    """The synthetic BibTeX entries as litsite's importer reads them (CSL-JSON), ids prefixed "bib:"."""
+    import tempfile
+    from pathlib import Path
+
+    from litsite.importers.bibtex import load_bibtex
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.bib"
+        text = synthetic_bibtex(count, seed)
+        path.write_text(text, encoding="utf-8")
+        refs = load_bibtex(text, path).references
+    return [{**ref, "id": f"bib:{ref['id']}"} for ref in refs]
+
+
+def mutant(item: dict, donor: dict, rng: random.Random, ident: str) -> dict:
+    """A copy of `item` with one variable changed: removed, or taken from `donor` — items equal on their first sort
+    keys, so that the later keys decide."""
+    out = {**item, "id": ident}
+    keys = [k for k in out if k not in ("id", "type")]
+    roll = rng.random()
+    if roll < 0.25 and keys:
+        out.pop(rng.choice(keys))
+    else:
+        other = [k for k in donor if k not in ("id",)]
+        if other:
+            k = rng.choice(other)
+            out[k] = donor[k]
+    return out

@@ -89,6 +89,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.LocaleTreeTerms",
         "speed.RootLookup",
         "speed.MemoisedLookups",
+        "fixes.sort_numbers.GroupNumberKeys",
         "fixes.layout.Display",
         "fixes.decorations.PlainDecorations",
         "fixes.groups.Group",
@@ -192,6 +193,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.MemoisedLookups",
         "fixes.text_case.TextCased_number",
         "fixes.text_case.TextCased",
+        "fixes.sort_numbers.NumberKeys",
         "fixes.numbers.NumberPages",
         "fixes.numbers.PageRanges",
         "fixes.layout.Display",
@@ -235,6 +237,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.MemoisedLookups",
         "fixes.text_case.TextCased_text",
         "fixes.text_case.TextCased",
+        "fixes.sort_numbers.NumberKeys",
         "fixes.quotes.QuotedText",
         "fixes.quotes.QuotedValue",
         "fixes.numbers.TextNumbers",
@@ -251,11 +254,14 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
 # (element, method): the layers overriding it, top first. Everywhere else, one layer at most overrides a method.
 SHARED_METHODS: dict[tuple[str, str], tuple[str, ...]] = {
     ("group", "calls_variable"): ("speed.MemoisedLookups", "fixes.groups.Group"),
+    ("group", "render"): ("fixes.sort_numbers.GroupNumberKeys", "fixes.layout.Display"),
     ("label", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("label", "process"): ("fixes.numbers.CountLabel", "fixes.groups.Label"),
     ("number", "process"): ("fixes.numbers.NumberPages", "fixes.groups.TrackedNumber"),
+    ("number", "render"): ("fixes.sort_numbers.NumberKeys", "fixes.layout.Display"),
     ("text", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("text", "process"): ("fixes.quotes.QuotedValue", "fixes.groups.TrackedText"),
+    ("text", "render"): ("fixes.sort_numbers.NumberKeys", "fixes.layout.Display"),
     ("text", "_variable"): ("fixes.numbers.TextNumbers", "fixes.groups.TrackedText"),
 }
 

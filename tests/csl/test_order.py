@@ -263,3 +263,28 @@ def test_spaces_around_a_key_are_not_trimmed(tmp_path: Path) -> None:
     titles = ["Abc", " Leading", "Zed ", "Zed", "1 x"]
     order = _order([{"title": t} for t in titles], _style(tmp_path, '<key variable="title"/>'))
     assert [titles[int(i)] for i in order] == [" Leading", "1 x", "Abc", "Zed", "Zed "]
+
+
+@pytest.mark.parametrize(
+    ("macro", "expected"),
+    [
+        # after "x", the plain numbers "2", "12", "S1" are number blobs: "x|undefined2|" sorts after "x|abc|"
+        ('<group delimiter=" "><text value="x"/><text variable="volume"/></group>',
+         ["0", "12a", "abc", "II", "2", "12", "S1"]),
+        # the number's own suffix makes it a level of its own, where it is first: no "undefined"
+        ('<group delimiter=" "><text value="x"/><text variable="volume" suffix="."/></group>',
+         ["0", "2", "12", "12a", "abc", "II", "S1"]),
+        # a group with a string after the number renders it there, first
+        ('<group delimiter=" "><text value="x"/><group delimiter=" "><text variable="volume"/><text value="y"/>'
+         "</group></group>", ["0", "2", "12", "12a", "abc", "II", "S1"]),
+        # a number first in the key has nothing before it
+        ('<group delimiter=" "><text variable="volume"/><text value="x"/></group>',
+         ["0", "2", "12", "12a", "abc", "II", "S1"]),
+    ],
+)  # fmt: skip
+def test_undefined_before_a_number_blob_in_a_macro_key(tmp_path: Path, macro: str, expected: list[str]) -> None:
+    """citeproc-js writes "undefined" before a plain number of a numeric variable that is not first in the list it
+    is rendered in (the delimiter of a layout a sort key does not have); orders are citeproc-js 2.4.63's."""
+    values = ["12", "12a", "abc", "II", "2", "S1", "0"]
+    items = [{"title": v, "volume": v} for v in values]
+    assert [values[int(i)] for i in _order(items, _macro_style(tmp_path, macro))] == expected

@@ -22,6 +22,7 @@ from citeproc.string import String
 from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
+from litsite.csl.fixes.sort_numbers import resolve
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -236,7 +237,7 @@ class Key:
             text = None
         layout.repressed = saved
         item["_used"] = used or set()
-        text = _date_runs(str(text)) if text is not None else ""
+        text = _date_runs(resolve(str(text))) if text is not None else ""
         return ["c", text] if text.strip() else None
 
 
