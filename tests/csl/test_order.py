@@ -288,3 +288,38 @@ def test_undefined_before_a_number_blob_in_a_macro_key(tmp_path: Path, macro: st
     values = ["12", "12a", "abc", "II", "2", "S1", "0"]
     items = [{"title": v, "volume": v} for v in values]
     assert [values[int(i)] for i in _order(items, _macro_style(tmp_path, macro))] == expected
+
+
+_TURKISH = [
+    {"title": "identity"},
+    {"title": "Ideas", "language": "tr"},
+    {"title": "Index"},
+    {"title": "ideal", "language": "en"},
+    {"title": "Irmak", "language": "tr-TR"},
+    {"title": "isim"},
+]
+
+
+@pytest.mark.parametrize(
+    ("items", "cited", "expected"),
+    [
+        # cited one by one: each item is inserted with "I" lower-cased as its own language does (Turkish "ı")
+        (_TURKISH, True, ["ideal", "identity", "Ideas", "Index", "Irmak", "isim"]),
+        # registered together: as the last item's language does (here no language: "I" is "i")
+        (_TURKISH, False, ["ideal", "Ideas", "identity", "Index", "Irmak", "isim"]),
+        ([*_TURKISH, {"title": "Ilıca", "language": "tr"}], False,
+         ["ideal", "identity", "isim", "Ideas", "Ilıca", "Index", "Irmak"]),
+    ],
+)  # fmt: skip
+def test_turkish_items_lower_case_the_keys_they_are_inserted_with(
+    tmp_path: Path, items: list[dict], cited: bool, expected: list[str]
+) -> None:
+    """citeproc-js lower-cases keys with the language of the item it rendered last, and inserts items one by one by
+    binary search: orders are citeproc-js 2.4.63's (bench/csl_conformance/order_js.js) for these items."""
+    from litsite.csl.engine import Cite, Formatter
+
+    full = [{"type": "book", **item, "id": str(n)} for n, item in enumerate(items)]
+    clusters = [[Cite(item["id"])] for item in full] if cited else []
+    style = _style(tmp_path, '<key variable="title"/>')
+    entries = Formatter(style, "en-US").format(full, clusters, "text").entries
+    assert [items[int(i)]["title"] for i, _ in entries] == expected
