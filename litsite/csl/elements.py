@@ -31,6 +31,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #   groups.Label drops an empty label.
 # - fixes.quotes above fixes.groups: QuotedValue.process answers cs:text value="…" itself and hands every other
 #   cs:text to TrackedText.process, which replaces citeproc-py's Text.process without calling it.
+# - fixes.sort_numbers above fixes.layout: its render marks and resolves number blobs in macro sort keys around
+#   Display's render (which changes nothing in a sort key).
 # - speed outermost: it remembers the answers of everything below (lookups, children, terms — labels'
 #   TermFormFallback.get_term among them; groups.Group's calls_variable) and skips no-op formatting and affixes;
 #   it changes no output (tests/csl/test_speed.py).
@@ -49,6 +51,7 @@ LAYERS: tuple[str, ...] = (
     "litsite.csl.fixes.positions",  # positions from note numbers (citeproc-js's rules), near-note distance
     "litsite.csl.fixes.quotes",  # quotes="true" and cs:text value quotes
     "litsite.csl.fixes.sorting",  # sort keys from values, collation, empty keys last
+    "litsite.csl.fixes.sort_numbers",  # citeproc-js's "undefined" before number blobs in macro sort keys
     "litsite.csl.fixes.text_case",  # text-case on text, label, number, date-part, name-part
     "litsite.csl.fixes.variables",  # hyphenated variables on cs:names, suppress-author
     "litsite.csl.speed",  # memoised lookups and skipped no-ops, outermost

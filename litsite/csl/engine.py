@@ -16,6 +16,7 @@ from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, spee
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 from litsite.csl.fixes.positions import PositionTracker
+from litsite.csl.insertion import dotless_language
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
@@ -182,7 +183,7 @@ class Formatter:
                 digest = digests[n] if digests is not None else item_digest(item)
                 tags[key] = digest + (f"#{bib.position(key)}" if positional else "")
             if style.has_bibliography():
-                self._sort(bib, style, memo, tags, parallel)
+                self._sort(bib, style, memo, tags, parallel, at_once=not any(clusters))
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys))
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
@@ -220,8 +221,11 @@ class Formatter:
         return Formatted(tuple(entries), tuple(texts), align, tuple(missing))
 
     @staticmethod
-    def _sort(bib: source.Bibliography, style: Style, memo: Memo, tags: dict[str, str], parallel: Parallel) -> None:
-        """Sort the bibliography, taking each item's raw sort values from the memo when known."""
+    def _sort(
+        bib: source.Bibliography, style: Style, memo: Memo, tags: dict[str, str], parallel: Parallel, at_once: bool
+    ) -> None:
+        """Sort the bibliography, taking each item's raw sort values from the memo when known; `at_once`: no item is
+        cited, all are registered together (citeproc-js then lower-cases every key as the last item's language)."""
         bibliography = style.root.bibliography
         sort = bibliography.find("cs:sort", bibliography.nsmap)
         if sort is None:
@@ -235,7 +239,11 @@ class Formatter:
         rows = [raws[item.key] for item in bib.items]
         registered = [tags[item.key] for item in bib.items]
         previous = memo.get("o|")
-        order = Formatter._insert(sort, rows, registered, previous) or sort.litsite_order(rows)
+        languages = [item.reference.get("language") for item in bib.items]
+        if at_once and languages:
+            languages = languages[-1:] * len(languages)
+        insert = None if any(map(dotless_language, languages)) else Formatter._insert(sort, rows, registered, previous)
+        order = insert or sort.litsite_order(rows, languages)
         now = {"order": [registered[i] for i in order], "registered": registered}
         if now != previous:
             memo.put("o|", now)

@@ -48,7 +48,7 @@ def into_quote(last: str, closers: str, run: str) -> str:
 # copies the mark into the element's suffix only if the suffix does not end with it); a parent without formatting
 # takes the mark off again (its leftward moves a sibling's prefix into its own suffix, which then merges). A field
 # with quotes or markup is not one string blob but a tree, into whose end a delimiter's mark merges: RICH_SEAL.
-SEAL = "\ue1b2"  # (U+E1B0 and U+E1B1 are sorting.DATE_KEY)
+SEAL = "\ue1b2"  # (U+E1B0 and U+E1B1 are sorting.DATE_KEY, U+E1B4 and U+E1B5 sort_numbers.NUMBER_KEY)
 RICH_SEAL = "\ue1b3"
 SEALS = SEAL + RICH_SEAL
 MARKS = frozenset(".,;:!?")

@@ -255,3 +255,71 @@ def test_spanish_collation_has_n_tilde_after_n(tmp_path: Path) -> None:
 def test_keys_collate_with_the_locale_tailoring(lang: str, ordered: list[str]) -> None:
     """ICU's tailoring for the formatting locale, as citeproc-js's collator applies it (checked with Node's Intl)."""
     assert sorted(ordered, key=lambda s: collation_key(s, lang)) == ordered
+
+
+def test_spaces_around_a_key_are_not_trimmed(tmp_path: Path) -> None:
+    """citeproc-js writes every U+0020 of a key as its separator, at the ends too: " Leading" sorts before digits
+    ("|Leading|"), "Zed " after "Zed" ("Zed||" against "Zed|")."""
+    titles = ["Abc", " Leading", "Zed ", "Zed", "1 x"]
+    order = _order([{"title": t} for t in titles], _style(tmp_path, '<key variable="title"/>'))
+    assert [titles[int(i)] for i in order] == [" Leading", "1 x", "Abc", "Zed", "Zed "]
+
+
+@pytest.mark.parametrize(
+    ("macro", "expected"),
+    [
+        # after "x", the plain numbers "2", "12", "S1" are number blobs: "x|undefined2|" sorts after "x|abc|"
+        ('<group delimiter=" "><text value="x"/><text variable="volume"/></group>',
+         ["0", "12a", "abc", "II", "2", "12", "S1"]),
+        # the number's own suffix makes it a level of its own, where it is first: no "undefined"
+        ('<group delimiter=" "><text value="x"/><text variable="volume" suffix="."/></group>',
+         ["0", "2", "12", "12a", "abc", "II", "S1"]),
+        # a group with a string after the number renders it there, first
+        ('<group delimiter=" "><text value="x"/><group delimiter=" "><text variable="volume"/><text value="y"/>'
+         "</group></group>", ["0", "2", "12", "12a", "abc", "II", "S1"]),
+        # a number first in the key has nothing before it
+        ('<group delimiter=" "><text variable="volume"/><text value="x"/></group>',
+         ["0", "2", "12", "12a", "abc", "II", "S1"]),
+    ],
+)  # fmt: skip
+def test_undefined_before_a_number_blob_in_a_macro_key(tmp_path: Path, macro: str, expected: list[str]) -> None:
+    """citeproc-js writes "undefined" before a plain number of a numeric variable that is not first in the list it
+    is rendered in (the delimiter of a layout a sort key does not have); orders are citeproc-js 2.4.63's."""
+    values = ["12", "12a", "abc", "II", "2", "S1", "0"]
+    items = [{"title": v, "volume": v} for v in values]
+    assert [values[int(i)] for i in _order(items, _macro_style(tmp_path, macro))] == expected
+
+
+_TURKISH = [
+    {"title": "identity"},
+    {"title": "Ideas", "language": "tr"},
+    {"title": "Index"},
+    {"title": "ideal", "language": "en"},
+    {"title": "Irmak", "language": "tr-TR"},
+    {"title": "isim"},
+]
+
+
+@pytest.mark.parametrize(
+    ("items", "cited", "expected"),
+    [
+        # cited one by one: each item is inserted with "I" lower-cased as its own language does (Turkish "ı")
+        (_TURKISH, True, ["ideal", "identity", "Ideas", "Index", "Irmak", "isim"]),
+        # registered together: as the last item's language does (here no language: "I" is "i")
+        (_TURKISH, False, ["ideal", "Ideas", "identity", "Index", "Irmak", "isim"]),
+        ([*_TURKISH, {"title": "Ilıca", "language": "tr"}], False,
+         ["ideal", "identity", "isim", "Ideas", "Ilıca", "Index", "Irmak"]),
+    ],
+)  # fmt: skip
+def test_turkish_items_lower_case_the_keys_they_are_inserted_with(
+    tmp_path: Path, items: list[dict], cited: bool, expected: list[str]
+) -> None:
+    """citeproc-js lower-cases keys with the language of the item it rendered last, and inserts items one by one by
+    binary search: orders are citeproc-js 2.4.63's (bench/csl_conformance/order_js.js) for these items."""
+    from litsite.csl.engine import Cite, Formatter
+
+    full = [{"type": "book", **item, "id": str(n)} for n, item in enumerate(items)]
+    clusters = [[Cite(item["id"])] for item in full] if cited else []
+    style = _style(tmp_path, '<key variable="title"/>')
+    entries = Formatter(style, "en-US").format(full, clusters, "text").entries
+    assert [items[int(i)]["title"] for i, _ in entries] == expected

@@ -16,6 +16,7 @@ from litsite.csl.fixes import (  # noqa: F401
     ordinals,
     positions,
     quotes,
+    sort_numbers,
     sorting,
     text_case,
     variables,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cmp_to_key, lru_cache
 from itertools import chain
 
@@ -22,6 +22,8 @@ from citeproc.string import String
 from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
+from litsite.csl.fixes.sort_numbers import resolve
+from litsite.csl.insertion import dotless_language, insertion_order, turkish_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -51,8 +53,9 @@ def collation_key(text: str, lang: str = "") -> tuple:
     """A sort key approximating ICU root collation at base strength, as citeproc-js compares (Intl.Collator,
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
-    text = _STRIP.sub("", text.replace(APOS, "’")).strip()
-    if not text:
+    # Not trimmed: citeproc-js writes a leading or trailing U+0020 as its separator too (" Title" sorts first).
+    text = _STRIP.sub("", text.replace(APOS, "’"))
+    if not text.strip():
         return ((),)
     if lang[:2] in ("da", "nb", "nn"):
         text = _AA.sub("å", text)  # Danish and Norwegian "aa" is the letter å (ICU's contraction)
@@ -235,7 +238,7 @@ class Key:
             text = None
         layout.repressed = saved
         item["_used"] = used or set()
-        text = _date_runs(str(text)) if text is not None else ""
+        text = _date_runs(resolve(str(text))) if text is not None else ""
         return ["c", text] if text.strip() else None
 
 
@@ -284,10 +287,18 @@ class Sort:
         """One raw sort value per cs:key for an item."""
         return [key.litsite_raw(item, context) for key in self.findall("cs:key", self.nsmap)]
 
-    def litsite_order(self, raws: list[list[Raw]]) -> list[int]:
-        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last)."""
+    def litsite_order(self, raws: list[list[Raw]], languages: Sequence[object] | None = None) -> list[int]:
+        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last); with the
+        items' languages, citeproc-js's insertion order when Turkish or Azeri items change its lower-casing."""
         lang = self._lang()
         keys = [[raw_to_key(raw, lang) for raw in row] for row in raws]
+        dotless = [dotless_language(language) for language in languages or ()]
+        if any(dotless) and any("I" in str(raw) or "İ" in str(raw) for row in raws for raw in row):
+            turkish = [[raw_to_key(_turkish_raw(raw), lang) for raw in row] for row in raws]
+            compare = self._compare()
+            return insertion_order(
+                len(raws), dotless, lambda a, b, flag: compare(*((turkish if flag else keys)[i] for i in (a, b)))
+            )
         rows = list(range(len(raws)))
         if not any(self._descending()):
             # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
@@ -355,3 +366,10 @@ class Sort:
     def sort(self, items: list, context: object) -> list:
         """Items sorted by the keys."""
         return [items[i] for i in self.litsite_order([self.litsite_raw(item, context) for item in items])]
+
+
+def _turkish_raw(raw: Raw) -> Raw:
+    """A raw sort value with its text lower-cased the Turkish way (insertion.py)."""
+    if isinstance(raw, list) and raw[0] in ("c", "n"):
+        return [raw[0], turkish_lower(str(raw[1]))]
+    return raw
