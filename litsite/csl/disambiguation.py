@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from citeproc import Citation
 
@@ -47,6 +48,7 @@ def _state_from_json(state: dict) -> dict:
 
 
 _NOT_AN_ITEM = "\x00litsite-other-cite"
+_GROWN = 24  # the largest group settled citation by citation (each step settles the group so far again)
 _PLACEHOLDER = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")  # formatting and quotes: decorations
 
 
@@ -130,10 +132,12 @@ class Disambiguator:
             groups[self.render(key)].append(key)
         return [group for group in groups.values() if len(group) > 1]
 
-    def run(self, keys: list[str]) -> None:
-        """Disambiguate the cites of `keys` (in bibliography order)."""
+    def run(self, keys: list[str], registered: dict[str, int] | None = None) -> None:
+        """Disambiguate the cites of `keys` (in bibliography order); `registered`: each key's place in the order
+        the citations met the items (the first cited first), which decides how a group grows."""
         if self.citation is None:
             return
+        self.registered = registered or {key: n for n, key in enumerate(keys)}
         self._global_givennames(keys)
         self.prefill(keys)
         # Groups are independent (each changes and renders only its own items), so they may be settled in
@@ -162,7 +166,8 @@ class Disambiguator:
 
     def _group_key(self, group: list[str]) -> str:
         """The memo key of a group's outcome: each item's content (tag), state so far and year suffix, in order."""
-        return "g|" + ";".join(f"{self.tags[k]}:{self.bib.source.state_key(k)}" for k in group)
+        met = ",".join(str(n) for n in sorted(range(len(group)), key=lambda i: self.registered.get(group[i], 0)))
+        return "g|" + ";".join(f"{self.tags[k]}:{self.bib.source.state_key(k)}" for k in group) + "|" + met
 
     def _settle(self, group: list[str]) -> dict[str, tuple[dict, str | None]]:
         """Resolve one group of identical cites (citeproc-js's lists and clashes); return its items' (state,
@@ -179,19 +184,13 @@ class Disambiguator:
         )
         counts = {key: len(self._names(key)) for key in group}
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
-        first = min(group, key=lambda k: (str(counts[k]), ids[k]))
-        # the names the compared (subsequent) cite shows
-        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
-        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
-        shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
-        start = Config(shown, [0] * max(counts.values()))
 
         def render(key: str, config: Config) -> str:
             self._apply(key, saved[key], config)
             return self.render(key)
 
         try:
-            registered = settle(group, options, start, counts, ids, render)
+            registered = self._grow(group, options, counts, ids, render)
             out = {}
             for key in group:
                 self._apply(key, saved[key], registered.get(key))
@@ -199,6 +198,42 @@ class Disambiguator:
             return out
         finally:
             self.memo.used = used
+
+    def _start(self, group: list[str], counts: dict[str, int], ids: dict[str, str]) -> Config:
+        """A group's first configuration: the names its first item's compared (subsequent) cite shows."""
+        first = min(group, key=lambda k: (str(counts[k]), ids[k]))
+        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
+        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
+        shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
+        return Config(shown, [0] * max(counts[k] for k in group))
+
+    def _grow(
+        self,
+        group: list[str],
+        options: Options,
+        counts: dict[str, int],
+        ids: dict[str, str],
+        render: Callable[[str, Config], str],
+    ) -> dict[str, Config]:
+        """The group settled as citeproc-js settles it, one citation at a time: each time an item joins the items
+        cited before it, the group is settled again from the configuration its first-cited item has so far (names
+        added and given names expanded are never taken back), so an item cited after a resolved pair shows what
+        the pair needed ("Blether and Edward Doe" after John and Jane Doe; "A, E, and F" after "A, B, and C" and
+        "A, B, and D"). Groups above _GROWN items are settled once, from the start."""
+        if len(group) > _GROWN:
+            return settle(group, options, self._start(group, counts, ids), counts, ids, render)
+        met = sorted(group, key=lambda k: self.registered.get(k, 0))
+        current: dict[str, Config] = {}
+        for size in range(2, len(met) + 1):
+            joined = set(met[:size])
+            sub = [key for key in group if key in joined]  # bibliography order
+            start = self._start(sub, counts, ids)
+            before = current.get(met[0])
+            if before is not None:
+                givens = list(before.givens) + [0] * max(0, len(start.givens) - len(before.givens))
+                start = Config(max(before.names, start.names), givens)
+            current.update(settle(sub, options, start, counts, ids, render))
+        return current
 
     def _apply(self, key: str, saved: dict, config: Config | None) -> None:
         """Set an item's state to its state before the group was settled with `config` on top."""

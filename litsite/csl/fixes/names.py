@@ -225,7 +225,9 @@ class Name:
         given = p.given if form != "short" else ""
         init_with = opt("initialize-with")
         if given and p.family and init_with is not None and given_level < 2:
-            normalize_only = opt("initialize") == "false" and given_level != 1
+            # citeproc-js (_givenName): a disambiguation level of 1 initialises as the name's own settings do, so
+            # under initialize="false" it only normalises written initials ("Percy L." stays, not "P. L.")
+            normalize_only = opt("initialize") == "false"
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
             initializer = initialize_marked if has_markup(given) else initialize_with
             given = initializer(given, init_with, normalize_only, hyphen)
