@@ -52,6 +52,29 @@ _GROWN = 24  # the largest group settled citation by citation (each step settles
 _PLACEHOLDER = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")  # formatting and quotes: decorations
 
 
+def _initialize_with(root: object) -> bool:
+    """Whether the first cs:name a citation renders (its macros followed) has an initialize-with, its own or
+    inherited from cs:citation or cs:style."""
+    ns = {"cs": CSL_NS}
+    citation = root.find("cs:citation", ns)
+    if citation is None:
+        return False
+    macros = {m.get("name"): m for m in root.findall("cs:macro", ns)}
+    todo, seen = [citation.find("cs:layout", ns)], set()
+    while todo:
+        node = todo.pop(0)
+        if node is None:
+            continue
+        for element in node.iter():
+            if element.tag == f"{{{CSL_NS}}}name":
+                return any("initialize-with" in holder.attrib for holder in (element, citation, root))
+            name = element.get("macro") if element.tag == f"{{{CSL_NS}}}text" else None
+            if name in macros and name not in seen:
+                seen.add(name)
+                todo.append(macros[name])
+    return any("initialize-with" in holder.attrib for holder in (citation, root))
+
+
 def _letters(n: int) -> str:
     out = ""
     n += 1
@@ -78,6 +101,7 @@ class Disambiguator:
         # citeproc-js's has_disambiguate: a disambiguate="true" test anywhere in the style (macros included)
         condition = ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"
         self.has_condition = bool(style.root.xpath(condition, namespaces={"cs": CSL_NS}))
+        self.cite_initials = _initialize_with(style.root)
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
@@ -194,7 +218,15 @@ class Disambiguator:
             out = {}
             for key in group:
                 self._apply(key, saved[key], registered.get(key))
-                out[key] = (self.state(key), self.bib.source.peek(key, "year_suffix"))
+                state = self.state(key)
+                if state.get("given_pos"):
+                    # the level the cite rendered with is what the bibliography sees (citeproc-js writes it back):
+                    # level 1 without initialize-with is the full given name
+                    state["given_bib"] = {
+                        i: 2 if level == 1 and not self.cite_initials else level
+                        for i, level in state["given_pos"].items()
+                    }
+                out[key] = (state, self.bib.source.peek(key, "year_suffix"))
             return out
         finally:
             self.memo.used = used

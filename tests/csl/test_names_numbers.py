@@ -34,20 +34,32 @@ def test_a_number_used_as_a_substitute_is_not_printed_again(tmp_path: Path) -> N
     assert _entries(tmp_path, layout, items, extra=EDITION) == ["5th ed. / T", "A / 5th ed. / T"]
 
 
-def _cites(tmp_path: Path, citation: str, layout: str, items: list[dict], style_attrs: str = "") -> list[str]:
-    """The first citation of each item, one cluster each, in file order (as citeproc-js processes them)."""
+def _formatted(
+    tmp_path: Path,
+    citation: str,
+    layout: str,
+    items: list[dict],
+    style_attrs: str = "",
+    bibliography: str = '<text variable="title"/>',
+) -> tuple[list[str], list[str]]:
+    """The first citation of each item, one cluster each, in file order (as citeproc-js processes them), and the
+    bibliography entries."""
     path = tmp_path / "cites.csl"
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {style_attrs}>'
         "<info><title>c</title><id>c</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
         f"<citation {citation}><layout>{layout}</layout></citation>"
-        '<bibliography><layout><text variable="title"/></layout></bibliography></style>',
+        f"<bibliography><layout>{bibliography}</layout></bibliography></style>",
         encoding="utf-8",
     )
     books = [{"type": "book", "title": item["id"], **item} for item in items]
     result = Formatter(path, "en-US").format(books, [[Cite(item["id"])] for item in items], "text")
-    return list(result.citations)
+    return list(result.citations), [entry.strip() for _, entry in result.entries]
+
+
+def _cites(tmp_path: Path, citation: str, layout: str, items: list[dict], style_attrs: str = "") -> list[str]:
+    return _formatted(tmp_path, citation, layout, items, style_attrs)[0]
 
 
 def test_a_given_name_expanded_one_level_under_initialize_false_is_not_initialised(tmp_path: Path) -> None:
@@ -137,3 +149,42 @@ def test_ordinals_in_the_gender_of_their_noun(
     layout = f'<number variable="{variable}" form="{form}"/>'
     items = [{variable: str(n)} for n in (1, 2, 11, 112)]
     assert _entries(tmp_path, layout, items, locale=locale) == expected
+
+
+YEAR = '<date variable="issued"><date-part name="year"/></date>'
+
+
+@pytest.mark.parametrize(
+    ("initials", "cites", "entries"),
+    [
+        # level 1 without initialize-with is the full name in the cite, and so in the bibliography
+        (
+            "",
+            ["Martin Abadi 2016", "Mark Abadi 2016", "Mark Abadi 2017", "Jo Abadi 2017"],
+            ["Abadi, Martin. a", "Abadi, Mark. b", "Abadi, Mark. c", "Abadi, Jo. d"],
+        ),
+        # with initialize-with, initials tell c from d: their entries keep the bibliography's own initials
+        (
+            'initialize-with=". "',
+            ["Martin Abadi 2016", "Mark Abadi 2016", "M. Abadi 2017", "J. Abadi 2017"],
+            ["Abadi, Martin. a", "Abadi, Mark. b", "Abadi, M. c", "Abadi, J. d"],
+        ),
+    ],
+)
+def test_a_given_name_a_cite_needed_is_written_in_the_bibliography(
+    tmp_path: Path, initials: str, cites: list[str], entries: list[str]
+) -> None:
+    """citeproc-js writes the given-name level a cite rendered with back into the item's disambiguation, and the
+    bibliography uses it where it is above the name's own level (_givenName: "use disambig only if it boosts")."""
+    layout = f'<group delimiter=" "><names variable="author"><name form="short" {initials}/></names>{YEAR}</group>'
+    entry = (
+        '<group delimiter=". "><names variable="author"><name name-as-sort-order="all" initialize-with=". "/>'
+        '</names><text variable="title"/></group>'
+    )
+    people = {"a": ("Martin", 2016), "b": ("Mark", 2016), "c": ("Mark", 2017), "d": ("Jo", 2017)}
+    items = [
+        {"id": k, "author": [{"family": "Abadi", "given": g}], "issued": {"date-parts": [[y]]}}
+        for k, (g, y) in people.items()
+    ]
+    found = _formatted(tmp_path, 'disambiguate-add-givenname="true"', layout, items, bibliography=entry)
+    assert found == (cites, entries)

@@ -86,8 +86,10 @@ class Name:
         names = list(item.reference.get(variable, []) or [])
         in_citation = bool((context if context is not None else self).xpath_search("./ancestor::cs:citation"))
         dis = item.reference.get("_dis") if not sort_options else None
-        if dis and not in_citation:  # add-names also holds in the bibliography (as citeproc-js does), not givennames
-            dis = {"names": dis.get("names", 0)}
+        if dis and not in_citation:
+            # add-names also holds in the bibliography (as citeproc-js does), and a by-cite given-name level where it
+            # raises the name above its own ("Abadi, Martin" when the cites needed the given name; _givenName)
+            dis = {"names": dis.get("names", 0), "given_pos": dis.get("given_bib", {})}
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         first = opt("et-al-use-first")
