@@ -75,6 +75,44 @@ def _initialize_with(root: object) -> bool:
     return any("initialize-with" in holder.attrib for holder in (citation, root))
 
 
+def _macro_walk(root: object, start: object) -> list:
+    """The elements under `start` in document order, a cs:text macro's elements in its place."""
+    macros = {m.get("name"): m for m in root.findall(f"{{{CSL_NS}}}macro")}
+    out: list = []
+
+    def walk(node: object, depth: int) -> None:
+        for element in node:
+            out.append(element)
+            name = element.get("macro") if element.tag == f"{{{CSL_NS}}}text" else None
+            if name in macros and depth < 16:
+                walk(macros[name], depth + 1)
+            else:
+                walk(element, depth)
+
+    if start is not None:
+        walk(start, 0)
+    return out
+
+
+def _name_variables(root: object) -> list[str]:
+    """The name variables a cite may show first: a cs:names of the citation, then the cs:names of its cs:substitute
+    in order (author, editor when the citation has none). Of several (one per item type), the one with the most
+    substitutes, the author among them: the general case (APA's composer, author, illustrator, director…)."""
+    citation = root.find(f"{{{CSL_NS}}}citation")
+    layout = citation.find(f"{{{CSL_NS}}}layout") if citation is not None else None
+    best: list[str] = []
+    for names in (e for e in _macro_walk(root, layout) if e.tag == f"{{{CSL_NS}}}names"):
+        order = (names.get("variable") or "").split()
+        substitute = names.find(f"{{{CSL_NS}}}substitute")
+        if substitute is None:
+            continue
+        for element in _macro_walk(root, substitute):
+            if element.tag == f"{{{CSL_NS}}}names":
+                order += [v for v in (element.get("variable") or "").split() if v not in order]
+        best = order if len(order) > len(best) and "author" in order else best
+    return best or ["author", "editor"]
+
+
 def _letters(n: int) -> str:
     out = ""
     n += 1
@@ -102,6 +140,7 @@ class Disambiguator:
         condition = ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"
         self.has_condition = bool(style.root.xpath(condition, namespaces={"cs": CSL_NS}))
         self.cite_initials = _initialize_with(style.root)
+        self.name_order = _name_variables(style.root)
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
@@ -286,9 +325,14 @@ class Disambiguator:
         self.bib.source.set_field(key, "year_suffix", suffix)
 
     def _names(self, key: str) -> list:
-        """The names a cite shows first: authors, else editors."""
+        """The names a cite shows first: those of the first name variable of the citation's first cs:names, or of
+        its substitutes in order, that the item has (authors, else editors, else a composer…)."""
         ref = self.bib.source[key]
-        return list(ref.get("author") or ref.get("editor") or [])
+        for variable in self.name_order:
+            names = ref.get(variable.replace("-", "_"))
+            if names:
+                return list(names)
+        return []
 
     def _global_givennames(self, keys: list[str]) -> None:
         """all-names / primary-name rules: names that share a family name but not a person are expanded."""
@@ -299,8 +343,7 @@ class Disambiguator:
         shown: dict[str, list[list[str]]] = {}
 
         def people_of(key: str) -> list[list[str]]:
-            ref = self.bib.source[key]
-            names = [n for n in (ref.get("author") or ref.get("editor") or []) if "literal" not in n]
+            names = [n for n in self._names(key) if "literal" not in n]
             if rule.startswith("primary-name"):
                 names = names[:1]  # citeproc-js registers every name of a cite, shown or not (et-al)
             return [[family_key(name), *given_pair(name)] for name in names]

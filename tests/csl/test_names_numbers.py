@@ -188,3 +188,22 @@ def test_a_given_name_a_cite_needed_is_written_in_the_bibliography(
     ]
     found = _formatted(tmp_path, 'disambiguate-add-givenname="true"', layout, items, bibliography=entry)
     assert found == (cites, entries)
+
+
+def test_names_are_added_to_the_list_a_substitute_shows(tmp_path: Path) -> None:
+    """disambiguate-add-names counts the names of whichever list the cite shows first: the author, or a composer or
+    illustrator standing in for it (citeproc-js disambiguates the rendered names, whatever their variable)."""
+    layout = (
+        '<group delimiter=" "><names variable="composer"><name form="short" and="text" delimiter=", "/>'
+        '<substitute><names variable="author"/><names variable="illustrator"/></substitute></names>'
+        f"{YEAR}</group>"
+    )
+    year = {"issued": {"date-parts": [[1900]]}}
+    items = [
+        {"id": "x", "author": [{"family": f} for f in ("Dupont", "Oneil", "Beethoven")], **year},
+        {"id": "y", "composer": [{"family": f} for f in ("Dupont", "Muller", "Cruz")], **year},
+        {"id": "z", "illustrator": [{"family": f} for f in ("Dupont", "Muller", "Abel")], **year},
+    ]
+    citation = 'disambiguate-add-names="true" disambiguate-add-year-suffix="true" et-al-min="3" et-al-use-first="1"'
+    cites = _cites(tmp_path, citation, layout, items)
+    assert cites == ["Dupont, Oneil, et al. 1900", "Dupont, Muller, and Cruz 1900", "Dupont, Muller, and Abel 1900"]

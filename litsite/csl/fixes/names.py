@@ -101,7 +101,8 @@ class Name:
         use_first = int(first or 1)
         use_last = (opt("et-al-use-last") or "false") == "true"
         primary_var = "author" if item.reference.get("author") else "editor"
-        if dis and dis.get("names") and variable == primary_var:
+        # names added count for the author (editor) list, or the first list the cite shows (a composer…)
+        if dis and dis.get("names") and (variable == primary_var or not item.get("_names_seen")):
             use_first = max(use_first, dis["names"])
         truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         shown = names[:use_first] if truncated else names
