@@ -207,3 +207,53 @@ def test_names_are_added_to_the_list_a_substitute_shows(tmp_path: Path) -> None:
     citation = 'disambiguate-add-names="true" disambiguate-add-year-suffix="true" et-al-min="3" et-al-use-first="1"'
     cites = _cites(tmp_path, citation, layout, items)
     assert cites == ["Dupont, Oneil, et al. 1900", "Dupont, Muller, and Cruz 1900", "Dupont, Muller, and Abel 1900"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "own", "entries"),
+    [
+        # the global rules expand a name in the bibliography where they raise it above its own level
+        ("primary-name", 'initialize="false"', ["Dupont, M.-A. and Jo Roe. a", "Dupont, Marie-Anne. b", "Roe, Jim. c"]),
+        ("primary-name", "", ["Dupont, M.-A. and J. Roe. a", "Dupont, Marie-Anne. b", "Roe, J. c"]),
+        ("all-names", "", ["Dupont, M.-A. and Jo Roe. a", "Dupont, Marie-Anne. b", "Roe, Jim. c"]),
+        ("all-names-with-initials", "", ["Dupont, M.-A. and J. Roe. a", "Dupont, M.-A. b", "Roe, J. c"]),
+    ],
+)
+def test_a_global_given_name_rule_reaches_the_bibliography(
+    tmp_path: Path, rule: str, own: str, entries: list[str]
+) -> None:
+    """givenname-disambiguation-rule other than by-cite: citeproc-js reads its name registry for the bibliography's
+    names too (M.-A. and Marie-Anne Dupont share initials: the full given name, as written)."""
+    layout = f'<group delimiter=" "><names variable="author"><name form="short" and="text"/></names>{YEAR}</group>'
+    entry = (
+        f'<group delimiter=". "><names variable="author"><name name-as-sort-order="first" and="text" {own}/>'
+        '</names><text variable="title"/></group>'
+    )
+    people = {"a": [("Dupont", "M.-A."), ("Roe", "Jo")], "b": [("Dupont", "Marie-Anne")], "c": [("Roe", "Jim")]}
+    items = [
+        {"id": k, "author": [{"family": f, "given": g} for f, g in v], "issued": {"date-parts": [[2004 + n]]}}
+        for n, (k, v) in enumerate(people.items())
+    ]
+    citation = f'disambiguate-add-givenname="true" givenname-disambiguation-rule="{rule}"'
+    found = _formatted(tmp_path, citation, layout, items, 'initialize-with=". "', entry)
+    assert found[1] == entries
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # a word (not a Roman numeral) before a hyphen is part of the value: its hyphens are kept
+        ("WP-2011-3", "WP-2011-3"),
+        ("A-12-14", "A-12-14"),
+        ("A-1 and 4-5", "A-1 and 4-5"),
+        ("CD-1-2", "CD-1-2"),
+        # a Roman numeral or a number is not: the range after it takes the en dash
+        ("X-1-2", "X-1–2"),
+        ("Mix-1-2", "Mix-1–2"),
+        ("2011-3", "2011–3"),
+        ("A1-A2-A3", "A1-2–3"),
+    ],
+)
+def test_hyphens_of_a_number_after_a_word(tmp_path: Path, value: str, expected: str) -> None:
+    """citeproc-js's processNumber reads "WP-2011-3" (a report number) as one value, not a range."""
+    assert _entries(tmp_path, '<text variable="number"/>', [{"number": value}]) == [expected]

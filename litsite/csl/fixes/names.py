@@ -89,7 +89,13 @@ class Name:
         if dis and not in_citation:
             # add-names also holds in the bibliography (as citeproc-js does), and a by-cite given-name level where it
             # raises the name above its own ("Abadi, Martin" when the cites needed the given name; _givenName)
-            dis = {"names": dis.get("names", 0), "given_pos": dis.get("given_bib", {})}
+            # and the global rules' levels (all-names, primary-name…: citeproc-js's name registry is read there too)
+            dis = {
+                "names": dis.get("names", 0),
+                "given_pos": dis.get("given_bib", {}),
+                "given_fam": dis.get("given_fam"),
+                "given_primary": dis.get("given_primary", False),
+            }
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         first = opt("et-al-use-first")
