@@ -325,10 +325,12 @@ class Disambiguator:
         self.bib.source.set_field(key, "year_suffix", suffix)
 
     def _names(self, key: str) -> list:
-        """The names a cite shows first: those of the first name variable of the citation's first cs:names, or of
-        its substitutes in order, that the item has (authors, else editors, else a composer…)."""
+        """The names a cite shows first: the authors, else the editors, else those of the first name variable of
+        the citation's author cs:names and its substitutes (a composer, an illustrator…) that the item has."""
         ref = self.bib.source[key]
-        for variable in self.name_order:
+        # author and editor first (their substitutes may hang on conditions this order does not read), then the
+        # style's other substitutes in order
+        for variable in ["author", "editor", *self.name_order]:
             names = ref.get(variable.replace("-", "_"))
             if names:
                 return list(names)
