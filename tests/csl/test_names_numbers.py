@@ -257,3 +257,24 @@ def test_a_global_given_name_rule_reaches_the_bibliography(
 def test_hyphens_of_a_number_after_a_word(tmp_path: Path, value: str, expected: str) -> None:
     """citeproc-js's processNumber reads "WP-2011-3" (a report number) as one value, not a range."""
     assert _entries(tmp_path, '<text variable="number"/>', [{"number": value}]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        # a hyphen pairs with the range it ends: the earlier hyphens stay, en dashes among them too
+        ("12-14-16", "", "pages 12-14–16"),
+        ("1-2-3-4", "", "pages 1-2-3–4"),
+        ("12–14-16", "", "pages 12-14–16"),
+        ("12-14–16", 'page-range-format="minimal"', "pages 12-14–6"),
+        ("A1-A2-A3", "", "pages A1-A2–A3"),
+        # a word before a hyphen: no range in the value
+        ("S-1, 2-3", "", "page S-1, 2-3"),
+    ],
+)
+def test_pages_with_several_hyphens(tmp_path: Path, value: str, fmt: str, expected: str) -> None:
+    """Page ranges as citeproc-js's number parser reads a value with several hyphens."""
+    layout = '<group delimiter=" "><label variable="page"/><text variable="page"/></group>'
+    style = probe_style(tmp_path, layout, attrs=fmt)
+    entries = format_bibliography([{"id": "a", "type": "book", "page": value}], style, "text", "en-US")
+    assert [entry.strip() for entry in entries] == [expected]
