@@ -278,3 +278,24 @@ def test_pages_with_several_hyphens(tmp_path: Path, value: str, fmt: str, expect
     style = probe_style(tmp_path, layout, attrs=fmt)
     entries = format_bibliography([{"id": "a", "type": "book", "page": value}], style, "text", "en-US")
     assert [entry.strip() for entry in entries] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("layout", "locale", "expected"),
+    [
+        ('<date variable="issued" form="numeric"/>', "en-US", "2003"),
+        ('<date variable="issued" form="text"/>', "en-US", "Spring 2003"),
+        ('<date variable="issued" form="numeric"/>', "de-DE", "2003"),
+        ('<date variable="issued" form="text"/>', "ja-JP", "2003年"),  # its month part is numeric, with 月
+        (
+            '<date variable="issued"><date-part name="month" form="numeric" suffix="/"/>'
+            '<date-part name="year"/></date>',
+            "en-US",
+            "2003",
+        ),
+    ],
+)
+def test_a_season_is_no_number(tmp_path: Path, layout: str, locale: str, expected: str) -> None:
+    """A month of 13-24 is a season: citeproc-js writes its term in a month part of text form, and nothing (no
+    number, no affixes) in a numeric one."""
+    assert _entries(tmp_path, layout, [{"issued": {"date-parts": [[2003, 21]]}}], locale=locale) == [expected]
