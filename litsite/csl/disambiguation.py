@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from citeproc import Citation
 
@@ -47,7 +48,69 @@ def _state_from_json(state: dict) -> dict:
 
 
 _NOT_AN_ITEM = "\x00litsite-other-cite"
+_GROWN = 24  # the largest group settled citation by citation (each step settles the group so far again)
 _PLACEHOLDER = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")  # formatting and quotes: decorations
+
+
+def _initialize_with(root: object) -> bool:
+    """Whether the first cs:name a citation renders (its macros followed) has an initialize-with, its own or
+    inherited from cs:citation or cs:style."""
+    ns = {"cs": CSL_NS}
+    citation = root.find("cs:citation", ns)
+    if citation is None:
+        return False
+    macros = {m.get("name"): m for m in root.findall("cs:macro", ns)}
+    todo, seen = [citation.find("cs:layout", ns)], set()
+    while todo:
+        node = todo.pop(0)
+        if node is None:
+            continue
+        for element in node.iter():
+            if element.tag == f"{{{CSL_NS}}}name":
+                return any("initialize-with" in holder.attrib for holder in (element, citation, root))
+            name = element.get("macro") if element.tag == f"{{{CSL_NS}}}text" else None
+            if name in macros and name not in seen:
+                seen.add(name)
+                todo.append(macros[name])
+    return any("initialize-with" in holder.attrib for holder in (citation, root))
+
+
+def _macro_walk(root: object, start: object) -> list:
+    """The elements under `start` in document order, a cs:text macro's elements in its place."""
+    macros = {m.get("name"): m for m in root.findall(f"{{{CSL_NS}}}macro")}
+    out: list = []
+
+    def walk(node: object, depth: int) -> None:
+        for element in node:
+            out.append(element)
+            name = element.get("macro") if element.tag == f"{{{CSL_NS}}}text" else None
+            if name in macros and depth < 16:
+                walk(macros[name], depth + 1)
+            else:
+                walk(element, depth)
+
+    if start is not None:
+        walk(start, 0)
+    return out
+
+
+def _name_variables(root: object) -> list[str]:
+    """The name variables a cite may show first: a cs:names of the citation, then the cs:names of its cs:substitute
+    in order (author, editor when the citation has none). Of several (one per item type), the one with the most
+    substitutes, the author among them: the general case (APA's composer, author, illustrator, director…)."""
+    citation = root.find(f"{{{CSL_NS}}}citation")
+    layout = citation.find(f"{{{CSL_NS}}}layout") if citation is not None else None
+    best: list[str] = []
+    for names in (e for e in _macro_walk(root, layout) if e.tag == f"{{{CSL_NS}}}names"):
+        order = (names.get("variable") or "").split()
+        substitute = names.find(f"{{{CSL_NS}}}substitute")
+        if substitute is None:
+            continue
+        for element in _macro_walk(root, substitute):
+            if element.tag == f"{{{CSL_NS}}}names":
+                order += [v for v in (element.get("variable") or "").split() if v not in order]
+        best = order if len(order) > len(best) and "author" in order else best
+    return best or ["author", "editor"]
 
 
 def _letters(n: int) -> str:
@@ -76,6 +139,8 @@ class Disambiguator:
         # citeproc-js's has_disambiguate: a disambiguate="true" test anywhere in the style (macros included)
         condition = ".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]"
         self.has_condition = bool(style.root.xpath(condition, namespaces={"cs": CSL_NS}))
+        self.cite_initials = _initialize_with(style.root)
+        self.name_order = _name_variables(style.root)
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
@@ -130,10 +195,12 @@ class Disambiguator:
             groups[self.render(key)].append(key)
         return [group for group in groups.values() if len(group) > 1]
 
-    def run(self, keys: list[str]) -> None:
-        """Disambiguate the cites of `keys` (in bibliography order)."""
+    def run(self, keys: list[str], registered: dict[str, int] | None = None) -> None:
+        """Disambiguate the cites of `keys` (in bibliography order); `registered`: each key's place in the order
+        the citations met the items (the first cited first), which decides how a group grows."""
         if self.citation is None:
             return
+        self.registered = registered or {key: n for n, key in enumerate(keys)}
         self._global_givennames(keys)
         self.prefill(keys)
         # Groups are independent (each changes and renders only its own items), so they may be settled in
@@ -162,7 +229,8 @@ class Disambiguator:
 
     def _group_key(self, group: list[str]) -> str:
         """The memo key of a group's outcome: each item's content (tag), state so far and year suffix, in order."""
-        return "g|" + ";".join(f"{self.tags[k]}:{self.bib.source.state_key(k)}" for k in group)
+        met = ",".join(str(n) for n in sorted(range(len(group)), key=lambda i: self.registered.get(group[i], 0)))
+        return "g|" + ";".join(f"{self.tags[k]}:{self.bib.source.state_key(k)}" for k in group) + "|" + met
 
     def _settle(self, group: list[str]) -> dict[str, tuple[dict, str | None]]:
         """Resolve one group of identical cites (citeproc-js's lists and clashes); return its items' (state,
@@ -179,26 +247,64 @@ class Disambiguator:
         )
         counts = {key: len(self._names(key)) for key in group}
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
-        first = min(group, key=lambda k: (str(counts[k]), ids[k]))
-        # the names the compared (subsequent) cite shows
-        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
-        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
-        shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
-        start = Config(shown, [0] * max(counts.values()))
 
         def render(key: str, config: Config) -> str:
             self._apply(key, saved[key], config)
             return self.render(key)
 
         try:
-            registered = settle(group, options, start, counts, ids, render)
+            registered = self._grow(group, options, counts, ids, render)
             out = {}
             for key in group:
                 self._apply(key, saved[key], registered.get(key))
-                out[key] = (self.state(key), self.bib.source.peek(key, "year_suffix"))
+                state = self.state(key)
+                if state.get("given_pos"):
+                    # the level the cite rendered with is what the bibliography sees (citeproc-js writes it back):
+                    # level 1 without initialize-with is the full given name
+                    state["given_bib"] = {
+                        i: 2 if level == 1 and not self.cite_initials else level
+                        for i, level in state["given_pos"].items()
+                    }
+                out[key] = (state, self.bib.source.peek(key, "year_suffix"))
             return out
         finally:
             self.memo.used = used
+
+    def _start(self, group: list[str], counts: dict[str, int], ids: dict[str, str]) -> Config:
+        """A group's first configuration: the names its first item's compared (subsequent) cite shows."""
+        first = min(group, key=lambda k: (str(counts[k]), ids[k]))
+        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
+        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
+        shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
+        return Config(shown, [0] * max(counts[k] for k in group))
+
+    def _grow(
+        self,
+        group: list[str],
+        options: Options,
+        counts: dict[str, int],
+        ids: dict[str, str],
+        render: Callable[[str, Config], str],
+    ) -> dict[str, Config]:
+        """The group settled as citeproc-js settles it, one citation at a time: each time an item joins the items
+        cited before it, the group is settled again from the configuration its first-cited item has so far (names
+        added and given names expanded are never taken back), so an item cited after a resolved pair shows what
+        the pair needed ("Blether and Edward Doe" after John and Jane Doe; "A, E, and F" after "A, B, and C" and
+        "A, B, and D"). Groups above _GROWN items are settled once, from the start."""
+        if len(group) > _GROWN:
+            return settle(group, options, self._start(group, counts, ids), counts, ids, render)
+        met = sorted(group, key=lambda k: self.registered.get(k, 0))
+        current: dict[str, Config] = {}
+        for size in range(2, len(met) + 1):
+            joined = set(met[:size])
+            sub = [key for key in group if key in joined]  # bibliography order
+            start = self._start(sub, counts, ids)
+            before = current.get(met[0])
+            if before is not None:
+                givens = list(before.givens) + [0] * max(0, len(start.givens) - len(before.givens))
+                start = Config(max(before.names, start.names), givens)
+            current.update(settle(sub, options, start, counts, ids, render))
+        return current
 
     def _apply(self, key: str, saved: dict, config: Config | None) -> None:
         """Set an item's state to its state before the group was settled with `config` on top."""
@@ -219,9 +325,16 @@ class Disambiguator:
         self.bib.source.set_field(key, "year_suffix", suffix)
 
     def _names(self, key: str) -> list:
-        """The names a cite shows first: authors, else editors."""
+        """The names a cite shows first: the authors, else the editors, else those of the first name variable of
+        the citation's author cs:names and its substitutes (a composer, an illustrator…) that the item has."""
         ref = self.bib.source[key]
-        return list(ref.get("author") or ref.get("editor") or [])
+        # author and editor first (their substitutes may hang on conditions this order does not read), then the
+        # style's other substitutes in order
+        for variable in ["author", "editor", *self.name_order]:
+            names = ref.get(variable.replace("-", "_"))
+            if names:
+                return list(names)
+        return []
 
     def _global_givennames(self, keys: list[str]) -> None:
         """all-names / primary-name rules: names that share a family name but not a person are expanded."""
@@ -232,8 +345,7 @@ class Disambiguator:
         shown: dict[str, list[list[str]]] = {}
 
         def people_of(key: str) -> list[list[str]]:
-            ref = self.bib.source[key]
-            names = [n for n in (ref.get("author") or ref.get("editor") or []) if "literal" not in n]
+            names = [n for n in self._names(key) if "literal" not in n]
             if rule.startswith("primary-name"):
                 names = names[:1]  # citeproc-js registers every name of a cite, shown or not (et-al)
             return [[family_key(name), *given_pair(name)] for name in names]

@@ -182,9 +182,10 @@ class Formatter:
                 key = keys[str(item["id"])]
                 digest = digests[n] if digests is not None else item_digest(item)
                 tags[key] = digest + (f"#{bib.position(key)}" if positional else "")
+            registered = {key: n for n, key in enumerate(bib.keys)}  # first cited first, as citeproc-js meets them
             if style.has_bibliography():
                 self._sort(bib, style, memo, tags, parallel, at_once=not any(clusters))
-            Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys))
+            Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys), registered)
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
             def finish(text: object) -> str:

@@ -143,6 +143,8 @@ class DatePart:
         month = date.get("month")
         if self.get("name") != "month" or (isinstance(month, int) and 1 <= month <= 12):
             return super().process(date, context)
+        if isinstance(month, int) and self.get("form") in ("numeric", "numeric-leading-zeros"):
+            raise VariableError  # citeproc-js writes no number for a season month (13-24): "2003", not "21/2003"
         season = season_index(date)
         if isinstance(season, int):
             return (context or self).get_single_term(f"season-{season:02}")

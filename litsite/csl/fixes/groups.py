@@ -204,9 +204,14 @@ class TrackedText:
 
 @extend("number")
 class TrackedNumber:
-    """cs:number: reports to groups."""
+    """cs:number: reports to groups; a variable used as a substitute is suppressed (citeproc-js suppresses every
+    cs:names, cs:date, cs:text and cs:number of a variable a substitution rendered: "(5th ed.)" once)."""
 
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
+        variable = self.get("variable")
+        if variable and suppressed(context if context is not None else self, item, variable):
+            report(False)
+            raise VariableError
         try:
             text = super().process(item, context=context, **kwargs)
         except (VariableError, KeyError):

@@ -86,8 +86,16 @@ class Name:
         names = list(item.reference.get(variable, []) or [])
         in_citation = bool((context if context is not None else self).xpath_search("./ancestor::cs:citation"))
         dis = item.reference.get("_dis") if not sort_options else None
-        if dis and not in_citation:  # add-names also holds in the bibliography (as citeproc-js does), not givennames
-            dis = {"names": dis.get("names", 0)}
+        if dis and not in_citation:
+            # add-names also holds in the bibliography (as citeproc-js does), and a by-cite given-name level where it
+            # raises the name above its own ("Abadi, Martin" when the cites needed the given name; _givenName)
+            # and the global rules' levels (all-names, primary-name…: citeproc-js's name registry is read there too)
+            dis = {
+                "names": dis.get("names", 0),
+                "given_pos": dis.get("given_bib", {}),
+                "given_fam": dis.get("given_fam"),
+                "given_primary": dis.get("given_primary", False),
+            }
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         first = opt("et-al-use-first")
@@ -99,7 +107,8 @@ class Name:
         use_first = int(first or 1)
         use_last = (opt("et-al-use-last") or "false") == "true"
         primary_var = "author" if item.reference.get("author") else "editor"
-        if dis and dis.get("names") and variable == primary_var:
+        # names added count for the author (editor) list, or the first list the cite shows (a composer…)
+        if dis and dis.get("names") and (variable == primary_var or not item.get("_names_seen")):
             use_first = max(use_first, dis["names"])
         truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
         shown = names[:use_first] if truncated else names
@@ -225,7 +234,9 @@ class Name:
         given = p.given if form != "short" else ""
         init_with = opt("initialize-with")
         if given and p.family and init_with is not None and given_level < 2:
-            normalize_only = opt("initialize") == "false" and given_level != 1
+            # citeproc-js (_givenName): a disambiguation level of 1 initialises as the name's own settings do, so
+            # under initialize="false" it only normalises written initials ("Percy L." stays, not "P. L.")
+            normalize_only = opt("initialize") == "false"
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
             initializer = initialize_marked if has_markup(given) else initialize_with
             given = initializer(given, init_with, normalize_only, hyphen)

@@ -23,16 +23,22 @@ _NUMERIC = re.compile(r"^(?:[0-9]+|[ixv]+)(?:[-,:a-zA-Z]*|-[-0-9]+)$")
 _COUNTED = re.compile(r"^(?:[0-9]+[-,:a-zA-Z]*|[ivxlcmIVXLCM]+)$")
 _RANGE_PIECE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+[a-z]*)$")
 _PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
+_WORD = re.compile(r"^[a-zA-Z]+$")
+_ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
 
 
 def pieces(text: str) -> list[str]:
-    """Values and joiners alternating (values at even positions); "12a-c" kept as one value."""
+    """Values and joiners alternating (values at even positions); "12a-c" kept as one value, and so is a word of
+    letters (not a Roman numeral) with the hyphen and value after it ("WP-2011", "A-12": citeproc-js writes
+    "WP-2011-3" and "A-12-14" as they are, "X-1-2" as "X-1–2")."""
     parts = _JOINER.split(text.strip())
     i = len(parts) - 2
     while i > 0:
         if parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1]):
             parts[i - 1 : i + 2] = ["".join(parts[i - 1 : i + 2])]
         i -= 2
+    if len(parts) > 2 and parts[1] == "-" and _WORD.match(parts[0]) and not _ROMAN_WORD.match(parts[0]):
+        parts[0:3] = ["".join(parts[0:3])]
     return parts
 
 
@@ -59,13 +65,16 @@ def write(text: str, dash: str, number: Callable[[str], str]) -> str:
     """The value written: each plain number through `number` (ordinals, roman...), hyphens as the rules say."""
     parts = pieces(text)
     out = list(parts)
+    worded = bool(parts) and "-" in parts[0] and bool(_WORD.match(parts[0].split("-")[0]))
     for i in range(0, len(parts), 2):
         piece = parts[i]
         if piece.isdigit() and not (len(piece) > 1 and piece.startswith("0")):
             out[i] = number(piece)
     for i in range(1, len(parts), 2):
         joiner = parts[i].strip()
-        if joiner == "-":
+        if joiner == "-" and worded:  # after a worded first piece ("A-1 and 4-5") citeproc-js leaves hyphens
+            out[i] = "-"
+        elif joiner == "-":
             # citeproc-js pairs a hyphen with the range it ends: the last hyphen before another joiner or the end
             if i + 2 < len(parts) and parts[i + 2].strip() == "-":
                 out[i] = "-"

@@ -15,6 +15,7 @@ from citeproc import model
 from litsite.csl.elements import extend
 
 _Table = dict[str, dict[str, dict[str, str]]]
+_Terms = dict[str, dict[str, str]]  # term name -> gender form ("neuter" for none) -> text
 
 
 def _locales(element: object) -> list:
@@ -25,29 +26,46 @@ def _locales(element: object) -> list:
     return list(root.locales)
 
 
-def _table(element: object) -> tuple[_Table, str | None]:
-    """The ordinal terms of the first locale that has any, by match, stub and gender-form; and the `ordinal` term."""
+def _forms(terms: object, name: str) -> dict[str, str]:
+    """A term's long forms by gender form; a term given only in gender forms has the feminine one, else the
+    masculine one, as its plain form (citeproc-js's localeSet)."""
+    forms: dict[str, str] = {}
+    for term in terms.findall("cs:term", terms.nsmap):
+        if term.get("name") == name and term.get("form") in (None, "long"):
+            forms.setdefault(term.get("gender-form") or "neuter", str(term.single))
+    if forms and "neuter" not in forms:
+        forms["neuter"] = forms.get("feminine", forms.get("masculine", ""))
+    return forms
+
+
+def _table(element: object) -> tuple[_Table, _Terms]:
+    """The ordinal terms of the first locale that has any, as term names by match, stub and gender-form; and the
+    texts of those terms (the plain `ordinal` term among them) by gender form."""
     for locale in _locales(element):
         terms = locale.find("cs:terms", locale.nsmap)
         if terms is None:
             continue
         table: _Table = {"whole-number": {}, "last-two-digits": {}, "last-digit": {}}
-        plain = None
+        names = set()
         for term in terms.findall("cs:term", terms.nsmap):
             name = term.get("name", "")
             if not name.startswith("ordinal") or term.get("form"):
                 continue
+            names.add(name)
             if name == "ordinal":
-                plain = plain if plain is not None else str(term.single)
                 continue
             stub = name[8:]
             match = term.get("match") or ("last-digit" if stub.startswith("0") else "last-two-digits")
             stub = stub[1:] if stub.startswith("0") else stub
-            forms = table.setdefault(match, {}).setdefault(stub, {})
-            forms.setdefault(term.get("gender-form") or "neuter", str(term.single))
-        if plain is not None or any(table.values()):
-            return table, plain
-    return {}, None
+            table.setdefault(match, {}).setdefault(stub, {})[term.get("gender-form") or "neuter"] = name
+        if names:
+            return table, {name: _forms(terms, name) for name in names}
+    return {}, {}
+
+
+def _text(forms: dict[str, str], gender: str | None) -> str:
+    """A term's text in a gender form, else its plain form (citeproc-js's getField)."""
+    return forms.get(gender or "neuter", forms.get("neuter", ""))
 
 
 def noun_gender(element: object, noun: str | None) -> str | None:
@@ -65,24 +83,42 @@ def noun_gender(element: object, noun: str | None) -> str | None:
 
 
 def ordinal(number: int, element: object, gender: str | None = None) -> str:
-    """The number with its ordinal suffix ("112th", "1ᵉʳ")."""
+    """The number with its ordinal suffix ("112th", "1ᵉʳ"), as citeproc-js's Ordinalizer: the plain `ordinal` term
+    in the gender form, unless an ordinal-NN term matches the whole number, else its last two digits, else its last
+    digit, in the gender form and then in the neuter one (112 takes ordinal-12's "th", not ordinal-02's "nd")."""
     memo = element.get_root().__dict__.setdefault("_litsite_ordinals", {})
     key = tuple(id(locale) for locale in _locales(element))
     if key not in memo:
         memo[key] = _table(element)
-    table, plain = memo[key]
+    table, texts = memo[key]
     text = str(number)
+    suffix = _text(texts.get("ordinal", {}), gender)
     for trying in [g for g in (gender, "neuter") if g]:
-        for match, key in (("whole-number", text), ("last-two-digits", text[-2:]), ("last-digit", text[-1:])):
-            found = table.get(match, {}).get(key, {}).get(trying)
-            if found is not None:
-                return text + found
-    return text + (plain or "")
+        for match, digits in (("whole-number", text), ("last-two-digits", text[-2:]), ("last-digit", text[-1:])):
+            name = table.get(match, {}).get(digits, {}).get(trying)
+            if name is not None:
+                suffix = _text(texts.get(name, {}), gender)
+                break
+        if suffix:  # citeproc-js: a suffix found for the gender (or its plain ordinal term) ends the search
+            break
+    return text + suffix
+
+
+def long_ordinal(number: int, element: object, gender: str | None = None) -> str:
+    """The number as a word ("second", "primo" for an Italian volume): the long-ordinal-NN term in the gender
+    form, else the ordinal (citeproc-js's LongOrdinalizer)."""
+    name = f"long-ordinal-{number:02d}"
+    for locale in _locales(element):
+        terms = locale.find("cs:terms", locale.nsmap)
+        forms = _forms(terms, name) if terms is not None else {}
+        if forms:
+            return _text(forms, gender)
+    return ordinal(number, element, gender)
 
 
 @extend("number")
 class OrdinalNumber:
-    """cs:number form="ordinal" (and long-ordinal above ten) with CSL 1.0.1 ordinal matching and genders."""
+    """cs:number form="ordinal" and "long-ordinal" with CSL 1.0.1 ordinal matching and genders."""
 
     def format_number(self, number: object) -> object:
         """The number in the element's form."""
@@ -93,7 +129,9 @@ class OrdinalNumber:
             return super().format_number(number)
         if value == 0:
             return "0"  # citeproc-js writes nought as it is in every form ("0", not "0th" nor an empty roman)
-        if form == "ordinal" or (form == "long-ordinal" and value > 10):
-            variable = (self.get("variable") or "").replace("_", "-")
+        variable = (self.get("variable") or "").replace("_", "-")
+        if form == "ordinal":
             return ordinal(value, self, noun_gender(self, variable))
+        if form == "long-ordinal":
+            return long_ordinal(value, self, noun_gender(self, variable))
         return super().format_number(number)

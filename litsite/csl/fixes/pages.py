@@ -16,6 +16,8 @@ import re
 _JOINER = re.compile(r"(\s*&\s*|,\s+|;\s+|\s*[\-\u2013]+\s*)")
 _PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+)$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
+_WORD = re.compile(r"^[a-zA-Z]+$")
+_ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
 _MAX_PARTS = 400  # a page field longer than this many parts is left as written (bounded work per value)
 
 
@@ -81,12 +83,18 @@ def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersa
     pieces = _JOINER.split(value.strip())
     if len(pieces) > _MAX_PARTS:
         return value
+    if len(pieces) > 2 and pieces[1].strip() == "-" and _WORD.match(pieces[0]) and not _ROMAN_WORD.match(pieces[0]):
+        return value.strip()  # a word before a hyphen ("S-1, 2-3"): citeproc-js reads no range in the value
     out: list[str] = []
     i = 0
     while i < len(pieces):
         part = pieces[i]
         joiner = pieces[i + 1] if i + 1 < len(pieces) else ""
         if joiner.strip() in ("-", "\u2013") or (joiner and set(joiner.strip()) <= {"-", "\u2013"}):
+            if i + 3 < len(pieces) and pieces[i + 3].strip() in ("-", "\u2013"):
+                out.append(part + "-")  # citeproc-js: a hyphen pairs with the range it ends ("12-14–16")
+                i += 2
+                continue
             if i + 2 < len(pieces) and part and pieces[i + 2]:
                 out.append(_pair(part, pieces[i + 2], fmt, delimiter))
                 out.append(pieces[i + 3] if i + 3 < len(pieces) else "")
