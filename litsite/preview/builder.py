@@ -180,7 +180,7 @@ class SiteBuilder:
     def _build(self, provisional: bool) -> BuildReport:
         """The build itself: load, plan, format (provisionally or exactly), render, write what changed."""
         self._patched = False
-        config, content = load_sources(self.project, self.base_url, self.state.items)
+        config, content = load_sources(self.project, self.base_url, self.state.items, self.state.documents)
         planned = plan(config, content)
         quick = provisional and self.provisional(planned)
         if not quick and self.pool is not None:

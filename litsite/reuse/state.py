@@ -21,6 +21,7 @@ from litsite.reuse.store import EXPORTS, ITEMS, TRACE_REFS, TRACES, Parsed, Shar
 from litsite.write.writer import Bookkeeping, Ledger, intact_ledger
 
 if TYPE_CHECKING:
+    from litsite.load.pagememo import PageMemo
     from litsite.load.yamlfile import ItemCache
     from litsite.reuse.formatted import FormatCache
 
@@ -86,6 +87,7 @@ class BuildState:
         self._formatter: FormatCache | None = None
         self._items: ItemCache | None = None
         self._items_record: ShardedRecord | None = None
+        self._documents: PageMemo | None = None
         self._pages = Reuse()
         self._memory: dict[str, tuple[str, Any]] = {}  # Reuse.memory: what this process keeps between builds
         self._parsed: Parsed = {}  # the records' shards as this process last read them (store.ShardedRecord)
@@ -103,7 +105,7 @@ class BuildState:
 
     def close(self) -> None:
         """Let go of what was read (the records and results held in memory)."""
-        self._formatter = self._items = self._items_record = None
+        self._formatter = self._items = self._items_record = self._documents = None
         self._pages = Reuse()
         self._memory = {}
         self._parsed = {}
@@ -133,6 +135,15 @@ class BuildState:
             self._items_record = ShardedRecord(self.records, ITEMS, code_fingerprint())
             self._items = ItemCache(self._items_record.data, self.workers)
         return self._items
+
+    @property
+    def documents(self) -> PageMemo:
+        """The Markdown files (pages, notes, themes) as the last load of this process read them, by their bytes."""
+        if self._documents is None:
+            from litsite.load.pagememo import PageMemo
+
+            self._documents = PageMemo()
+        return self._documents
 
     @property
     def formatter(self) -> FormatCache:
