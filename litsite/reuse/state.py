@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from litsite.reuse.books import books_for, read_marker
 from litsite.reuse.fingerprint import code_fingerprint, source_fingerprint
 from litsite.reuse.store import EXPORTS, ITEMS, TRACE_REFS, TRACES, Parsed, ShardedRecord
+from litsite.write.kepttree import KeptTree
 from litsite.write.writer import Bookkeeping, Ledger, intact_ledger
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class BuildState:
         self._pages = Reuse()
         self._memory: dict[str, tuple[str, Any]] = {}  # Reuse.memory: what this process keeps between builds
         self._parsed: Parsed = {}  # the records' shards as this process last read them (store.ShardedRecord)
+        self._kept = KeptTree()  # the kept tree as this process's last build left it (write/kepttree.py)
 
     @classmethod
     def open(cls, project: Path, out: Path, keep: bool = True, workers: int = 1) -> BuildState:
@@ -109,6 +111,7 @@ class BuildState:
         self._pages = Reuse()
         self._memory = {}
         self._parsed = {}
+        self._kept = KeptTree()
 
     # ----- what is reusable -----
     def up_to_date(self, options: str) -> bool:
@@ -191,4 +194,4 @@ class BuildState:
                 if rel in records:
                     raise ValueError(f"two records named {rel!r}")
                 records[rel] = data
-        return Bookkeeping(self._stamp, records, self.ledger)
+        return Bookkeeping(self._stamp, records, self.ledger, self._kept)
