@@ -157,6 +157,11 @@ class BuildState:
             self._formatter = FormatCache(self.records, workers=self.workers)
         return self._formatter
 
+    def held(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """What this process keeps between its builds under name, while key is the same (Reuse.held, for the stages
+        before rendering: the cite stage's memo of each document, cite/docmemo.py)."""
+        return Reuse(memory=self._memory).held(name, key, make)
+
     def begin(self) -> None:
         """Start one more build with this state (the preview's rebuilds): forget what the last one used, and check
         the output again."""
