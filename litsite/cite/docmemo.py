@@ -36,3 +36,12 @@ class DocMemo:
             self.made += 1
         self._now[key] = found
         return found  # type: ignore[no-any-return]
+
+    def same(self, key: Hashable, value: T) -> T:
+        """The object kept under key when it equals value (the same object handed out again, so that what digests it
+        by identity does so once), else value, kept for the next plan."""
+        found = self._now.get(key, self._last.get(key))
+        if found is None or found != value:
+            found = value
+        self._now[key] = found
+        return found  # type: ignore[no-any-return]

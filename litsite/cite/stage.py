@@ -95,7 +95,8 @@ def collect_clusters(
         for (start, end, cluster), anchor in zip(claimed, anchors, strict=True):
             spans.append((start, end, len(clusters)))
             clusters.append(dataclasses.replace(cluster, anchor=anchor))
-        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings, parsed.sections)
+        doc = DocCitations(page, tuple(spans), parsed.html, parsed.headings, parsed.sections)
+        docs[page.path] = memo.same(("doc", page.path), doc)
     return clusters, docs
 
 

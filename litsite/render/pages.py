@@ -202,12 +202,13 @@ class Traced:
 
 
 def review_setup(
-    env: Any, config: SiteConfig, content: Content, cited: Cited, refs: list[RefView]
+    env: Any, config: SiteConfig, content: Content, cited: Cited, refs: list[RefView], kept: dict[str, Any]
 ) -> tuple[Review, dict[str, Any], str]:
     """The reviewer's notes and themes (with the `remark` filter added to env), the template variables every page
-    may read of them (one object per build: a page's trace digests it once) and markdown_key."""
+    may read of them (one object per build: a page's trace digests it once) and markdown_key (kept: the last build's
+    note views, review_of)."""
     by_id = {r.id: r for r in refs}
-    review = review_of(content, cited, refs)
+    review = review_of(content, cited, refs, kept)
     env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
     return review, review.context(), markdown_key(config, content, cited, by_id)
 
@@ -251,12 +252,13 @@ def render_site(
     reuse = reuse or Reuse()
     version = render_version(config.root / "templates")
     refs = ref_views(content, cited, reuse.held("ref-views", version, dict))
-    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)), static=tuple(static))
+    memo, kept = Memo(reuse.data(EXPORTS)), reuse.held("browse", version, dict)
+    browse = Browse(config, content, cited, refs, export_memo=memo, static=tuple(static), kept=kept)
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
     # The environment keeps its compiled templates: the preview's next build reuses it while they are the same.
     env = reuse.held("jinja", version, lambda: make_env(config.root / "templates", FILTERS))
-    review = review_setup(env, config, content, cited, browse.refs)
+    review = review_setup(env, config, content, cited, browse.refs, reuse.held("note-views", version, dict))
     pages = PageCache(
         env,
         version,
@@ -281,6 +283,7 @@ def render_site(
         files.add(route.path, data)
     for route in browse.routes.files():
         files.add(route.path, make_file(route, browse, static))
+    browse.keep_digests()
     if reuse.keeping:
         traces = pages.traces()
         reuse.keep(TRACES, traces.pop("pages"))

@@ -17,6 +17,8 @@ have changed) and only the others are replayed.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Callable
@@ -31,6 +33,11 @@ from litsite.parallel import Parallel
 from litsite.write.writer import Kept, file_digest
 
 _SCALARS = (int, float, bool, type(None))
+
+
+@functools.cache
+def _dataclass(kind: type) -> bool:
+    return dataclasses.is_dataclass(kind)
 
 
 class Untraceable(Exception):
@@ -231,6 +238,9 @@ class PageCache:
         to keep for the next build."""
         refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
         self._known.clear()
+        # Objects handed out again by the caches of a process (views, documents, contexts, authors) are never changed:
+        # the next build takes their digests by identity (each entry keeps its object alive, so no id is reused).
+        self._known.update((key, found) for key, found in self._digests.items() if _dataclass(type(found[0])))
         self._known.update((id(view), (view, refs[ref_id])) for ref_id, view in self.refs.items())
         self._values.clear()
         self._values.update(self._small)
@@ -302,7 +312,7 @@ class PageCache:
             return found
         if kind in (list, tuple):  # (a build does not change its lists once made)
             inner = ",".join(self._digest(v) for v in value)
-            found = hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
+            found = hashlib.sha1(f"{kind.__name__}[{inner}]".encode()).hexdigest()
         else:
             found = digest(value)
         self._digests[id(value)] = (value, found)  # keeps value alive, so its id is not reused
