@@ -270,6 +270,7 @@ def render_site(
         browse.scope(),
         reuse.held("view-digests", version, dict),
         reuse.held("value-digests", version, dict),
+        reuse.held("trace-calls", version, dict),
     )
     routes = browse.routes.pages()
     jobs = page_jobs(routes, config, content, cited, browse, review)
