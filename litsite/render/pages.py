@@ -34,7 +34,7 @@ from litsite.site.provenance import provenance_note
 from litsite.site.publish import PUBLISH_KINDS, page_url, publish_file
 from litsite.site.routes import Route, reference_url
 from litsite.slugs import unique_slugs
-from litsite.write.writer import SiteFiles
+from litsite.write.writer import SiteFiles, file_digest
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -282,8 +282,7 @@ def render_site(
     files = SiteFiles()
     for route, data in zip(routes, rendered, strict=True):
         files.add(route.path, data)
-    for route in browse.routes.files():
-        files.add(route.path, make_file(route, browse, static))
+    add_files_made(files, browse, static, reuse.held("file-bytes", version, dict))
     browse.keep_digests()
     if reuse.keeping:
         traces = pages.traces()
@@ -349,6 +348,24 @@ def markdown_renderer(
         return Markup(render_markdown(cited.docs[doc_path], linked, config.markdown_html == "sanitize"))
 
     return markdown
+
+
+def add_files_made(files: SiteFiles, browse: Browse, static: dict[str, bytes], kept: dict[int, Any]) -> None:
+    """Add the files made by code (make_file). A text that is the same object as in the last build of this process
+    (a reference's own download, from the kept export texts) keeps its bytes and digest (kept: by text object)."""
+    last = dict(kept)
+    kept.clear()
+    for route in browse.routes.files():
+        made = make_file(route, browse, static)
+        if not isinstance(made, str):
+            files.add(route.path, made)
+            continue
+        found = last.get(id(made))
+        if found is None or found[0] is not made:
+            data = made.encode("utf-8")
+            found = (made, data, file_digest(data))
+        kept[id(made)] = found  # (keeps the text alive, so its id is not reused)
+        files.add(route.path, found[1], found[2])
 
 
 def make_file(route: Route, browse: Browse, static: dict[str, bytes]) -> bytes | str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -287,9 +288,14 @@ class Browse:
         if route.kind == "export":
             return self.exports_of(route.context["ref"])[route.context["ext"]]
         if route.kind == "download":
-            texts = [self.exports_of(ref) for ref in self.refs]
+            ext = route.context["ext"]
+            parts = [self.exports_of(ref)[ext] for ref in self.refs]
+            last = self.kept.get(f"download-{ext}")  # the same texts as the last build's: the same joined text
+            if last is not None and len(last[0]) == len(parts) and all(map(operator.is_, last[0], parts)):
+                return str(last[1])
             join = {"bib": exports.join_bibtex, "ris": exports.join_ris, "json": exports.join_csl_json}
-            return join[route.context["ext"]]([t[route.context["ext"]] for t in texts])
+            self.kept[f"download-{ext}"] = (parts, join[ext](parts))
+            return str(self.kept[f"download-{ext}"][1])
         if route.kind == "style-data":
             return style_json(next(s for s in self.cited.styles if s.name == route.context["style"]))
         if route.kind == "search-index":

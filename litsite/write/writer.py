@@ -44,12 +44,14 @@ class SiteFiles:
         self._files: dict[str, bytes | Kept] = {}
         self._digests: dict[str, str] = {}
 
-    def add(self, rel: str, data: bytes | str | Kept) -> None:
-        """Add a file; the path must be relative, normalised and new."""
+    def add(self, rel: str, data: bytes | str | Kept, digest: str | None = None) -> None:
+        """Add a file (digest: file_digest of its bytes, when known); the path must be relative, normalised and new."""
         _check_relative(rel)
         if rel in self._files:
             raise ValueError(f"two pages want to write {rel!r}")
         self._files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+        if digest is not None and isinstance(data, bytes):
+            self._digests[rel] = digest
 
     def add_all(self, files: dict[str, bytes]) -> None:
         """Add each file of a mapping (rel -> bytes), as add does."""
