@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from litsite.cite.stage import Cited
     from litsite.load.config import SiteConfig
     from litsite.load.content import Content
+    from litsite.load.pagememo import PageMemo
     from litsite.load.yamlfile import ItemCache
     from litsite.reuse.formatted import FormatCache
     from litsite.reuse.state import Reuse
@@ -31,12 +32,12 @@ ProgressFn = Callable[[str, int, int], None]
 
 
 def load_sources(
-    project: Path, base_url: str | None = None, items: ItemCache | None = None
+    project: Path, base_url: str | None = None, items: ItemCache | None = None, pages: PageMemo | None = None
 ) -> tuple[SiteConfig, Content]:
     """Load site.yaml (base_url: the command line's, checked as site.yaml's) and content/, reporting the errors of
-    both together (items: see yamlfile.ItemCache)."""
+    both together (items: see yamlfile.ItemCache; pages: the Markdown files kept as read, pagememo.PageMemo)."""
     from litsite.load.config import load_config
-    from litsite.load.content import load_content
+    from litsite.load.content import load_content, read_page
 
     errors: list[UserError] = outside_links(project)  # sources are read only from inside the project
     if errors:
@@ -47,7 +48,7 @@ def load_sources(
     except (UserError, UserErrors) as exc:
         errors.extend(flatten(exc))
     try:
-        content = load_content(project / "content", items)
+        content = load_content(project / "content", items, pages.reader() if pages is not None else read_page)
     except (UserError, UserErrors) as exc:
         errors.extend(flatten(exc))
     if errors:
@@ -141,7 +142,7 @@ def build_site(
 def _build(project: Path, out: Path, base_url: str | None, state: BuildState, bar: ProgressFn) -> None:
     """The stages: load → cite → render → write; what is reusable comes from the state, and goes back to it."""
     bar("loading sources")
-    config, content = load_sources(project, base_url, state.items)
+    config, content = load_sources(project, base_url, state.items, state.documents)
     cited = cite_sources(config, content, state.formatter, bar)
     files = render_cited(config, content, cited, bar, state.pages(), state.workers)
     bar("writing")

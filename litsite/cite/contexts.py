@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from litsite.cite.docmemo import DocMemo
 from litsite.cite.mdparse import Heading, claimed_marker_re
 from litsite.cite.syntax import Cluster
 
@@ -61,13 +62,21 @@ Spans = Sequence[tuple[int, int, int]]  # a document's clusters: (start, end, in
 Marked = tuple[str, str, Spans, Sequence[Heading], Sequence[str]]
 
 
-def find_contexts(docs: Mapping[Path, Marked], clusters: Sequence[Cluster]) -> tuple[Context, ...]:
+def find_contexts(
+    docs: Mapping[Path, Marked], clusters: Sequence[Cluster], memo: DocMemo | None = None
+) -> tuple[Context, ...]:
     """One Context per cluster, in the clusters' order (docs: each document's HTML with its claimed clusters as
     markers, the nonce of those markers, its spans, its headings and the section of each span, as mdparse reads
-    them)."""
+    them; memo: the last plan's contexts of each document, by all they are made of)."""
     found: dict[int, Context] = {}
     for path, marked in docs.items():
-        found.update(_doc_contexts(path, marked, clusters))
+        if memo is None:
+            found.update(_doc_contexts(path, marked, clusters))
+            continue
+        html, nonce, spans, headings, sections = marked
+        anchors = tuple(clusters[i].anchor for _, _, i in spans)  # all a document's contexts read of the clusters
+        key = ("contexts", path, html, nonce, tuple(spans), tuple(headings), tuple(sections), anchors)
+        found.update(memo.get(key, _doc_contexts, path, marked, clusters))
     # A cluster whose place the Markdown hides (say, in a link's title) still has its anchor, with no sentence.
     return tuple(found.get(i) or Context(Path(), i, cl.anchor, "", "", (i,)) for i, cl in enumerate(clusters))
 

@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from litsite.cite.anchors import assign_anchors
 from litsite.cite.contexts import Context, find_contexts
+from litsite.cite.docmemo import DocMemo
 from litsite.cite.mdparse import Heading, MarkdownTooComplex, nonce_of, parse_markdown
 from litsite.cite.syntax import Cluster, find_clusters
 from litsite.csl.engine import Cite, Formatted, Formatter, ItemFormatError, note_numbers
@@ -66,19 +67,27 @@ class Cited:
         return self.styles[0]
 
 
-def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Cluster], dict[Path, DocCitations]]:
+def _read_document(page: Page, locale: str) -> tuple[list[tuple[int, int, Cluster]], Any]:
+    """The candidate clusters of a document and what Markdown makes of it (mdparse.parse_markdown)."""
+    found = find_clusters(page.body, page.body_line, locale)
+    try:
+        return found, parse_markdown(page.body, [(start, end) for start, end, _ in found])
+    except MarkdownTooComplex as exc:
+        raise UserError(page.path, page.body_line + exc.line, str(exc)) from None
+
+
+def collect_clusters(
+    content: Content, locale: str = "en-US", memo: DocMemo | None = None
+) -> tuple[list[Cluster], dict[Path, DocCitations]]:
     """Find the clusters of every Markdown document in site order (study first, then pages, then the reviewer's notes
-    and themes); locator labels are the locale's terms."""
+    and themes); locator labels are the locale's terms (memo: what the last plan made of each document)."""
     clusters: list[Cluster] = []
     docs: dict[Path, DocCitations] = {}
     slugs = unique_slugs([r.id for r in content.references])  # the reference pages' slugs (render.ref_views)
     remarks = (*(n.page for n in content.notes), *(t.page for t in content.themes))
+    memo = memo or DocMemo()
     for page in (content.study.page, *content.pages, *remarks):
-        found = find_clusters(page.body, page.body_line, locale)
-        try:
-            parsed = parse_markdown(page.body, [(start, end) for start, end, _ in found])
-        except MarkdownTooComplex as exc:
-            raise UserError(page.path, page.body_line + exc.line, str(exc)) from None
+        found, parsed = memo.get(("read", page.body, page.body_line, locale), _read_document, page, locale)
         spans = []
         # What Markdown reads as running text (not code, raw HTML or a link) is a citation.
         claimed = [found[k] for k in parsed.claimed]
@@ -86,7 +95,8 @@ def collect_clusters(content: Content, locale: str = "en-US") -> tuple[list[Clus
         for (start, end, cluster), anchor in zip(claimed, anchors, strict=True):
             spans.append((start, end, len(clusters)))
             clusters.append(dataclasses.replace(cluster, anchor=anchor))
-        docs[page.path] = DocCitations(page, tuple(spans), parsed.html, parsed.headings, parsed.sections)
+        doc = DocCitations(page, tuple(spans), parsed.html, parsed.headings, parsed.sections)
+        docs[page.path] = memo.same(("doc", page.path), doc)
     return clusters, docs
 
 
@@ -200,9 +210,12 @@ class CitePlan:
     remarks: dict[Path, DocCitations]  # the reviewer's notes and themes (docs holds the study's and the pages')
 
 
-def plan(config: SiteConfig, content: Content) -> CitePlan:
-    """Find and check every citation and name the formatting each style needs, formatting nothing."""
-    clusters, docs = collect_clusters(content, config.locale)
+def plan(config: SiteConfig, content: Content, memo: DocMemo | None = None) -> CitePlan:
+    """Find and check every citation and name the formatting each style needs, formatting nothing (memo: what the
+    last plan of this process made of each document, docmemo.py)."""
+    if memo is not None:
+        memo.start()
+    clusters, docs = collect_clusters(content, config.locale, memo)
     check_keys(clusters, content, docs).raise_if_any()
     main = {p: d for p, d in docs.items() if p == content.study.page.path or p in {pg.path for pg in content.pages}}
     remarks = {p: d for p, d in docs.items() if p not in main}
@@ -222,7 +235,7 @@ def plan(config: SiteConfig, content: Content) -> CitePlan:
         for ref in config.style_refs
     )
     marked = {p: (d.html, nonce_of(d.page.body), d.spans, d.headings, d.sections) for p, d in docs.items()}
-    contexts = find_contexts(marked, clusters)
+    contexts = find_contexts(marked, clusters, memo)
     return CitePlan(tuple(clusters), main, tuple(order), by_id, tuple(joins), jobs, contexts, remarks)
 
 

@@ -6,6 +6,7 @@ import difflib
 import re
 import unicodedata
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,9 +106,9 @@ class Content:
         return next((r for r in self.references if r.id == ref_id), None)
 
 
-def read_page(path: Path) -> Page:
-    """Split a Markdown file into YAML front matter and body."""
-    text = read_text(path)
+def read_page(path: Path, data: bytes | None = None) -> Page:
+    """Split a Markdown file (data: its bytes, already read) into YAML front matter and body."""
+    text = read_text(path, data)
     # Control and private-use characters are dropped (the line count stays); NFC makes citation keys compare as ids.
     text = unicodedata.normalize("NFC", clean_text(text, keep_cr=True))
     m = FRONT_MATTER_RE.match(text)
@@ -344,8 +345,9 @@ def load_references(path: Path, errors: ErrorCollector, items: ItemCache | None 
     return tuple(refs)
 
 
-def load_content(root: Path, items: ItemCache | None = None) -> Content:
-    """Load study, references and pages from a content directory; raise UserErrors listing every problem."""
+def load_content(root: Path, items: ItemCache | None = None, read: Callable[[Path], Page] = read_page) -> Content:
+    """Load study, references and pages from a content directory; raise UserErrors listing every problem (read: how
+    the pages, notes and themes are read, e.g. load.pagememo's PageMemo)."""
     if not root.is_dir():
         raise UserError(root, None, "content directory not found; create it or run `python build.py import RECORD`")
     errors = ErrorCollector()
@@ -378,16 +380,16 @@ def load_content(root: Path, items: ItemCache | None = None) -> Content:
             errors.add(path, 1, f"this page would replace the site's own {slugify(path.stem)}/; rename the file")
             continue
         try:
-            pages.append(read_page(path))
+            pages.append(read(path))
             check_page(pages[-1], errors)
         except UserError as exc:
             errors.extend([exc])
-    themes = load_themes(root / "themes", read_page, errors)
+    themes = load_themes(root / "themes", read, errors)
     # Notes are checked against the references once these load without mistakes (else a note on an item that failed
     # would be a second, misleading error).
     ids = [r.id for r in refs or ()]
     slugs = theme_names(root / "themes")
-    notes = load_notes(root / "notes", read_page, ids, slugs, errors) if refs is not None and refs_ok else ()
+    notes = load_notes(root / "notes", read, ids, slugs, errors) if refs is not None and refs_ok else ()
     errors.raise_if_any()
     assert study is not None
     return Content(root, study, refs or (), tuple(pages), refs_path, notes, themes)

@@ -48,10 +48,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, reporting undecodable bytes as a user error."""
+def read_text(path: Path, data: bytes | None = None) -> str:
+    """Read a UTF-8 text file (data: its bytes, already read), reporting undecodable bytes as a user error."""
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
     except FileNotFoundError:
         raise UserError(path, None, "file not found") from None
     except IsADirectoryError:

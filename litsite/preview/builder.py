@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from litsite.cite.docmemo import DocMemo
 from litsite.cite.stage import CitePlan, FormatJob, assemble, format_all, plan
 from litsite.csl.engine import Cite, Formatted, Formatter
 from litsite.pipeline import load_sources, render_cited
@@ -180,8 +181,8 @@ class SiteBuilder:
     def _build(self, provisional: bool) -> BuildReport:
         """The build itself: load, plan, format (provisionally or exactly), render, write what changed."""
         self._patched = False
-        config, content = load_sources(self.project, self.base_url, self.state.items)
-        planned = plan(config, content)
+        config, content = load_sources(self.project, self.base_url, self.state.items, self.state.documents)
+        planned = plan(config, content, self.state.held("documents", "", DocMemo))
         quick = provisional and self.provisional(planned)
         if not quick and self.pool is not None:
             self._submit_all(planned)

@@ -34,7 +34,7 @@ from litsite.site.provenance import provenance_note
 from litsite.site.publish import PUBLISH_KINDS, page_url, publish_file
 from litsite.site.routes import Route, reference_url
 from litsite.slugs import unique_slugs
-from litsite.write.writer import SiteFiles
+from litsite.write.writer import SiteFiles, file_digest
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -202,12 +202,13 @@ class Traced:
 
 
 def review_setup(
-    env: Any, config: SiteConfig, content: Content, cited: Cited, refs: list[RefView]
+    env: Any, config: SiteConfig, content: Content, cited: Cited, refs: list[RefView], kept: dict[str, Any]
 ) -> tuple[Review, dict[str, Any], str]:
     """The reviewer's notes and themes (with the `remark` filter added to env), the template variables every page
-    may read of them (one object per build: a page's trace digests it once) and markdown_key."""
+    may read of them (one object per build: a page's trace digests it once) and markdown_key (kept: the last build's
+    note views, review_of)."""
     by_id = {r.id: r for r in refs}
-    review = review_of(content, cited, refs)
+    review = review_of(content, cited, refs, kept)
     env.filters["remark"] = remark_filter(cited, by_id, content.study.present, config.markdown_html == "sanitize")
     return review, review.context(), markdown_key(config, content, cited, by_id)
 
@@ -251,12 +252,13 @@ def render_site(
     reuse = reuse or Reuse()
     version = render_version(config.root / "templates")
     refs = ref_views(content, cited, reuse.held("ref-views", version, dict))
-    browse = Browse(config, content, cited, refs, export_memo=Memo(reuse.data(EXPORTS)), static=tuple(static))
+    memo, kept = Memo(reuse.data(EXPORTS)), reuse.held("browse", version, dict)
+    browse = Browse(config, content, cited, refs, export_memo=memo, static=tuple(static), kept=kept)
     parallel = Parallel(workers)
     browse.prefetch_exports(parallel)  # before pages are rendered in other processes, which could not keep them
     # The environment keeps its compiled templates: the preview's next build reuses it while they are the same.
     env = reuse.held("jinja", version, lambda: make_env(config.root / "templates", FILTERS))
-    review = review_setup(env, config, content, cited, browse.refs)
+    review = review_setup(env, config, content, cited, browse.refs, reuse.held("note-views", version, dict))
     pages = PageCache(
         env,
         version,
@@ -268,6 +270,7 @@ def render_site(
         browse.scope(),
         reuse.held("view-digests", version, dict),
         reuse.held("value-digests", version, dict),
+        reuse.held("trace-calls", version, dict),
     )
     routes = browse.routes.pages()
     jobs = page_jobs(routes, config, content, cited, browse, review)
@@ -279,8 +282,8 @@ def render_site(
     files = SiteFiles()
     for route, data in zip(routes, rendered, strict=True):
         files.add(route.path, data)
-    for route in browse.routes.files():
-        files.add(route.path, make_file(route, browse, static))
+    add_files_made(files, browse, static, reuse.held("file-bytes", version, dict))
+    browse.keep_digests()
     if reuse.keeping:
         traces = pages.traces()
         reuse.keep(TRACES, traces.pop("pages"))
@@ -345,6 +348,24 @@ def markdown_renderer(
         return Markup(render_markdown(cited.docs[doc_path], linked, config.markdown_html == "sanitize"))
 
     return markdown
+
+
+def add_files_made(files: SiteFiles, browse: Browse, static: dict[str, bytes], kept: dict[int, Any]) -> None:
+    """Add the files made by code (make_file). A text that is the same object as in the last build of this process
+    (a reference's own download, from the kept export texts) keeps its bytes and digest (kept: by text object)."""
+    last = dict(kept)
+    kept.clear()
+    for route in browse.routes.files():
+        made = make_file(route, browse, static)
+        if not isinstance(made, str):
+            files.add(route.path, made)
+            continue
+        found = last.get(id(made))
+        if found is None or found[0] is not made:
+            data = made.encode("utf-8")
+            found = (made, data, file_digest(data))
+        kept[id(made)] = found  # (keeps the text alive, so its id is not reused)
+        files.add(route.path, found[1], found[2])
 
 
 def make_file(route: Route, browse: Browse, static: dict[str, bytes]) -> bytes | str:

@@ -77,14 +77,21 @@ def remark_of(doc: DocCitations, cited: Cited, by_id: dict[str, Any]) -> Remark:
     return Remark(doc, texts, targets)
 
 
-def review_of(content: Content, cited: Cited, refs: list[Any]) -> Review:
-    """The notes and themes of the site, ready for its pages (refs: RefViews in bibliography order)."""
+def review_of(content: Content, cited: Cited, refs: list[Any], kept: dict[str, NoteView] | None = None) -> Review:
+    """The notes and themes of the site, ready for its pages (refs: RefViews in bibliography order; kept: the last
+    build's NoteViews of this process, handed out again where equal, so that page reuse digests them once)."""
     by_id = {r.id: r for r in refs}
     links = {t.slug: ThemeLink(t.slug, t.title, theme_url(t.slug)) for t in content.themes}
+    last = dict(kept or {})
     notes = {}
     for note in content.notes:
         remark = remark_of(cited.remarks[note.page.path], cited, by_id)
-        notes[note.ref_id] = NoteView(note.ref_id, remark, tuple(links[s] for s in note.themes))
+        view = NoteView(note.ref_id, remark, tuple(links[s] for s in note.themes))
+        old = last.get(note.ref_id)
+        notes[note.ref_id] = old if old is not None and old == view else view
+    if kept is not None:
+        kept.clear()
+        kept.update(notes)
     named = {ref_id: {t.slug for t in view.themes} for ref_id, view in notes.items()}  # the themes each note names
     themes = []
     for theme in sorted(content.themes, key=lambda t: (t.title.casefold(), t.slug)):

@@ -17,6 +17,8 @@ have changed) and only the others are replayed.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Callable
@@ -31,6 +33,11 @@ from litsite.parallel import Parallel
 from litsite.write.writer import Kept, file_digest
 
 _SCALARS = (int, float, bool, type(None))
+
+
+@functools.cache
+def _dataclass(kind: type) -> bool:
+    return dataclasses.is_dataclass(kind)
 
 
 class Untraceable(Exception):
@@ -112,6 +119,7 @@ class PageCache:
         scope: Any = None,
         carried: dict[int, tuple[Any, str]] | None = None,
         values: dict[Any, str] | None = None,
+        plans: dict[int, Any] | None = None,
     ) -> None:
         self.env = env
         self.version = version  # templates and code: any change renders every page again
@@ -135,6 +143,9 @@ class PageCache:
         # The last build's (values: updated to this build's by traces()): the same paths and texts come again.
         self._values = values if values is not None else {}
         self._replayed: dict[str, str] = {}
+        # Each trace's calls made ready for replay (_calls), the last build's (plans) and this one's, by trace object.
+        self._plans: dict[int, Any] = plans if plans is not None else {}
+        self._plans_now: dict[int, Any] = {}
         self._same_ref: dict[str, bool] = {}  # ref id -> unchanged since the last build (asked by every page)
         self.scope = self._digest(scope)
         self._old_refs: dict[str, str] = traces.get("refs") or {}
@@ -231,9 +242,14 @@ class PageCache:
         to keep for the next build."""
         refs = {ref_id: self._digest(view) for ref_id, view in self.refs.items()}
         self._known.clear()
+        # Objects handed out again by the caches of a process (views, documents, contexts, authors) are never changed:
+        # the next build takes their digests by identity (each entry keeps its object alive, so no id is reused).
+        self._known.update((key, found) for key, found in self._digests.items() if _dataclass(type(found[0])))
         self._known.update((id(view), (view, refs[ref_id])) for ref_id, view in self.refs.items())
         self._values.clear()
         self._values.update(self._small)
+        self._plans.clear()
+        self._plans.update(self._plans_now)  # (each entry keeps its trace alive, so no id is reused)
         names = {  # this build's templates
             name: None if self._names[name] is None else sorted(self._names[name]) for name in self._sorted_names
         }
@@ -302,7 +318,7 @@ class PageCache:
             return found
         if kind in (list, tuple):  # (a build does not change its lists once made)
             inner = ",".join(self._digest(v) for v in value)
-            found = hashlib.sha1(f"{type(value).__name__}[{inner}]".encode()).hexdigest()
+            found = hashlib.sha1(f"{kind.__name__}[{inner}]".encode()).hexdigest()
         else:
             found = digest(value)
         self._digests[id(value)] = (value, found)  # keeps value alive, so its id is not reused
@@ -323,10 +339,9 @@ class PageCache:
             return found
         return _unplain(arg["v"])
 
-    def _replay(self, browse: Any, name: str, args: list[Any] | None) -> str:
-        """The digest of what a recorded browse call gives now; many pages make the same calls (a work's COinS is on
-        every page that lists it), so each distinct call is made once per build."""
-        key = f"{name}{args!r}"  # args are JSON data as the trace recorded them: their repr is stable
+    def _replay(self, browse: Any, key: str, name: str, args: list[Any] | None) -> str:
+        """The digest of what a recorded browse call (key: its name and arguments as text) gives now; many pages make
+        the same calls (a work's COinS is on every page that lists it), so each distinct call is made once per build."""
         found = self._replayed.get(key)
         if found is None:
             value = getattr(browse, name)
@@ -335,16 +350,28 @@ class PageCache:
             )
         return found
 
+    def _calls(self, old: dict[str, Any]) -> tuple[list[tuple[str, str, Any, str]], list[tuple[str, str, Any, str]]]:
+        """A trace's recorded calls as (key, name, args, digest), all and the non-local ones; made once per trace
+        object (the preview's rebuilds get the same trace objects again while their record's shard is the same)."""
+        found = self._plans.get(id(old))
+        if found is None or found[0] is not old:
+            # args are JSON data as the trace recorded them: their repr is stable
+            every = [(f"{name}{args!r}", name, args, was) for name, args, was in old.get("calls", [])]
+            found = (old, every, [call for call in every if call[1] not in self.local])
+        self._plans_now[id(old)] = found
+        return found[1], found[2]
+
     def _reuse(self, rel: str, old: dict[str, Any], browse: Any) -> bytes | Kept | None:
         """The previous file at rel when every recorded browse call still gives the same result."""
         if self.previous is None:
             return None
-        calls = old.get("calls", [])
+        every, others = self._calls(old)
+        calls = every
         if self._same_scope and all(self._unchanged(ref_id) for ref_id in old.get("touched", ())):
-            calls = [call for call in calls if call[0] not in self.local]  # their results cannot have changed
+            calls = others  # the local calls' results cannot have changed
         try:
-            for name, args, was in calls:
-                if self._replay(browse, name, args) != was:
+            for key, name, args, was in calls:
+                if self._replay(browse, key, name, args) != was:
                     return None
             if self.ledger.get(rel, ("",))[0] == old.get("sha"):
                 return Kept(os.path.join(self.previous, rel), old["sha"])

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from litsite.reuse.books import books_for, read_marker
 from litsite.reuse.fingerprint import code_fingerprint, source_fingerprint
 from litsite.reuse.store import EXPORTS, ITEMS, TRACE_REFS, TRACES, Parsed, ShardedRecord
+from litsite.write.kepttree import KeptTree
 from litsite.write.writer import Bookkeeping, Ledger, intact_ledger
 
 if TYPE_CHECKING:
+    from litsite.load.pagememo import PageMemo
     from litsite.load.yamlfile import ItemCache
     from litsite.reuse.formatted import FormatCache
 
@@ -86,9 +88,11 @@ class BuildState:
         self._formatter: FormatCache | None = None
         self._items: ItemCache | None = None
         self._items_record: ShardedRecord | None = None
+        self._documents: PageMemo | None = None
         self._pages = Reuse()
         self._memory: dict[str, tuple[str, Any]] = {}  # Reuse.memory: what this process keeps between builds
         self._parsed: Parsed = {}  # the records' shards as this process last read them (store.ShardedRecord)
+        self._kept = KeptTree()  # the kept tree as this process's last build left it (write/kepttree.py)
 
     @classmethod
     def open(cls, project: Path, out: Path, keep: bool = True, workers: int = 1) -> BuildState:
@@ -103,10 +107,11 @@ class BuildState:
 
     def close(self) -> None:
         """Let go of what was read (the records and results held in memory)."""
-        self._formatter = self._items = self._items_record = None
+        self._formatter = self._items = self._items_record = self._documents = None
         self._pages = Reuse()
         self._memory = {}
         self._parsed = {}
+        self._kept = KeptTree()
 
     # ----- what is reusable -----
     def up_to_date(self, options: str) -> bool:
@@ -135,6 +140,15 @@ class BuildState:
         return self._items
 
     @property
+    def documents(self) -> PageMemo:
+        """The Markdown files (pages, notes, themes) as the last load of this process read them, by their bytes."""
+        if self._documents is None:
+            from litsite.load.pagememo import PageMemo
+
+            self._documents = PageMemo()
+        return self._documents
+
+    @property
     def formatter(self) -> FormatCache:
         """The formatting cache: whole formattings and per-item renderings the last builds kept."""
         if self._formatter is None:
@@ -142,6 +156,11 @@ class BuildState:
 
             self._formatter = FormatCache(self.records, workers=self.workers)
         return self._formatter
+
+    def held(self, name: str, key: str, make: Callable[[], T]) -> T:
+        """What this process keeps between its builds under name, while key is the same (Reuse.held, for the stages
+        before rendering: the cite stage's memo of each document, cite/docmemo.py)."""
+        return Reuse(memory=self._memory).held(name, key, make)
 
     def begin(self) -> None:
         """Start one more build with this state (the preview's rebuilds): forget what the last one used, and check
@@ -180,4 +199,4 @@ class BuildState:
                 if rel in records:
                     raise ValueError(f"two records named {rel!r}")
                 records[rel] = data
-        return Bookkeeping(self._stamp, records, self.ledger)
+        return Bookkeeping(self._stamp, records, self.ledger, self._kept)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -74,13 +75,14 @@ class Browse:
     keywords: list[Keyword] = field(default_factory=list)
     export_memo: Memo = field(default_factory=Memo)  # export texts by item digest, kept between builds
     static: tuple[str, ...] = ()  # the static files' paths
+    # What the last build of this process made of the same item objects (the preview's; items are never changed).
+    kept: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         items = [r.item for r in self.refs]
         self.by_id = {r.id: r for r in self.refs}
-        self.authors = collect_authors(items)
+        self.authors, self.keywords = self._people(items, list(self.content.study.keywords))
         self.by_key = {a.key: a for a in self.authors}
-        self.keywords = collect_keywords(list(self.content.study.keywords), items)
         styles = tuple(s.name for s in self.cited.styles)
         parts = SiteParts(self.config, self.content, self.refs, self.authors, self.keywords, styles, self.static)
         self.routes = route_table(parts)
@@ -97,6 +99,17 @@ class Browse:
         self.where = WhereCited(
             cited.clusters, cited.contexts, cited.default.citations, texts, study.page.path, abstract
         )
+
+    def _people(self, items: list[dict[str, Any]], study: list[str]) -> tuple[list[Author], list[Keyword]]:
+        """The authors and keywords of the items (those of the last build when made of the same item objects in the
+        same order and the same study keywords: the same Author and Keyword objects, digested once)."""
+        last = self.kept.get("people")
+        same = last is not None and last[1] == study and len(last[0]) == len(items)
+        if same and all(a is b for a, b in zip(last[0], items, strict=True)):
+            return last[2], last[3]
+        people = collect_authors(items), collect_keywords(study, items)
+        self.kept["people"] = (items, study, *people)
+        return people
 
     def scope(self) -> tuple[Any, ...]:
         """What the local calls read besides their references: authors, keywords, citations and their pages, styles."""
@@ -188,8 +201,15 @@ class Browse:
     def _digest_of(self, ref: Any) -> str:
         key = self._digests.get(ref.id)
         if key is None:
-            key = self._digests[ref.id] = item_digest(ref.item)
+            last = self.kept.setdefault("item-digests", {}).get(id(ref.item))  # (the last build's, by identity)
+            key = last[1] if last is not None and last[0] is ref.item else item_digest(ref.item)
+            self._digests[ref.id] = key
         return key
+
+    def keep_digests(self) -> None:
+        """Keep this build's item digests by item object for the next build of this process (only these)."""
+        digests = self._digests
+        self.kept["item-digests"] = {id(r.item): (r.item, digests[r.id]) for r in self.refs if r.id in digests}
 
     @staticmethod
     def _make_texts(ref: Any) -> dict[str, Any]:
@@ -268,9 +288,14 @@ class Browse:
         if route.kind == "export":
             return self.exports_of(route.context["ref"])[route.context["ext"]]
         if route.kind == "download":
-            texts = [self.exports_of(ref) for ref in self.refs]
+            ext = route.context["ext"]
+            parts = [self.exports_of(ref)[ext] for ref in self.refs]
+            last = self.kept.get(f"download-{ext}")  # the same texts as the last build's: the same joined text
+            if last is not None and len(last[0]) == len(parts) and all(map(operator.is_, last[0], parts)):
+                return str(last[1])
             join = {"bib": exports.join_bibtex, "ris": exports.join_ris, "json": exports.join_csl_json}
-            return join[route.context["ext"]]([t[route.context["ext"]] for t in texts])
+            self.kept[f"download-{ext}"] = (parts, join[ext](parts))
+            return str(self.kept[f"download-{ext}"][1])
         if route.kind == "style-data":
             return style_json(next(s for s in self.cited.styles if s.name == route.context["style"]))
         if route.kind == "search-index":

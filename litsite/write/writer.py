@@ -19,6 +19,7 @@ from pathlib import Path
 
 from litsite.errors import UserError
 from litsite.reuse.books import Books, Ledger, books_for, ensure_state_dir, read_ledger
+from litsite.write.kepttree import KeptTree
 from litsite.write.outdir import check_output_dir
 from litsite.write.swap import checkpoint, exchange, swap_in
 
@@ -43,12 +44,14 @@ class SiteFiles:
         self._files: dict[str, bytes | Kept] = {}
         self._digests: dict[str, str] = {}
 
-    def add(self, rel: str, data: bytes | str | Kept) -> None:
-        """Add a file; the path must be relative, normalised and new."""
+    def add(self, rel: str, data: bytes | str | Kept, digest: str | None = None) -> None:
+        """Add a file (digest: file_digest of its bytes, when known); the path must be relative, normalised and new."""
         _check_relative(rel)
         if rel in self._files:
             raise ValueError(f"two pages want to write {rel!r}")
         self._files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+        if digest is not None and isinstance(data, bytes):
+            self._digests[rel] = digest
 
     def add_all(self, files: dict[str, bytes]) -> None:
         """Add each file of a mapping (rel -> bytes), as add does."""
@@ -92,11 +95,13 @@ class SiteFiles:
 class Bookkeeping:
     """What is kept beside the site, in the bookkeeping folder (books.py): the marker's `key: value` facts (stamp),
     the records for the next build by path inside the records folder (None: keep no records and no ledger, as
-    --no-cache asks), and the output's intact_ledger() when the build already checked it (None: checked now)."""
+    --no-cache asks), the output's intact_ledger() when the build already checked it (None: checked now), and what
+    this process knows of the kept tree from its last build (kepttree.py; None: check it on disk)."""
 
     stamp: dict[str, str] | None = None
     records: dict[str, bytes] | None = field(default_factory=dict)
     ledger: Ledger | None = None
+    kept: KeptTree | None = None
 
 
 def write_site(files: SiteFiles, out: Path, project: Path, keep: Bookkeeping | None = None) -> list[str]:
@@ -113,7 +118,7 @@ def write_site(files: SiteFiles, out: Path, project: Path, keep: Bookkeeping | N
     books.clean()
     ledger = intact_ledger(books) if keep.ledger is None else keep.ledger
     try:
-        return _publish(files, books, keep.stamp, ledger, keep.records)
+        return _publish(files, books, keep.stamp, ledger, keep.records, keep.kept or KeptTree())
     except OSError as exc:
         raise _write_error(exc, books) from None
 
@@ -127,13 +132,19 @@ def _write_error(exc: OSError, books: Books) -> UserError:
 
 
 def _publish(
-    files: SiteFiles, books: Books, stamp: dict[str, str] | None, ledger: Ledger, records: dict[str, bytes] | None
+    files: SiteFiles,
+    books: Books,
+    stamp: dict[str, str] | None,
+    ledger: Ledger,
+    records: dict[str, bytes] | None,
+    kept: KeptTree,
 ) -> list[str]:
     """Stage the site and the bookkeeping, then swap them in; see write_site."""
     keep = records is not None
     ensure_state_dir(books)
     stage = books.staging_dir()
-    spare = _spare(books, stage, ledger) if keep else {}
+    spare = _spare(books, stage, ledger, kept) if keep else {}
+    kept.forget()  # the kept tree changes now; known again once its new ledger is written
     _atomic(books.note, str(stage).encode("utf-8"))
     checkpoint("noted")
     try:
@@ -167,6 +178,7 @@ def _publish(
     checkpoint("books-written")
     if old == stage and keep and ledger and stage.parent == books.root:
         _write_ledger(books.spare_ledger, ledger)  # the old output, kept: the next build updates it in place
+        kept.wrote(books.spare_ledger, stage, ledger)
     elif old is not None:
         shutil.rmtree(old, ignore_errors=True)
     checkpoint("old-removed")
@@ -176,11 +188,15 @@ def _publish(
     return sorted([*changed, *(set(ledger) - set(site))]) if ledger else site
 
 
-def _spare(books: Books, stage: Path, ledger: Ledger) -> Ledger:
+def _spare(books: Books, stage: Path, ledger: Ledger, kept: KeptTree) -> Ledger:
     """The ledger of the previous site kept in stage, when it can be updated in place into the next one: the output
-    is intact (a file edited in the output could be a hard link into the kept tree) and so is the kept tree."""
+    is intact (a file edited in the output could be a hard link into the kept tree) and so is the kept tree (checked
+    on disk, unless this process left it and nothing touched it since: kepttree.py)."""
     if not ledger or stage.parent != books.root or not stage.is_dir():
         return {}
+    vouched = kept.vouched(books.spare_ledger, stage)
+    if vouched:
+        return vouched
     spare = read_ledger(books, books.spare_ledger)
     try:
         holds = spare and _ledger_holds(stage, spare)

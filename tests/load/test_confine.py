@@ -67,3 +67,18 @@ def test_links_inside_the_project_are_fine(project: Path):
     (project / "templates" / "static" / "loop").symlink_to(".")  # a loop ends: each real folder is walked once
     out = build_site(project)
     assert (out / "static" / "note.txt").read_text(encoding="utf-8") == "shared note\n"
+
+
+def test_a_link_out_inside_a_linked_folder_is_found(project: Path, tmp_path: Path, cli):
+    """Only links are resolved (a plain file in a folder inside lies inside): a link leading out, in a folder reached
+    through a link that stays inside, is still an error."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text(f"---\ntitle: {SECRET}\n---\n{SECRET}\n", encoding="utf-8")
+    shared = project / "shared" / "deeper"
+    shared.mkdir(parents=True)
+    (shared / "x.md").symlink_to(outside / "secret.md")
+    (project / "content" / "pages").symlink_to(project / "shared")
+    result = cli("--project", str(project))
+    assert result.status == 2 and "outside the project" in result.err and "Traceback" not in result.err
+    assert f"{project / 'content' / 'pages' / 'deeper' / 'x.md'}: " in result.err
