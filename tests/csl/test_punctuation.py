@@ -313,3 +313,13 @@ def test_a_decorated_field_with_quotes_merges_into_its_suffix(tmp_path: Path) ->
     assert format_bibliography(items, _style(tmp_path, f'{_IT} suffix="."/>')) == ["Don’t stop?"]
     assert format_bibliography(items, _style(tmp_path, f'{_D}{_IT}/><text value="x"/></group>')) == ["Don’t stop? x"]
     assert format_bibliography(items, _style(tmp_path, f"{_IT}/>{_X}")) == ["Don’t stop?. x"]
+
+
+def test_a_decorated_field_keeps_its_closing_quote_from_a_siblings_mark(tmp_path: Path) -> None:
+    # citeproc-js moves punctuation into a closing quote only within a blob; a decorated element's quote stays shut
+    # against a sibling's prefix, but a delimiter's mark still goes in (citeproc-js 2.4.63)
+    items = [{"id": "a", "type": "book", "title": 'a "b"'}]
+    assert format_bibliography(items, _style(tmp_path, f"{_IT}/>{_X}")) == ["a “b”. x"]
+    assert format_bibliography(items, _style(tmp_path, f'{_D}{_IT}/><text value="x"/></group>')) == ["a “b.” x"]
+    quoted = '<text variable="title" quotes="true" font-style="italic"/>'
+    assert format_bibliography(items, _style(tmp_path, f'{_D}{quoted}<text value="x"/></group>')) == ["“a ‘b.’” x"]

@@ -83,13 +83,15 @@ class SealedMarks:
         suffix = self.get("suffix") or ""
         sealed = any(self.get(name) is not None for name in DECORATIONS)
         # a group's (or a macro's) content is a tree in citeproc-js, and so is a field with quotes or markup
-        rich = isinstance(self, model.Group) or "macro" in self.attrib or self.__dict__.get("_litsite_rich", True)
+        rich = isinstance(self, model.Group) or "macro" in self.attrib or self.get("quotes") == "true"
+        rich = rich or self.__dict__.get("_litsite_rich", True)
         if sealed and suffix[:1] in MARKS and not rich:
             end = last_mark(str(string))
             if end in MARKS and end != suffix[0]:
                 string = string + String(HOLD)
         out = super().wrap(string)
-        if sealed and last_mark(str(out)) in MARKS:
+        end = last_mark(str(out))
+        if sealed and (end in MARKS or end == QC):  # (what follows is not moved into its closing quote either)
             out = out + String(RICH_SEAL if rich else SEAL)
         return out
 
