@@ -323,3 +323,20 @@ def test_turkish_items_lower_case_the_keys_they_are_inserted_with(
     style = _style(tmp_path, '<key variable="title"/>')
     entries = Formatter(style, "en-US").format(full, clusters, "text").entries
     assert [items[int(i)]["title"] for i, _ in entries] == expected
+
+
+def test_a_leading_article_before_other_white_space_is_dropped(tmp_path: Path) -> None:
+    """citeproc-js's strip_prepositions drops a key's leading "a", "an" or "the" and the white space after it; it
+    runs after every U+0020 became the separator, so only a no-break space, tab or newline lets it match: "The\\nEnd"
+    sorts as "End", "The End" as "The End" (orders: citeproc-js 2.4.63)."""
+    titles = ["The End", "The\nEnd", "A\u00a0Zoo", "An\tApple", "Bar", "Then\nX", "Zed"]
+    order = _order([{"title": t} for t in titles], _style(tmp_path, '<key variable="title"/>'))
+    assert [titles[int(i)] for i in order] == [
+        "An\tApple",
+        "Bar",
+        "The\nEnd",
+        "The End",
+        "Then\nX",
+        "Zed",
+        "A\u00a0Zoo",
+    ]

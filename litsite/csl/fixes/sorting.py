@@ -33,6 +33,9 @@ _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
 _DIGITS = re.compile(r"([0-9]+)")
+# CSL.Util.Sort.strip_prepositions: a key starting with "a", "an" or "the" and white space loses them; it runs after
+# every U+0020 became the separator "|", so only other white space (no-break, tab, newline) is left to match
+_ARTICLE = re.compile(r"^(?:a|an|the)(?:[^\S ]|\ufeff)+", re.IGNORECASE)
 _AA = re.compile("aa", re.IGNORECASE)
 
 
@@ -54,7 +57,7 @@ def collation_key(text: str, lang: str = "") -> tuple:
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
     # Not trimmed: citeproc-js writes a leading or trailing U+0020 as its separator too (" Title" sorts first).
-    text = _STRIP.sub("", text.replace(APOS, "’"))
+    text = _ARTICLE.sub("", _STRIP.sub("", text.replace(APOS, "’")), count=1)
     if not text.strip():
         return ((),)
     if lang[:2] in ("da", "nb", "nn"):
