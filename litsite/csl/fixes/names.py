@@ -87,15 +87,7 @@ class Name:
         in_citation = bool((context if context is not None else self).xpath_search("./ancestor::cs:citation"))
         dis = item.reference.get("_dis") if not sort_options else None
         if dis and not in_citation:
-            # add-names also holds in the bibliography (as citeproc-js does), and a by-cite given-name level where it
-            # raises the name above its own ("Abadi, Martin" when the cites needed the given name; _givenName)
-            # and the global rules' levels (all-names, primary-name…: citeproc-js's name registry is read there too)
-            dis = {
-                "names": dis.get("names", 0),
-                "given_pos": dis.get("given_bib", {}),
-                "given_fam": dis.get("given_fam"),
-                "given_primary": dis.get("given_primary", False),
-            }
+            dis = _in_bibliography(dis)
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         first = opt("et-al-use-first")
@@ -302,6 +294,18 @@ class Name:
 
 _ET_AL = re.compile("^et.?al[^a-z]$")
 _PLACEHOLDERS = re.compile("[\ue000-\uf8ff]")  # markup placeholders of formatted text (markup.py)
+
+
+def _in_bibliography(dis: dict) -> dict:
+    """What of a cite's disambiguation holds in the bibliography: the names added (as citeproc-js does), the by-cite
+    given-name level the cite rendered with where it raises the name above its own ("Abadi, Martin" when the cites
+    needed the given name; _givenName), and the global rules' levels (its name registry is read there too)."""
+    return {
+        "names": dis.get("names", 0),
+        "given_pos": dis.get("given_bib", {}),
+        "given_fam": dis.get("given_fam"),
+        "given_primary": dis.get("given_primary", False),
+    }
 
 
 def _written_et_al(name: dict) -> bool:

@@ -83,13 +83,19 @@ def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersa
     pieces = _JOINER.split(value.strip())
     if len(pieces) > _MAX_PARTS:
         return value
-    if len(pieces) > 2 and pieces[1].strip() == "-" and _WORD.match(pieces[0]) and not _ROMAN_WORD.match(pieces[0]):
-        return value.strip()  # a word before a hyphen ("S-1, 2-3"): citeproc-js reads no range in the value
+    # a word before a hyphen ("S-1, 2-3"): citeproc-js reads no range in the value
+    worded = (
+        len(pieces) > 2 and pieces[1].strip() == "-" and _WORD.match(pieces[0]) and not _ROMAN_WORD.match(pieces[0])
+    )
     out: list[str] = []
     i = 0
     while i < len(pieces):
         part = pieces[i]
         joiner = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if joiner.strip() == "-" and worded:
+            out.append(part + "-")
+            i += 2
+            continue
         if joiner.strip() in ("-", "\u2013") or (joiner and set(joiner.strip()) <= {"-", "\u2013"}):
             if i + 3 < len(pieces) and pieces[i + 3].strip() in ("-", "\u2013"):
                 out.append(part + "-")  # citeproc-js: a hyphen pairs with the range it ends ("12-14–16")
