@@ -4,22 +4,12 @@
 // stdout: {"bibliography": [{"id": ..., "entry": ...}], "citations": [{"id": ..., "text": ...}]}
 "use strict";
 const fs = require("fs");
-const path = require("path");
 const CSL = require("citeproc");
+const jobSystem = require("./system");
 
 const job = JSON.parse(fs.readFileSync(0, "utf8"));
 const styleXml = fs.readFileSync(job.style, "utf8");
-const byId = new Map(job.items.map((it) => [String(it.id), it]));
-
-const sys = {
-  retrieveLocale(lang) {
-    const file = path.join(job.locales_dir, `locales-${lang}.xml`);
-    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : false;
-  },
-  retrieveItem(id) {
-    return byId.get(String(id));
-  },
-};
+const sys = jobSystem(job);
 
 const engine = new CSL.Engine(sys, styleXml, job.lang || "en-US", true);
 engine.setOutputFormat(job.format === "html" ? "html" : "text");

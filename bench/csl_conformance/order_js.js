@@ -8,19 +8,11 @@
 const fs = require("fs");
 const path = require("path");
 const CSL = require(path.join(__dirname, "..", "citeproc_js", "node_modules", "citeproc"));
+const jobSystem = require(path.join(__dirname, "..", "citeproc_js", "system"));
 
 const job = JSON.parse(fs.readFileSync(0, "utf8"));
 const styleXml = fs.readFileSync(job.style, "utf8");
-const byId = new Map(job.items.map((it) => [String(it.id), it]));
-const sys = {
-  retrieveLocale(lang) {
-    const file = path.join(job.locales_dir, `locales-${lang}.xml`);
-    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : false;
-  },
-  retrieveItem(id) {
-    return byId.get(String(id));
-  },
-};
+const sys = jobSystem(job);
 
 const out = [];
 for (const ids of job.documents) {
