@@ -348,6 +348,17 @@ def test_a_macro_whose_variables_are_all_empty_renders_nothing(tmp_path: Path) -
     assert format_bibliography([item("a", title="T", **{"container-title": "C"})], path) == ["T, in C"]
 
 
+def _collapse_items() -> list[dict]:
+    """Two works of Doe (2000, 2003), one each of Roe and Poe (1971): what the collapse tests cite."""
+    doe, roe, poe = ({"family": name} for name in ("Doe", "Roe", "Poe"))
+    return [
+        item("a", author=[doe], issued={"date-parts": [[2000]]}),
+        item("b", author=[doe], issued={"date-parts": [[2003]]}),
+        item("c", author=[roe], issued={"date-parts": [[1971]]}),
+        item("d", author=[poe], issued={"date-parts": [[1971]]}),
+    ]
+
+
 def test_collapse_delimiters(tmp_path: Path) -> None:
     cite = '<group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued">' \
         '<date-part name="year"/></date></group>'  # fmt: skip
@@ -355,13 +366,7 @@ def test_collapse_delimiters(tmp_path: Path) -> None:
         tmp_path, '<text variable="title"/>', cite=cite, cit='collapse="year-suffix" after-collapse-delimiter="; "'
     )
     s.write_text(s.read_text(encoding="utf-8").replace('<layout delimiter="; ">', '<layout delimiter=", ">'))
-    doe, roe, poe = ({"family": name} for name in ("Doe", "Roe", "Poe"))
-    items = [
-        item("a", author=[doe], issued={"date-parts": [[2000]]}),
-        item("b", author=[doe], issued={"date-parts": [[2003]]}),
-        item("c", author=[roe], issued={"date-parts": [[1971]]}),
-        item("d", author=[poe], issued={"date-parts": [[1971]]}),
-    ]
+    items = _collapse_items()
     result = Formatter(s).format(items, [[Cite("a"), Cite("b"), Cite("c"), Cite("d")]], "text")
     # years without suffixes joined by ", "; after a collapsed group "; "; cites not collapsed keep the layout's ", "
     assert result.citations == ("Doe 2000, 2003; Roe 1971, Poe 1971",)
@@ -374,13 +379,7 @@ def test_explicit_after_collapse_delimiter_with_collapse_year(tmp_path: Path) ->
         '<date variable="issued"><date-part name="year"/></date></group><text variable="locator"/></group>'  # fmt: skip
     s = style(tmp_path, '<text variable="title"/>', cite=cite, cit='collapse="year" after-collapse-delimiter="; "')
     s.write_text(s.read_text(encoding="utf-8").replace('<layout delimiter="; ">', '<layout delimiter=", ">'))
-    doe, roe, poe = ({"family": name} for name in ("Doe", "Roe", "Poe"))
-    items = [
-        item("a", author=[doe], issued={"date-parts": [[2000]]}),
-        item("b", author=[doe], issued={"date-parts": [[2003]]}),
-        item("c", author=[roe], issued={"date-parts": [[1971]]}),
-        item("d", author=[poe], issued={"date-parts": [[1971]]}),
-    ]
+    items = _collapse_items()
     clusters = [
         [Cite("a"), Cite("b"), Cite("c"), Cite("d")],
         [Cite("a", locator="5"), Cite("b", locator="7"), Cite("c")],
