@@ -48,3 +48,47 @@ def test_leading_terminal_punctuation_goes_before_the_quotes(tmp_path: Path, att
     style = probe_style(tmp_path, f'<text variable="title" {attrs}/>', name="lead")
     entry = format_bibliography([{"id": "a", "type": "book", "title": title}], style, "text")[0]
     assert entry.strip() == expected.strip()
+
+
+_NUMBER = (
+    '<group delimiter=" "><label variable="{v}" form="short"/><text variable="{v}"/>'
+    '<choose><if is-numeric="{v}"><text value="N"/></if></choose></group>'
+)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "locale", "expected"),
+    [
+        ("volume", "vol. 7", "en-US", "vol. 7 N"),
+        ("volume", "vol. 7", "de-DE", "Bd. 7 N"),
+        ("volume", "vol. 7-9", "en-US", "vols. 7–9 N"),
+        ("volume", "vol. 7, vol. 9", "de-DE", "Bde. 7, 9 N"),
+        ("volume", "vol. A", "en-US", "vol. A"),
+        ("issue", "no. 3-4", "en-US", "nos. 3–4 N"),
+        ("page", "pp. 5-7", "de-DE", "S. 5–7 N"),
+        ("page", "p. 5", "en-US", "p. 5 N"),
+        ("page", "pp. A", "en-US", "p. A"),
+        ("number", "no. 5", "de-DE", "Nr. 5 N"),
+        # not a label of the variable's own: as written
+        ("volume", "Vol. 7", "en-US", "vol. Vol. 7"),
+        ("volume", "vol.7", "en-US", "vol. vol.7"),
+        ("volume", "no. 7", "en-US", "vol. no. 7"),
+        ("issue", "vol. 3", "en-US", "no. vol. 3"),
+    ],
+)
+def test_a_numbers_own_label_in_its_value_is_not_printed(
+    tmp_path: Path, variable: str, value: str, locale: str, expected: str
+) -> None:
+    """citeproc-js's processNumber reads "vol. 7" in volume as its label and the number 7: the style's label prints
+    the locale's term, singular or plural by what follows (entries: citeproc-js 2.4.63)."""
+    style = probe_style(tmp_path, _NUMBER.format(v=variable), name="numlabel")
+    item = {"id": "a", "type": "book", "title": "T", variable: value}
+    assert format_bibliography([item], style, "text", locale)[0].strip() == expected
+
+
+def test_a_number_without_its_own_label_sorts_as_a_number(tmp_path: Path) -> None:
+    """issue "no. 3" sorts as citeproc-js's "no.|undefined3|" (a number blob after the label), after "no.|nz|"
+    (citeproc-js 2.4.63's order)."""
+    items = [{"title": "T", "issue": "no. 3"}, {"title": "T", "issue": "nz"}]
+    order = _order(tmp_path, _NUMBER.format(v="issue"), items)
+    assert [items[int(i)]["issue"] for i in order] == ["nz", "no. 3"]

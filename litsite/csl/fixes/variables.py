@@ -18,6 +18,7 @@ from citeproc.string import String
 from lxml import etree
 
 from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.number_labels import own_labels_removed
 from litsite.csl.schema import DATE_VARIABLES, NAME_VARIABLES, VARIABLES
 
 for _target, _names in (
@@ -88,8 +89,8 @@ def note_fields(item: dict) -> dict:
 
 
 def input_rules(item: dict) -> dict:
-    """What citeproc-js does to an item before rendering (the note fields)."""
-    return note_fields(item)
+    """What citeproc-js does to an item before rendering (the note fields, a number's own label in its value)."""
+    return own_labels_removed(note_fields(item))
 
 
 def lookup(item: object, variable: str) -> object:
