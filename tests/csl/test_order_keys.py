@@ -92,3 +92,28 @@ def test_a_number_without_its_own_label_sorts_as_a_number(tmp_path: Path) -> Non
     items = [{"title": "T", "issue": "no. 3"}, {"title": "T", "issue": "nz"}]
     order = _order(tmp_path, _NUMBER.format(v="issue"), items)
     assert [items[int(i)]["issue"] for i in order] == ["nz", "no. 3"]
+
+
+@pytest.mark.parametrize(
+    ("macro", "expected"),
+    [
+        # names with an empty variable beside them: the group keeps the names (key "Trans|Tim|")
+        ('<group delimiter=", "><names variable="interviewer"><name/></names><text variable="genre"/></group>',
+         ["genre", "interviewed", "none"]),
+        # a group of empty names and a term is left out, as in an entry (no key: last)
+        ('<group delimiter=", "><names variable="interviewer"><name/></names><text term="edition"/></group>',
+         ["interviewed", "none", "genre"]),
+        ('<group delimiter=", "><text term="edition"/><names variable="interviewer"><name/></names></group>',
+         ["interviewed", "none", "genre"]),
+    ],
+)  # fmt: skip
+def test_names_in_a_group_of_a_macro_key_are_content(tmp_path: Path, macro: str, expected: list[str]) -> None:
+    """citeproc-js keeps a group whose names render in a sort key and leaves out one whose variables are all empty
+    (orders and keys: citeproc-js 2.4.63; items without a key last, in their order)."""
+    items = [
+        {"title": "none"},
+        {"title": "interviewed", "interviewer": [{"family": "Trans", "given": "Tim"}]},
+        {"title": "genre", "genre": "Aaa"},
+    ]
+    order = _order(tmp_path, macro, items)
+    assert [items[int(i)]["title"] for i in order] == expected
