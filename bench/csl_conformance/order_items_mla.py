@@ -24,7 +24,7 @@ TITLES = [
     "; semicolon first",
     "? a question",
     "! bang",
-    " . spaced",
+    ". dotted",
     "“Quoted” title",
     '"Straight" title',
     "<i>Italic</i> start",

@@ -69,6 +69,11 @@ _NUMBER = (
         ("page", "p. 5", "en-US", "p. 5 N"),
         ("page", "pp. A", "en-US", "p. A"),
         ("number", "no. 5", "de-DE", "Nr. 5 N"),
+        # in number, any label naming a term: the style's label prints that term
+        ("number", "bk. 3", "de-DE", "B. 3 N"),
+        ("number", "vol. 7-9", "en-US", "vols. 7–9 N"),
+        ("number", "ch. 2", "en-US", "chap. 2 N"),
+        ("number", "tit. 3", "en-US", "no. tit. 3"),  # no "title" term: as written
         # not a label of the variable's own: as written
         ("volume", "Vol. 7", "en-US", "vol. Vol. 7"),
         ("volume", "vol.7", "en-US", "vol. vol.7"),
