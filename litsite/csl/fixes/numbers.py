@@ -17,6 +17,7 @@ from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import is_plural, write
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.markup import NUMEND
+from litsite.csl.number_labels import number_label
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
@@ -160,4 +161,6 @@ class CountLabel:
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
                 plural = is_plural(str(value))
+        if variable is None and var == "number":
+            variable = number_label(item.reference)  # the term a label written in the value names ("bk. 3")
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

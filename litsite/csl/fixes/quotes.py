@@ -7,9 +7,14 @@ Quotes in field values (straight or curly) take part in the nesting; apostrophes
 quote, a field's quotes keep their kind as citeproc-js does: “…” and the first kind of straight quote are outer
 quotes, ‘…’ and the other straight kind inner ones; a straight ' with no closing partner is an apostrophe
 ("SIGCOMM '01", "'Tis").
+A variable's value starting with terminal punctuation (": the program", "...and then") has that punctuation moved
+into its prefix, outside its quotes and decorations, by citeproc-js (CSL.Output.Queue.append); its text-case then
+re-cases the whole value, punctuation included, so a cased one prints it twice (": “: The Program”") and sorts so.
 """
 
 from __future__ import annotations
+
+import re
 
 from citeproc.string import MixedString, String
 
@@ -33,9 +38,39 @@ class QuotedValue:
         return super().process(item, context=context, **kwargs)
 
 
+# CSL.TERMINAL_PUNCTUATION: what append moves from the start of a string (not starting with a space) to its prefix
+_LEADING = re.compile("[:.;!? ]+")
+
+
+def _without_lead(text: object, count: int) -> object:
+    """A citeproc-py string without its first `count` characters, its segments keeping their kind (NoCase)."""
+    if not isinstance(text, MixedString):
+        return type(text)(str(text)[count:]) if isinstance(text, String) else str(text)[count:]
+    out = []
+    for segment in text:
+        cut = min(count, len(str(segment)))
+        count -= cut
+        if cut < len(str(segment)):
+            out.append(type(segment)(str(segment)[cut:]))
+    return MixedString(out)
+
+
 @extend("text")
 class QuotedText:
-    """cs:text quotes="true" wraps in quote placeholders, resolved (with flip-flop) when output is finished."""
+    """cs:text quotes="true" wraps in quote placeholders, resolved (with flip-flop) when output is finished; a
+    variable's leading terminal punctuation goes before them (citeproc-js)."""
+
+    def markup(self, text: object, language: object) -> object:
+        """citeproc-py's markup, with a variable's leading terminal punctuation moved into its prefix."""
+        lead = _LEADING.match(str(text)) if text and "variable" in self.attrib else None
+        if lead is None or str(text)[:1] == " " or lead.end() == len(str(text)):
+            return super().markup(text, language)  # type: ignore[misc]
+        # text-case re-cases the whole value (CSL.Output.Formatters is given append's str, not the stripped blob)
+        rest = text if self.get("text-case") else _without_lead(text, lead.end())
+        inner = self.quote(self.format(self.case(self.strip_periods(rest), language)))  # type: ignore[attr-defined]
+        parts = list(inner) if isinstance(inner, MixedString) else [String(inner) if type(inner) is str else inner]
+        # joined as they are: "+" would normalise the seam ("..." + "...And" is not five periods)
+        return self.wrap(MixedString([String(lead.group(0)), *parts]))  # type: ignore[attr-defined]
 
     def quote(self, string: object) -> object:
         """Wrap in quote placeholders if quotes="true"."""

@@ -18,6 +18,7 @@ from citeproc.string import String
 from lxml import etree
 
 from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.number_labels import own_labels_removed
 from litsite.csl.schema import DATE_VARIABLES, NAME_VARIABLES, VARIABLES
 
 for _target, _names in (
@@ -88,8 +89,8 @@ def note_fields(item: dict) -> dict:
 
 
 def input_rules(item: dict) -> dict:
-    """What citeproc-js does to an item before rendering (the note fields)."""
-    return note_fields(item)
+    """What citeproc-js does to an item before rendering (the note fields, a number's own label in its value)."""
+    return own_labels_removed(note_fields(item))
 
 
 def lookup(item: object, variable: str) -> object:
@@ -147,6 +148,9 @@ class Names:
         if kwargs.get("sort_options") and "variable" in self.attrib:
             keyed = self._sort_key(item, names_context, context, **kwargs)
             if keyed is not None:
+                from litsite.csl.fixes.groups import report
+
+                report(True)  # content for the group around them, which is not suppressed (citeproc-js)
                 return keyed
         if names_context is None and not kwargs.get("sort_options"):
             item["_substitute_plain"] = True  # cs:substitute of this cs:names sets it when it renders
@@ -177,17 +181,15 @@ class Names:
                 else:
                     text = super().process(item, names_context=names_context, context=context, **kwargs)
             except VariableError:
-                if not kwargs.get("sort_options"):
-                    from litsite.csl.fixes.groups import report
+                from litsite.csl.fixes.groups import report
 
-                    report(False)
+                report(False)  # in a sort key too: a group of only empty variables and terms is left out
                 raise
         else:
             raise VariableError
-        if not kwargs.get("sort_options"):
-            from litsite.csl.fixes.groups import report
+        from litsite.csl.fixes.groups import report
 
-            report(text is not None, self.get("variable"))
+        report(text is not None, None if kwargs.get("sort_options") else self.get("variable"))
         if text is not None and not kwargs.get("sort_options") and not item.get("_names_seen"):
             item["_names_seen"] = True
             substitute = item.get("_author_substitute")

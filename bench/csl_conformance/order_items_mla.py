@@ -1,0 +1,132 @@
+"""Synthetic items for the order differential test in the shapes MLA's sort macros meet (order_fuzz.py --mla N).
+
+modern-language-association sorts by its author, title, supplemental elements and container macros, so items that
+agree on author and title are ordered by what those macros print: container titles, contributors ("edited by"),
+versions and numbers (with labels written into the values: "vol. 7", "no. 3", "pp. 5-7"), publishers, dates,
+locations; titles with leading punctuation, quotes and markup under text-case; items without authors (the title
+substituted); reviews, interviews, posts. Deterministic (seeded); few authors and titles so that later keys decide.
+"""
+
+from __future__ import annotations
+
+import random
+
+AUTHORS: list[list[dict] | None] = [
+    None,
+    [{"family": "Doe", "given": "Jane"}],
+    [{"family": "Doe", "given": "Jane"}, {"family": "Roe", "given": "Rick"}],
+    [{"literal": "World Health Organization"}],
+]
+TITLES = [
+    None,
+    ": the program",
+    "...and then",
+    "; semicolon first",
+    "? a question",
+    "! bang",
+    ". dotted",
+    "“Quoted” title",
+    '"Straight" title',
+    "<i>Italic</i> start",
+    "the same title",
+    "The Same Title",
+    "A title: with subtitle",
+    "vol. 7",
+    "2nd edition",
+]
+CONTAINERS = [None, None, "Journal of Things", ": the journal", "the journal", "<i>Nature</i>", "“Quoted” Journal"]
+NUMBERS = [None, None, "7", "12", "vol. 7", "no. 3", "Vol. 7", "3-4", "no. 3-4", "II", "S1", "0", "12a", "p. 5"]
+PAGES = [None, None, "5", "5-7", "pp. 5-7", "p. 5", "e1003", "x+300", "iv-ix", "pp. A"]
+EDITIONS = [None, None, "2", "2nd", "2nd ed.", "Revised", "10"]
+TYPES = [
+    "book",
+    "article-journal",
+    "chapter",
+    "paper-conference",
+    "report",
+    "thesis",
+    "webpage",
+    "post",
+    "post-weblog",
+    "review",
+    "review-book",
+    "interview",
+    "software",
+    "song",
+    "broadcast",
+    "entry-encyclopedia",
+    "article-magazine",
+    "dataset",
+]
+PEOPLE = [{"family": "Ed", "given": "Ann"}, {"family": "Ed", "given": "Bob"}, {"family": "Trans", "given": "Tim"}]
+DATES: list[dict | None] = [
+    None,
+    {"date-parts": [[2000]]},
+    {"date-parts": [[2000, 5]]},
+    {"date-parts": [[2000, 5, 17]]},
+    {"literal": "forthcoming"},
+    {"raw": "2000-05"},
+    {"date-parts": [[2000], [2002]]},
+]
+TEXTS = {
+    "publisher": [None, "MIT Press", "Springer", "springer"],
+    "publisher-place": [None, "London", "New York"],
+    "collection-title": [None, "Series A", "series a"],
+    "genre": [None, "PhD thesis", "Podcast", "Film"],
+    "medium": [None, "DVD", "Audio"],
+    "status": [None, "forthcoming", "in press"],
+    "reviewed-title": [None, "The Reviewed Book", ": reviewed"],
+    "event-title": [None, "Conference on Things"],
+    "event-place": [None, "Paris"],
+    "URL": [None, "https://example.org/a", "https://example.org/b"],
+    "DOI": [None, "10.1000/xyz"],
+}
+
+
+def _choose(rng: random.Random, options: list) -> object:
+    return rng.choice(options)
+
+
+def mla_item(rng: random.Random, ident: str) -> dict:
+    """One random item in the shapes MLA's macros print."""
+    item: dict = {"id": ident, "type": rng.choice(TYPES)}
+    for variable, options in (("author", AUTHORS), ("title", TITLES), ("container-title", CONTAINERS)):
+        value = _choose(rng, options)
+        if value:
+            item[variable] = value
+    for role in ("editor", "translator", "interviewer", "reviewed-author", "container-author"):
+        if rng.random() < 0.15:
+            item[role] = [dict(p) for p in rng.sample(PEOPLE, rng.choice([1, 2]))]
+    numbers = ("volume", "issue", "number", "part-number", "supplement-number", "version", "collection-number")
+    for variable in numbers:
+        if rng.random() < 0.3:
+            value = _choose(rng, NUMBERS)
+            if value:
+                item[variable] = value
+    for variable, options in (("page", PAGES), ("edition", EDITIONS), ("issued", DATES), ("original-date", DATES)):
+        value = _choose(rng, options) if rng.random() < (0.6 if variable != "original-date" else 0.15) else None
+        if value:
+            item[variable] = value
+    for variable, options in TEXTS.items():
+        value = _choose(rng, options) if rng.random() < 0.3 else None
+        if value:
+            item[variable] = value
+    return item
+
+
+def mla_items(count: int, seed: int = 16) -> list[dict]:
+    """`count` random items in MLA's shapes, ids "mla<n>"; some copies of others with one variable changed."""
+    rng = random.Random(seed)
+    items: list[dict] = []
+    for n in range(count):
+        if items and rng.random() < 0.3:
+            base = rng.choice(items)
+            donor = mla_item(rng, "")
+            key = rng.choice([k for k in donor if k not in ("id", "type")] or ["title"])
+            copy = {**base, "id": f"mla{n}"}
+            if key in donor:
+                copy[key] = donor[key]
+            items.append(copy)
+        else:
+            items.append(mla_item(rng, f"mla{n}"))
+    return items
