@@ -1,0 +1,98 @@
+"""Rules found by measuring other styles and locales than the wide corpus's 32 pairs (conformance_wide.py --extra).
+
+Expected values are citeproc-js 2.4.63's output for the same input and the same minimal style (bench/citeproc_js,
+text format; citeproc-js's own entry is trimmed as render.js trims it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+
+from .probe import probe_entry as _one
+from .probe import probe_style as _style
+
+_ITEM = {"title": "T one", "URL": "http://x.org"}
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # citeproc-js's text format writes a space after a left-margin field (iso690-numeric-en: "1.  Name")
+        ('<text variable="citation-number" display="left-margin" suffix=". "/><text variable="title"/>', "1.  T one"),
+        ('<text variable="citation-number" display="left-margin"/><text variable="title"/>', "1 T one"),
+        # only at the top of the layout (branches of cs:choose do not count); nested, display is ignored
+        (
+            '<choose><if type="book"><text variable="citation-number" display="left-margin"/></if></choose>'
+            '<text variable="title"/>',
+            "1 T one",
+        ),
+        (
+            '<group><text variable="citation-number" display="left-margin"/><text variable="title"/></group>',
+            "1T one",
+        ),
+        (
+            '<group><text variable="citation-number"/><text variable="title" display="block"/></group>'
+            '<text variable="title" display="indent"/>',
+            "1T one\n    T one",
+        ),
+    ],
+)
+def test_display_left_margin_in_text(tmp_path: Path, layout: str, expected: str) -> None:
+    assert _one(tmp_path, layout, _ITEM).strip() == expected
+
+
+def test_display_left_margin_space_in_a_citation(tmp_path: Path) -> None:
+    from litsite.csl.engine import format_first_citations
+
+    style = tmp_path / "cite.csl"
+    text = _style(tmp_path, '<text variable="title"/>').read_text(encoding="utf-8")
+    cite = '<layout prefix="(" suffix=")"><text variable="title" display="left-margin"/></layout>'
+    style.write_text(text.replace('<layout><text value="x"/></layout>', cite, 1), encoding="utf-8")
+    assert format_first_citations([{"id": "a", "type": "book", **_ITEM}], style) == ["(T one )"]
+
+
+def test_display_html_only_at_top_level(tmp_path: Path) -> None:
+    layout = '<text variable="citation-number" display="left-margin"/><group><text variable="title" display="block"/>'
+    layout += "</group>"
+    style = _style(tmp_path, layout)
+    entry = format_bibliography([{"id": "a", "type": "book", **_ITEM}], style, "html")[0]
+    assert '<div class="csl-left-margin">1</div>' in entry
+    assert "csl-block" not in entry
+
+
+_SPACES = [
+    # a decorated field's trailing space and its sibling's leading one are both written (iso690's "Title.  Online")
+    ('<text variable="title" font-style="italic" suffix=". "/><text term="online" prefix=" "/>', "T one.  online"),
+    ('<text variable="title" quotes="true" suffix=" "/><text value="on" prefix=" "/>', "“T one”  on"),
+    ('<text variable="title" font-weight="bold" suffix=" "/><group><text value="on" prefix=" "/></group>', "T one  on"),
+    (
+        '<group font-style="italic" suffix=" "><text variable="title"/></group><text value="on" prefix=" "/>',
+        "T one  on",
+    ),
+    (
+        '<text variable="title" font-style="italic" suffix=" "/><choose><if type="book"><text value="on" prefix=" "/>'
+        "</if></choose>",
+        "T one  on",
+    ),
+    ('<text variable="title" font-style="italic" suffix=", "/><text value="on" prefix=" "/>', "T one,  on"),
+    # undecorated: one space
+    ('<text variable="title" suffix=". "/><text term="online" prefix=" "/>', "T one. online"),
+    # the parent takes a last child's space (no decorations on it), and a delimiter's space is the same one
+    (
+        '<group><text variable="title" font-style="italic" suffix=" "/></group><text value="on" prefix=" "/>',
+        "T one on",
+    ),
+    (
+        '<group delimiter=" "><text variable="title" font-style="italic" suffix=" "/><text value="on"/></group>',
+        "T one on",
+    ),
+]
+
+
+@pytest.mark.parametrize(("layout", "expected"), _SPACES)
+def test_space_after_a_decorated_field(tmp_path: Path, layout: str, expected: str) -> None:
+    assert _one(tmp_path, layout, _ITEM).strip() == expected
