@@ -96,3 +96,32 @@ _SPACES = [
 @pytest.mark.parametrize(("layout", "expected"), _SPACES)
 def test_space_after_a_decorated_field(tmp_path: Path, layout: str, expected: str) -> None:
     assert _one(tmp_path, layout, _ITEM).strip() == expected
+
+
+_PAGE_LAYOUT = '<text variable="page"/>'
+
+
+@pytest.mark.parametrize(
+    ("fmt", "page", "expected"),
+    [
+        # pages that start with digits but are not plain numbers: citeproc-js's manglePageNumbers writes
+        # "first - second" through its PageRangeMangler and keeps the result if it still splits into two numbers
+        (None, "380B–381", "380B – 381"),  # an upper-case letter: no page to the mangler, its dash keeps the spaces
+        (None, "380B-81", "380B–81"),  # an end below the start without a format: only the delimiter
+        ("expanded", "380B-81", "380B – 81"),
+        (None, "101A-105, 110B-112", "101A – 105, 110B – 112"),
+        (None, "12a-14b", "12a–14b"),  # lower-case letters are part of a page number
+        (None, "12-14b", "12–14b"),
+        (None, "12a-14", "12a–114"),  # the end expanded from the start's digits, letters included
+        ("minimal", "12a-14b", "12a–4b"),
+        ("minimal", "321a-328", "321a–328"),
+        (None, "380B-381C", "380B-381C"),  # no longer two numbers: as written
+        (None, "1A-1B", "1A-1B"),
+        (None, "5-6A", "5-6A"),
+        (None, "12 a-14", "12 a – 14"),
+    ],
+)
+def test_pages_with_letters(tmp_path: Path, fmt: str | None, page: str, expected: str) -> None:
+    attrs = f'page-range-format="{fmt}"' if fmt else ""
+    style = _style(tmp_path, _PAGE_LAYOUT, attrs=attrs)
+    assert format_bibliography([{"id": "a", "type": "book", "page": page}], style) == [expected]
