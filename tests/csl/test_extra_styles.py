@@ -125,3 +125,27 @@ def test_pages_with_letters(tmp_path: Path, fmt: str | None, page: str, expected
     attrs = f'page-range-format="{fmt}"' if fmt else ""
     style = _style(tmp_path, _PAGE_LAYOUT, attrs=attrs)
     assert format_bibliography([{"id": "a", "type": "book", "page": page}], style) == [expected]
+
+
+_NAMES = '<names variable="author"><name {own} initialize-with=". " name-as-sort-order="all"/></names>'
+_TWO = [{"family": "Smith", "given": "John"}, {"literal": "Big Corp"}]
+_THREE = [{"literal": "Alec Radford"}, {"literal": "Luke Metz"}, {"literal": "Soumith Chintala"}]
+
+
+@pytest.mark.parametrize(
+    ("root", "own", "authors", "expected"),
+    [
+        # before a last institution citeproc-js's cs:institution follows a rule only cs:style, cs:citation or
+        # cs:bibliography give (university-of-york-harvard: and="text" delimiter-precedes-last="never" on cs:style)
+        ('and="text" delimiter-precedes-last="never"', "", _THREE, "Alec Radford, Luke Metz and Soumith Chintala"),
+        ('and="symbol" delimiter-precedes-last="always"', "", _TWO, "Smith, J., & Big Corp"),
+        ("", 'and="text" delimiter-precedes-last="never"', _THREE, "Alec Radford, Luke Metz, and Soumith Chintala"),
+        ("", 'and="symbol" delimiter-precedes-last="always"', _TWO, "Smith, J. & Big Corp"),
+        # after-inverted-name is read from cs:name as for any last name
+        ("", 'and="text" delimiter-precedes-last="after-inverted-name"', _TWO, "Smith, J., and Big Corp"),
+        ('and="text" delimiter-precedes-last="after-inverted-name"', "", _TWO, "Smith, J., and Big Corp"),
+    ],
+)
+def test_delimiter_before_a_last_institution(tmp_path: Path, root: str, own: str, authors: list, expected: str) -> None:
+    style = _style(tmp_path, _NAMES.format(own=own), attrs=root)
+    assert format_bibliography([{"id": "a", "type": "book", "author": authors}], style) == [expected]
