@@ -149,3 +149,20 @@ _THREE = [{"literal": "Alec Radford"}, {"literal": "Luke Metz"}, {"literal": "So
 def test_delimiter_before_a_last_institution(tmp_path: Path, root: str, own: str, authors: list, expected: str) -> None:
     style = _style(tmp_path, _NAMES.format(own=own), attrs=root)
     assert format_bibliography([{"id": "a", "type": "book", "author": authors}], style) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # cs:text variable="URL" form="short" (annual-reviews): citeproc-js keeps the address up to its host
+        ("https://github.com/deepchem/deepchem", "https://github.com"),
+        ("http://www.who.int/classifications/icd/en/", "www.who.int"),  # a www. host loses its scheme
+        ("https://www.synapse.org/#!Synapse:syn6131484/wiki/402026", "www.synapse.org"),
+        ("https://example.com", "https://example.com"),
+        ("http://www.x.org", "www.x.org"),
+        ("https://a.b.c/d.e/f", "https://a.b.c/d.e"),  # the path after the last dotted part
+    ],
+)
+def test_short_url(tmp_path: Path, url: str, expected: str) -> None:
+    style = _style(tmp_path, '<text variable="URL" form="short"/>')
+    assert format_bibliography([{"id": "a", "type": "webpage", "URL": url}], style) == [expected]
