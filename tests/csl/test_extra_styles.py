@@ -119,6 +119,7 @@ _PAGE_LAYOUT = '<text variable="page"/>'
         (None, "1A-1B", "1A-1B"),
         (None, "5-6A", "5-6A"),
         (None, "12 a-14", "12 a – 14"),
+        ("expanded", "000c23-22", "000c23-22"),  # a particle on one value only: as written (suite's page_Expand)
     ],
 )
 def test_pages_with_letters(tmp_path: Path, fmt: str | None, page: str, expected: str) -> None:
@@ -166,3 +167,28 @@ def test_delimiter_before_a_last_institution(tmp_path: Path, root: str, own: str
 def test_short_url(tmp_path: Path, url: str, expected: str) -> None:
     style = _style(tmp_path, '<text variable="URL" form="short"/>')
     assert format_bibliography([{"id": "a", "type": "webpage", "URL": url}], style) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # citeproc-js applies text-case to each value of a number variable (processNumber's pieces, split at ", ",
+        # "; ", "&" and hyphens; a subsection "2nd-fourth" is one value, a word "and" joins no values)
+        ("ninth Dover printing, tenth GPO printing", "Ninth Dover printing, Tenth GPO printing"),
+        ("12th Yellow-tailed Wooly Monkey", "12th Yellow-Tailed Wooly Monkey"),
+        ("second edition; third", "Second edition; Third"),
+        ("a-b-c", "A-B-C"),
+        ("first, 2nd-fourth", "First, 2nd-fourth"),
+        ("rev. and exp.", "Rev. and exp."),
+    ],
+)
+@pytest.mark.parametrize("element", ["text", "number"])
+def test_text_case_of_number_pieces(tmp_path: Path, element: str, value: str, expected: str) -> None:
+    style = _style(tmp_path, f'<{element} variable="edition" text-case="capitalize-first"/>')
+    assert format_bibliography([{"id": "a", "type": "book", "edition": value}], style) == [expected]
+
+
+def test_text_case_of_other_variables_is_whole(tmp_path: Path) -> None:
+    style = _style(tmp_path, '<text variable="note" text-case="capitalize-first"/>')
+    entry = format_bibliography([{"id": "a", "type": "book", "note": "ninth printing, tenth"}], style)
+    assert entry == ["Ninth printing, tenth"]

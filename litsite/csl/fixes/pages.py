@@ -83,11 +83,21 @@ _SPLIT = re.compile(r"^((?:[0-9]*[a-zA-Z]+0*))?([0-9]+[a-z]*)(\s*[^0-9]+\s*)([-,
 _LEAD = re.compile(r"^[0-9]+")
 
 
+_VALUE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")  # processNumber's particle + value
+
+
+def _particle(piece: str) -> str:
+    found = _VALUE.match(piece)
+    return (found.group(1) or "") if found else ""
+
+
 def _lettered(first: str, second: str, fmt: str | None, delimiter: str) -> str:
     """Two pages that start with digits but are not plain numbers ("380B-381", "12a-14b"), as citeproc-js's
     manglePageNumbers writes them: "first - second" through PageRangeMangler, kept only if it still reads as two
     numbers; a page with an upper-case letter after its digits is no page to the mangler, whose en dash then keeps its
     spaces ("380B – 381")."""
+    if _particle(first) != _particle(second):
+        return f"{first}-{second}"  # not mangled: the values' particles differ ("000c23-22")
     lead_a, lead_b = _LEAD.match(first), _LEAD.match(second)
     if not fmt and lead_a and lead_b and int(lead_a.group(0)) > int(lead_b.group(0)):
         return f"{first}{delimiter}{second}"  # an end below the start, without a format: only the delimiter
