@@ -192,3 +192,27 @@ def test_text_case_of_other_variables_is_whole(tmp_path: Path) -> None:
     style = _style(tmp_path, '<text variable="note" text-case="capitalize-first"/>')
     entry = format_bibliography([{"id": "a", "type": "book", "note": "ninth printing, tenth"}], style)
     assert entry == ["Ninth printing, tenth"]
+
+
+_WORDS = ["alpha", "zeta", "борис", "яков", "βήτα", "ωμέγα", "גל", "תל", "横田", "かな", "한국", "عرب", "1abc"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        # citeproc-js sorts with Intl.Collator in its locale, whose CLDR collation reorders scripts: the locale's own
+        # script right after digits (Cyrillic for ru, Greek for el, Hebrew, Arabic, Han for zh), kana and Han after
+        # Latin for ja (orders from citeproc-js on this style)
+        ("en-US", "1abc alpha zeta βήτα ωμέγα борис яков גל תל عرب 한국 かな 横田"),
+        ("ru-RU", "1abc борис яков alpha zeta βήτα ωμέγα גל תל عرب 한국 かな 横田"),
+        ("el-GR", "1abc βήτα ωμέγα alpha zeta борис яков גל תל عرب 한국 かな 横田"),
+        ("he-IL", "1abc גל תל alpha zeta βήτα ωμέγα борис яков عرب 한국 かな 横田"),
+        ("ar", "1abc عرب alpha zeta βήτα ωμέγα борис яков גל תל 한국 かな 横田"),
+        ("ja-JP", "1abc alpha zeta かな 横田 βήτα ωμέγα борис яков גל תל عرب 한국"),
+        ("zh-CN", "1abc 横田 alpha zeta βήτα ωμέγα борис яков גל תל عرب 한국 かな"),
+    ],
+)
+def test_script_order_of_the_locale(tmp_path: Path, locale: str, expected: str) -> None:
+    style = _style(tmp_path, '<text variable="title"/>', sort='<key variable="title"/>')
+    items = [{"id": f"i{n}", "type": "book", "title": word} for n, word in enumerate(_WORDS)]
+    assert " ".join(format_bibliography(items, style, locale=locale)) == expected
