@@ -132,6 +132,47 @@ def _weight(ch: str, ranks: dict[str, float]) -> float | None:
     return _OTHER + 10_000 + code
 
 
+# CLDR's script reordering in a locale's collation ([reorder …], as Node's ICU has it, checked with Intl.Collator):
+# the locale's own script sorts right after digits, before Latin; Japanese puts kana and Han after Latin, before
+# Greek. (Han among themselves keep the root order here: ja, zh and ko order them by reading or strokes.)
+_FIRST = 2000  # a band between digits (DIGIT) and Latin letters (_LETTER)
+_AFTER_LATIN = 50000  # a band between Latin letters and the other scripts (_OTHER)
+_REORDER = {
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "mn"), "Cyrl"),
+    "el": "Grek", "he": "Hebr", "ar": "Arab", "fa": "Arab", "zh": "Hani", "ja": "Kana Hani",
+}  # fmt: skip
+
+
+def _script(w: float) -> str:
+    """The script of a primary weight (of the scripts _REORDER names), or ""."""
+    if _OTHER <= w < _OTHER + 1000:
+        return "Grek"
+    if _OTHER + 1000 <= w < _OTHER + 10_000:
+        return "Cyrl"
+    code = w - _OTHER - 10_000
+    if 0x0590 <= code < 0x0600:
+        return "Hebr"
+    if 0x0600 <= code < 0x0700 or 0x0750 <= code < 0x0780:
+        return "Arab"
+    if 0x3041 <= code < 0x30A0:
+        return "Kana"
+    return "Hani" if w >= _HAN else ""
+
+
+def _reordered(w: float, lang: str) -> float:
+    """A primary weight moved as the locale's script reordering moves it."""
+    script = _script(w) if lang in _REORDER else ""
+    if not script or script not in _REORDER[lang].split():
+        return w
+    if script == "Hani":
+        base = _AFTER_LATIN + 10_000 if lang == "ja" else _FIRST
+        return base + (w - _HAN) / 0x40000 * 5000
+    if script == "Kana":
+        return _AFTER_LATIN + (w - _OTHER - 10_000 - 0x3000)
+    offset = {"Grek": _OTHER, "Cyrl": _OTHER + 1000}.get(script, _OTHER + 10_000 + 0x0590)
+    return _FIRST + (w - offset)
+
+
 @cache
 def weights(ch: str, lang: str = "") -> tuple[float, ...]:
     """The primary weights of one character as citeproc-js compares it (after lower-casing) in the locale `lang`:
@@ -155,5 +196,5 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
     for c in "".join(base) or low:
         w = _weight(c, ranks)
         if w is not None:
-            out.append(w)
+            out.append(_reordered(w, lang[:2]))
     return tuple(out)

@@ -65,9 +65,17 @@ def unseal(pieces: list, delimiter: str, last: bool = True) -> list:
         if i == len(out) - 1:
             if last:
                 out[i] = _strip_seal(piece)
-        elif delimiter[:1] in MARKS and (text.endswith(RICH_SEAL) or last_mark(text) == delimiter[0]):
+        elif _one_with(delimiter, text):
             out[i] = _strip_seal(piece)
     return out
+
+
+def _one_with(delimiter: str, text: str) -> bool:
+    """Whether a sealed piece's end and the delimiter after it are written once: a mark as the delimiter's first, a
+    field with quotes or markup, or a space the delimiter opens with too (citeproc-js's downward)."""
+    if delimiter[:1] in MARKS:
+        return text.endswith(RICH_SEAL) or last_mark(text) == delimiter[0]
+    return delimiter[:1] == " " and last_mark(text) == " "
 
 
 def last_mark(text: str) -> str:

@@ -93,6 +93,10 @@ class SealedMarks:
         end = last_mark(str(out))
         if sealed and (end in MARKS or end == QC):  # (what follows is not moved into its closing quote either)
             out = out + String(RICH_SEAL if rich else SEAL)
+        elif end == " " and (sealed or self.get("quotes") == "true"):
+            # citeproc-js drops a sibling's opening space after a trailing one only if the blob is undecorated
+            # (quotes count): "Title.  Online" after an italic title with suffix ". "
+            out = out + String(SEAL)
         return out
 
 

@@ -83,18 +83,44 @@ _BLOCK_CLOSES = frozenset(CLOSE[tag] for tag in _DISPLAY.values())
 _BLOCK_OPENS = frozenset(OPEN[tag] for tag in _DISPLAY.values())
 
 
+_BRANCHES = frozenset({"choose", "if", "else-if", "else"})
+
+
+def _local(element: object) -> str:
+    return str(getattr(element, "tag", "")).rsplit("}", 1)[-1]
+
+
+def top_display(element: model.CitationStylesElement) -> str:
+    """The display an element gets: citeproc-js applies it only to an element at the top of the layout (cs:choose
+    branches between them do not count) and ignores it on a nested one (inside a group, a macro, names)."""
+    display = element.get("display", "")
+    parent = element.getparent()
+    while parent is not None and _local(parent) in _BRANCHES:
+        parent = parent.getparent()
+    return display if parent is not None and _local(parent) == "layout" else ""
+
+
+def _aligned(element: model.CitationStylesElement) -> bool:
+    """Whether the element is in a bibliography with second-field-align (whose first field Layout sets apart)."""
+    parent = element.getparent()
+    while parent is not None and _local(parent) != "bibliography":
+        parent = parent.getparent()
+    return parent is not None and bool(parent.get("second-field-align"))
+
+
 class Display:
     """The display attribute: in HTML the element's output (affixes included) is a block, as citeproc-js writes it
     (`<div class="csl-block">`, csl-left-margin, csl-right-inline, csl-indent); in text a block or an indented block
-    starts on a new line."""
+    starts on a new line and a left-margin field is followed by a space (citeproc-js's text format)."""
 
     def render(self, *args: object, **kwargs: object) -> object:
         out = super().render(*args, **kwargs)  # type: ignore[misc]
-        tag = _DISPLAY.get(self.get("display", ""))
+        tag = _DISPLAY.get(top_display(self)) if self.get("display") else None
         if tag is None or out is None or not str(out):
             return out
         if getattr(self.get_formatter(), "fmt", "") != "html":
-            # citeproc-js's text format starts a block (or an indented block) on a new line
+            if tag == "lm" and not _aligned(self):  # built, not added: + would fold it into a suffix's space
+                return MixedString([*(out if isinstance(out, MixedString) else [out]), String(" ")])
             lead = {"block": "\n", "indent": "\n    "}.get(tag)
             return String(lead) + out if lead else out
         return MixedString([String(OPEN[tag])]) + out + String(CLOSE[tag])

@@ -61,10 +61,10 @@ def normalize_initials(given: str, mark: str) -> str:
 class Name:
     """Our rendering of a list of names."""
 
-    def _opt(self, name: str, context: object, sort_options: dict | None) -> str | None:
+    def _opt(self, name: str, context: object, sort_options: dict | None, own: bool = True) -> str | None:
         if sort_options and name in sort_options:
             return sort_options[name]
-        if name in self.attrib:
+        if own and name in self.attrib:
             return self.get(name)
         if sort_options and name == "form" and "name-form" in sort_options:
             return sort_options["name-form"]
@@ -80,8 +80,8 @@ class Name:
                 **kwargs: object) -> object:  # fmt: skip
         """Render the names of `variable` (a string, or an int for form="count")."""
 
-        def opt(name: str) -> str | None:
-            return self._opt(name, context, sort_options)
+        def opt(name: str, own: bool = True) -> str | None:
+            return self._opt(name, context, sort_options, own)
 
         names = list(item.reference.get(variable, []) or [])
         in_citation = bool((context if context is not None else self).xpath_search("./ancestor::cs:citation"))
@@ -153,17 +153,20 @@ class Name:
         return self._join_last(texts, [inv for _, inv in rendered], shown, opt, delimiter)
 
     def _join_last(
-        self, texts: list, inverted: list[bool], shown: list[dict], opt: Callable[[str], str | None], delimiter: str
+        self, texts: list, inverted: list[bool], shown: list[dict], opt: Callable[..., str | None], delimiter: str
     ) -> object:
         """The names joined, the last one after the `and` term or symbol where the style asks for one."""
         and_ = opt("and")
         if and_ and len(texts) > 1:
             term = self.get_single_term(name="and") if and_ == "text" else "&"
             rule = opt("delimiter-precedes-last") or "contextual"
-            if rule in ("always", "never") and "literal" in shown[-1]:
-                # before an institution citeproc-js puts the delimiter from three names on, whatever the rule
-                # says ("Smith, J. & Big Corp" under "always", "A, B, & Inst" under "never")
-                rule = "contextual"
+            if "literal" in shown[-1]:
+                # before an institution citeproc-js follows only a rule cs:style, cs:citation or cs:bibliography
+                # give (its cs:institution does not copy cs:name's), and only always or never; else the delimiter
+                # from three names on ("Smith, J. & Big Corp", "A, B, & Inst" under cs:name's always / never)
+                inherited = opt("delimiter-precedes-last", False)
+                if rule != "after-inverted-name" or not inverted[-2]:  # (that one still adds the delimiter)
+                    rule = inherited if inherited in ("always", "never") else "contextual"
             use_delim = self._precedes(rule, len(texts), inverted[-2], last=True)
             head = self._join(texts[:-1], delimiter)
             if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces

@@ -42,6 +42,19 @@ def pieces(text: str) -> list[str]:
     return parts
 
 
+def case_pieces(text: str) -> list[str]:
+    """Values and joiners alternating, as citeproc-js's processNumber splits a value before text-case applies to each
+    value ("12th Yellow-tailed" → "12th Yellow", "-", "tailed"; "2nd-fourth" one value)."""
+    parts = _JOINER.split(text)
+    i = len(parts) - 2
+    while i > 0:
+        subsection = parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1])
+        if subsection or parts[i].strip().endswith("and"):  # (a word "and" does not start a new value)
+            parts[i - 1 : i + 2] = ["".join(parts[i - 1 : i + 2])]
+        i -= 2
+    return parts
+
+
 def _value(piece: str) -> str:
     """A piece without its letter particle ("A12" → "12")."""
     found = _PARTICLE.match(piece)

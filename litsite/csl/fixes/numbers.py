@@ -106,6 +106,16 @@ class PageRanges:
         return format_pages(value, fmt, dash, str(self.get_single_term("and", form="symbol") or "") or "&")
 
 
+_URL_PATH = re.compile(r"(.*\.[^/]+)/.*")
+
+
+def short_url(url: str) -> str:
+    """cs:text variable="URL" form="short" as citeproc-js writes it: the address up to its host (the path after the
+    last dotted part dropped), and without http(s):// when the host starts with www. ("www.who.int")."""
+    url = _URL_PATH.sub(r"\1", url, count=1)
+    return re.sub(r"https?://", "", url, count=1) if "//www." in url else url
+
+
 @extend("text")
 class TextNumbers(PageRanges):
     """cs:text: en dash in ranges of numeric variables."""
@@ -115,6 +125,8 @@ class TextNumbers(PageRanges):
         if variable in NUMBER_VARIABLES or variable.startswith("page"):
             item["_predecessor"] = True  # citeproc-js: a number variable, even empty, comes before a term
         text = super()._variable(item, context)
+        if variable == "URL" and text is not None and self.get("form") == "short":
+            return short_url(str(text))
         if variable == "locator" and text is not None:
             if (item.locator.label or "page") == "page":
                 return number_end(self.litsite_pages(str(item.locator.identifier)), item.locator.identifier)

@@ -73,7 +73,47 @@ def _pair(first: str, second: str, fmt: str | None, delimiter: str) -> str:
         return format_range(a.group(1) or "", a.group(2), b.group(2), fmt, delimiter)
     if _ROMAN.match(first) and _ROMAN.match(second):
         return f"{first}{delimiter}{second}"
+    if first[:1].isdigit() and second[:1].isdigit():
+        return _lettered(first, second, fmt, delimiter)
     return f"{first}-{second}"
+
+
+_LISTED = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+[a-z]*)$")  # what PageRangeMangler's listify reads as a page
+_SPLIT = re.compile(r"^((?:[0-9]*[a-zA-Z]+0*))?([0-9]+[a-z]*)(\s*[^0-9]+\s*)([-,a-zA-Z]?0*)([0-9]+[a-z]*)$")
+_LEAD = re.compile(r"^[0-9]+")
+
+
+_VALUE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+(?:[a-zA-Z]*|[-,a-zA-Z]+))$")  # processNumber's particle + value
+
+
+def _particle(piece: str) -> str:
+    found = _VALUE.match(piece)
+    return (found.group(1) or "") if found else ""
+
+
+def _lettered(first: str, second: str, fmt: str | None, delimiter: str) -> str:
+    """Two pages that start with digits but are not plain numbers ("380B-381", "12a-14b"), as citeproc-js's
+    manglePageNumbers writes them: "first - second" through PageRangeMangler, kept only if it still reads as two
+    numbers; a page with an upper-case letter after its digits is no page to the mangler, whose en dash then keeps its
+    spaces ("380B – 381")."""
+    if _particle(first) != _particle(second):
+        return f"{first}-{second}"  # not mangled: the values' particles differ ("000c23-22")
+    lead_a, lead_b = _LEAD.match(first), _LEAD.match(second)
+    if not fmt and lead_a and lead_b and int(lead_a.group(0)) > int(lead_b.group(0)):
+        return f"{first}{delimiter}{second}"  # an end below the start, without a format: only the delimiter
+    a, b = _LISTED.match(first), _LISTED.match(second)
+    if a and b and (not b.group(1) or a.group(1) == b.group(1)):
+        prefix, begin, end = a.group(1) or "", a.group(2), b.group(2)
+        if len(end) < len(begin):
+            end = begin[: len(begin) - len(end)] + end
+        if int(_LEAD.match(begin).group(0)) < int(_LEAD.match(end).group(0)):  # type: ignore[union-attr]
+            last = _minimize(begin, end, 2 if fmt == "minimal-two" else 0) if fmt in ("minimal", "minimal-two") else end
+            mangled = f"{prefix}{begin}{delimiter}{'' if last != end else prefix}{last}"
+        else:
+            mangled = f"{first}{delimiter}{second}"
+    else:
+        mangled = f"{first} {delimiter} {second}"
+    return mangled if _SPLIT.match(mangled) else f"{first}-{second}"
 
 
 def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:

@@ -10,9 +10,15 @@ from __future__ import annotations
 from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.number_text import case_pieces as number_pieces
 from litsite.csl.fixes.title_case import title_case
 
 _MODES = {"title": "title", "capitalize-all": "all", "capitalize-first": "first", "sentence": "sentence"}
+# the number variables citeproc-js reads with processNumber (fixes/numbers.NUMBER_VARIABLES and page)
+NUMBER_VARIABLES = frozenset(
+    "issue volume number chapter-number collection-number edition number-of-pages number-of-volumes section "
+    "locator page".split()
+)
 
 
 def _segments(text: object) -> list[tuple[str, bool]]:
@@ -77,7 +83,13 @@ class TextCased:
             return text  # citeproc-js makes a cs:text macro= a group, and a group's text-case does nothing
         if case == "title" and language and not language.lower().startswith("en"):
             return text  # citeproc-js title-cases English items only (the item's language, else the locale's)
-        return apply_case(text, case, language.lower()[:2] if language else None)
+        lang = language.lower()[:2] if language else None
+        plain = not isinstance(text, MixedString) or not any(isinstance(piece, NoCase) for piece in text)
+        if self.get("variable") in NUMBER_VARIABLES and case in _MODES and plain:
+            # citeproc-js cases a number variable piece by piece (processNumber's pieces: "ninth printing, Tenth")
+            parts = number_pieces(str(text))
+            return String("".join(p if i % 2 else str(apply_case(p, case, lang)) for i, p in enumerate(parts)))
+        return apply_case(text, case, lang)
 
 
 for _tag in ("text", "label", "number", "date-part", "name-part"):
