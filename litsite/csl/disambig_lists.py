@@ -14,7 +14,6 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-
 # The most names a cite is made to show to tell it apart (add-names, and given names expanded up to that position):
 # each name tried renders every item of the group again, showing one more name, so a group of works with hundreds of
 # authors each (collaborations) would cost time quadratic in their names. No real cite needs more to stand apart;
