@@ -3,10 +3,12 @@
     python bench/disambiguation.py [--styles apa,...] [--shapes variants,...] [--repeat 1]
 
 For each shape of document × style: the items cited one per cluster and formatted (bibliography and citations) once
-with each item of a group rendered on its own (`Disambiguator.share = False`, the code before) and once with the
-items that render alike rendered once per setting (disambig_alike.py), alternately in one process, so the machine's
+with each item of a group rendered on its own and every name tried (`Disambiguator.share = False`,
+`disambig_lists.NAMES_TRIED` unbounded: the code before) and once with the items that render alike rendered once
+per setting (disambig_alike.py) and the names tried bounded, alternately in one process, so the machine's
 load falls on both alike. Printed: the time disambiguation took (Disambiguator.run), the cites it rendered, the whole
-formatting's time, and whether both gave the same output (they must: sharing changes no result).
+formatting's time, and whether both gave the same output (they must: sharing changes no result; only the last
+shape, whose works differ after more names than disambig_lists.NAMES_TRIED, is meant to differ).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from litsite.csl import disambig_lists
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.engine import Cite, Formatter
 from litsite.csl.styles import resolve_style
@@ -74,6 +77,8 @@ SHAPES = {
     "duplicates 40": lambda: [dict(variants(1, 1, 3)[0], id=f"x{n}") for n in range(40)],
     "reports 80": lambda: reports(80),
     "distinct last 24, 8 names": lambda: distinct_last(24, 8),
+    # past disambig_lists.NAMES_TRIED: the output differs by design (the bound), "same output" says no
+    "collaboration 2, 60 names": lambda: distinct_last(2, 60),
 }
 
 
@@ -99,8 +104,13 @@ class _Counter:
         Disambiguator._render, Disambiguator.run = counted, timed
 
 
+BOUND = disambig_lists.NAMES_TRIED
+
+
 def _once(counter: _Counter, items: list[dict], style: str, share: bool) -> tuple[float, int, float, object]:
+    """One formatting: before (no sharing, no bound on the names tried) or after."""
     Disambiguator.share = share
+    disambig_lists.NAMES_TRIED = BOUND if share else 1 << 30
     counter.renders, counter.seconds = 0, 0.0
     start = time.perf_counter()
     result = Formatter(resolve_style(style)).format(items, [[Cite(item["id"])] for item in items], "text")
@@ -135,7 +145,7 @@ def main() -> None:
             (b_dis, b_n, b_all, b_out), (a_dis, a_n, a_all, a_out) = best[False], best[True]
             print(f"| {shape} | {style} | {b_dis:.2f} s ({b_n}) | {a_dis:.2f} s ({a_n}) | {a_dis / b_dis:.2f} "
                   f"| {b_all:.2f} s → {a_all:.2f} s | {'yes' if a_out == b_out else 'NO'} |", flush=True)  # fmt: skip
-    Disambiguator.share = True
+    Disambiguator.share, disambig_lists.NAMES_TRIED = True, BOUND
 
 
 if __name__ == "__main__":
