@@ -61,6 +61,7 @@ def cite_reads(root: object) -> frozenset[str]:
 
 
 def _read(name: str, reads: frozenset[str]) -> bool:
+    name = name.replace("_", "-")  # the source takes either spelling ("container_title")
     return name in reads or f"{name.split('-')[0].lower()}-*" in reads
 
 

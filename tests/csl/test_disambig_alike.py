@@ -42,6 +42,7 @@ def test_the_variables_a_citation_reads_follow_its_macros_and_kin() -> None:
     for name in ("author", "translator", "issued", "volume", "event", "event-title", "container-title-short"):
         changed = item | {name: values.get(name, "x")}
         assert likeness(changed, reads, None, None, "") != likeness(item, reads, None, None, ""), name
+    assert likeness(item | {"container_title": "J"}, reads, None, None, "") != likeness(item, reads, None, None, "")
     for name in ("publisher", "title", "DOI", "abstract"):
         assert likeness(item | {name: "x"}, reads, None, None, "") == likeness(item, reads, None, None, "")
 
