@@ -55,6 +55,19 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def project_two_styles(project: Path) -> Path:
+    """The scratch project offering two of the example's four styles (apa and the numbered vancouver-nlm), for tests
+    whose point is not how many styles a site offers: a cold build formats every style, most of such a test's time."""
+    site = project / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    for line in ("  - {name: chicago-author-date,", "  - {name: modern-language-association,"):
+        assert line in text  # the example still offers it (else this fixture no longer trims anything)
+        text = text.replace(line, "  # " + line.lstrip(), 1)
+    site.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
 def cli():
     """The run_cli helper as a fixture."""
     return run_cli

@@ -14,6 +14,12 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+# The most names a cite is made to show to tell it apart (add-names, and given names expanded up to that position):
+# each name tried renders every item of the group again, showing one more name, so a group of works with hundreds of
+# authors each (collaborations) would cost time quadratic in their names. No real cite needs more to stand apart;
+# past it, the group goes on to the next way (year suffixes, the disambiguate condition) as when names run out.
+NAMES_TRIED = 20
+
 
 @dataclass
 class Config:
@@ -69,7 +75,7 @@ def settle(
     order = {k: i for i, k in enumerate(group)}
     items = sorted(group, key=lambda k: (str(name_counts[k]), ids[k]))
     run = _Run([(start, items)], copy.deepcopy(start), copy.deepcopy(start), modes)
-    run.names_max = name_counts[items[0]]
+    run.names_max = min(name_counts[items[0]], NAMES_TRIED)
     steps = 0
     while run.lists:
         run.gname, run.clashes = 0, [1, 0]

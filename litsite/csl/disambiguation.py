@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from citeproc import Citation
 
+from litsite.csl.disambig_alike import cite_reads, likeness, representatives
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
@@ -76,16 +77,20 @@ def _initialize_with(root: object) -> bool:
 
 
 def _macro_walk(root: object, start: object) -> list:
-    """The elements under `start` in document order, a cs:text macro's elements in its place."""
+    """The elements under `start` in document order, a macro's elements where first met (again only nearer the top,
+    where the depth bound cuts less; else nothing new: chicago-author-date's shared macros took seconds)."""
     macros = {m.get("name"): m for m in root.findall(f"{{{CSL_NS}}}macro")}
     out: list = []
+    expanded: dict[str, int] = {}  # macro -> the least depth it was expanded at
 
     def walk(node: object, depth: int) -> None:
         for element in node:
             out.append(element)
             name = element.get("macro") if element.tag == f"{{{CSL_NS}}}text" else None
             if name in macros and depth < 16:
-                walk(macros[name], depth + 1)
+                if expanded.get(name, 17) > depth + 1:
+                    expanded[name] = depth + 1
+                    walk(macros[name], depth + 1)
             else:
                 walk(element, depth)
 
@@ -125,6 +130,9 @@ def _letters(n: int) -> str:
 class Disambiguator:
     """Renders single cites of a registered bibliography and resolves ambiguities between them."""
 
+    share = True  # items of a group that render alike are rendered once per setting (disambig_alike.py); the
+    # outcome is the same either way: bench/disambiguation.py turns it off to measure what it saves
+
     def __init__(
         self, bib: object, style: object, memo: Memo, tags: dict[str, str], parallel: Parallel | None = None
     ) -> None:
@@ -141,6 +149,7 @@ class Disambiguator:
         self.has_condition = bool(style.root.xpath(condition, namespaces={"cs": CSL_NS}))
         self.cite_initials = _initialize_with(style.root)
         self.name_order = _name_variables(style.root)
+        self.reads = cite_reads(style.root)
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
@@ -247,8 +256,10 @@ class Disambiguator:
         )
         counts = {key: len(self._names(key)) for key in group}
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
+        alike = self._representatives(group, saved)
 
         def render(key: str, config: Config) -> str:
+            key = alike[key]  # an item that renders as another under every setting: that one's cite
             self._apply(key, saved[key], config)
             return self.render(key)
 
@@ -269,6 +280,23 @@ class Disambiguator:
             return out
         finally:
             self.memo.used = used
+
+    def _representatives(self, group: list[str], saved: dict[str, dict]) -> dict[str, str]:
+        """Each item of the group and the item whose cite stands for it (itself unless another renders alike)."""
+        if not self.share:
+            return {key: key for key in group}
+        source = self.bib.source
+        signatures = {
+            key: likeness(
+                source._items[key],
+                self.reads,
+                saved[key],
+                source.peek(key, "year_suffix"),
+                self.tags[key].partition("#")[2],
+            )
+            for key in group
+        }
+        return representatives(group, signatures)
 
     def _start(self, group: list[str], counts: dict[str, int], ids: dict[str, str]) -> Config:
         """A group's first configuration: the names its first item's compared (subsequent) cite shows."""

@@ -13,6 +13,12 @@ from litsite.pipeline import build_site
 from litsite.preview.builder import SiteBuilder
 
 
+@pytest.fixture
+def project(project_two_styles: Path) -> Path:
+    """What these tests check does not depend on how many styles the site offers (conftest.py)."""
+    return project_two_styles
+
+
 def pages(changed: list[str]) -> set[str]:
     """The pages among a build's rewritten files."""
     return {rel for rel in changed if rel.endswith(".html")}

@@ -7,10 +7,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from trees import tree
 
 from litsite.pipeline import build_site
 from litsite.preview.builder import SiteBuilder
+
+
+@pytest.fixture
+def project(project_two_styles: Path) -> Path:
+    """What the preview remembers does not depend on how many styles the site offers (conftest.py)."""
+    return project_two_styles
 
 
 def edit(path: Path, old: str, new: str) -> None:

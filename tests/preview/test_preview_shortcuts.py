@@ -17,6 +17,12 @@ from litsite.preview.builder import SiteBuilder
 from litsite.preview.memory import CHECK_EVERY, Collections
 
 
+@pytest.fixture
+def project(project_two_styles: Path) -> Path:
+    """What these tests check does not depend on how many styles the site offers (conftest.py)."""
+    return project_two_styles
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text

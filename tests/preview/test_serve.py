@@ -89,6 +89,12 @@ def non_loopback_address() -> str | None:
 
 
 @pytest.fixture
+def project(project_two_styles: Path) -> Path:
+    """What these tests check does not depend on how many styles the site offers (conftest.py)."""
+    return project_two_styles
+
+
+@pytest.fixture
 def server(project: Path) -> Iterator[tuple[str, int, subprocess.Popen[str]]]:
     """`build.py serve` on a free port for the scratch project; the whole process group dies afterwards."""
     port = free_port()

@@ -27,6 +27,12 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counts
 
 
+@pytest.fixture
+def project(project_two_styles: Path) -> Path:
+    """What these tests check does not depend on how many styles the site offers (conftest.py)."""
+    return project_two_styles
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
