@@ -147,6 +147,9 @@ class Names:
         if kwargs.get("sort_options") and "variable" in self.attrib:
             keyed = self._sort_key(item, names_context, context, **kwargs)
             if keyed is not None:
+                from litsite.csl.fixes.groups import report
+
+                report(True, self.get("variable"))  # content for the group around it, in a sort key too
                 return keyed
         if names_context is None and not kwargs.get("sort_options"):
             item["_substitute_plain"] = True  # cs:substitute of this cs:names sets it when it renders
@@ -177,17 +180,15 @@ class Names:
                 else:
                     text = super().process(item, names_context=names_context, context=context, **kwargs)
             except VariableError:
-                if not kwargs.get("sort_options"):
-                    from litsite.csl.fixes.groups import report
+                from litsite.csl.fixes.groups import report
 
-                    report(False)
+                report(False)  # in a sort key too: a group of a term and empty names is empty (citeproc-js)
                 raise
         else:
             raise VariableError
-        if not kwargs.get("sort_options"):
-            from litsite.csl.fixes.groups import report
+        from litsite.csl.fixes.groups import report
 
-            report(text is not None, self.get("variable"))
+        report(text is not None, self.get("variable"))
         if text is not None and not kwargs.get("sort_options") and not item.get("_names_seen"):
             item["_names_seen"] = True
             substitute = item.get("_author_substitute")
