@@ -1,6 +1,7 @@
 """Macro sort keys built as citeproc-js builds them: the output levels a cs:date leaves open, the numeric variables
-cs:text renders as number blobs, a level's prefix outside its list. Expected orders are citeproc-js 2.4.63's for
-the same items and minimal styles (bench/csl_conformance/order_js.js; README "Order")."""
+cs:text renders as number blobs, the numbers of a list value, a level's prefix outside its list. Expected orders
+are citeproc-js 2.4.63's for the same items and minimal styles (bench/csl_conformance/order_js.js; README
+"Order")."""
 
 from __future__ import annotations
 
@@ -44,6 +45,24 @@ def test_which_numeric_variables_are_number_blobs(tmp_path: Path, element: str, 
     values = ["2", "12a", "abc", "S1", "0"]
     macro = f'<group delimiter=" "><text value="x"/><{element} variable="{variable}"/></group>'
     assert _order(tmp_path, macro, [{"title": v, variable: v} for v in values]) == expected
+
+
+@pytest.mark.parametrize(
+    ("volume", "expected"),
+    [
+        # after "x": "x|undefined3,|undefined5,|7|", "x|undefined3,|5,|6|", "x|undefined3,|4,|9|", "x|3,5,7|" (no
+        # space after the comma: one string, no number), "x|undefined3–undefined5,|4|", "x|undefined3|and|5|"
+        ("", ["3,5,7", "3, 4, 9", "3, 5, 6", "3 and 5", "3, 5, 7", "3-5, 4"]),
+        # a level of its own, first there: "x|3,|undefined5,|7;|", "x|3–undefined5,|4;|"
+        (' suffix=";"', ["3, 4, 9", "3, 5, 6", "3 and 5", "3, 5, 7", "3,5,7", "3-5, 4"]),
+    ],
+)
+def test_each_number_of_a_list_is_a_blob(tmp_path: Path, volume: str, expected: list) -> None:
+    """A value of several numbers is a run of number blobs: a number that does not continue the one before is
+    "seen" and written after "undefined", except the last seen of the run (citeproc-js's checkNext / checkLast)."""
+    values = ["3, 5, 7", "3, 5, 6", "3, 4, 9", "3,5,7", "3-5, 4", "3 and 5"]
+    macro = f'<group delimiter=" "><text value="x"/><text variable="volume"{volume}/></group>'
+    assert _order(tmp_path, macro, [{"title": v, "volume": v} for v in values]) == expected
 
 
 def test_a_level_prefix_is_not_before_its_number(tmp_path: Path) -> None:

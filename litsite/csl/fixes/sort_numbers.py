@@ -23,7 +23,9 @@ from litsite.csl.sort_levels import has_marks, join_level, strip
 from litsite.csl.sort_levels import visible as output
 
 NUMBER_KEY = ("\ue1b4", "\ue1b5")  # around a number blob's output in a macro's sort text (resolved per level)
-_BLOB_VALUE = re.compile(r"^([A-Za-z]*)[1-9][0-9]*(?:\s*(?:[-–,&]|and)\s*\1?[0-9]+)*$")
+# a plain number, or numbers joined as citeproc-js's processNumber splits them ("3, 5", "3 & 5", "3-5"; not "3,5")
+_BLOB_VALUE = re.compile(r"^([A-Za-z]*)[1-9][0-9]*(?:(?:\s*&\s*|,?\s+and\s+|[,;]\s+|\s*[-–]+\s*)\1?[0-9]+)*$")
+_NUMS = re.compile(r"[A-Za-z]*([0-9]+)")
 _NUMERIC = frozenset(
     "call_number chapter_number collection_number division edition page issue locator number number_of_pages "
     "number_of_volumes part_number printing_number section supplement_number version volume supplement".split()
@@ -45,28 +47,62 @@ def _own_level(element: object) -> bool:
 
 
 def resolve(text: str, here: bool = True) -> str:
-    """The number blobs of `text` rendered in this list: "undefined" before each that has output before it (other
-    than a number blob just before it). With `here` False, only those followed by a string (a word character
-    outside number blobs) are rendered; the others stay marked for the enclosing level."""
+    """The number blobs of `text` rendered in this list, "undefined" before those citeproc-js joins with its
+    undefined delimiter. With `here` False, only those followed by a string (a word character outside number blobs)
+    are rendered; the others stay marked for the enclosing level.
+
+    Each number of a value ("3, 5–7") is a blob of its own; blobs with no string between them form a run
+    (CSL.Output.Queue.renderBlobs): the first of a run gets "undefined" when output precedes it in the list; a
+    later one that does not continue its predecessor (5 after 3) is "seen" and gets it too, except the last seen of
+    the run, which checkLast makes a successor: "3,|5", "3,|undefined5,|7", "3,|4,|5"."""
+    chosen: list[tuple[re.Match, bool]] = []  # the blobs rendered here, each with "adjacent to the one before"
+    previous_end = -1
+    for match in _SEGMENT.finditer(text):
+        if not here and not _WORD.search(strip(_SEGMENT.sub("", text[match.end() :]))):
+            continue  # rendered further up
+        adjacent = previous_end >= 0 and not _WORD.search(strip(text[previous_end : match.start()]))
+        chosen.append((match, adjacent))
+        previous_end = match.end()
+    undefined = _undefined_numbers(chosen)
     out: list[str] = []
     pos = 0
-    previous_blob_end = -1  # where the last blob kept in this list ended, in `out`'s text
-    for match in _SEGMENT.finditer(text):
-        before = text[pos : match.start()]
-        after = strip(_SEGMENT.sub("", text[match.end() :]))  # the marks of open levels are no output
-        out.append(before)
-        if not here and not _WORD.search(after):
-            out.append(match.group(0))  # rendered further up
-            pos = match.end()
-            continue
-        so_far = "".join(out)
-        visible = output(_SEGMENT.sub("", so_far))  # without the marks of blobs, dates and open levels
-        adjacent = previous_blob_end >= 0 and not _WORD.search(strip(so_far[previous_blob_end:]))
-        out.append(("undefined" if visible and not adjacent else "") + match.group(1))
-        previous_blob_end = len("".join(out))
+    for n, (match, adjacent) in enumerate(chosen):
+        out.append(text[pos : match.start()])
+        value = match.group(1)
+        starts = sorted(undefined.get(n, set()))
+        if not adjacent and output(_SEGMENT.sub("", "".join(out))):  # output before the run (not marks)
+            starts = [0, *starts]
+        for offset in reversed(starts):
+            value = value[:offset] + "undefined" + value[offset:]
+        out.append(value)
         pos = match.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _undefined_numbers(chosen: list[tuple[re.Match, bool]]) -> dict:
+    """For each chosen blob (by index), the offsets of its "seen" numbers (citeproc-js's checkNext / checkLast)."""
+    found: dict = {}
+    run: list[list] = []  # [blob index, offset, number, seen]
+
+    def close() -> None:
+        for entry in reversed(run[1:]):
+            if entry[3]:
+                entry[3] = False  # checkLast: the last seen number of the run is a successor
+                break
+        for n, offset, _, seen in run:
+            if seen:
+                found.setdefault(n, set()).add(offset)
+
+    for n, (match, adjacent) in enumerate(chosen):
+        if not adjacent:
+            close()
+            run = []
+        for number in _NUMS.finditer(match.group(1)):
+            value = int(number.group(1))
+            run.append([n, number.start(), value, bool(run) and value != run[-1][2] + 1])
+    close()
+    return found
 
 
 def _level(element: object, out: object, kwargs: dict) -> object:
@@ -110,12 +146,14 @@ class NumberKeys:
             return _level(self, out, kwargs)
         variable = (self.get("variable") or "").replace("-", "_")
         numeric = _NUMERIC if str(self.tag).endswith("}number") else _TEXT_NUMERIC
-        if variable not in numeric or _own_level(self):
+        if variable not in numeric:
             return out
         item = args[0] if args else kwargs.get("item")
         value = getattr(item, "reference", {}).get(variable)
         if value is None or not _BLOB_VALUE.match(str(value).strip()):
             return out
+        if _own_level(self):  # first in a list of its own: only its seen numbers ("3,|undefined5,|7;")
+            return String(resolve(NUMBER_KEY[0] + str(out) + NUMBER_KEY[1]))
         return String(NUMBER_KEY[0]) + out + String(NUMBER_KEY[1])
 
 
