@@ -108,3 +108,14 @@ def test_marks_of_open_levels() -> None:
     # a cs:choose branch is no level: it keeps the open level for its parent
     assert strip(join_level([join_branch([wrapped], ", "), "zz"], ", ")) == "<Dyy - zz>"
     assert strip(date) == "D" and mark(", ", False) != strip(mark(", ", False))
+
+
+def test_a_macro_in_a_key_is_a_group(tmp_path: Path) -> None:
+    """A macro that calls variables and renders none of them is empty in a sort key too, the key's own macro as well
+    as a macro it calls (citeproc-js: "xb|" for an item without volume, not "xbww|"; no key, not "ww|")."""
+    nested = '<text value="x"/><text variable="title"/><text macro="m"/>'
+    extra = '<macro name="m"><text value="ww"/><text variable="volume"/></macro>'
+    items = [{"title": "bwa"}, {"title": "b"}, {"title": "a", "volume": "3"}]
+    assert _order(tmp_path, nested, items, extra) == ["a", "b", "bwa"]  # "xb" before "xbwa" (before "xbww")
+    items = [{"title": "no volume"}, {"title": "3", "volume": "3"}]
+    assert _order(tmp_path, '<text value="ww"/><text variable="volume"/>', items) == ["3", "no volume"]

@@ -21,6 +21,7 @@ from citeproc.string import String
 
 from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.fixes.groups import implicit_group
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
 from litsite.csl.fixes.sort_numbers import resolve
 from litsite.csl.insertion import dotless_language, insertion_order, turkish_lower
@@ -236,7 +237,7 @@ class Key:
         used = item.get("_used")
         item["_used"] = set()
         try:
-            text = macro.render(item, context=context, sort_options=options)
+            text = implicit_group(lambda: macro.render(item, context=context, sort_options=options))
         except Exception:
             text = None
         layout.repressed = saved
