@@ -65,6 +65,15 @@ def test_each_number_of_a_list_is_a_blob(tmp_path: Path, volume: str, expected: 
     assert _order(tmp_path, macro, [{"title": v, "volume": v} for v in values]) == expected
 
 
+def test_numbers_with_particles_are_number_blobs(tmp_path: Path) -> None:
+    """citeproc-js reads letters (after optional digits) and the zeros after them as a number's particle: "e0130140",
+    "fqac083", "08JJ03", "S01" are number blobs ("x|undefinede0130140|"); "12a", "0", "007" are strings."""
+    values = ["e0130140", "12a", "fqac083", "0", "08JJ03", "007", "S01"]
+    macro = '<group delimiter=" "><text value="x"/><text variable="page"/></group>'
+    expected = ["0", "007", "12a", "08JJ03", "e0130140", "fqac083", "S01"]  # citeproc-js 2.4.63
+    assert _order(tmp_path, macro, [{"title": v, "page": v} for v in values]) == expected
+
+
 def test_a_level_prefix_is_not_before_its_number(tmp_path: Path) -> None:
     """A level with a suffix renders its number blobs in its own list, which its prefix wraps: "x|(2)|", no
     "undefined" (chicago-notes-bibliography's "(S1)" of a thesis number)."""

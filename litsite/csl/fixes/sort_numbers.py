@@ -24,8 +24,11 @@ from litsite.csl.sort_levels import visible as output
 
 NUMBER_KEY = ("\ue1b4", "\ue1b5")  # around a number blob's output in a macro's sort text (resolved per level)
 # a plain number, or numbers joined as citeproc-js's processNumber splits them ("3, 5", "3 & 5", "3-5"; not "3,5")
-_BLOB_VALUE = re.compile(r"^([A-Za-z]*)[1-9][0-9]*(?:(?:\s*&\s*|,?\s+and\s+|[,;]\s+|\s*[-–]+\s*)\1?[0-9]+)*$")
-_NUMS = re.compile(r"[A-Za-z]*([0-9]+)")
+# each number with its particle as processNumber's composeNumberInfo reads it: letters after optional digits, and the
+# zeros after them ("S1", "e0130140", "fqac083", "08JJ03"); "12a", "0", "007", "II" are no numbers
+_PARTICLE_NUMBER = r"(?:[0-9]*[a-zA-Z]+0*)?[1-9][0-9]*"
+_BLOB_VALUE = re.compile(rf"^{_PARTICLE_NUMBER}(?:(?:\s*&\s*|,?\s+and\s+|[,;]\s+|\s*[-–]+\s*){_PARTICLE_NUMBER})*$")
+_NUMS = re.compile(r"(?:[0-9]*[a-zA-Z]+0*)?([1-9][0-9]*)")
 _NUMERIC = frozenset(
     "call_number chapter_number collection_number division edition page issue locator number number_of_pages "
     "number_of_volumes part_number printing_number section supplement_number version volume supplement".split()
