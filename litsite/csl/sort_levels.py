@@ -80,6 +80,12 @@ def open_dates(runs: list[str]) -> str:
     return _MARK.sub("", text, count=1)
 
 
+def marks_only(text: str) -> str:
+    """An empty level's text without its affixes: only its marks (citeproc-js writes no affixes around no output)."""
+    kept = [m.group(0) for m in re.finditer(_MARK.pattern + "|[\ue000-\uf8ff]", text)]
+    return "".join(kept)
+
+
 def strip(text: str) -> str:
     """A sort text without its marks."""
     return _MARK.sub("", text) if OPEN in text else text

@@ -103,6 +103,20 @@ def test_what_follows_a_date_goes_into_the_level_below(tmp_path: Path) -> None:
     assert _order(tmp_path, macro, labelled, _DATE) == ["abook", "bbook", "aarticle", "barticle"]
 
 
+def test_a_literal_date_opens_an_empty_level(tmp_path: Path) -> None:
+    """A date without digits (a literal) opens its level too, with no output and no affixes: the page after it joins
+    the group of the volume ("7|12|", before "712|" of the item without a date; citeproc-js 2.4.63)."""
+    macro = (
+        '<group><group delimiter=" "><text variable="volume"/><text macro="d" prefix="(" suffix=")"/></group>'
+        '<text variable="page"/></group>'
+    )
+    items = [
+        {"title": "no date", "volume": "7", "page": "12"},
+        {"title": "literal date", "volume": "7", "issued": {"literal": "forthcoming"}, "page": "12"},
+    ]
+    assert _order(tmp_path, macro, items, _DATE) == ["literal date", "no date"]
+
+
 def test_marks_of_open_levels() -> None:
     """The insertion marks: a date's level stays open through the levels around it; what comes next goes into the
     first (innermost) open level, after its delimiter; a level that ends closes the current one. citeproc-js's keys

@@ -19,7 +19,7 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
-from litsite.csl.sort_levels import has_marks, join_level, strip
+from litsite.csl.sort_levels import has_marks, join_level, marks_only, strip
 from litsite.csl.sort_levels import visible as output
 
 NUMBER_KEY = ("\ue1b4", "\ue1b5")  # around a number blob's output in a macro's sort text (resolved per level)
@@ -47,6 +47,11 @@ _WORD = re.compile(r"\w")
 def _own_level(element: object) -> bool:
     """Whether the element renders its content as a level of its own: a suffix or a decoration."""
     return bool(element.get("suffix")) or any(element.get(name) not in (None, "normal") for name in _DECORATIONS)
+
+
+def _affixes(element: object) -> str:
+    """The characters of an element's prefix and suffix."""
+    return (element.get("prefix") or "") + (element.get("suffix") or "")
 
 
 def resolve(text: str, here: bool = True) -> str:
@@ -109,7 +114,10 @@ def _undefined_numbers(chosen: list[tuple[re.Match, bool]]) -> dict:
 
 
 def _level(element: object, out: object, kwargs: dict) -> object:
-    """A group's or macro call's output with the number blobs it renders resolved."""
+    """A group's or macro call's output with the number blobs it renders resolved; a level with no output but the
+    marks of an empty date (a literal one) without its affixes."""
+    if kwargs.get("sort_options") and out is not None and not output(str(out)).strip(_affixes(element)):
+        return String(marks_only(str(out))) if str(out) else out
     if not kwargs.get("sort_options") or out is None or NUMBER_KEY[0] not in str(out):
         return out
     text, prefix, own = str(out), element.get("prefix") or "", _own_level(element)
