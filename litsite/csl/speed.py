@@ -13,10 +13,11 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
-from citeproc.string import join
+from citeproc.string import String, join
 
 from litsite.csl.elements import base_classes, children, extend, tags
 from litsite.csl.punctuation import unseal
+from litsite.csl.sort_levels import has_marks, join_branch, join_level
 
 
 def _remembered(element: Any, slot: str, key: Any, method: str) -> Any:
@@ -183,7 +184,11 @@ class KnownChildren:
         if not output:
             return None
         # a choose branch is transparent: the marks after its last child are its parent's business
-        return join(unseal(output, delimiter, self.tag.rsplit("}", 1)[-1] not in _BRANCHES), delimiter)
+        branch = self.tag.rsplit("}", 1)[-1] in _BRANCHES
+        pieces = unseal(output, delimiter, not branch)
+        if has_marks(pieces):  # a date's level left open in a sort key (sort_levels)
+            return String(join_branch(pieces, delimiter) if branch else join_level(pieces, delimiter))
+        return join(pieces, delimiter)
 
 
 for _tag, _base in base_classes().items():

@@ -59,7 +59,10 @@ class Date:
         if not value or (COMPARING and var == "accessed"):  # citeproc-js compares cites without accessed dates
             report(False)
             raise VariableError
-        if kwargs.get("sort_options") is not None and not isinstance(value, LiteralDate):
+        if kwargs.get("sort_options") is not None and isinstance(value, LiteralDate):
+            report(True, var)  # no digits, but a level opened as for any date (sort_levels)
+            return String(DATE_KEY[0] + DATE_KEY[1])
+        if kwargs.get("sort_options") is not None:
             report(True, var)
             shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
             shown = shown or set(self.get("date-parts", "year-month-day").split("-"))

@@ -156,7 +156,8 @@ class TrackedText:
         language = item_language(dict.get(item.reference, "language"))
         if sort_options and "macro" in attrib:
             where = context if context is not None else self
-            return self.get_macro(self.get("macro")).render(item, where, sort_options=sort_options), language
+            macro = self.get_macro(self.get("macro"))  # a group in a sort key too ("xb", not "xbww", citeproc-js)
+            return implicit_group(lambda: macro.render(item, where, sort_options=sort_options)), language
         if language is None:  # the locale the style renders in decides (citeproc-js), else its default-locale
             language = getattr(self.get_root(), "litsite_lang", None) or self.get_root().get("default-locale", "en")
             language = language[:2]

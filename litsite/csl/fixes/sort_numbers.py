@@ -7,7 +7,9 @@ was built in; a sort key has no layout, so the delimiter is undefined and JavaSc
 in the list of the nearest enclosing level that has a suffix or decorations, or a string after it, else in the whole
 key: "undefined" goes before it (and before its prefix) when something precedes it in that list, except another
 number blob. The number's own suffix or decorations make it a level of its own, where it is first. So
-"x|undefined12|" sorts after "x|12a|" and after "x|abc|". Only in macro sort keys (sort_options).
+"x|undefined12|" sorts after "x|12a|" and after "x|abc|". cs:number renders every numeric variable so, cs:text
+only some (CSL.Node.text: page, volume, issue, number, edition…; not part-number, section, version…). A level's
+prefix wraps its list, it is not before its first blob ("(2)"). Only in macro sort keys (sort_options).
 """
 
 from __future__ import annotations
@@ -17,13 +19,26 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
+from litsite.csl.sort_levels import has_marks, join_level, marks_only, strip
+from litsite.csl.sort_levels import visible as output
 
 NUMBER_KEY = ("\ue1b4", "\ue1b5")  # around a number blob's output in a macro's sort text (resolved per level)
-_BLOB_VALUE = re.compile(r"^([A-Za-z]*)[1-9][0-9]*(?:\s*(?:[-–,&]|and)\s*\1?[0-9]+)*$")
+# a plain number, or numbers joined as citeproc-js's processNumber splits them ("3, 5", "3 & 5", "3-5"; not "3,5")
+# each number with its particle as processNumber's composeNumberInfo reads it: letters after optional digits, and the
+# zeros after them ("S1", "e0130140", "fqac083", "08JJ03"); "12a", "0", "007", "II" are no numbers
+_PARTICLE_NUMBER = r"(?:[0-9]*[a-zA-Z]+0*)?[1-9][0-9]*"
+_BLOB_VALUE = re.compile(rf"^{_PARTICLE_NUMBER}(?:(?:\s*&\s*|,?\s+and\s+|[,;]\s+|\s*[-–]+\s*){_PARTICLE_NUMBER})*$")
+_NUMS = re.compile(r"(?:[0-9]*[a-zA-Z]+0*)?([1-9][0-9]*)")
 _NUMERIC = frozenset(
     "call_number chapter_number collection_number division edition page issue locator number number_of_pages "
     "number_of_volumes part_number printing_number section supplement_number version volume supplement".split()
-)  # CSL.NUMERIC_VARIABLES
+)  # CSL.NUMERIC_VARIABLES: cs:number renders each of them as number blobs
+# cs:text sends only these through CSL.Util.outputNumericField; its other numeric variables ("part-number",
+# "section", "version"…) are plain strings, with no "undefined" before them
+_TEXT_NUMERIC = frozenset(
+    "page page_first chapter_number collection_number edition issue number number_of_pages number_of_volumes "
+    "volume".split()
+)
 _DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align", "quotes")
 _SEGMENT = re.compile(NUMBER_KEY[0] + "([^" + NUMBER_KEY[1] + "]*)" + NUMBER_KEY[1])
 _WORD = re.compile(r"\w")
@@ -34,37 +49,82 @@ def _own_level(element: object) -> bool:
     return bool(element.get("suffix")) or any(element.get(name) not in (None, "normal") for name in _DECORATIONS)
 
 
+def _affixes(element: object) -> str:
+    """The characters of an element's prefix and suffix."""
+    return (element.get("prefix") or "") + (element.get("suffix") or "")
+
+
 def resolve(text: str, here: bool = True) -> str:
-    """The number blobs of `text` rendered in this list: "undefined" before each that has output before it (other
-    than a number blob just before it). With `here` False, only those followed by a string (a word character
-    outside number blobs) are rendered; the others stay marked for the enclosing level."""
+    """The number blobs of `text` rendered in this list, "undefined" before those citeproc-js joins with its
+    undefined delimiter. With `here` False, only those followed by a string (a word character outside number blobs)
+    are rendered; the others stay marked for the enclosing level.
+
+    Each number of a value ("3, 5–7") is a blob of its own; blobs with no string between them form a run
+    (CSL.Output.Queue.renderBlobs): the first of a run gets "undefined" when output precedes it in the list; a
+    later one that does not continue its predecessor (5 after 3) is "seen" and gets it too, except the last seen of
+    the run, which checkLast makes a successor: "3,|5", "3,|undefined5,|7", "3,|4,|5"."""
+    chosen: list[tuple[re.Match, bool]] = []  # the blobs rendered here, each with "adjacent to the one before"
+    previous_end = -1
+    for match in _SEGMENT.finditer(text):
+        if not here and not _WORD.search(strip(_SEGMENT.sub("", text[match.end() :]))):
+            continue  # rendered further up
+        adjacent = previous_end >= 0 and not _WORD.search(strip(text[previous_end : match.start()]))
+        chosen.append((match, adjacent))
+        previous_end = match.end()
+    undefined = _undefined_numbers(chosen)
     out: list[str] = []
     pos = 0
-    previous_blob_end = -1  # where the last blob kept in this list ended, in `out`'s text
-    for match in _SEGMENT.finditer(text):
-        before = text[pos : match.start()]
-        after = _SEGMENT.sub("", text[match.end() :])
-        out.append(before)
-        if not here and not _WORD.search(after):
-            out.append(match.group(0))  # rendered further up
-            pos = match.end()
-            continue
-        so_far = "".join(out)
-        visible = _SEGMENT.sub("", so_far).replace(NUMBER_KEY[0], "").replace(NUMBER_KEY[1], "")
-        adjacent = previous_blob_end >= 0 and not _WORD.search(so_far[previous_blob_end:])
-        out.append(("undefined" if visible and not adjacent else "") + match.group(1))
-        previous_blob_end = len("".join(out))
+    for n, (match, adjacent) in enumerate(chosen):
+        out.append(text[pos : match.start()])
+        value = match.group(1)
+        starts = sorted(undefined.get(n, set()))
+        if not adjacent and output(_SEGMENT.sub("", "".join(out))):  # output before the run (not marks)
+            starts = [0, *starts]
+        for offset in reversed(starts):
+            value = value[:offset] + "undefined" + value[offset:]
+        out.append(value)
         pos = match.end()
     out.append(text[pos:])
     return "".join(out)
 
 
+def _undefined_numbers(chosen: list[tuple[re.Match, bool]]) -> dict:
+    """For each chosen blob (by index), the offsets of its "seen" numbers (citeproc-js's checkNext / checkLast)."""
+    found: dict = {}
+    run: list[list] = []  # [blob index, offset, number, seen]
+
+    def close() -> None:
+        for entry in reversed(run[1:]):
+            if entry[3]:
+                entry[3] = False  # checkLast: the last seen number of the run is a successor
+                break
+        for n, offset, _, seen in run:
+            if seen:
+                found.setdefault(n, set()).add(offset)
+
+    for n, (match, adjacent) in enumerate(chosen):
+        if not adjacent:
+            close()
+            run = []
+        for number in _NUMS.finditer(match.group(1)):
+            value = int(number.group(1))
+            run.append([n, number.start(), value, bool(run) and value != run[-1][2] + 1])
+    close()
+    return found
+
+
 def _level(element: object, out: object, kwargs: dict) -> object:
-    """A group's or macro call's output with the number blobs it renders resolved."""
+    """A group's or macro call's output with the number blobs it renders resolved; a level with no output but the
+    marks of an empty date (a literal one) without its affixes."""
+    if kwargs.get("sort_options") and out is not None and not output(str(out)).strip(_affixes(element)):
+        return String(marks_only(str(out))) if str(out) else out
     if not kwargs.get("sort_options") or out is None or NUMBER_KEY[0] not in str(out):
         return out
-    text = resolve(str(out), here=_own_level(element))
-    prefix = element.get("prefix") or ""
+    text, prefix, own = str(out), element.get("prefix") or "", _own_level(element)
+    if own and prefix and text.startswith(prefix):
+        text = prefix + resolve(text[len(prefix) :])  # a level's prefix wraps its list, it is not in it: "(2)"
+    else:
+        text = resolve(text, here=own)
     if prefix and text.startswith(prefix + NUMBER_KEY[0]):
         text = NUMBER_KEY[0] + prefix + text[len(prefix) + 1 :]  # the level's prefix joins the first blob's
     return String(text)
@@ -72,7 +132,13 @@ def _level(element: object, out: object, kwargs: dict) -> object:
 
 @extend("group")
 class GroupNumberKeys:
-    """cs:group: a level of number blobs in a macro sort key."""
+    """cs:group: a level of number blobs, and of the levels dates leave open, in a macro sort key."""
+
+    def join(self, strings: list, default_delimiter: str = "") -> object:
+        """The children's texts joined; in a sort key where a date left a level open, as citeproc-js's levels."""
+        if has_marks(strings):
+            return String(join_level(strings, self.get("delimiter", default_delimiter)))
+        return super().join(strings, default_delimiter)  # type: ignore[misc]
 
     def render(self, *args: object, **kwargs: object) -> object:
         """The group's output, its number blobs resolved where citeproc-js renders them."""
@@ -90,12 +156,15 @@ class NumberKeys:
         if self.get("macro"):
             return _level(self, out, kwargs)
         variable = (self.get("variable") or "").replace("-", "_")
-        if variable not in _NUMERIC or _own_level(self):
+        numeric = _NUMERIC if str(self.tag).endswith("}number") else _TEXT_NUMERIC
+        if variable not in numeric:
             return out
         item = args[0] if args else kwargs.get("item")
         value = getattr(item, "reference", {}).get(variable)
         if value is None or not _BLOB_VALUE.match(str(value).strip()):
             return out
+        if _own_level(self):  # first in a list of its own: only its seen numbers ("3,|undefined5,|7;")
+            return String(resolve(NUMBER_KEY[0] + str(out) + NUMBER_KEY[1]))
         return String(NUMBER_KEY[0]) + out + String(NUMBER_KEY[1])
 
 

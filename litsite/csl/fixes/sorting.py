@@ -21,14 +21,15 @@ from citeproc.string import String
 
 from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.fixes.groups import implicit_group
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
 from litsite.csl.fixes.sort_numbers import resolve
 from litsite.csl.insertion import dotless_language, insertion_order, turkish_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
+from litsite.csl.sort_levels import open_dates, strip
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
-_AFTER_DATE = re.compile(DATE_KEY[1] + r"[^\w(\[{]*")  # a date's suffix and the delimiter after it
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
@@ -236,7 +237,7 @@ class Key:
         used = item.get("_used")
         item["_used"] = set()
         try:
-            text = macro.render(item, context=context, sort_options=options)
+            text = implicit_group(lambda: macro.render(item, context=context, sort_options=options))
         except Exception:
             text = None
         layout.repressed = saved
@@ -254,10 +255,10 @@ def _truncated(names: list, et_al_min: str | None, first: str | None, last: str 
 
 
 def _date_runs(text: str) -> str:
-    """A macro's sort text with its dates' digits: citeproc-js writes neither a date's suffix nor the delimiter
-    after it in a sort key (the next element's prefix stays), so "(1990) 1999" is one number that sorts after
+    """A macro's sort text with its dates' digits and without the marks of the levels they left open: what follows
+    a date went into its macro's level (sort_levels), so "(1990) 1999" is one number "(19901999)" that sorts after
     "1999", and "1999 (1990)" two numbers."""
-    return _AFTER_DATE.sub("", text).replace(DATE_KEY[0], "")
+    return strip(text).replace(DATE_KEY[0], "").replace(DATE_KEY[1], "")
 
 
 @extend("macro")
@@ -270,7 +271,8 @@ class Macro:
         text = super().render(item, context=context, sort_options=sort_options)
         if sort_options is None or text is None or not _has_date(self):
             return text
-        return String("".join(DATE_KEY[0] + run + DATE_KEY[1] for run in _DATE_RUN.findall(str(text))))
+        # each date opens a level it never closes (citeproc-js): what follows it goes into this macro's level
+        return String(open_dates([DATE_KEY[0] + run + DATE_KEY[1] for run in _DATE_RUN.findall(str(text))]))
 
 
 def _has_date(macro: object) -> bool:

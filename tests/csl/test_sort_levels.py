@@ -1,0 +1,144 @@
+"""Macro sort keys built as citeproc-js builds them: the output levels a cs:date leaves open, the numeric variables
+cs:text renders as number blobs, the numbers of a list value, a level's prefix outside its list. Expected orders
+are citeproc-js 2.4.63's for the same items and minimal styles (bench/csl_conformance/order_js.js; README
+"Order")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography_ids
+from litsite.csl.sort_levels import join_branch, join_level, mark, open_dates, strip
+
+from .probe import probe_style
+
+_DATE = '<macro name="d"><date variable="issued" form="text"/></macro>'
+
+
+def _order(tmp_path: Path, macro: str, items: list[dict], extra: str = "") -> list[str]:
+    """The titles of `items` (books unless typed) in the order of a bibliography sorted by the macro `macro`."""
+    style = probe_style(
+        tmp_path, '<text variable="title"/>', "", f'<macro name="k">{macro}</macro>{extra}', '<key macro="k"/>', "k"
+    )
+    full = [{"type": "book", **item, "id": str(n)} for n, item in enumerate(items)]
+    return [items[int(i)]["title"] for i, _ in format_bibliography_ids(full, style, "text")]
+
+
+@pytest.mark.parametrize(
+    ("element", "variable", "expected"),
+    [
+        # cs:text sends only some numeric variables through outputNumericField: "part-number" is a plain string
+        ("text", "part-number", ["0", "2", "12a", "abc", "S1"]),
+        ("text", "version", ["0", "2", "12a", "abc", "S1"]),
+        # "volume" is a number blob: "x|undefined2|" after "x|abc|"
+        ("text", "volume", ["0", "12a", "abc", "2", "S1"]),
+        # cs:number renders every numeric variable as number blobs
+        ("number", "part-number", ["0", "12a", "abc", "2", "S1"]),
+    ],
+)
+def test_which_numeric_variables_are_number_blobs(tmp_path: Path, element: str, variable: str, expected: list) -> None:
+    """citeproc-js's CSL.Node.text renders page, chapter-number, collection-number, edition, issue, number,
+    number-of-pages, number-of-volumes and volume as number blobs ("undefined" before them when not first in a sort
+    key's list); its other numeric variables only through cs:number."""
+    values = ["2", "12a", "abc", "S1", "0"]
+    macro = f'<group delimiter=" "><text value="x"/><{element} variable="{variable}"/></group>'
+    assert _order(tmp_path, macro, [{"title": v, variable: v} for v in values]) == expected
+
+
+@pytest.mark.parametrize(
+    ("volume", "expected"),
+    [
+        # after "x": "x|undefined3,|undefined5,|7|", "x|undefined3,|5,|6|", "x|undefined3,|4,|9|", "x|3,5,7|" (no
+        # space after the comma: one string, no number), "x|undefined3–undefined5,|4|", "x|undefined3|and|5|"
+        ("", ["3,5,7", "3, 4, 9", "3, 5, 6", "3 and 5", "3, 5, 7", "3-5, 4"]),
+        # a level of its own, first there: "x|3,|undefined5,|7;|", "x|3–undefined5,|4;|"
+        (' suffix=";"', ["3, 4, 9", "3, 5, 6", "3 and 5", "3, 5, 7", "3,5,7", "3-5, 4"]),
+    ],
+)
+def test_each_number_of_a_list_is_a_blob(tmp_path: Path, volume: str, expected: list) -> None:
+    """A value of several numbers is a run of number blobs: a number that does not continue the one before is
+    "seen" and written after "undefined", except the last seen of the run (citeproc-js's checkNext / checkLast)."""
+    values = ["3, 5, 7", "3, 5, 6", "3, 4, 9", "3,5,7", "3-5, 4", "3 and 5"]
+    macro = f'<group delimiter=" "><text value="x"/><text variable="volume"{volume}/></group>'
+    assert _order(tmp_path, macro, [{"title": v, "volume": v} for v in values]) == expected
+
+
+def test_numbers_with_particles_are_number_blobs(tmp_path: Path) -> None:
+    """citeproc-js reads letters (after optional digits) and the zeros after them as a number's particle: "e0130140",
+    "fqac083", "08JJ03", "S01" are number blobs ("x|undefinede0130140|"); "12a", "0", "007" are strings."""
+    values = ["e0130140", "12a", "fqac083", "0", "08JJ03", "007", "S01"]
+    macro = '<group delimiter=" "><text value="x"/><text variable="page"/></group>'
+    expected = ["0", "007", "12a", "08JJ03", "e0130140", "fqac083", "S01"]  # citeproc-js 2.4.63
+    assert _order(tmp_path, macro, [{"title": v, "page": v} for v in values]) == expected
+
+
+def test_a_level_prefix_is_not_before_its_number(tmp_path: Path) -> None:
+    """A level with a suffix renders its number blobs in its own list, which its prefix wraps: "x|(2)|", no
+    "undefined" (chicago-notes-bibliography's "(S1)" of a thesis number)."""
+    macro = '<group delimiter=" "><text value="x"/><text macro="m" prefix="(" suffix=")"/></group>'
+    items = [{"title": t, "number": t} for t in ("2", "2a", "1")]
+    assert _order(tmp_path, macro, items, '<macro name="m"><text variable="number"/></macro>') == ["1", "2", "2a"]
+
+
+def test_what_follows_a_date_goes_into_the_level_below(tmp_path: Path) -> None:
+    """A date opens a level it never closes: the title after a group holding the date joins that group, with its
+    delimiter (". " — a separator "|" in the key: "2000.|b" before "2000a"); after a bare macro call it joins the
+    macro's level, without delimiter ("2000a")."""
+    macro = (
+        '<choose><if type="book"><group delimiter=", "><group delimiter=". "><text macro="d"/></group>'
+        '<text variable="title"/></group></if><else><group delimiter=", "><text macro="d"/>'
+        '<text variable="title"/></group></else></choose>'
+    )
+    items = [
+        {"title": "a", "type": "article", "issued": {"date-parts": [[2000]]}},
+        {"title": "b", "issued": {"date-parts": [[2000]]}},
+        {"title": "b", "type": "article", "issued": {"date-parts": [[2000]]}},
+        {"title": "a", "issued": {"date-parts": [[2000]]}},
+    ]
+    assert _order(tmp_path, macro, items, _DATE) == ["a", "b", "a", "b"]
+    # the two "a" and "b" apart: the books' "2000.|a", "2000.|b" first
+    labelled = [{**item, "title": item["title"] + item.get("type", "book")} for item in items]
+    assert _order(tmp_path, macro, labelled, _DATE) == ["abook", "bbook", "aarticle", "barticle"]
+
+
+def test_a_literal_date_opens_an_empty_level(tmp_path: Path) -> None:
+    """A date without digits (a literal) opens its level too, with no output and no affixes: the page after it joins
+    the group of the volume ("7|12|", before "712|" of the item without a date; citeproc-js 2.4.63)."""
+    macro = (
+        '<group><group delimiter=" "><text variable="volume"/><text macro="d" prefix="(" suffix=")"/></group>'
+        '<text variable="page"/></group>'
+    )
+    items = [
+        {"title": "no date", "volume": "7", "page": "12"},
+        {"title": "literal date", "volume": "7", "issued": {"literal": "forthcoming"}, "page": "12"},
+    ]
+    assert _order(tmp_path, macro, items, _DATE) == ["literal date", "no date"]
+
+
+def test_marks_of_open_levels() -> None:
+    """The insertion marks: a date's level stays open through the levels around it; what comes next goes into the
+    first (innermost) open level, after its delimiter; a level that ends closes the current one. citeproc-js's keys
+    for these shapes (a date, then "yy", "zz", "ww" in nested groups): '<2000yy|-|zz|-|ww>|', '<2000yy|-|zz>,|ww|'."""
+    date = open_dates(["D"])  # the macro holding the date: its own level left open, delimiter ""
+    inner = join_level([date, "yy"], " - ")  # <group delimiter=" - "> [macro, "yy"]: "yy" went into the macro
+    wrapped = "<" + inner + ">"
+    assert strip(join_level([wrapped, "zz", "ww"], ", ")) == "<Dyy - zz - ww>"
+    # one more level around: "ww" after the outer group joins it (", "), "zz" the inner one (" - ")
+    outer = join_level([wrapped, "zz"], ", ")
+    assert strip(join_level([outer, "ww"], "")) == "<Dyy - zz>, ww"
+    # a cs:choose branch is no level: it keeps the open level for its parent
+    assert strip(join_level([join_branch([wrapped], ", "), "zz"], ", ")) == "<Dyy - zz>"
+    assert strip(date) == "D" and mark(", ", False) != strip(mark(", ", False))
+
+
+def test_a_macro_in_a_key_is_a_group(tmp_path: Path) -> None:
+    """A macro that calls variables and renders none of them is empty in a sort key too, the key's own macro as well
+    as a macro it calls (citeproc-js: "xb|" for an item without volume, not "xbww|"; no key, not "ww|")."""
+    nested = '<text value="x"/><text variable="title"/><text macro="m"/>'
+    extra = '<macro name="m"><text value="ww"/><text variable="volume"/></macro>'
+    items = [{"title": "bwa"}, {"title": "b"}, {"title": "a", "volume": "3"}]
+    assert _order(tmp_path, nested, items, extra) == ["a", "b", "bwa"]  # "xb" before "xbwa" (before "xbww")
+    items = [{"title": "no volume"}, {"title": "3", "volume": "3"}]
+    assert _order(tmp_path, '<text value="ww"/><text variable="volume"/>', items) == ["3", "no volume"]
