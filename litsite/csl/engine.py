@@ -18,6 +18,7 @@ from litsite.csl.elements import Style
 from litsite.csl.fixes.positions import PositionTracker
 from litsite.csl.insertion import dotless_language
 from litsite.csl.memo import Memo, item_digest
+from litsite.csl.sort_givens import givens_options, registry_tag
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
 
@@ -233,6 +234,12 @@ class Formatter:
             return
         layout = bibliography.layout
         by_key = {item.key: item for item in bib.items}
+        # names in sort keys are raised as citeproc-js's name registry asks (sort_givens.py): under a shared
+        # registry an item's keys depend on the other items' names too, which its tag then says
+        root = style.root
+        root.litsite_givens = givens = givens_options(root, [item.reference for item in bib.items])
+        demote = root.get("demote-non-dropping-particle", "display-and-sort")
+        tags = {item.key: tags[item.key] + registry_tag(givens, item.reference, demote) for item in bib.items}
         raws = {item.key: memo.get(f"s|{tags[item.key]}") for item in bib.items}
         todo = [key for key, raw in raws.items() if raw is None]
         for key, raw in zip(todo, parallel.map(lambda k: sort.litsite_raw(by_key[k], layout), todo), strict=True):

@@ -70,12 +70,24 @@ def collation_key(text: str, lang: str = "") -> tuple:
 
 
 def names_sort_text(
-    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+    names: list,
+    demote: str,
+    short: bool = False,
+    language: str = "",
+    given_form: Callable[[str], str] | None = None,
+    levels: Sequence[int] | None = None,
 ) -> str:
     """Names as a sort key text, comma-separated; `short` (a macro's names of form="short"): the family names only,
     as citeproc-js sorts them; `given_form` writes a given name as the macro does (initialised), when the name has
-    a family name (citeproc-js leaves "Homer" alone)."""
-    return _names_key(names, demote, short, language, given_form)
+    a family name (citeproc-js leaves "Homer" alone); `levels` (sort_givens.py), per name, overrides both: 0 the
+    family name only, 1 the given name by `given_form`, 2 as written."""
+    if levels is None:
+        return _names_key(names, demote, short, language, given_form)
+    parts = []
+    for name, level in zip(names, levels, strict=True):
+        form = given_form if level == 1 else None
+        parts.append(_names_key([name], demote, level == 0, language, form))
+    return ", ".join(part for part in parts if part)
 
 
 _FIRST_APOSTROPHE = re.compile("['’]")
