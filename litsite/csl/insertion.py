@@ -14,19 +14,58 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-_DOTLESS_LANGUAGES = re.compile(r"^(?:tr|az)(?:[^a-zA-Z]|$)", re.IGNORECASE)
+_LEADING_LETTERS = re.compile("^([a-zA-Z]+)")
+_DOTLESS = frozenset(("tr", "az", "tur", "aze"))  # the languages ICU lower-cases "I" to "ı" in
 _UPPER_I = str.maketrans({"I": "ı", "İ": "i"})
+_PLAIN_I = str.maketrans({"I": "i", "İ": "i"})
 
 
-def dotless_language(language: object) -> bool:
-    """Whether citeproc-js lower-cases an item's keys the Turkish way: its `language` starts with "tr" or "az"
-    (the letters before any other character, as CSL.citeStart reads them)."""
-    return bool(_DOTLESS_LANGUAGES.match(str(language or "").strip()))
+def dotless_language(language: object, locale: str = "") -> bool:
+    """Whether citeproc-js lower-cases an item's keys the Turkish way (CSL.citeStart, toLocaleLowerCase): by the
+    leading letters of its `language` ("tr", "az"; letters of no valid length make JavaScript's plain lower case),
+    else, without such letters, by the formatting `locale` ("tr-TR")."""
+    found = _LEADING_LETTERS.match(str(language or ""))
+    if found is None:
+        found = _LEADING_LETTERS.match(locale)
+        return bool(found) and found.group(1).lower() in _DOTLESS
+    first = found.group(1).lower()
+    return (len(first) in (2, 3) or 5 <= len(first) <= 8) and first in _DOTLESS
 
 
 def turkish_lower(text: str) -> str:
     """`text` with "I" and "İ" lower-cased as Turkish does (the other letters the collation folds anyway)."""
     return text.translate(_UPPER_I)
+
+
+def plain_lower(text: str) -> str:
+    """`text` with "I" and "İ" lower-cased as other languages do (the dotted "i", also under a Turkish collation)."""
+    return text.translate(_PLAIN_I)
+
+
+def batch_flags(
+    registered: Sequence[str],
+    languages: dict[str, object],
+    clusters: Sequence[Sequence[str]],
+    last_language: object,
+    locale: str,
+) -> list[bool]:
+    """Per registered item, whether citeproc-js lower-cases the Turkish way while inserting it, in the sequence
+    bench/citeproc_js/render.js runs: every item registered at once (the last one, `last_language`, rendered
+    last), then each cluster registering its new items together (the first cluster keeps the order of its items
+    from that first sort; a later one inserts its new items as its last new item's language does), then the items
+    no cluster cites, together, as the last of them does."""
+    flag_of: dict[str, bool] = {}
+    for cluster in clusters:
+        new = [key for key in dict.fromkeys(cluster) if key not in flag_of]
+        if new:
+            language = languages.get(new[-1]) if flag_of else last_language
+            flag = dotless_language(language, locale)
+            flag_of.update(dict.fromkeys(new, flag))
+    rest = [key for key in registered if key not in flag_of]
+    if rest:
+        flag = dotless_language(languages.get(rest[-1]) if flag_of else last_language, locale)
+        flag_of.update(dict.fromkeys(rest, flag))
+    return [flag_of[key] for key in registered]
 
 
 def insertion_order(count: int, dotless: Sequence[bool], compare: Callable[[int, int, bool], int]) -> list[int]:

@@ -23,7 +23,7 @@ from litsite.csl.collation import SEPARATOR, weights
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
 from litsite.csl.fixes.sort_numbers import resolve
-from litsite.csl.insertion import dotless_language, insertion_order, turkish_lower
+from litsite.csl.insertion import dotless_language, insertion_order, plain_lower, turkish_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -302,17 +302,23 @@ class Sort:
         """One raw sort value per cs:key for an item."""
         return [key.litsite_raw(item, context) for key in self.findall("cs:key", self.nsmap)]
 
-    def litsite_order(self, raws: list[list[Raw]], languages: Sequence[object] | None = None) -> list[int]:
+    def litsite_order(
+        self, raws: list[list[Raw]], languages: Sequence[object] | None = None, dotless: Sequence[bool] | None = None
+    ) -> list[int]:
         """Positions of the items (given by their raw values) in sorted order (stable; empty keys last); with the
-        items' languages, citeproc-js's insertion order when Turkish or Azeri items change its lower-casing."""
+        items' languages (or whether each is inserted lower-cased the Turkish way: insertion.batch_flags),
+        citeproc-js's insertion order when Turkish or Azeri change its lower-casing."""
         lang = self._lang()
         keys = [[raw_to_key(raw, lang) for raw in row] for row in raws]
-        dotless = [dotless_language(language) for language in languages or ()]
-        if any(dotless) and any("I" in str(raw) or "İ" in str(raw) for row in raws for raw in row):
-            turkish = [[raw_to_key(_turkish_raw(raw), lang) for raw in row] for row in raws]
+        if dotless is None:
+            dotless = [dotless_language(language, lang) for language in languages or ()]
+        default = dotless_language("", lang)  # how the collation itself lower-cases "I" (collation.weights)
+        if any(f != default for f in dotless) and any("I" in str(r) or "İ" in str(r) for row in raws for r in row):
+            turkish = [[raw_to_key(_lowered_raw(raw, turkish_lower), lang) for raw in row] for row in raws]
+            plain = [[raw_to_key(_lowered_raw(raw, plain_lower), lang) for raw in row] for row in raws]
             compare = self._compare()
             return insertion_order(
-                len(raws), dotless, lambda a, b, flag: compare(*((turkish if flag else keys)[i] for i in (a, b)))
+                len(raws), dotless, lambda a, b, flag: compare(*((turkish if flag else plain)[i] for i in (a, b)))
             )
         rows = list(range(len(raws)))
         if not any(self._descending()):
@@ -379,12 +385,16 @@ class Sort:
         return compare
 
     def sort(self, items: list, context: object) -> list:
-        """Items sorted by the keys."""
-        return [items[i] for i in self.litsite_order([self.litsite_raw(item, context) for item in items])]
+        """Items (a cluster's cites) sorted by the keys, lower-cased as the language of the last of them, which
+        citeproc-js renders last before it sorts (insertion.py)."""
+        raws = [self.litsite_raw(item, context) for item in items]
+        language = items[-1].reference.get("language") if items else None
+        dotless = [dotless_language(language, self._lang())] * len(items)
+        return [items[i] for i in self.litsite_order(raws, dotless=dotless)]
 
 
-def _turkish_raw(raw: Raw) -> Raw:
-    """A raw sort value with its text lower-cased the Turkish way (insertion.py)."""
+def _lowered_raw(raw: Raw, lower: Callable[[str], str]) -> Raw:
+    """A raw sort value with its "I" lower-cased the Turkish or the plain way (insertion.py)."""
     if isinstance(raw, list) and raw[0] in ("c", "n"):
-        return [raw[0], turkish_lower(str(raw[1]))]
+        return [raw[0], lower(str(raw[1]))]
     return raw
