@@ -16,7 +16,7 @@ from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, spee
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 from litsite.csl.fixes.positions import PositionTracker
-from litsite.csl.insertion import batch_flags, dotless_language
+from litsite.csl.insertion import batch_flags, dotless_language, registration
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.sort_givens import givens_options, registry_tag
 from litsite.csl.styles import StyleRef, style_ref
@@ -185,13 +185,7 @@ class Formatter:
                 tags[key] = digest + (f"#{bib.position(key)}" if positional else "")
             registered = {key: n for n, key in enumerate(bib.keys)}  # first cited first, as citeproc-js meets them
             if style.has_bibliography():
-                cited = [
-                    [keys[c.id] for c in cluster if c.id in keys]
-                    for cluster, aside in zip(clusters, asides, strict=True)
-                    if not aside
-                ]
-                last = items[-1].get("language") if items else None  # registered last when all are (render.js)
-                self._sort(bib, style, memo, tags, parallel, (cited, last))
+                self._sort(bib, style, memo, tags, parallel, registration(clusters, asides, keys, items))
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys), registered)
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 

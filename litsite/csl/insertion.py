@@ -42,6 +42,16 @@ def plain_lower(text: str) -> str:
     return text.translate(_PLAIN_I)
 
 
+def registration(
+    clusters: Sequence[Sequence[object]], asides: Sequence[bool], keys: dict[str, str], items: Sequence[dict]
+) -> tuple[list[list[str]], object]:
+    """What batch_flags reads of a document: the keys each cluster cites (not those outside the document) and the
+    language of the last item (render.js registers all the items first, in their order)."""
+    cited = [[keys[c.id] for c in cluster if c.id in keys] for cluster, aside in zip(clusters, asides, strict=True)]
+    cited = [cluster for cluster, aside in zip(cited, asides, strict=True) if not aside]
+    return cited, items[-1].get("language") if items else None
+
+
 def batch_flags(
     registered: Sequence[str],
     languages: dict[str, object],
