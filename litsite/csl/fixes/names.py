@@ -29,6 +29,8 @@ from litsite.csl.fixes.name_parse import (
 )
 from litsite.csl.fixes.sorting import names_sort_text
 from litsite.csl.markup import KEPT
+from litsite.csl.sort_etal import et_al_key
+from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
 
 _DEFAULTS = {
@@ -194,6 +196,14 @@ class Name:
         et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
         if not et_al:
             return String(text)
+        if (opt("et-al-use-last") or "false") == "true":  # the names with an ellipsis before the last (sort_etal)
+            level = dict(zip(map(id, keyed), levels or [None] * len(keyed), strict=True))
+
+            def one(names: list) -> str:
+                lv = level[id(names[0])]
+                return names_sort_text(names, demote, form == "short", lang, given_form, None if lv is None else [lv])
+
+            return String(et_al_key(keyed, one, "", True, opt("delimiter") or ", "))
         # "et al." written as a particle ends the list, joined as in the entry ("Born L., et al." under "always")
         rule = opt("delimiter-precedes-et-al") or "contextual"
         join = (opt("delimiter") or ", ") if self._precedes(rule, len(keyed), True) else " "
@@ -314,11 +324,6 @@ def _in_bibliography(dis: dict) -> dict:
         "given_fam": dis.get("given_fam"),
         "given_primary": dis.get("given_primary", False),
     }
-
-
-def _written_et_al(name: dict) -> bool:
-    """Whether a personal name carries "et al." as its dropping particle."""
-    return "literal" not in name and bool(_ET_AL.match(parse_name(dict(name)).dropping_particle))
 
 
 def _fmt(node: object | None, text: str) -> object | None:

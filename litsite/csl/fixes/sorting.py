@@ -25,6 +25,7 @@ from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
 from litsite.csl.fixes.sort_numbers import resolve
 from litsite.csl.insertion import dotless_language, insertion_order, plain_lower, turkish_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
+from litsite.csl.sort_etal import variable_et_al_key
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -229,8 +230,9 @@ class Key:
                 return None
             if python in NAMES:
                 demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-                names = self._et_al(list(value))
-                return ["c", _names_key(names, demote, language=str(item.reference.get("language") or ""))]
+                names, lang = self._et_al(list(value)), str(item.reference.get("language") or "")
+                text = variable_et_al_key(self, names, lambda ns: _names_key(ns, demote, language=lang))
+                return ["c", text if text is not None else _names_key(names, demote, language=lang)]
             if isinstance(value, Date | DateRange | LiteralDate):
                 date = _date_key(value)
                 return None if date is None else ["d", list(date)]
@@ -395,6 +397,4 @@ class Sort:
 
 def _lowered_raw(raw: Raw, lower: Callable[[str], str]) -> Raw:
     """A raw sort value with its "I" lower-cased the Turkish or the plain way (insertion.py)."""
-    if isinstance(raw, list) and raw[0] in ("c", "n"):
-        return [raw[0], lower(str(raw[1]))]
-    return raw
+    return [raw[0], lower(str(raw[1]))] if isinstance(raw, list) and raw[0] in ("c", "n") else raw
