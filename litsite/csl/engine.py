@@ -258,7 +258,11 @@ class Formatter:
         flags = batch_flags([item.key for item in bib.items], languages, *registration, lang)
         turkish = any(flag != dotless_language("", lang) for flag in flags)  # an insertion order, not one sort
         insert = None if turkish else Formatter._insert(sort, rows, registered, previous)
-        order = insert or sort.litsite_order(rows, dotless=flags)
+        dis = Disambiguator(bib, style, memo, tags, parallel) if turkish else None
+        options = ("disambiguate-add-names", "disambiguate-add-givenname", "disambiguate-add-year-suffix")
+        alike = dis is not None and (dis.has_condition or any(map(dis.option, options)))  # cites that change
+        cites = [dis.unmemoised(item.key) for item in bib.items] if alike else None
+        order = insert or sort.litsite_order(rows, flags, cites)
         now = {"order": [registered[i] for i in order], "registered": registered}
         if now != previous:
             memo.put("o|", now)

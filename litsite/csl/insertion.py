@@ -78,18 +78,28 @@ def batch_flags(
     return [flag_of[key] for key in registered]
 
 
-def insertion_order(count: int, dotless: Sequence[bool], compare: Callable[[int, int, bool], int]) -> list[int]:
+def insertion_order(
+    count: int, dotless: Sequence[bool], compare: Callable[[int, int, bool], int], cites: Sequence[str] | None = None
+) -> list[int]:
     """Positions 0..count-1 in the order citeproc-js's registry builds: each inserted in turn by binary search,
-    `compare(new, old, dotless)` comparing their keys lower-cased as the new item's language does."""
+    `compare(new, old, dotless)` comparing their keys lower-cased as the new item's language does. With each item's
+    cite (`cites`), the items registered before with the same cite (an ambiguous cite: disambiguation changes them,
+    which taints them) are taken out and inserted again after the new one, lower-cased as it is (sorttokens)."""
     order: list[int] = []
+    alike: dict[str, list[int]] = {}
     for new in range(count):
         flag = dotless[new]
+        moved = alike.setdefault(cites[new], []) if cites is not None else []
+        for old in moved:
+            order.remove(old)
+        for item in [new, *moved]:
 
-        def cmp(old: int, new: int = new, flag: bool = flag) -> int:
-            found = compare(new, old, flag)
-            return found if found else 1  # equal keys: the later-registered item goes after (its seq is higher)
+            def cmp(old: int, item: int = item, flag: bool = flag) -> int:
+                found = compare(item, old, flag)
+                return found or (1 if item > old else -1)  # equal keys: by registration (seq)
 
-        order.insert(_location(cmp, order, 0, len(order)) + 1, new)
+            order.insert(_location(cmp, order, 0, len(order)) + 1, item)
+        moved.append(new)
     return order
 
 

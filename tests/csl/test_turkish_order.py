@@ -110,3 +110,33 @@ def test_a_clusters_cites_sort_as_its_last_cite_lower_cases(
 def test_which_language_lower_cases_the_turkish_way(language: str | None, locale: str, dotless: bool) -> None:
     """CSL.citeStart's lang_array ([the item's leading letters, the locale]) as toLocaleLowerCase reads it (Node)."""
     assert dotless_language(language, locale) is dotless
+
+
+@pytest.mark.parametrize(("disambiguate", "expected"), [('disambiguate-add-year-suffix="true"', "acb"), ("", "bac")])
+def test_items_an_ambiguous_cite_changes_are_inserted_again(tmp_path: Path, disambiguate: str, expected: str) -> None:
+    """When "Ilgaz 2000" (c, English) joins "Ilgaz 2000" (a), disambiguation changes a, which citeproc-js takes out
+    and inserts again after c, lower-cased as c ("ilgaz" before "ince"); without disambiguation a stays where the
+    Turkish b put it ("ince" before "ılgaz"). Orders are citeproc-js 2.4.63's."""
+    names = '<names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names>'
+    cite = (
+        '<names variable="author"><name form="short"/></names><date variable="issued"><date-part name="year"/></date>'
+    )
+    path = tmp_path / "ambiguous.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        f'<info><title>a</title><id>a</id><updated>2020-01-01T00:00:00+00:00</updated></info><macro name="k">{names}'
+        f'</macro><citation {disambiguate}><layout><group delimiter=" ">{cite}</group></layout></citation>'
+        '<bibliography><sort><key macro="k"/><key variable="title"/></sort><layout><text variable="title"/></layout>'
+        "</bibliography></style>",
+        encoding="utf-8",
+    )
+    year = {"issued": {"date-parts": [[2000]]}, "type": "book"}
+    items = [
+        {"id": "a", "title": "ideal iz", "author": [{"family": "Ilgaz", "given": "Ayşe"}], **year},
+        {"id": "b", "title": "In ideal", "author": [{"family": "ince", "given": "Ali"}], "language": "tr", **year},
+        {"id": "c", "title": "In Index", "author": [{"family": "Ilgaz", "given": "Ali"}], "language": "en", **year},
+    ]
+    clusters = [[Cite(item["id"])] for item in items]
+    entries = Formatter(path, "en-US").format(items, clusters, "text").entries
+    assert "".join(i for i, _ in entries) == expected

@@ -305,23 +305,20 @@ class Sort:
         return [key.litsite_raw(item, context) for key in self.findall("cs:key", self.nsmap)]
 
     def litsite_order(
-        self, raws: list[list[Raw]], languages: Sequence[object] | None = None, dotless: Sequence[bool] | None = None
+        self, raws: list[list[Raw]], dotless: Sequence[bool] = (), cites: Sequence[str] | None = None
     ) -> list[int]:
-        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last); with the
-        items' languages (or whether each is inserted lower-cased the Turkish way: insertion.batch_flags),
-        citeproc-js's insertion order when Turkish or Azeri change its lower-casing."""
+        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last); with whether
+        each is inserted lower-cased the Turkish way (insertion.batch_flags) and their cites, citeproc-js's insertion
+        order when Turkish or Azeri change its lower-casing."""
         lang = self._lang()
         keys = [[raw_to_key(raw, lang) for raw in row] for row in raws]
-        if dotless is None:
-            dotless = [dotless_language(language, lang) for language in languages or ()]
         default = dotless_language("", lang)  # how the collation itself lower-cases "I" (collation.weights)
         if any(f != default for f in dotless) and any("I" in str(r) or "İ" in str(r) for row in raws for r in row):
             turkish = [[raw_to_key(_lowered_raw(raw, turkish_lower), lang) for raw in row] for row in raws]
             plain = [[raw_to_key(_lowered_raw(raw, plain_lower), lang) for raw in row] for row in raws]
             compare = self._compare()
-            return insertion_order(
-                len(raws), dotless, lambda a, b, flag: compare(*((turkish if flag else plain)[i] for i in (a, b)))
-            )
+            pick = lambda a, b, flag: compare(*((turkish if flag else plain)[i] for i in (a, b)))  # noqa: E731
+            return insertion_order(len(raws), dotless, pick, cites)
         rows = list(range(len(raws)))
         if not any(self._descending()):
             # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
