@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE))
 from conformance_wide import DEV, load_source, split_pair  # noqa: E402
 from order_items import bibtex_items, mutant, synthetic_items  # noqa: E402
 from order_items_mla import mla_items  # noqa: E402
+from order_shared import registry_items  # noqa: E402
 
 from litsite.csl.engine import Cite, Formatter  # noqa: E402
 from litsite.csl.styles import resolve_style  # noqa: E402
@@ -96,7 +97,8 @@ def pool(synthetic: int, dev: bool, bibtex: int = 0) -> list[dict]:
     if dev:
         for name in DEV:
             items += [{**it, "id": f"{name}:{it['id']}"} for it in load_source(name)]
-    return items + synthetic_items(synthetic) + (bibtex_items(bibtex) if bibtex else [])
+    extra = registry_items(synthetic // 4)  # the shapes of the rules all author-date styles share
+    return items + synthetic_items(synthetic) + extra + (bibtex_items(bibtex) if bibtex else [])
 
 
 def main(argv: list[str]) -> int:

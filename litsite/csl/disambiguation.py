@@ -164,6 +164,11 @@ class Disambiguator:
         found = self.memo.get(memo_key)
         return self.memo.put(memo_key, self._render(key)) if found is None else found
 
+    def unmemoised(self, key: str) -> str:
+        """The cite `render` gives, rendered again and not kept (before the bibliography is sorted its numbers are
+        not final)."""
+        return self._render(key)
+
     def prefill(self, keys: list[str]) -> None:
         """Render the cites of keys the memo lacks, in parallel."""
         todo = {self._memo_key(key): key for key in keys}

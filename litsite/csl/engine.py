@@ -16,8 +16,9 @@ from litsite.csl import fixes, markup, source, speed  # noqa: F401  (fixes, spee
 from litsite.csl.disambiguation import Disambiguator
 from litsite.csl.elements import Style
 from litsite.csl.fixes.positions import PositionTracker
-from litsite.csl.insertion import dotless_language
+from litsite.csl.insertion import batch_flags, dotless_language, registration
 from litsite.csl.memo import Memo, item_digest
+from litsite.csl.sort_givens import givens_options, registry_tag
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
 
@@ -184,7 +185,7 @@ class Formatter:
                 tags[key] = digest + (f"#{bib.position(key)}" if positional else "")
             registered = {key: n for n, key in enumerate(bib.keys)}  # first cited first, as citeproc-js meets them
             if style.has_bibliography():
-                self._sort(bib, style, memo, tags, parallel, at_once=not any(clusters))
+                self._sort(bib, style, memo, tags, parallel, registration(clusters, asides, keys, items))
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys), registered)
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
@@ -223,16 +224,28 @@ class Formatter:
 
     @staticmethod
     def _sort(
-        bib: source.Bibliography, style: Style, memo: Memo, tags: dict[str, str], parallel: Parallel, at_once: bool
+        bib: source.Bibliography,
+        style: Style,
+        memo: Memo,
+        tags: dict[str, str],
+        parallel: Parallel,
+        registration: tuple[list[list[str]], object],
     ) -> None:
-        """Sort the bibliography, taking each item's raw sort values from the memo when known; `at_once`: no item is
-        cited, all are registered together (citeproc-js then lower-cases every key as the last item's language)."""
+        """Sort the bibliography, taking each item's raw sort values from the memo when known; `registration`: the
+        keys of each cluster and the language of the last item, which decide how citeproc-js lower-cases the keys
+        of the items it inserts (insertion.batch_flags)."""
         bibliography = style.root.bibliography
         sort = bibliography.find("cs:sort", bibliography.nsmap)
         if sort is None:
             return
         layout = bibliography.layout
         by_key = {item.key: item for item in bib.items}
+        # names in sort keys are raised as citeproc-js's name registry asks (sort_givens.py): under a shared
+        # registry an item's keys depend on the other items' names too, which its tag then says
+        root = style.root
+        root.litsite_givens = givens = givens_options(root, [item.reference for item in bib.items])
+        demote = root.get("demote-non-dropping-particle", "display-and-sort")
+        tags = {item.key: tags[item.key] + registry_tag(givens, item.reference, demote) for item in bib.items}
         raws = {item.key: memo.get(f"s|{tags[item.key]}") for item in bib.items}
         todo = [key for key, raw in raws.items() if raw is None]
         for key, raw in zip(todo, parallel.map(lambda k: sort.litsite_raw(by_key[k], layout), todo), strict=True):
@@ -240,11 +253,16 @@ class Formatter:
         rows = [raws[item.key] for item in bib.items]
         registered = [tags[item.key] for item in bib.items]
         previous = memo.get("o|")
-        languages = [item.reference.get("language") for item in bib.items]
-        if at_once and languages:
-            languages = languages[-1:] * len(languages)
-        insert = None if any(map(dotless_language, languages)) else Formatter._insert(sort, rows, registered, previous)
-        order = insert or sort.litsite_order(rows, languages)
+        lang = sort._lang()
+        languages = {item.key: item.reference.get("language") for item in bib.items}
+        flags = batch_flags([item.key for item in bib.items], languages, *registration, lang)
+        turkish = any(flag != dotless_language("", lang) for flag in flags)  # an insertion order, not one sort
+        insert = None if turkish else Formatter._insert(sort, rows, registered, previous)
+        dis = Disambiguator(bib, style, memo, tags, parallel) if turkish else None
+        options = ("disambiguate-add-names", "disambiguate-add-givenname", "disambiguate-add-year-suffix")
+        alike = dis is not None and (dis.has_condition or any(map(dis.option, options)))  # cites that change
+        cites = [dis.unmemoised(item.key) for item in bib.items] if alike else None
+        order = insert or sort.litsite_order(rows, flags, cites)
         now = {"order": [registered[i] for i in order], "registered": registered}
         if now != previous:
             memo.put("o|", now)

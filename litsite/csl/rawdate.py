@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-# months, then seasons (months 13-16 in CSL-JSON); matched on the first three letters as citeproc-js does
+# months, then seasons (months 13-16 in CSL-JSON); matched on their first three letters anywhere in a word, as
+# citeproc-js's default month expressions do (not anchored: "1st May 2000" is May 1, "2000, May" is May)
 _MONTHS = (
     "january february march april may june july august september october november december spring summer fall winter"
 ).split()
@@ -96,7 +97,7 @@ def _side(out: dict, tokens: list[str], date_delim: str, suffix: str) -> None:
             continue
         if element in ("~", "?", "c") or lower.startswith("cir"):
             out["circa"] = True
-        month = next((k for k, name in enumerate(_MONTHS) if lower.startswith(name[:3])), None)
+        month = next((k for k, name in enumerate(_MONTHS) if name[:3] in lower), None)
         if month is not None:
             out["month" + suffix] = month + 1
             continue
@@ -154,16 +155,21 @@ def parse_raw(text: str) -> dict:
     return _to_csl(out, negative)
 
 
+def _given(value: object) -> bool:
+    """Whether citeproc-js keeps a part: its digits are read as a number first, so a "0" day or month is none."""
+    return bool(int(value) if isinstance(value, str) and value.isdigit() else value)
+
+
 def _to_csl(found: dict, negative: bool) -> dict:
     """The parser's fields as CSL-JSON date-parts (the end only when it has as many parts as the start)."""
     begin: list[int] = []
     for part in ("year", "month", "day"):
-        if not found.get(part):
+        if not _given(found.get(part)):
             break
         begin.append(int(found[part]))
     end: list[int] = []
     for part in ("year_end", "month_end", "day_end")[: len(begin)]:
-        if not found.get(part):
+        if not _given(found.get(part)):
             break
         end.append(int(found[part]))
     if negative:

@@ -29,6 +29,9 @@ from litsite.csl.fixes.name_parse import (
 )
 from litsite.csl.fixes.sorting import names_sort_text
 from litsite.csl.markup import KEPT
+from litsite.csl.sort_etal import et_al_key
+from litsite.csl.sort_etal import written_et_al as _written_et_al
+from litsite.csl.sort_givens import initials_terminator, sort_levels
 
 _DEFAULTS = {
     "and": None,
@@ -108,7 +111,8 @@ class Name:
             return len(shown)
         if sort_options:
             keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
-            return self._sort_text(keyed, form, opt, str(item.reference.get("language") or "")) if shown else None
+            lang = str(item.reference.get("language") or "")
+            return self._sort_text(keyed, form, opt, lang, item, names) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
@@ -174,21 +178,35 @@ class Name:
             return _append(head, (delimiter if use_delim else " ") + str(term) + " ", texts[-1])
         return self._join(texts, delimiter)
 
-    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None], lang: str) -> String:
-        """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts)."""
+    def _sort_text(self, keyed: list[dict], form: str, opt: Callable[[str], str | None], lang: str,
+                   item: object = None, names: list | None = None) -> String:  # fmt: skip
+        """The sort key of the names a macro shows, initialised as the macro writes them (as citeproc-js sorts), given
+        names raised as citeproc-js's name registry asks (sort_givens.py)."""
         demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
         init_with = opt("initialize-with")
+        levels = sort_levels(self.get_root(), item, names or keyed, keyed, form, init_with, demote) if item else None
         given_form = None
+        if levels is not None:
+            init_with = initials_terminator(self.get_root(), init_with)
         if init_with is not None:
             # "Horvath, S." before "Horvath, S., Erhart"; under initialize="false" the initials written in the name
             # are normalised ("Duncan A.H." sorts as "Duncan A. H.")
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
             only = opt("initialize") == "false"
             given_form = partial(initialize_with, terminator=init_with, normalize_only=only, hyphen=hyphen)
-        text = names_sort_text(keyed, demote, short=form == "short", language=lang, given_form=given_form)
+        text = names_sort_text(keyed, demote, short=form == "short", language=lang, given_form=given_form,
+                               levels=levels)  # fmt: skip
         et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
         if not et_al:
             return String(text)
+        if (opt("et-al-use-last") or "false") == "true":  # the names with an ellipsis before the last (sort_etal)
+            level = dict(zip(map(id, keyed), levels or [None] * len(keyed), strict=True))
+
+            def one(names: list) -> str:
+                lv = level[id(names[0])]
+                return names_sort_text(names, demote, form == "short", lang, given_form, None if lv is None else [lv])
+
+            return String(et_al_key(keyed, one, "", True, opt("delimiter") or ", "))
         # "et al." written as a particle ends the list, joined as in the entry ("Born L., et al." under "always")
         rule = opt("delimiter-precedes-et-al") or "contextual"
         join = (opt("delimiter") or ", ") if self._precedes(rule, len(keyed), True) else " "
@@ -309,11 +327,6 @@ def _in_bibliography(dis: dict) -> dict:
         "given_fam": dis.get("given_fam"),
         "given_primary": dis.get("given_primary", False),
     }
-
-
-def _written_et_al(name: dict) -> bool:
-    """Whether a personal name carries "et al." as its dropping particle."""
-    return "literal" not in name and bool(_ET_AL.match(parse_name(dict(name)).dropping_particle))
 
 
 def _fmt(node: object | None, text: str) -> object | None:

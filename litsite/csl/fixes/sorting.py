@@ -24,8 +24,9 @@ from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.groups import implicit_group
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
 from litsite.csl.fixes.sort_numbers import resolve
-from litsite.csl.insertion import dotless_language, insertion_order, turkish_lower
+from litsite.csl.insertion import dotless_language, insertion_order, plain_lower, turkish_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
+from litsite.csl.sort_etal import variable_et_al_key
 from litsite.csl.sort_levels import open_dates, strip
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -71,12 +72,24 @@ def collation_key(text: str, lang: str = "") -> tuple:
 
 
 def names_sort_text(
-    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+    names: list,
+    demote: str,
+    short: bool = False,
+    language: str = "",
+    given_form: Callable[[str], str] | None = None,
+    levels: Sequence[int] | None = None,
 ) -> str:
     """Names as a sort key text, comma-separated; `short` (a macro's names of form="short"): the family names only,
     as citeproc-js sorts them; `given_form` writes a given name as the macro does (initialised), when the name has
-    a family name (citeproc-js leaves "Homer" alone)."""
-    return _names_key(names, demote, short, language, given_form)
+    a family name (citeproc-js leaves "Homer" alone); `levels` (sort_givens.py), per name, overrides both: 0 the
+    family name only, 1 the given name by `given_form`, 2 as written."""
+    if levels is None:
+        return _names_key(names, demote, short, language, given_form)
+    parts = []
+    for name, level in zip(names, levels, strict=True):
+        form = given_form if level == 1 else None
+        parts.append(_names_key([name], demote, level == 0, language, form))
+    return ", ".join(part for part in parts if part)
 
 
 _FIRST_APOSTROPHE = re.compile("['’]")
@@ -218,8 +231,9 @@ class Key:
                 return None
             if python in NAMES:
                 demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
-                names = self._et_al(list(value))
-                return ["c", _names_key(names, demote, language=str(item.reference.get("language") or ""))]
+                names, lang = self._et_al(list(value)), str(item.reference.get("language") or "")
+                text = variable_et_al_key(self, names, lambda ns: _names_key(ns, demote, language=lang))
+                return ["c", text if text is not None else _names_key(names, demote, language=lang)]
             if isinstance(value, Date | DateRange | LiteralDate):
                 date = _date_key(value)
                 return None if date is None else ["d", list(date)]
@@ -292,18 +306,21 @@ class Sort:
         """One raw sort value per cs:key for an item."""
         return [key.litsite_raw(item, context) for key in self.findall("cs:key", self.nsmap)]
 
-    def litsite_order(self, raws: list[list[Raw]], languages: Sequence[object] | None = None) -> list[int]:
-        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last); with the
-        items' languages, citeproc-js's insertion order when Turkish or Azeri items change its lower-casing."""
+    def litsite_order(
+        self, raws: list[list[Raw]], dotless: Sequence[bool] = (), cites: Sequence[str] | None = None
+    ) -> list[int]:
+        """Positions of the items (given by their raw values) in sorted order (stable; empty keys last); with whether
+        each is inserted lower-cased the Turkish way (insertion.batch_flags) and their cites, citeproc-js's insertion
+        order when Turkish or Azeri change its lower-casing."""
         lang = self._lang()
         keys = [[raw_to_key(raw, lang) for raw in row] for row in raws]
-        dotless = [dotless_language(language) for language in languages or ()]
-        if any(dotless) and any("I" in str(raw) or "İ" in str(raw) for row in raws for raw in row):
-            turkish = [[raw_to_key(_turkish_raw(raw), lang) for raw in row] for row in raws]
+        default = dotless_language("", lang)  # how the collation itself lower-cases "I" (collation.weights)
+        if any(f != default for f in dotless) and any("I" in str(r) or "İ" in str(r) for row in raws for r in row):
+            turkish = [[raw_to_key(_lowered_raw(raw, turkish_lower), lang) for raw in row] for row in raws]
+            plain = [[raw_to_key(_lowered_raw(raw, plain_lower), lang) for raw in row] for row in raws]
             compare = self._compare()
-            return insertion_order(
-                len(raws), dotless, lambda a, b, flag: compare(*((turkish if flag else keys)[i] for i in (a, b)))
-            )
+            pick = lambda a, b, flag: compare(*((turkish if flag else plain)[i] for i in (a, b)))  # noqa: E731
+            return insertion_order(len(raws), dotless, pick, cites)
         rows = list(range(len(raws)))
         if not any(self._descending()):
             # All ascending: the same order from plain tuples (empty keys last), sorted in C, unless some position
@@ -369,12 +386,14 @@ class Sort:
         return compare
 
     def sort(self, items: list, context: object) -> list:
-        """Items sorted by the keys."""
-        return [items[i] for i in self.litsite_order([self.litsite_raw(item, context) for item in items])]
+        """Items (a cluster's cites) sorted by the keys, lower-cased as the language of the last of them, which
+        citeproc-js renders last before it sorts (insertion.py)."""
+        raws = [self.litsite_raw(item, context) for item in items]
+        language = items[-1].reference.get("language") if items else None
+        dotless = [dotless_language(language, self._lang())] * len(items)
+        return [items[i] for i in self.litsite_order(raws, dotless=dotless)]
 
 
-def _turkish_raw(raw: Raw) -> Raw:
-    """A raw sort value with its text lower-cased the Turkish way (insertion.py)."""
-    if isinstance(raw, list) and raw[0] in ("c", "n"):
-        return [raw[0], turkish_lower(str(raw[1]))]
-    return raw
+def _lowered_raw(raw: Raw, lower: Callable[[str], str]) -> Raw:
+    """A raw sort value with its "I" lower-cased the Turkish or the plain way (insertion.py)."""
+    return [raw[0], lower(str(raw[1]))] if isinstance(raw, list) and raw[0] in ("c", "n") else raw
