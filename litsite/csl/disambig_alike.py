@@ -79,3 +79,14 @@ def representatives(keys: list[str], signatures: dict[str, str]) -> dict[str, st
     """Each key's representative: the first key (in `keys` order) with the same signature."""
     first: dict[str, str] = {}
     return {key: first.setdefault(signatures[key], key) for key in keys}
+
+
+def group_alike(source: object, reads: frozenset[str], group: list[str], saved: dict, tags: dict[str, str]) -> dict:
+    """Each item of an ambiguous group and the item whose cite stands for it (itself unless another renders alike)."""
+    signatures = {
+        key: likeness(
+            source._items[key], reads, saved[key], source.peek(key, "year_suffix"), tags[key].partition("#")[2]
+        )
+        for key in group
+    }
+    return representatives(group, signatures)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from citeproc import Citation
 
-from litsite.csl.disambig_alike import cite_reads, likeness, representatives
+from litsite.csl.disambig_alike import cite_reads, group_alike
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
@@ -261,10 +261,10 @@ class Disambiguator:
         )
         counts = {key: len(self._names(key)) for key in group}
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
-        alike = self._representatives(group, saved)
+        alike = group_alike(self.bib.source, self.reads, group, saved, self.tags) if self.share else {}
 
         def render(key: str, config: Config) -> str:
-            key = alike[key]  # an item that renders as another under every setting: that one's cite
+            key = alike.get(key, key)  # an item that renders as another under every setting: that one's cite
             self._apply(key, saved[key], config)
             return self.render(key)
 
@@ -285,23 +285,6 @@ class Disambiguator:
             return out
         finally:
             self.memo.used = used
-
-    def _representatives(self, group: list[str], saved: dict[str, dict]) -> dict[str, str]:
-        """Each item of the group and the item whose cite stands for it (itself unless another renders alike)."""
-        if not self.share:
-            return {key: key for key in group}
-        source = self.bib.source
-        signatures = {
-            key: likeness(
-                source._items[key],
-                self.reads,
-                saved[key],
-                source.peek(key, "year_suffix"),
-                self.tags[key].partition("#")[2],
-            )
-            for key in group
-        }
-        return representatives(group, signatures)
 
     def _start(self, group: list[str], counts: dict[str, int], ids: dict[str, str]) -> Config:
         """A group's first configuration: the names its first item's compared (subsequent) cite shows."""
