@@ -364,3 +364,11 @@ def test_stop_words_are_found_inside_words_with_breaks(tmp_path: Path, title: st
 )
 def test_a_straight_double_quote_opens_where_citeproc_js_opens_it(tmp_path: Path, title: str, out: str) -> None:
     assert bib(tmp_path, '<text variable="title"/>', [{"title": title}]) == [out]
+
+
+def test_strip_periods_on_the_citation_number(tmp_path: Path) -> None:
+    # citeproc-js 2.4.63 on this layout: "1. AB title" (revista-da-sociedade-brasileira-de-medicina-tropical strips
+    # the periods of its citation numbers; citeproc-py raised on the int)
+    layout = '<text variable="citation-number" strip-periods="true" suffix=". "/>'
+    layout += '<text variable="title" strip-periods="true"/>'
+    assert bib(tmp_path, layout, [{"title": "A.B. title"}]) == ["1. AB title"]

@@ -91,6 +91,10 @@ class TextCased:
             return String("".join(p if i % 2 else str(apply_case(p, case, lang)) for i, p in enumerate(parts)))
         return apply_case(text, case, lang)
 
+    def strip_periods(self, string: object) -> object:
+        """strip-periods on a number citeproc-py keeps as an int (citation-number), which has no periods."""
+        return string if isinstance(string, int) else super().strip_periods(string)  # type: ignore[misc]
+
 
 for _tag in ("text", "label", "number", "date-part", "name-part"):
     extend(_tag)(type(f"TextCased_{_tag.replace('-', '_')}", (TextCased,), {}))
