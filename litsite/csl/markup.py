@@ -50,6 +50,7 @@ HOLD = "\ue1a9"  # before a cs:text value's punctuation: not moved into quotes n
 APOS = "\ue1a8"  # an apostrophe typed ' inside a word: ’ in the output, but no word break for title case
 NUMEND = "\ue1aa"  # after a number citeproc-js keeps as a number: the punctuation after it is not merged
 KEPT = "\ue1ac"  # a space a string seam must not merge with the one before it (" kazuhiro jo" opening a list)
+UNREPLACED = "\ue1b6"  # opens the names of an entry compared with the next one but never replaced itself
 PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS
 PLACEHOLDERS |= {QC, TERM, AQO, AQC, HOLD, NUMEND, SEAL, RICH_SEAL}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}

@@ -203,6 +203,21 @@ def test_subsequent_author_substitute(tmp_path: Path, substitute: str, expected:
     assert format_bibliography(items, path) == expected
 
 
+def test_an_entry_never_replaced_is_not_compared(tmp_path: Path) -> None:
+    """An entry whose names are never replaced (after MLA's "guest") leaves the comparison to the entry before it:
+    citeproc-js 2.4.63 on this style replaces C (compared with A, not B) and not G (compared with E)."""
+    path = tmp_path / "s.csl"
+    path.write_text(SAS_STYLE.format(substitute=GUEST + '<names variable="editor"/>'), encoding="utf-8")
+    doe = [{"family": "Doe", "given": "Jo"}]
+    roles = {"a": "author", "b": "editor", "c": "author", "d": "editor", "e": "roe", "f": "editor", "g": "author"}
+    items = [
+        {"id": i, "type": "book", "title": i.upper(), **({"author": [{"family": "Roe"}]} if r == "roe" else {r: doe})}
+        for i, r in roles.items()
+    ]
+    expected = ["Doe, Jo. A", "Doe, Jo, ed. B", "---. C", "Doe, Jo, ed. D", "Roe. E", "Doe, Jo, ed. F", "Doe, Jo. G"]
+    assert format_bibliography(items, path) == expected
+
+
 CHOOSE_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
 <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
 <citation><layout><text variable="title"/></layout></citation>

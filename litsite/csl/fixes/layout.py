@@ -16,7 +16,7 @@ from citeproc.string import MixedString, String, join
 from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
 from litsite.csl.fixes.positions import first_note_number
-from litsite.csl.markup import CLOSE, OPEN, PLACEHOLDERS, TERM
+from litsite.csl.markup import CLOSE, OPEN, PLACEHOLDERS, TERM, UNREPLACED
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -163,7 +163,8 @@ class Layout:
             if substitute is not None:
                 if names and names == previous:
                     text, _ = entry(item, substituted=True)
-                previous = names
+                if not (names and names.startswith(UNREPLACED)):
+                    previous = names  # an entry never replaced leaves the comparison as it was (citeproc-js)
             out.append(text)
         return out
 

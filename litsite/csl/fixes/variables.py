@@ -18,6 +18,7 @@ from citeproc.string import String
 from lxml import etree
 
 from litsite.csl.elements import CSL_NS, extend
+from litsite.csl.markup import UNREPLACED
 from litsite.csl.number_labels import own_labels_removed
 from litsite.csl.schema import DATE_VARIABLES, NAME_VARIABLES, VARIABLES
 
@@ -198,7 +199,9 @@ class Names:
                 return self._substituted(item, substitute, names_context)
             item["_first_names"] = str(item.get("_first_person") or text)
             if not item.get("_substitute_plain", True) and where.xpath_search("./ancestor::cs:bibliography"):
-                item["_first_names"] = None  # never replaced by subsequent-author-substitute (Substitute.render)
+                # never replaced by subsequent-author-substitute (Substitute.render), nor compared with the next
+                # entry's names: those are compared with the entry before (citeproc-js)
+                item["_first_names"] = UNREPLACED + item["_first_names"]
             item["_first_names_obj"] = text
         if suppress and text is not None:
             item["_names_done"] = True
