@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edits import edit
+
 from litsite.cite.docmemo import DocMemo
 from litsite.cite.stage import plan
 from litsite.pipeline import load_sources
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def planned(project: Path, memo: DocMemo) -> None:

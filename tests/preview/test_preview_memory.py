@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from edits import edit
 from trees import tree
 
 from litsite.pipeline import build_site
@@ -18,12 +19,6 @@ from litsite.preview.builder import SiteBuilder
 def project(project_two_styles: Path) -> Path:
     """What the preview remembers does not depend on how many styles the site offers (conftest.py)."""
     return project_two_styles
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def same_as_fresh(builder: SiteBuilder, project: Path, tmp_path: Path, name: str) -> Path:

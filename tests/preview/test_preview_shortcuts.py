@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from edits import edit
 from trees import tree
 
 from litsite.errors import UserErrors
@@ -21,12 +22,6 @@ from litsite.preview.memory import CHECK_EVERY, Collections
 def project(project_two_styles: Path) -> Path:
     """What these tests check does not depend on how many styles the site offers (conftest.py)."""
     return project_two_styles
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_rebuild_with_nothing_changed_does_nothing(project: Path, tmp_path: Path):

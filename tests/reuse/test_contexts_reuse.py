@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from edits import edit
 from trees import tree
 
 from litsite.pipeline import build_site
@@ -20,12 +21,6 @@ def make_project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "tests" / "data" / "contexts", project)
     shutil.copytree(REPO / "templates", project / "templates")
     return project
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_editing_a_pages_sentence_updates_the_cited_works_page_only(tmp_path: Path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from edits import edit
 from trees import tree
 
 import litsite.reuse.pages
@@ -31,12 +32,6 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def project(project_two_styles: Path) -> Path:
     """What these tests check does not depend on how many styles the site offers (conftest.py)."""
     return project_two_styles
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_an_edit_renders_only_the_pages_that_read_it(project: Path, tmp_path: Path, rendered: list[int]):
