@@ -35,8 +35,14 @@ CORPUS = HERE / "corpus"
 GOLD = CORPUS / "gold"
 GOLD_EXTRA = CORPUS / "gold-extra"
 README = HERE / "README.md"
-DEV = ["deep-review", "better-bibtex", "citation-js", "citeproc-js", "nime", "biblatex", "bbt-import"]
 HELD_OUT = ["cdl", "unix-bib", "miletus", "pandoc-citeproc", "jgm-citeproc"]
+# The first sources share one gold file per pair (gold/<pair>.json.gz). A source added later is a dev source found by
+# its file (corpus/<name>.json) and keeps its gold in files of its own (gold/<name>/<pair>.json.gz), so sources added
+# on separate branches merge without touching each other's files.
+SHARED_GOLD = ["deep-review", "better-bibtex", "citation-js", "citeproc-js", "nime", "biblatex", "bbt-import"]
+DEV = SHARED_GOLD + sorted(
+    p.stem for p in CORPUS.glob("*.json") if p.stem not in SHARED_GOLD and p.stem not in HELD_OUT
+)
 PAIRS = [
     # note
     "chicago-notes-bibliography",
@@ -77,14 +83,30 @@ def load_source(name: str) -> list[dict]:
     return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def gold_path(pair: str) -> Path:
-    """The cached citeproc-js output of one style/locale pair (corpus/gold-extra/ for EXTRA_PAIRS)."""
-    return (GOLD_EXTRA if pair in EXTRA_PAIRS and pair not in PAIRS else GOLD) / f"{pair}.json.gz"
+def gold_path(pair: str, source: str | None = None) -> Path:
+    """The cached citeproc-js output of one style/locale pair (corpus/gold-extra/ for EXTRA_PAIRS), or of one later
+    source in that pair."""
+    root = GOLD_EXTRA if pair in EXTRA_PAIRS and pair not in PAIRS else GOLD
+    return root / f"{pair}.json.gz" if source is None else root / source / f"{pair}.json.gz"
+
+
+def _read_gz(path: Path) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+
+
+def _write_gz(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
 
 
 def read_gold(pair: str) -> dict:
-    """{source: {"bibliography": [[id, entry]], "citations": [[id, text]]}}."""
-    return json.loads(gzip.decompress(gold_path(pair).read_bytes()).decode("utf-8"))
+    """{source: {"bibliography": [[id, entry]], "citations": [[id, text]]}}: the shared file and later sources' own."""
+    data = _read_gz(gold_path(pair)) if gold_path(pair).exists() else {}
+    for name in DEV:
+        if name not in SHARED_GOLD and gold_path(pair, name).exists():
+            data[name] = _read_gz(gold_path(pair, name))
+    return data
 
 
 def regenerate(pair: str, sources: list[str]) -> None:
@@ -92,19 +114,22 @@ def regenerate(pair: str, sources: list[str]) -> None:
     from citeproc_js import render
 
     style, locale = split_pair(pair)
-    data = read_gold(pair) if gold_path(pair).exists() else {}
+    data = _read_gz(gold_path(pair)) if gold_path(pair).exists() else {}
     for name in sources:
         try:
             out = render(load_source(name), style, "text", citations=True, lang=locale)
         except RuntimeError as e:
             raise SystemExit(f"{pair} {name}: {e}") from None
-        data[name] = {
+        gold = {
             "bibliography": [[e["id"], e["entry"]] for e in out["bibliography"]],
             "citations": [[c["id"], c["text"]] for c in out["citations"]],
         }
-    gold_path(pair).parent.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    gold_path(pair).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+        if name in SHARED_GOLD or name in HELD_OUT:
+            data[name] = gold
+        else:
+            _write_gz(gold_path(pair, name), gold)
+    if data:
+        _write_gz(gold_path(pair), data)
 
 
 def ours(pair: str, items: list[dict]) -> tuple[list[tuple[str, str]], list[str]]:
