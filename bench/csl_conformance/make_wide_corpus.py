@@ -205,6 +205,8 @@ SOURCES = {
     "jgm-citeproc": (from_fixtures, "jgm/*.txt", 200),
     "biblatex": (from_bibtex, "biblatex/*.bib", 300),
     "bbt-import": (from_bibtex_spread, "bbtimport/*.bib", 300),
+    "ref-jabref": (from_bibtex_spread, "refjabref/*.bib", 300),
+    "ref-apa": (from_bibtex, "refapa/*.bib", 300),
 }
 
 
