@@ -283,3 +283,23 @@ def test_substitute_ends_at_a_term_even_when_empty(tmp_path: Path) -> None:
     path = tmp_path / "s.csl"
     path.write_text(TERM_STYLE.format(editor=""), encoding="utf-8")
     assert format_bibliography([{"id": "a", "type": "book", "title": "T"}], path) == ["Content:"]
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "expected"),
+    [
+        ('initialize-with="" name-as-sort-order="all"', "Jr.", "Reagle, JM, Jr"),
+        ('initialize-with="" name-as-sort-order="all"', "Jr.M.D.", "Reagle, JM, JrMD"),
+        ('initialize-with=""', "Jr.", "JM Reagle Jr"),
+        ('initialize-with=". " name-as-sort-order="all"', "Jr.M.D.", "Reagle, J. M., Jr. M. D."),
+        ('initialize-with=". "', "III", "J. M. Reagle III"),
+        ('initialize-with="." initialize="false"', "Jr.M.D.", "Joseph M. Reagle Jr.M.D."),
+        ("", "Jr.M.D.", "Joseph M. Reagle Jr.M.D."),
+    ],
+)
+def test_a_suffix_is_normalised_under_initialize_with(tmp_path: Path, name: str, suffix: str, expected: str) -> None:
+    """citeproc-js (NameOutput._nameSuffix) normalises a name's suffix as written initials are when the name has
+    initialize-with (an abbreviation's period becomes the terminator), also under initialize="false"; without
+    initialize-with it is written as it is. Expected values: citeproc-js 2.4.63 on this style and item."""
+    author = [{"family": "Reagle", "given": "Joseph M.", "suffix": suffix}]
+    assert render(tmp_path, author, name=name) == expected

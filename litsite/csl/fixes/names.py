@@ -261,7 +261,13 @@ class Name:
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)
         long = form != "short"  # the short form drops dropping particle and suffix; a name without a given name not
         dp = _fmt(g_node, p.dropping_particle) if long and not _ET_AL.match(p.dropping_particle) else None
-        suffix = String(p.suffix) if p.suffix and long else None
+        suffix_text = p.suffix
+        if suffix_text and init_with is not None and not has_markup(suffix_text):
+            # citeproc-js (_nameSuffix): under initialize-with the suffix's abbreviations are normalised as written
+            # initials are ("Jr." is "Jr" under initialize-with="", "Jr.M.D." is "Jr. M. D." under ". ")
+            hyphen = (opt("initialize-with-hyphen") or "true") == "true"
+            suffix_text = initialize_with(suffix_text, init_with, True, hyphen)
+        suffix = String(suffix_text) if suffix_text and long else None
         order = romanesque(p, language)
         if order == 0:
             return _cat([ndp, fam, giv], "")
