@@ -24,6 +24,7 @@ _COUNTED = re.compile(r"^(?:[0-9]+[-,:a-zA-Z]*|[ivxlcmIVXLCM]+)$")
 _RANGE_PIECE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+[a-z]*)$")
 _PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
 _WORD = re.compile(r"^[a-zA-Z]+$")
+_SLASHED = re.compile(r"^[0-9]+(?:/[0-9]+)+$")  # processNumber: numeric, singular, never collapsed
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
 
 
@@ -64,6 +65,8 @@ def _value(piece: str) -> str:
 def is_numeric(text: str, roman: bool = True) -> bool:
     """CSL is-numeric as citeproc-js decides it: the first piece's value is a number (with letters or a range)."""
     parts = pieces(text)
+    if len(parts) == 1 and _SLASHED.match(parts[0]):  # citeproc-js's own exception: "2/369" is one number
+        return True
     value = _value(parts[0]) if parts else ""
     return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
 
