@@ -11,11 +11,11 @@ from citeproc.string import MixedString, String
 from litsite.csl import markup
 from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
-from litsite.csl.number_labels import NUMBER_LABEL
+from litsite.csl.number_labels import NUMBER_LABEL, PAGE_LABEL
 from litsite.csl.rawdate import parse_raw
 from litsite.csl.trigraph import citation_label
 
-_KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle", NUMBER_LABEL}
+_KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle", NUMBER_LABEL, PAGE_LABEL}
 _LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 # Marks that meet inside one field value are text: citeproc-js merges the pairs of markup's _MERGE ("?" + ":" is "?")

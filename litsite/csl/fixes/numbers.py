@@ -17,7 +17,7 @@ from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import is_plural, write
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.markup import NUMEND
-from litsite.csl.number_labels import number_label
+from litsite.csl.number_labels import number_label, page_label
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
@@ -116,6 +116,13 @@ def short_url(url: str) -> str:
     return re.sub(r"https?://", "", url, count=1) if "//www." in url else url
 
 
+def embedded_page_label(element: object, reference: object) -> str:
+    """The term of another variable's label written in page, as citeproc-js prints it before the number ("vols. ")."""
+    plural = is_plural(str(reference.get("page")))
+    get = element.get_plural_term if plural else element.get_single_term  # type: ignore[attr-defined]
+    return f"{get(page_label(reference), form='short')} "
+
+
 @extend("text")
 class TextNumbers(PageRanges):
     """cs:text: en dash in ranges of numeric variables."""
@@ -127,6 +134,8 @@ class TextNumbers(PageRanges):
         text = super()._variable(item, context)
         if variable == "URL" and text is not None and self.get("form") == "short":
             return short_url(str(text))
+        if variable == "page" and text is not None and page_label(item.reference):  # "vol. 7-44" (number_labels)
+            return String(embedded_page_label(self, item.reference)) + text
         if variable == "locator" and text is not None:
             if (item.locator.label or "page") == "page":
                 return number_end(self.litsite_pages(str(item.locator.identifier)), item.locator.identifier)
@@ -173,6 +182,6 @@ class CountLabel:
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
                 plural = is_plural(str(value))
-        if variable is None and var == "number":
-            variable = number_label(item.reference)  # the term a label written in the value names ("bk. 3")
+        if variable is None and var in ("number", "page"):  # the term a label written in the value names ("bk. 3")
+            variable = (number_label if var == "number" else page_label)(item.reference)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)
