@@ -283,3 +283,22 @@ def test_substitute_ends_at_a_term_even_when_empty(tmp_path: Path) -> None:
     path = tmp_path / "s.csl"
     path.write_text(TERM_STYLE.format(editor=""), encoding="utf-8")
     assert format_bibliography([{"id": "a", "type": "book", "title": "T"}], path) == ["Content:"]
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "expected"),
+    [
+        ('initialize-with="" name-as-sort-order="all" sort-separator=" "', "Jr.", "Younger KL Jr"),
+        ('initialize-with="" name-as-sort-order="all" sort-separator=" "', "S.J.", "Younger KL SJ"),
+        ('initialize-with=""', "Sr.", "KL Younger Sr"),
+        ('initialize="false" initialize-with=""', "Jr.", "K Lawson Younger Jr"),
+        ('initialize-with=". " name-as-sort-order="all"', "Jr.", "Younger, K. L., Jr."),
+        ('initialize-with="."', "Ph.D.", "K.L. Younger Ph.D."),
+        ("", "Jr.", "K. Lawson Younger Jr."),  # no initialize-with: as written
+    ],
+)
+def test_a_suffix_is_normalised_like_written_initials(tmp_path: Path, name: str, suffix: str, expected: str) -> None:
+    """citeproc-js (NameOutput._nameSuffix) passes a name's suffix through initializeWith with normalizeOnly under
+    any initialize-with: without a period in it "Jr." loses its period (citeproc-js 2.4.63's output)."""
+    author = [{"family": "Younger", "given": "K. Lawson", "suffix": suffix}]
+    assert render(tmp_path, author, name).strip() == expected

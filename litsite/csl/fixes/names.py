@@ -261,7 +261,9 @@ class Name:
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)
         long = form != "short"  # the short form drops dropping particle and suffix; a name without a given name not
         dp = _fmt(g_node, p.dropping_particle) if long and not _ET_AL.match(p.dropping_particle) else None
-        suffix = String(p.suffix) if p.suffix and long else None
+        # citeproc-js (_nameSuffix) normalises a suffix as written initials under any initialize-with ("Jr." → "Jr")
+        written = initialize_with(p.suffix, init_with, True) if p.suffix and init_with is not None else p.suffix
+        suffix = String(written) if written and long else None
         order = romanesque(p, language)
         if order == 0:
             return _cat([ndp, fam, giv], "")
