@@ -314,3 +314,11 @@ def test_numbers_joined_by_slashes_are_numeric(tmp_path: Path, value: str, expec
     """citeproc-js's processNumber takes a single value of digits joined by slashes as numeric (its label printed,
     singular) — citeproc-js 2.4.63's output for this style."""
     assert _one(tmp_path, _SLASHED_LAYOUT, {"number": value, "volume": value}) == expected
+
+
+@pytest.mark.parametrize("variable", ["version", "volume", "number"])
+def test_a_label_of_a_slashed_number_is_singular(tmp_path: Path, variable: str) -> None:
+    """ "2/369" is one number for processNumber, so its label is singular whatever the variable ("version 2/369", not
+    "versions"; citeproc-js 2.4.63)."""
+    layout = f'<group delimiter=" "><label variable="{variable}"/><text variable="{variable}"/></group>'
+    assert _one(tmp_path, layout, {variable: "2/369"}) == f"{variable} 2/369"

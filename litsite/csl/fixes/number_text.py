@@ -80,6 +80,11 @@ def is_numeric(text: str, roman: bool = True) -> bool:
     return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
 
 
+def is_slashed(text: str) -> bool:
+    """Whether the value is digits joined by slashes ("2/369"), which processNumber takes as one number."""
+    return bool(_SLASHED.match(text.strip()))
+
+
 def is_plural(text: str) -> bool:
     """Whether a label of the value is plural: several pieces, the first counted (digits first, or Roman)."""
     parts = pieces(text)

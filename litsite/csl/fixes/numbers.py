@@ -14,7 +14,7 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
-from litsite.csl.fixes.number_text import is_plural, write
+from litsite.csl.fixes.number_text import is_plural, is_slashed, write
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.markup import NUMEND
 from litsite.csl.number_labels import number_label, page_label
@@ -175,6 +175,8 @@ class CountLabel:
                 **kwargs: object) -> object:  # fmt: skip
         """citeproc-py reads the count from the cite instead of the item (and fails): decide the plural here."""
         var = variable or self.get("variable") or ""
+        if plural is None and var != "locator" and is_slashed(str(item.reference.get(var.replace("-", "_")) or "")):
+            plural = False  # processNumber: "2/369" is one number (number_text)
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
             plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
