@@ -130,6 +130,23 @@ def from_fixtures(paths: list[Path]) -> list[dict]:
     return items
 
 
+def from_docstrip(paths: list[Path]) -> list[dict]:
+    """BibLaTeX files shipped inside a LaTeX .dtx: the code lines of its `bib` guards, read as one BibTeX file."""
+    from litsite.importers.bibtex import load_bibtex
+
+    items = []
+    for path in paths:
+        lines, guards = [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            guard = re.match(r"%<([*/])([^>]*)>", line)
+            if guard:  # docstrip's %<*name> … %</name> blocks nest
+                guards = [*guards, guard.group(2)] if guard.group(1) == "*" else guards[:-1]
+            elif guards and guards[0].startswith("bib") and not line.startswith("%"):
+                lines.append(line)
+        items += load_bibtex("\n".join(lines), path).references
+    return items
+
+
 def _pandoc_date(value: object) -> dict | None:
     if isinstance(value, dict):
         value = [value]
@@ -207,6 +224,8 @@ SOURCES = {
     "bbt-import": (from_bibtex_spread, "bbtimport/*.bib", 300),
     "ref-jabref": (from_bibtex_spread, "refjabref/*.bib", 300),
     "ref-apa": (from_bibtex, "refapa/*.bib", 300),
+    "hum-archaeologie": (from_docstrip, "hum-archaeologie/archaeologie.dtx", 300),
+    "hum-sbl": (from_bibtex, "hum-sbl/biblatex-sbl.bib", 300),
 }
 
 

@@ -16,6 +16,7 @@ AUTHORS: list[list[dict] | None] = [
     [{"family": "Doe", "given": "Jane"}],
     [{"family": "Doe", "given": "Jane"}, {"family": "Roe", "given": "Rick"}],
     [{"literal": "World Health Organization"}],
+    [{"family": "Augustine"}],  # humanities sources: classical authors with one name
 ]
 TITLES = [
     None,
@@ -33,11 +34,13 @@ TITLES = [
     "A title: with subtitle",
     "vol. 7",
     "2nd edition",
+    "Abuse or Reuse?: Public Space",  # marks meeting inside a title (hum- sources)
 ]
 CONTAINERS = [None, None, "Journal of Things", ": the journal", "the journal", "<i>Nature</i>", "“Quoted” Journal"]
 NUMBERS = [None, None, "7", "12", "vol. 7", "no. 3", "Vol. 7", "3-4", "no. 3-4", "II", "S1", "0", "12a", "p. 5"]
-PAGES = [None, None, "5", "5-7", "pp. 5-7", "p. 5", "e1003", "x+300", "iv-ix", "pp. A"]
-EDITIONS = [None, None, "2", "2nd", "2nd ed.", "Revised", "10"]
+NUMBERS += ["2/369", "1/1"]  # series numbers "Reihe/Band" of the humanities sources
+PAGES = [None, None, "5", "5-7", "pp. 5-7", "p. 5", "e1003", "x+300", "iv-ix", "pp. A", "vol. 7-44", "ch. 5"]
+EDITIONS = [None, None, "2", "2nd", "2nd ed.", "Revised", "10", "rev. and enl ed.", "second and revised ed."]
 TYPES = [
     "book",
     "article-journal",
@@ -67,10 +70,12 @@ DATES: list[dict | None] = [
     {"literal": "forthcoming"},
     {"raw": "2000-05"},
     {"date-parts": [[2000], [2002]]},
+    {"literal": "n.d."},
+    {"date-parts": [[-50]]},  # ancient works (BC)
 ]
 TEXTS = {
     "publisher": [None, "MIT Press", "Springer", "springer"],
-    "publisher-place": [None, "London", "New York"],
+    "publisher-place": [None, "London", "New York", "[s.l.]"],
     "collection-title": [None, "Series A", "series a"],
     "genre": [None, "PhD thesis", "Podcast", "Film"],
     "medium": [None, "DVD", "Audio"],

@@ -18,13 +18,25 @@ from __future__ import annotations
 
 import re
 
-OPEN, CLOSE = "\ue1b8", "\ue1b9"
-_MARK = re.compile(OPEN + "([01])([^" + CLOSE + "]*)" + CLOSE)
+OPEN, CLOSE, OWED = "\ue1b8", "\ue1b9", "\ue1b7"
+# flag "2": an empty level put into a level that had content, owing that level's delimiter (OWED ends it)
+_MARK = re.compile(OPEN + "([012])(?:([^" + CLOSE + OWED + "]*)" + OWED + ")?([^" + CLOSE + "]*)" + CLOSE)
 
 
 def mark(delimiter: str, content: bool) -> str:
     """The insertion mark of an open level with `delimiter`."""
-    return OPEN + ("1" if content else "0") + delimiter.replace(OPEN, "").replace(CLOSE, "") + CLOSE
+    return OPEN + ("1" if content else "0") + delimiter.replace(OPEN, "").replace(CLOSE, "").replace(OWED, "") + CLOSE
+
+
+def _owing(piece: str, delimiter: str) -> str:
+    """An empty piece whose outermost open level owes `delimiter`: citeproc-js joins a level's children when it
+    writes them, so a child level that gets its first output later (a literal date's, in a key) is still preceded by
+    the delimiter; one that stays empty is not."""
+    marks = list(_MARK.finditer(piece))
+    if not marks or marks[-1].group(1) != "0" or not delimiter:
+        return piece
+    last = marks[-1]
+    return piece[: last.start()] + OPEN + "2" + delimiter + OWED + last.group(3) + CLOSE + piece[last.end() :]
 
 
 def has_marks(pieces: list) -> bool:
@@ -44,10 +56,13 @@ def _insert(text: str, piece: str) -> str:
     if match is None or not piece:
         return text + piece
     if not visible(piece):
+        piece = _owing(piece, match.group(3)) if match.group(1) == "1" else piece
         return text[: match.start()] + piece + text[match.start() :]
-    delimiter = match.group(2) if match.group(1) == "1" else ""
-    rest = _MARK.sub(lambda m: mark(m.group(2), True), text[match.start() :])
-    return text[: match.start()] + delimiter + piece + rest
+    delimiter = match.group(3) if match.group(1) == "1" else ""
+    levels = list(_MARK.finditer(text, match.start()))
+    owed = "".join(m.group(2) for m in reversed(levels) if m.group(1) == "2")  # outermost first
+    rest = _MARK.sub(lambda m: mark(m.group(3), True), text[match.start() :])
+    return text[: match.start()] + owed + delimiter + piece + rest
 
 
 def join_level(pieces: list, delimiter: str) -> str:

@@ -11,13 +11,16 @@ from citeproc.string import MixedString, String
 from litsite.csl import markup
 from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
-from litsite.csl.number_labels import NUMBER_LABEL
+from litsite.csl.number_labels import NUMBER_LABEL, PAGE_LABEL
 from litsite.csl.rawdate import parse_raw
 from litsite.csl.trigraph import citation_label
 
-_KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle", NUMBER_LABEL}
+_KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle", NUMBER_LABEL, PAGE_LABEL}
 _LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+# Marks that meet inside one field value are text: citeproc-js merges the pairs of markup's _MERGE ("?" + ":" is "?")
+# only where two blobs join ("Abuse or Reuse?: Public Space" keeps its colon), so HOLD goes between them
+_FIELD_MARKS = re.compile(r"[!?;:](?=(?:<[^<>]*>)*[!?;:])")  # also across the field's own markup
 
 
 def _date(value: object) -> dict | None:
@@ -145,7 +148,8 @@ class Source(CiteProcJSON):
 
     def parse_string(self, string: object) -> MixedString:
         """A field value as citeproc-py strings, with its rich-text markup parsed."""
-        return markup.parse_rich_text(str(string), self.fmt, self.quotes)
+        text = _FIELD_MARKS.sub(lambda m: m[0] + markup.HOLD, str(string))
+        return markup.parse_rich_text(text, self.fmt, self.quotes)
 
 
 class Bibliography(CitationStylesBibliography):

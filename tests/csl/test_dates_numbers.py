@@ -288,3 +288,37 @@ def test_seasons_sort_as_no_month_and_names_without_their_tags(tmp_path: Path) -
 def test_page_first_is_the_page_up_to_the_first_joiner(tmp_path: Path, page: str, expected: str) -> None:
     layout = '<group delimiter=" | "><text variable="page-first"/><number variable="page-first"/></group>'
     assert _one(tmp_path, layout, {"page": page}) == f"{expected} | {expected}"
+
+
+_SLASHED_LAYOUT = (
+    '<group delimiter="; "><group delimiter=" "><choose><if is-numeric="number"><label variable="number" form="short"/>'
+    '</if></choose><text variable="number"/></group><group delimiter=" "><choose><if is-numeric="volume">'
+    '<label variable="volume" form="short"/></if></choose><number variable="volume" form="ordinal"/></group></group>'
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2/369", "no. 2/369; vol. 2/369"),  # a series number written "Reihe/Band": numeric, one number, no ordinal
+        ("2/3/4", "no. 2/3/4; vol. 2/3/4"),
+        ("02/3", "no. 02/3; vol. 02/3"),
+        ("2/369a", "2/369a; 2/369a"),  # anything else around the slashes: text
+        ("a2/3", "a2/3; a2/3"),
+        ("2 / 3", "2 / 3; 2 / 3"),
+        ("IV/2", "IV/2; IV/2"),
+        ("2/3, 4", "2/3, 4; 2/3, 4th"),  # a list: its first piece decides, as before
+    ],
+)
+def test_numbers_joined_by_slashes_are_numeric(tmp_path: Path, value: str, expected: str) -> None:
+    """citeproc-js's processNumber takes a single value of digits joined by slashes as numeric (its label printed,
+    singular) — citeproc-js 2.4.63's output for this style."""
+    assert _one(tmp_path, _SLASHED_LAYOUT, {"number": value, "volume": value}) == expected
+
+
+@pytest.mark.parametrize("variable", ["version", "volume", "number"])
+def test_a_label_of_a_slashed_number_is_singular(tmp_path: Path, variable: str) -> None:
+    """ "2/369" is one number for processNumber, so its label is singular whatever the variable ("version 2/369", not
+    "versions"; citeproc-js 2.4.63)."""
+    layout = f'<group delimiter=" "><label variable="{variable}"/><text variable="{variable}"/></group>'
+    assert _one(tmp_path, layout, {variable: "2/369"}) == f"{variable} 2/369"

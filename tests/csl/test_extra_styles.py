@@ -173,18 +173,33 @@ def test_short_url(tmp_path: Path, url: str, expected: str) -> None:
     ("value", "expected"),
     [
         # citeproc-js applies text-case to each value of a number variable (processNumber's pieces, split at ", ",
-        # "; ", "&" and hyphens; a subsection "2nd-fourth" is one value, a word "and" joins no values)
+        # "; ", "&", " and " and hyphens; a subsection "2nd-fourth" is one value; a later value's leading word of up
+        # to four lower-case letters, then "." or a space, is a label: not cased)
         ("ninth Dover printing, tenth GPO printing", "Ninth Dover printing, Tenth GPO printing"),
         ("12th Yellow-tailed Wooly Monkey", "12th Yellow-Tailed Wooly Monkey"),
         ("second edition; third", "Second edition; Third"),
         ("a-b-c", "A-B-C"),
         ("first, 2nd-fourth", "First, 2nd-fourth"),
         ("rev. and exp.", "Rev. and exp."),
+        ("rev. and enl ed.", "Rev. and enl Ed."),
+        ("second and revised ed.", "Second and Revised ed."),
+        ("rev. and enl", "Rev. and Enl"),
+        ("rev. & enl. ed.", "Rev. & enl. Ed."),
     ],
 )
 @pytest.mark.parametrize("element", ["text", "number"])
 def test_text_case_of_number_pieces(tmp_path: Path, element: str, value: str, expected: str) -> None:
     style = _style(tmp_path, f'<{element} variable="edition" text-case="capitalize-first"/>')
+    assert format_bibliography([{"id": "a", "type": "book", "edition": value}], style) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("rev. and enl ed.", "REV. and enl ED."), ("second and revised ed.", "SECOND and REVISED ED.")],
+)
+def test_uppercase_of_number_pieces_leaves_joiners_and_labels(tmp_path: Path, value: str, expected: str) -> None:
+    """uppercase too goes value by value: joiners and labels as written (citeproc-js 2.4.63)."""
+    style = _style(tmp_path, '<text variable="edition" text-case="uppercase"/>')
     assert format_bibliography([{"id": "a", "type": "book", "edition": value}], style) == [expected]
 
 

@@ -79,6 +79,12 @@ _NUMBER = (
         ("volume", "vol.7", "en-US", "vol. vol.7"),
         ("volume", "no. 7", "en-US", "vol. no. 7"),
         ("issue", "vol. 3", "en-US", "no. vol. 3"),
+        # another variable's label in page: its term twice, for the style's label and before the number
+        ("page", "vol. 7-44", "en-US", "vols. vols. 7–44 N"),
+        ("page", "vol. 7", "de-DE", "Bd. Bd. 7 N"),
+        ("page", "ch. 5-6", "en-US", "chaps. chaps. 5–6 N"),
+        ("page", "no. 3, no. 5", "en-US", "nos. nos. 3, 5 N"),
+        ("page", "vols. 7-44", "en-US", "p. vols. 7-44"),  # not a label citeproc-js knows: as written
     ],
 )
 def test_a_numbers_own_label_in_its_value_is_not_printed(
@@ -97,6 +103,14 @@ def test_a_number_without_its_own_label_sorts_as_a_number(tmp_path: Path) -> Non
     items = [{"title": "T", "issue": "no. 3"}, {"title": "T", "issue": "nz"}]
     order = _order(tmp_path, _NUMBER.format(v="issue"), items)
     assert [items[int(i)]["issue"] for i in order] == ["nz", "no. 3"]
+
+
+def test_another_variables_label_in_page_comes_before_the_number_blob(tmp_path: Path) -> None:
+    """page "vol. 7-44" sorts as citeproc-js's "vols.|vols.|undefined7–44|N|": after "vols.|vols.|undefined7,|q|N|"
+    of "vol. 7, q" ("undefined" after both labels; citeproc-js 2.4.63's order)."""
+    items = [{"title": "T", "page": "vol. 7-44"}, {"title": "T", "page": "vol. 7, q"}, {"title": "T", "page": "7"}]
+    order = _order(tmp_path, _NUMBER.format(v="page"), items)
+    assert [items[int(i)]["page"] for i in order] == ["7", "vol. 7, q", "vol. 7-44"]
 
 
 @pytest.mark.parametrize(

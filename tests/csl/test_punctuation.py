@@ -323,3 +323,23 @@ def test_a_decorated_field_keeps_its_closing_quote_from_a_siblings_mark(tmp_path
     assert format_bibliography(items, _style(tmp_path, f'{_D}{_IT}/><text value="x"/></group>')) == ["a “b.” x"]
     quoted = '<text variable="title" quotes="true" font-style="italic"/>'
     assert format_bibliography(items, _style(tmp_path, f'{_D}{quoted}<text value="x"/></group>')) == ["“a ‘b.’” x"]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        ('<text variable="title" quotes="true"/>', "“Abuse or Reuse?: Public Space; or What?”"),
+        ('<group delimiter=": "><text variable="title"/><text variable="publisher"/></group>', "Why;: So?: Now: P"),
+    ],
+)
+def test_marks_meeting_inside_a_field_are_text(tmp_path: Path, layout: str, expected: str) -> None:
+    """ "?" and ":" written next to each other in one field stay (citeproc-js merges marks only where two blobs meet:
+    "What?" + ": " is "What?"); expected values are citeproc-js 2.4.63's output."""
+    title = "Abuse or Reuse?: Public Space; or What?" if "quotes" in layout else "Why;: <i>So?</i>: Now"
+    assert _one(tmp_path, layout, {"title": title, "publisher": "P"}) == expected
+
+
+def test_a_field_ending_in_a_mark_still_merges_with_the_delimiter(tmp_path: Path) -> None:
+    """The blob boundary rule is unchanged: "What?" + ": " + "P" is "What? P" (citeproc-js 2.4.63)."""
+    layout = '<group delimiter=": "><text variable="title"/><text variable="publisher"/></group>'
+    assert _one(tmp_path, layout, {"title": "What?", "publisher": "P"}) == "What? P"

@@ -117,6 +117,32 @@ def test_a_literal_date_opens_an_empty_level(tmp_path: Path) -> None:
     assert _order(tmp_path, macro, items, _DATE) == ["literal date", "no date"]
 
 
+@pytest.mark.parametrize(
+    ("around", "expected"),
+    [
+        # the date's level in the group that has the volume: "7,|12|" as without a date, before "7,|13|"
+        ('<group delimiter=", "><text variable="volume"/><text macro="d"/><text variable="page"/></group>', "LNN"),
+        # the date in a group of its own, then the page: still the ", " of the group it went into
+        ('<group delimiter=", "><text variable="volume"/><group delimiter="; "><text macro="d"/></group>'
+         '<text variable="page"/></group>', "LNN"),
+        # the date's group gets "z" too: "7,|z;|12|" sorts after "7,|13|"
+        ('<group delimiter=", "><text variable="volume"/><group delimiter="; "><text macro="d"/><text value="z"/>'
+         '</group><text variable="page"/></group>', "NNL"),
+    ],
+)  # fmt: skip
+def test_a_level_empty_when_it_opens_gets_the_delimiter_before_it(tmp_path: Path, around: str, expected: str) -> None:
+    """citeproc-js joins a level's children when it writes them: a literal date's level, empty when the group puts it
+    after the volume, is preceded by the group's delimiter once the page goes into it ("7,|12|", not "7|12|"; the
+    orders are citeproc-js 2.4.63's)."""
+    date = '<macro name="d"><date variable="issued"><date-part name="year"/></date></macro>'
+    items = [
+        {"title": "L", "volume": "7", "issued": {"literal": "forthcoming"}, "page": "12"},
+        {"title": "N", "volume": "7", "page": "13"},
+        {"title": "N", "volume": "7", "page": "12a"},
+    ]
+    assert "".join(_order(tmp_path, around, items, date)) == expected
+
+
 def test_marks_of_open_levels() -> None:
     """The insertion marks: a date's level stays open through the levels around it; what comes next goes into the
     first (innermost) open level, after its delimiter; a level that ends closes the current one. citeproc-js's keys

@@ -24,7 +24,10 @@ _COUNTED = re.compile(r"^(?:[0-9]+[-,:a-zA-Z]*|[ivxlcmIVXLCM]+)$")
 _RANGE_PIECE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+[a-z]*)$")
 _PLAIN = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
 _WORD = re.compile(r"^[a-zA-Z]+$")
+_SLASHED = re.compile(r"^[0-9]+(?:/[0-9]+)+$")  # processNumber: numeric, singular, never collapsed
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
+_LONG_LABELS = "subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec"
+_HONORARY = re.compile(rf"^((?:[a-z]{{1,4}}|{_LONG_LABELS})(?:\.| ) *)(.*)$", re.S)
 
 
 def pieces(text: str) -> list[str]:
@@ -44,15 +47,22 @@ def pieces(text: str) -> list[str]:
 
 def case_pieces(text: str) -> list[str]:
     """Values and joiners alternating, as citeproc-js's processNumber splits a value before text-case applies to each
-    value ("12th Yellow-tailed" → "12th Yellow", "-", "tailed"; "2nd-fourth" one value)."""
+    value ("12th Yellow-tailed" → "12th Yellow", "-", "tailed"; "2nd-fourth" one value; "second and revised" two)."""
     parts = _JOINER.split(text)
     i = len(parts) - 2
     while i > 0:
-        subsection = parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1])
-        if subsection or parts[i].strip().endswith("and"):  # (a word "and" does not start a new value)
+        if parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1]):
             parts[i - 1 : i + 2] = ["".join(parts[i - 1 : i + 2])]
         i -= 2
     return parts
+
+
+def honorary_label(piece: str) -> tuple[str, str] | None:
+    """(label, rest) when a value after the first starts with a word processNumber takes for a label ("enl ed." →
+    "enl ", "ed."; words of up to four lower-case letters and a few longer ones, then "." or a space): text-case
+    leaves the label as written and cases the rest ("rev. and enl ed." → "Rev. and enl Ed.")."""
+    found = _HONORARY.match(piece)
+    return (found.group(1), found.group(2)) if found else None
 
 
 def _value(piece: str) -> str:
@@ -64,8 +74,15 @@ def _value(piece: str) -> str:
 def is_numeric(text: str, roman: bool = True) -> bool:
     """CSL is-numeric as citeproc-js decides it: the first piece's value is a number (with letters or a range)."""
     parts = pieces(text)
+    if len(parts) == 1 and _SLASHED.match(parts[0]):  # citeproc-js's own exception: "2/369" is one number
+        return True
     value = _value(parts[0]) if parts else ""
     return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
+
+
+def is_slashed(text: str) -> bool:
+    """Whether the value is digits joined by slashes ("2/369"), which processNumber takes as one number."""
+    return bool(_SLASHED.match(text.strip()))
 
 
 def is_plural(text: str) -> bool:

@@ -14,10 +14,10 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
-from litsite.csl.fixes.number_text import is_plural, write
+from litsite.csl.fixes.number_text import is_plural, is_slashed, write
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.markup import NUMEND
-from litsite.csl.number_labels import number_label
+from litsite.csl.number_labels import number_label, page_label
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
@@ -116,6 +116,13 @@ def short_url(url: str) -> str:
     return re.sub(r"https?://", "", url, count=1) if "//www." in url else url
 
 
+def embedded_page_label(element: object, reference: object) -> str:
+    """The term of another variable's label written in page, as citeproc-js prints it before the number ("vols. ")."""
+    plural = is_plural(str(reference.get("page")))
+    get = element.get_plural_term if plural else element.get_single_term  # type: ignore[attr-defined]
+    return f"{get(page_label(reference), form='short')} "
+
+
 @extend("text")
 class TextNumbers(PageRanges):
     """cs:text: en dash in ranges of numeric variables."""
@@ -127,6 +134,8 @@ class TextNumbers(PageRanges):
         text = super()._variable(item, context)
         if variable == "URL" and text is not None and self.get("form") == "short":
             return short_url(str(text))
+        if variable == "page" and text is not None and page_label(item.reference):  # "vol. 7-44" (number_labels)
+            return String(embedded_page_label(self, item.reference)) + text
         if variable == "locator" and text is not None:
             if (item.locator.label or "page") == "page":
                 return number_end(self.litsite_pages(str(item.locator.identifier)), item.locator.identifier)
@@ -166,6 +175,8 @@ class CountLabel:
                 **kwargs: object) -> object:  # fmt: skip
         """citeproc-py reads the count from the cite instead of the item (and fails): decide the plural here."""
         var = variable or self.get("variable") or ""
+        if plural is None and var != "locator" and is_slashed(str(item.reference.get(var.replace("-", "_")) or "")):
+            plural = False  # processNumber: "2/369" is one number (number_text)
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
             plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
@@ -173,6 +184,6 @@ class CountLabel:
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
                 plural = is_plural(str(value))
-        if variable is None and var == "number":
-            variable = number_label(item.reference)  # the term a label written in the value names ("bk. 3")
+        if variable is None and var in ("number", "page"):  # the term a label written in the value names ("bk. 3")
+            variable = (number_label if var == "number" else page_label)(item.reference)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

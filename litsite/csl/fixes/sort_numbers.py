@@ -19,6 +19,8 @@ import re
 from citeproc.string import String
 
 from litsite.csl.elements import extend
+from litsite.csl.fixes.numbers import embedded_page_label
+from litsite.csl.number_labels import page_label
 from litsite.csl.sort_levels import has_marks, join_level, marks_only, strip
 from litsite.csl.sort_levels import visible as output
 
@@ -163,9 +165,15 @@ class NumberKeys:
         value = getattr(item, "reference", {}).get(variable)
         if value is None or not _BLOB_VALUE.match(str(value).strip()):
             return out
+        head = embedded_page_label(self, item.reference) if variable == "page" and page_label(item.reference) else ""
+        if head and head in str(out):  # another variable's label written in page: output before the blob
+            at = str(out).find(head) + len(head)
+            before, out = String(str(out)[:at]), String(str(out)[at:])
+        else:
+            before = String("")
         if _own_level(self):  # first in a list of its own: only its seen numbers ("3,|undefined5,|7;")
-            return String(resolve(NUMBER_KEY[0] + str(out) + NUMBER_KEY[1]))
-        return String(NUMBER_KEY[0]) + out + String(NUMBER_KEY[1])
+            return String(resolve(str(before) + NUMBER_KEY[0] + str(out) + NUMBER_KEY[1]))
+        return before + String(NUMBER_KEY[0]) + out + String(NUMBER_KEY[1])
 
 
 for _tag in ("text", "number"):

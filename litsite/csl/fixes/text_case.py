@@ -11,6 +11,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import case_pieces as number_pieces
+from litsite.csl.fixes.number_text import honorary_label
 from litsite.csl.fixes.title_case import title_case
 
 _MODES = {"title": "title", "capitalize-all": "all", "capitalize-first": "first", "sentence": "sentence"}
@@ -85,10 +86,14 @@ class TextCased:
             return text  # citeproc-js title-cases English items only (the item's language, else the locale's)
         lang = language.lower()[:2] if language else None
         plain = not isinstance(text, MixedString) or not any(isinstance(piece, NoCase) for piece in text)
-        if self.get("variable") in NUMBER_VARIABLES and case in _MODES and plain:
+        if self.get("variable") in NUMBER_VARIABLES and (case in _MODES or case == "uppercase") and plain:
             # citeproc-js cases a number variable piece by piece (processNumber's pieces: "ninth printing, Tenth")
             parts = number_pieces(str(text))
-            return String("".join(p if i % 2 else str(apply_case(p, case, lang)) for i, p in enumerate(parts)))
+            for i in range(0, len(parts), 2):
+                label = honorary_label(parts[i]) if i else None  # a value's leading label stays as written
+                head, rest = label or ("", parts[i])
+                parts[i] = head + (str(apply_case(rest, case, lang)) if rest else "")
+            return String("".join(parts))
         return apply_case(text, case, lang)
 
     def strip_periods(self, string: object) -> object:
