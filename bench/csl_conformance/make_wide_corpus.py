@@ -205,6 +205,10 @@ SOURCES = {
     "jgm-citeproc": (from_fixtures, "jgm/*.txt", 200),
     "biblatex": (from_bibtex, "biblatex/*.bib", 300),
     "bbt-import": (from_bibtex_spread, "bbtimport/*.bib", 300),
+    "lab-neuro": (from_bibtex, "wittkuhn.bib", 300),
+    "lab-ml": (from_bibtex_spread, "labml/*.bib", 300),
+    "lab-plai": (from_bibtex, "plai.bib", 300),
+    "lab-tamaki": (from_bibtex, "tamaki-all.bib", 300),
 }
 
 
