@@ -226,6 +226,10 @@ SOURCES = {
     "ref-apa": (from_bibtex, "refapa/*.bib", 300),
     "hum-archaeologie": (from_docstrip, "hum-archaeologie/archaeologie.dtx", 300),
     "hum-sbl": (from_bibtex, "hum-sbl/biblatex-sbl.bib", 300),
+    "lab-neuro": (from_bibtex, "wittkuhn.bib", 300),
+    "lab-ml": (from_bibtex_spread, "labml/*.bib", 300),
+    "lab-plai": (from_bibtex, "plai.bib", 300),
+    "lab-tamaki": (from_bibtex, "tamaki-all.bib", 300),
 }
 
 

@@ -20,9 +20,10 @@ from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
 from litsite.csl.fixes.name_parse import split_particles
-from litsite.csl.fixes.names import initialize
+from litsite.csl.fixes.names import given_pair
 from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
+from litsite.csl.sort_persons import registered
 from litsite.csl.source import Item
 from litsite.parallel import Parallel
 
@@ -31,13 +32,6 @@ def family_key(name: dict) -> str:
     """The family name as short forms show it."""
     parts = split_particles(dict(name))
     return f"{parts[3]} {parts[1]}".strip()
-
-
-def given_pair(name: dict) -> tuple[str, str]:
-    """(initials, full given name) of a person; periods do not make another person ("David R." is "David R"),
-    as citeproc-js's name registry strips them."""
-    given = " ".join(split_particles(dict(name))[0].replace(".", " ").split())
-    return (initialize(given, ".", True), given)
 
 
 def _state_from_json(state: dict) -> dict:
@@ -357,7 +351,7 @@ class Disambiguator:
         rule = self.citation.get("givenname-disambiguation-rule", "by-cite")
         if not self.option("disambiguate-add-givenname") or rule == "by-cite":
             return
-        people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        people: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # family → initials → givens
         shown: dict[str, list[list[str]]] = {}
 
         def people_of(key: str) -> list[list[str]]:
@@ -370,18 +364,27 @@ class Disambiguator:
             found = self.memo.get(f"n|{self.tags[key]}")  # a function of the item alone (and the style)
             shown[key] = self.memo.put(f"n|{self.tags[key]}", people_of(key)) if found is None else found
             for family, initials, given in shown[key]:
-                people[family].add((initials, given))
+                people[family][initials].add(given)
+        noted = getattr(self.citation.getroottree().getroot(), "litsite_sort_persons", None) or {}
+        for name in registered([lists for key in keys for lists in noted.get(key, [])], rule.startswith("primary")):
+            people[family_key(name)][given_pair(name)[0]].add(given_pair(name)[1])  # sort_persons.py
         for key, names in shown.items():
-            levels = {}
-            for family, _, _ in names:
-                others = people[family]
-                if len(others) < 2:
+            levels: dict[str, dict[str, int]] = {}
+            for family, initials, _ in names:
+                # each person's own level (CSL.Registry.NameReg.evalname): initials when the family has persons of
+                # other initials, the full given name only when another person shares these initials
+                forms = people[family]
+                if rule.endswith("with-initials"):
+                    if len(forms) < 2:
+                        continue  # initials cannot tell "S. Horvath" from "Steve Horvath": citeproc-js adds none
+                    level = 1
+                elif len(forms[initials]) > 1:
+                    level = 2
+                elif len(forms) > 1:
+                    level = 1
+                else:
                     continue
-                initials = {pair[0] for pair in others}
-                if rule.endswith("with-initials") and len(initials) < 2:
-                    continue  # initials cannot tell "S. Horvath" from "Steve Horvath": citeproc-js adds none
-                level = 1 if len(initials) == len(others) or rule.endswith("with-initials") else 2
-                levels[family] = level
+                levels.setdefault(family, {})[initials] = level
             if levels:
                 self.state(key)["given_fam"] = levels
                 self.state(key)["given_primary"] = rule.startswith("primary-name")

@@ -19,6 +19,7 @@ from litsite.csl.fixes.positions import PositionTracker
 from litsite.csl.insertion import batch_flags, dotless_language, registration
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.sort_givens import givens_options, registry_tag
+from litsite.csl.sort_persons import raw_and_persons
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
 
@@ -248,9 +249,10 @@ class Formatter:
         tags = {item.key: tags[item.key] + registry_tag(givens, item.reference, demote) for item in bib.items}
         raws = {item.key: memo.get(f"s|{tags[item.key]}") for item in bib.items}
         todo = [key for key, raw in raws.items() if raw is None]
-        for key, raw in zip(todo, parallel.map(lambda k: sort.litsite_raw(by_key[k], layout), todo), strict=True):
+        for key, raw in zip(todo, parallel.map(lambda k: raw_and_persons(sort, by_key[k], layout), todo), strict=True):
             raws[key] = memo.put(f"s|{tags[key]}", raw)
-        rows = [raws[item.key] for item in bib.items]
+        root.litsite_sort_persons = {key: raw[1] for key, raw in raws.items()}  # sort_persons.py
+        rows = [raws[item.key][0] for item in bib.items]
         registered = [tags[item.key] for item in bib.items]
         previous = memo.get("o|")
         lang = sort._lang()

@@ -32,6 +32,7 @@ from litsite.csl.markup import KEPT
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
+from litsite.csl.sort_persons import note_sort_names
 
 _DEFAULTS = {
     "and": None,
@@ -53,6 +54,13 @@ _INHERITED = {"form": "name-form", "delimiter": "name-delimiter"}
 def initialize(given: str, mark: str, hyphen: bool) -> str:
     """Initials of a given name: "John Paul" → "J. P." with mark ". " (citeproc-js initializeWith)."""
     return initialize_with(given, mark, False, hyphen)
+
+
+def given_pair(name: dict) -> tuple[str, str]:
+    """(initials, full given name) of a person; periods do not make another person ("David R." is "David R"),
+    as citeproc-js's name registry strips them."""
+    given = " ".join(split_particles(dict(name))[0].replace(".", " ").split())
+    return (initialize(given, ".", True), given)
 
 
 def normalize_initials(given: str, mark: str) -> str:
@@ -112,6 +120,7 @@ class Name:
         if sort_options:
             keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
             lang = str(item.reference.get("language") or "")
+            note_sort_names(item, shown)  # citeproc-js registers them (sort_persons.py)
             return self._sort_text(keyed, form, opt, lang, item, names) if shown else None
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
@@ -125,7 +134,7 @@ class Name:
             fam = (dis or {}).get("given_fam")
             if fam and not (primary and i) and "literal" not in name:
                 _, family_, _, ndp_, _ = split_particles(dict(name))
-                level = max(level, fam.get(f"{ndp_} {family_}".strip(), 0))
+                level = max(level, fam.get(f"{ndp_} {family_}".strip(), {}).get(given_pair(name)[0], 0))
             rendered.append((self._one(name, form, inverted, opt, level, lang) or String(""), inverted))
         if not rendered:
             return None
