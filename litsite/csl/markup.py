@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
 
-from litsite.csl.punctuation import RICH_SEAL, SEAL, into_quote
+from litsite.csl.punctuation import RICH_SEAL, SEAL, into_quote, left_margin_spaces
 
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
@@ -318,9 +318,9 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
 
 def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’"), piq: bool = True) -> str:
     """Turn rendered text with placeholders into the final output of the format."""
-    text = resolve_quotes(text, quotes, piq)
+    text = resolve_quotes(text if fmt == "html" else left_margin_spaces(text), quotes, piq)
     if fmt == "html":
-        text = _flip_flop(text)
+        text = _flip_flop(left_margin_spaces(text, CLOSE["lm"], OPEN["ri"]))
         text = _SUPERSCRIPT_RE.sub(lambda m: OPEN["sup"] + _SUPERSCRIPTS[m.group()] + CLOSE["sup"], text)
         return _PLACEHOLDER_RE.sub(lambda m: _TO_HTML[m.group()], html.escape(text, quote=False))
     return _PLACEHOLDER_RE.sub("", text)

@@ -7,6 +7,8 @@ closing quote move inside it (its swapToTheLeft), ; and : stay outside and stop 
 
 from __future__ import annotations
 
+import re
+
 from citeproc.string import MixedString, String
 
 # citeproc-js's LtoR_MAP: (first, second) → what is written
@@ -52,6 +54,10 @@ SEAL = "\ue1b2"  # (U+E1B0 and U+E1B1 are sorting.DATE_KEY, U+E1B4 and U+E1B5 so
 RICH_SEAL = "\ue1b3"
 SEALS = SEAL + RICH_SEAL
 MARKS = frozenset(".,;:!?")
+# The space citeproc-js's text format writes after a left-margin field ("@display/left-margin": str + " "): a mark
+# opening what follows the field goes inside it, before the space, merged with the field's own last mark (its
+# leftward moves a prefix's mark into the previous sibling's suffix): "2017" + ". https" is "2017.  https".
+LEFT_MARGIN_SPACE = "\ue1c1"
 
 
 def unseal(pieces: list, delimiter: str, last: bool = True) -> list:
@@ -96,3 +102,19 @@ def _strip_seal(piece: object) -> object:
     if isinstance(piece, String):
         return type(piece)(_unsealed(str(piece)))
     return _unsealed(str(piece))
+
+
+def left_margin_spaces(text: str, close: str = LEFT_MARGIN_SPACE, opens: str = "") -> str:
+    """Text with each left-margin field's end (`close`: its space, or in HTML its closing tag, perhaps followed by
+    one of `opens`) after the mark that opened what follows; in text the space is written."""
+    if close not in text:
+        return text
+    after = f"(?:[{re.escape(opens)}])?" if opens else ""
+    pattern = f"([.,;:!?])?([{SEALS}]*)({re.escape(close)}{after})([.,;:!?])"
+
+    def moved(match: re.Match[str]) -> str:
+        mark = merge(match.group(1), match.group(4)) if match.group(1) else match.group(4)
+        return mark + match.group(2) + match.group(3)
+
+    text = re.sub(pattern, moved, text)
+    return text.replace(LEFT_MARGIN_SPACE, " ")
