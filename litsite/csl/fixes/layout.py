@@ -17,7 +17,7 @@ from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
 from litsite.csl.fixes.positions import first_note_number
 from litsite.csl.markup import CLOSE, HOLD, OPEN, PLACEHOLDERS, TERM, UNREPLACED
-from litsite.csl.punctuation import LEFT_MARGIN_SPACE, last_mark
+from litsite.csl.punctuation import LEFT_MARGIN_SPACE, last_mark, without_number_suffix
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -183,6 +183,7 @@ class Layout:
         parts = [p for p in parts if p is not None and str(p) != ""]
         if not parts:
             return String(""), names
+        parts[-1] = without_number_suffix(parts[-1])  # the layout's suffix is a parent's: not merged
         number = getattr(item, "number", None)
         if align and len(parts) > 1:
             parts[1] = capitalize_entry_term(parts[1], number)
