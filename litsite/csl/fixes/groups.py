@@ -112,6 +112,16 @@ def _candidates(parent: object, item: object, context: object) -> object:
                 break
 
 
+class _NamesWith:
+    """A cs:names as a substitute's context, with another cs:name (everything else is the cs:names's own)."""
+
+    def __init__(self, names: object, name: object) -> None:
+        self._names, self.name = names, name
+
+    def __getattr__(self, attribute: str) -> object:
+        return getattr(self._names, attribute)
+
+
 @extend("substitute")
 class Substitute:
     """cs:substitute: the first child that renders is used and its variables are suppressed afterwards."""
@@ -125,6 +135,10 @@ class Substitute:
         for child in _candidates(self, item, context):
             if not kwargs.get("sort_options"):
                 item["_substitute_plain"] = not named  # read by Names.process (variables.py)
+            if isinstance(child, model.Names) and child.name is not None:
+                # the cs:names after it without one take that cs:name, not the outer one's (its label stays the
+                # outer one's): citeproc-js's build keeps the last cs:name it met ("John Smith, editor")
+                names = _NamesWith(self.getparent(), child.name)
             named = named or (isinstance(child, model.Names) and child.name is not None)
             _RECORDERS.append(set())
             try:
