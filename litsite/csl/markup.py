@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 from citeproc.string import MixedString, NoCase, String
 
-from litsite.csl.punctuation import RICH_SEAL, SEAL, into_quote
+from litsite.csl.punctuation import NUMBER_SUFFIX, RICH_SEAL, SEAL, into_quote, left_margin_spaces, number_suffix_marks
 
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
@@ -52,7 +52,7 @@ NUMEND = "\ue1aa"  # after a number citeproc-js keeps as a number: the punctuati
 KEPT = "\ue1ac"  # a space a string seam must not merge with the one before it (" kazuhiro jo" opening a list)
 UNREPLACED = "\ue1b6"  # opens the names of an entry compared with the next one but never replaced itself
 PLACEHOLDERS = frozenset(OPEN.values()) | frozenset(CLOSE.values()) | QUOTE_OPENS
-PLACEHOLDERS |= {QC, TERM, AQO, AQC, HOLD, NUMEND, SEAL, RICH_SEAL}
+PLACEHOLDERS |= {QC, TERM, AQO, AQC, HOLD, NUMEND, SEAL, RICH_SEAL, NUMBER_SUFFIX}
 _TO_HTML = {OPEN[name]: tags[0] for name, tags in _TAGS.items()}
 _TO_HTML |= {CLOSE[name]: tags[1] for name, tags in _TAGS.items()} | {TERM: "", HOLD: "", NUMEND: ""}
 _TO_HTML |= {SEAL: "", RICH_SEAL: ""}
@@ -292,7 +292,7 @@ def _double(m: re.Match) -> str:
 
 def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> str:
     """Move punctuation into quotes (if piq), drop doubled periods, and pick quote glyphs by nesting depth."""
-    text = text.replace(APOS, "’").replace(KEPT, " ")
+    text = number_suffix_marks(text.replace(APOS, "’").replace(KEPT, " "))
     if piq:
         text = _MOVE.sub(lambda m: into_quote(m.group(1), m.group(2), m.group(3)), text)
     text = _DOUBLE.sub(_double, text)
@@ -318,9 +318,9 @@ def resolve_quotes(text: str, quotes: tuple[str, str, str, str], piq: bool) -> s
 
 def finish(text: str, fmt: str, quotes: tuple[str, str, str, str] = ("“", "”", "‘", "’"), piq: bool = True) -> str:
     """Turn rendered text with placeholders into the final output of the format."""
-    text = resolve_quotes(text, quotes, piq)
+    text = resolve_quotes(text if fmt == "html" else left_margin_spaces(text), quotes, piq)
     if fmt == "html":
-        text = _flip_flop(text)
+        text = _flip_flop(left_margin_spaces(text, CLOSE["lm"], OPEN["ri"]))
         text = _SUPERSCRIPT_RE.sub(lambda m: OPEN["sup"] + _SUPERSCRIPTS[m.group()] + CLOSE["sup"], text)
         return _PLACEHOLDER_RE.sub(lambda m: _TO_HTML[m.group()], html.escape(text, quote=False))
     return _PLACEHOLDER_RE.sub("", text)

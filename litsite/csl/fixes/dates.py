@@ -44,6 +44,12 @@ def _sort_text(value: object, shown: set[str]) -> str:
     return DATE_KEY[0] + out + DATE_KEY[1]
 
 
+def _has_parts(value: object, shown: set[str]) -> bool:
+    """Whether the date (or either end of a range) has a value for one of the `shown` date-parts."""
+    ends = (value.begin, value.get("end")) if isinstance(value, DateRange) else (value,)
+    return any(end is not None and end.get(part) for end in ends for part in shown)
+
+
 @extend("date")
 class Date:
     """cs:date with correct delimiters, ranges and year-suffix."""
@@ -63,9 +69,11 @@ class Date:
             report(True, var)  # no digits, but a level opened as for any date (sort_levels)
             return String(DATE_KEY[0] + DATE_KEY[1])
         if kwargs.get("sort_options") is not None:
-            report(True, var)
             shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
             shown = shown or set(self.get("date-parts", "year-month-day").split("-"))
+            # the key is written whatever the parts, but a date none of whose shown parts the item has renders
+            # nothing for the group around it, which is then suppressed with its key (citeproc-js)
+            report(_has_parts(value, shown), var)
             return String(_sort_text(value, shown))  # a date in a macro sort key sorts as a date (BC before AD)
         if isinstance(value, LiteralDate) and kwargs.get("sort_options") is None and not self.is_locale_date():
             text = self._literal(value.text)

@@ -17,8 +17,8 @@ from citeproc import model
 from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.elements import base_classes, extend
-from litsite.csl.markup import APOS, AQC, AQO, CLOSE, HOLD, OPEN, QC, QUOTE_OPENS
-from litsite.csl.punctuation import MARKS, RICH_SEAL, SEAL, last_mark
+from litsite.csl.markup import APOS, AQC, AQO, CLOSE, HOLD, NUMEND, OPEN, QC, QUOTE_OPENS
+from litsite.csl.punctuation import MARKS, NUMBER_SUFFIX, RICH_SEAL, SEAL, last_mark
 
 _NORMAL = {"font-style": "ni", "font-weight": "nbi", "font-variant": "nsci"}
 DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
@@ -89,7 +89,7 @@ class SealedMarks:
             end = last_mark(str(string))
             if end in MARKS and end != suffix[0]:
                 string = string + String(HOLD)
-        out = super().wrap(string)
+        out = number_suffix(self, string, super().wrap(string), sealed)
         end = last_mark(str(out))
         if sealed and (end in MARKS or end == QC):  # (what follows is not moved into its closing quote either)
             out = out + String(RICH_SEAL if rich else SEAL)
@@ -102,3 +102,23 @@ class SealedMarks:
 
 for _tag in ("text", "label", "group"):
     extend(_tag)(SealedMarks)
+
+
+def number_suffix(element: object, string: object, out: object, sealed: bool) -> object:
+    """`out` (the element's text `string` with its affixes) marked after the suffix when the text ends in a number
+    and the suffix in a mark (punctuation.NUMBER_SUFFIX); not a decorated element's."""
+    if sealed or out is None:
+        return out
+    if str(string).endswith(NUMEND) and (element.get("suffix") or "")[-1:] in MARKS and last_mark(str(out)) in MARKS:
+        return out + String(NUMBER_SUFFIX)
+    return out
+
+
+@extend("number")
+class NumberSuffix:
+    """cs:number: marked after its suffix as SealedMarks marks a cs:text."""
+
+    def wrap(self, string: object) -> object:
+        """Affixes as citeproc-py adds them, the suffix marked (number_suffix)."""
+        sealed = any(self.get(name) is not None for name in DECORATIONS)
+        return number_suffix(self, string, super().wrap(string), sealed)  # type: ignore[misc]

@@ -40,16 +40,17 @@ def suppressed(element: object, item: object, variable: str) -> bool:
     return name in item.get("_used", ()) or bool(_RECORDERS and name in _RECORDERS[-1])
 
 
-def implicit_group(render: Callable[[], object]) -> object:
+def implicit_group(render: Callable[[], object], kept_with: str = "") -> object:
     """A macro's output, suppressed like a group's when it calls variables and all of them are empty (citeproc-js
-    treats a macro as a group: "in" before an empty container title is not printed)."""
+    treats a macro as a group: "in" before an empty container title is not printed); not when the output holds
+    `kept_with` (a sort key macro keeps the key of a date whose shown parts are empty: sorting.Key)."""
     _FRAMES.append([False, False])
     try:
         text = render()
         called, rendered = _FRAMES[-1]
     finally:
         _FRAMES.pop()
-    kept = not (called and not rendered)
+    kept = not (called and not rendered) or bool(kept_with and text is not None and kept_with in str(text))
     if _FRAMES:  # a macro that printed something (a term: "n.d.") counts as content for the group around it
         _FRAMES[-1][0] = _FRAMES[-1][0] or called
         _FRAMES[-1][1] = _FRAMES[-1][1] or bool(kept and text is not None and str(text))
@@ -111,6 +112,16 @@ def _candidates(parent: object, item: object, context: object) -> object:
                 break
 
 
+class _NamesWith:
+    """A cs:names as a substitute's context, with another cs:name (everything else is the cs:names's own)."""
+
+    def __init__(self, names: object, name: object) -> None:
+        self._names, self.name = names, name
+
+    def __getattr__(self, attribute: str) -> object:
+        return getattr(self._names, attribute)
+
+
 @extend("substitute")
 class Substitute:
     """cs:substitute: the first child that renders is used and its variables are suppressed afterwards."""
@@ -124,6 +135,10 @@ class Substitute:
         for child in _candidates(self, item, context):
             if not kwargs.get("sort_options"):
                 item["_substitute_plain"] = not named  # read by Names.process (variables.py)
+            if isinstance(child, model.Names) and child.name is not None:
+                # the cs:names after it without one take that cs:name, not the outer one's (its label stays the
+                # outer one's): citeproc-js's build keeps the last cs:name it met ("John Smith, editor")
+                names = _NamesWith(self.getparent(), child.name)
             named = named or (isinstance(child, model.Names) and child.name is not None)
             _RECORDERS.append(set())
             try:

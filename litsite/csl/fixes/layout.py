@@ -16,7 +16,8 @@ from citeproc.string import MixedString, String, join
 from litsite.csl.elements import extend
 from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
 from litsite.csl.fixes.positions import first_note_number
-from litsite.csl.markup import CLOSE, OPEN, PLACEHOLDERS, TERM, UNREPLACED
+from litsite.csl.markup import CLOSE, HOLD, OPEN, PLACEHOLDERS, TERM, UNREPLACED
+from litsite.csl.punctuation import LEFT_MARGIN_SPACE, last_mark, without_number_suffix
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -120,7 +121,7 @@ class Display:
             return out
         if getattr(self.get_formatter(), "fmt", "") != "html":
             if tag == "lm" and not _aligned(self):  # built, not added: + would fold it into a suffix's space
-                return MixedString([*(out if isinstance(out, MixedString) else [out]), String(" ")])
+                return MixedString([*(out if isinstance(out, MixedString) else [out]), String(LEFT_MARGIN_SPACE)])
             lead = {"block": "\n", "indent": "\n    "}.get(tag)
             return String(lead) + out if lead else out
         return MixedString([String(OPEN[tag])]) + out + String(CLOSE[tag])
@@ -178,9 +179,11 @@ class Layout:
         substitute = self.getparent().get("subsequent-author-substitute") if substituted else None
         parts = self._entry_parts(item, delimiter, substitute)
         names = item.get("_first_names")
+        lost = self._suffix_lost(parts)
         parts = [p for p in parts if p is not None and str(p) != ""]
         if not parts:
             return String(""), names
+        parts[-1] = without_number_suffix(parts[-1])  # the layout's suffix is a parent's: not merged
         number = getattr(item, "number", None)
         if align and len(parts) > 1:
             parts[1] = capitalize_entry_term(parts[1], number)
@@ -198,11 +201,39 @@ class Layout:
                 left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
                 return String(f"{OPEN['lm']}{left}{CLOSE['lm']}{OPEN['ri']}{right}{CLOSE['ri']}"), names
             return String(f"{left} {right}"), names
-        return capitalize_entry_term(self._joined(parts, delimiter), number), names
+        return capitalize_entry_term(self._joined(parts, delimiter, lost), number), names
 
-    def _joined(self, parts: list, delimiter: str) -> object:
+    def _using_display(self) -> bool:
+        """citeproc-js's using_display: the layout's first child has a display attribute (it sets the option only
+        while it reads the first element of the bibliography's layout)."""
+        first = next(iter(self.iterchildren()), None)
+        return first is not None and bool(first.get("display")) and self.getparent().tag.endswith("bibliography")
+
+    def _suffix_lost(self, parts: list) -> bool:
+        """Whether the layout's suffix is not written: with display in use citeproc-js puts it on the last output
+        of the layout's children, and a display element or a macro that renders nothing still leaves one (an
+        empty right-inline block after a left-margin one), which takes the suffix with it."""
+        if not self.get("suffix") or not self._using_display():
+            return False
+        for child, part in zip(reversed(list(self.iterchildren())), reversed(parts), strict=True):
+            if part is not None and str(part) != "":
+                return False
+            if child.get("display") or child.get("macro"):
+                return True
+        return False
+
+    def _joined(self, parts: list, delimiter: str, lost: bool = False) -> object:
         """The entry's parts joined inside the layout's affixes and formatting, display blocks as citeproc-js."""
         joined = join(parts, delimiter)
+        if lost:
+            prefix = self.get("prefix")
+            return self.format(MixedString([String(prefix), joined]) if prefix else joined)
+        value = str(joined)
+        # without display in use the suffix is the entry's, after the field's space (but not a mark the field ends
+        # with: that one is written once)
+        own = value.endswith(LEFT_MARGIN_SPACE) and last_mark(value[:-1]) != (self.get("suffix") or "")[:1]
+        if own and not self._using_display():
+            joined = MixedString([joined, String(HOLD)])
         value = str(joined)
         if len(value) > 1 and value[0] in _BLOCK_OPENS and value[1] == " " and not self.get("prefix"):
             # a block that opens the entry starts trimmed, its leading space before it (citeproc-js: " N.d." when a

@@ -251,7 +251,7 @@ class Key:
         used = item.get("_used")
         item["_used"] = set()
         try:
-            text = implicit_group(lambda: macro.render(item, context=context, sort_options=options))
+            text = implicit_group(lambda: macro.render(item, context=context, sort_options=options), DATE_KEY[0])
         except Exception:
             text = None
         layout.repressed = saved
