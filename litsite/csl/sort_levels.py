@@ -25,7 +25,13 @@ import re
 
 OPEN, CLOSE = "\ue1b8", "\ue1b9"
 CUT, BRANCH_CUT = "\ue1c3", "\ue1c4"
-_MARK = re.compile(OPEN + "([01])([^" + CLOSE + "]*)" + CLOSE)
+_MARK = re.compile(OPEN + "([012])([^" + CLOSE + "]*)" + CLOSE)
+_PENDING = "\x00"  # flag "2": an empty level put after content, the enclosing delimiter before its first output
+
+
+def _own(field: str) -> str:
+    """A mark's own delimiter (without the pending one of flag "2")."""
+    return field.rsplit(_PENDING, 1)[-1]
 
 
 def mark(delimiter: str, content: bool) -> str:
@@ -50,9 +56,14 @@ def _insert(text: str, piece: str) -> str:
     if match is None or not piece:
         return text + piece
     if not visible(piece):
+        inner = _MARK.search(piece)
+        if inner and inner.group(1) == "0" and match.group(1) == "1" and match.group(2):
+            # an empty open level after output: the enclosing delimiter comes before what later goes into it
+            pending = OPEN + "2" + match.group(2).replace(_PENDING, "") + _PENDING + inner.group(2) + CLOSE
+            piece = piece[: inner.start()] + pending + piece[inner.end() :]
         return text[: match.start()] + piece + text[match.start() :]
-    delimiter = match.group(2) if match.group(1) == "1" else ""
-    rest = _MARK.sub(lambda m: mark(m.group(2), True), text[match.start() :])
+    delimiter = {"1": _own(match.group(2)), "2": match.group(2).split(_PENDING)[0]}.get(match.group(1), "")
+    rest = _MARK.sub(lambda m: mark(_own(m.group(2)), True), text[match.start() :])
     return text[: match.start()] + delimiter + piece + rest
 
 
@@ -95,7 +106,7 @@ def suppressed_level(text: str) -> str | None:
     at = text.find(CUT)
     if at < 0:
         return None
-    before, marks = text[:at], [m.group(2) for m in _MARK.finditer(text, at)]
+    before, marks = text[:at], [_own(m.group(2)) for m in _MARK.finditer(text, at)]
     return before + "".join(mark(d, bool(visible(before)) if n == 0 else True) for n, d in enumerate(marks))
 
 

@@ -180,3 +180,16 @@ def test_a_suppressed_macro_holding_the_date_keeps_its_digits(tmp_path: Path) ->
         {"title": "b", "container-title": "J 2"},
     ]
     assert _order(tmp_path, macro, items, _MONTH_DAY) == ["b", "a"]
+
+
+def test_output_after_an_emptied_open_level_takes_the_enclosing_delimiter(tmp_path: Path) -> None:
+    """A suppressed macro left its level open and empty after "T"; "J" goes into it, and the enclosing group's
+    delimiter comes before it when the levels are flattened (citeproc-js 2.4.63: keys "T:|J|", "TB|", "T:|Z|")."""
+    extra = f'{_MONTH_DAY}<macro name="m2"><group><text macro="md"/></group></macro>'
+    macro = '<group delimiter=": "><text variable="note"/><text macro="m2"/><text variable="container-title"/></group>'
+    items = [
+        {"title": "1", "note": "T", "container-title": "J", "issued": {"date-parts": [[1986]]}},
+        {"title": "2", "note": "TB"},
+        {"title": "3", "note": "T", "container-title": "Z"},
+    ]
+    assert _order(tmp_path, macro, items, extra) == ["1", "3", "2"]
