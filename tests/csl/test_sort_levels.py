@@ -168,3 +168,54 @@ def test_a_macro_in_a_key_is_a_group(tmp_path: Path) -> None:
     assert _order(tmp_path, nested, items, extra) == ["a", "b", "bwa"]  # "xb" before "xbwa" (before "xbww")
     items = [{"title": "no volume"}, {"title": "3", "volume": "3"}]
     assert _order(tmp_path, '<text value="ww"/><text variable="volume"/>', items) == ["3", "no volume"]
+
+
+_MONTH_DAY = '<macro name="md"><date variable="issued"><date-part name="month"/><date-part name="day"/></date></macro>'
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        '<choose><if variable="title"><text macro="md"/></if></choose>',  # a branch is no level
+        '<group><text macro="md"/></group>',
+        # a macro with a date of its own (absent here) around the call
+        '<text macro="md"/><date variable="accessed"><date-part name="year"/></date>',
+    ],
+)
+def test_a_suppressed_group_after_a_date_loses_its_last_output(tmp_path: Path, between: str) -> None:
+    """A date shown as month and day has no value for an item with only a year, so the groups around it are
+    suppressed; citeproc-js pops the last output of the level current at a group's end, which after the date's
+    unclosed level is the group's own: the macro holding the date keeps its digits ("J100000000100000000|"), a
+    level around that macro loses them ("J|"). citeproc-js 2.4.63: keys "J|", "J|2|", "J100000300100000000|"."""
+    extra = f'{_MONTH_DAY}<macro name="m2">{between}</macro>'
+    macro = '<group><text variable="container-title"/><text macro="m2"/></group>'
+    items = [
+        {"title": "a", "container-title": "J", "issued": {"date-parts": [[1986]]}},
+        {"title": "b", "container-title": "J 2"},
+        {"title": "c", "container-title": "J", "issued": {"date-parts": [[1986, 3]]}},
+    ]
+    assert _order(tmp_path, macro, items, extra) == ["a", "b", "c"]
+
+
+def test_a_suppressed_macro_holding_the_date_keeps_its_digits(tmp_path: Path) -> None:
+    """The macro holding the date is suppressed too, but what it pops is the date's own (empty) level: its digits
+    sort ("J100000000100000000|" after "J|2|", citeproc-js 2.4.63)."""
+    macro = '<group><text variable="container-title"/><text macro="md"/></group>'
+    items = [
+        {"title": "a", "container-title": "J", "issued": {"date-parts": [[1986]]}},
+        {"title": "b", "container-title": "J 2"},
+    ]
+    assert _order(tmp_path, macro, items, _MONTH_DAY) == ["b", "a"]
+
+
+def test_output_after_an_emptied_open_level_takes_the_enclosing_delimiter(tmp_path: Path) -> None:
+    """A suppressed macro left its level open and empty after "T"; "J" goes into it, and the enclosing group's
+    delimiter comes before it when the levels are flattened (citeproc-js 2.4.63: keys "T:|J|", "TB|", "T:|Z|")."""
+    extra = f'{_MONTH_DAY}<macro name="m2"><group><text macro="md"/></group></macro>'
+    macro = '<group delimiter=": "><text variable="note"/><text macro="m2"/><text variable="container-title"/></group>'
+    items = [
+        {"title": "1", "note": "T", "container-title": "J", "issued": {"date-parts": [[1986]]}},
+        {"title": "2", "note": "TB"},
+        {"title": "3", "note": "T", "container-title": "Z"},
+    ]
+    assert _order(tmp_path, macro, items, extra) == ["1", "3", "2"]

@@ -44,10 +44,17 @@ def _sort_text(value: object, shown: set[str]) -> str:
     return DATE_KEY[0] + out + DATE_KEY[1]
 
 
-def _has_parts(value: object, shown: set[str]) -> bool:
-    """Whether the date (or either end of a range) has a value for one of the `shown` date-parts."""
-    ends = (value.begin, value.get("end")) if isinstance(value, DateRange) else (value,)
-    return any(end is not None and end.get(part) for end in ends for part in shown)
+def _has_shown(value: object, shown: set[str]) -> bool:
+    """Whether the date (its start) has one of the shown parts: citeproc-js's test of a date variable's success
+    (its @variable: a key of the date among the token's dateparts; seasons are no month)."""
+    begin = value.begin if isinstance(value, DateRange) else value
+    month = int(begin.get("month") or 0) if begin is not None else 0
+    values = {
+        "year": begin is not None and bool(begin.get("year")),
+        "month": 1 <= month <= 12,
+        "day": begin is not None and bool(begin.get("day")),
+    }
+    return any(values.get(part) for part in shown)
 
 
 @extend("date")
@@ -71,9 +78,7 @@ class Date:
         if kwargs.get("sort_options") is not None:
             shown = {p.get("name") for p in self.iterchildren() if p.get("name")}
             shown = shown or set(self.get("date-parts", "year-month-day").split("-"))
-            # the key is written whatever the parts, but a date none of whose shown parts the item has renders
-            # nothing for the group around it, which is then suppressed with its key (citeproc-js)
-            report(_has_parts(value, shown), var)
+            report(_has_shown(value, shown), var)  # a group around no shown part is suppressed (citeproc-js)
             return String(_sort_text(value, shown))  # a date in a macro sort key sorts as a date (BC before AD)
         if isinstance(value, LiteralDate) and kwargs.get("sort_options") is None and not self.is_locale_date():
             text = self._literal(value.text)

@@ -16,6 +16,7 @@ from citeproc.string import String
 from litsite.csl.elements import children, extend
 from litsite.csl.fixes.title_case import LANGUAGE_GATED, item_language
 from litsite.csl.punctuation import unseal
+from litsite.csl.sort_levels import suppressed_level
 
 _FRAMES: list[list[bool]] = []  # [called, rendered] per open cs:group
 
@@ -40,20 +41,22 @@ def suppressed(element: object, item: object, variable: str) -> bool:
     return name in item.get("_used", ()) or bool(_RECORDERS and name in _RECORDERS[-1])
 
 
-def implicit_group(render: Callable[[], object], kept_with: str = "") -> object:
+def implicit_group(render: Callable[[], object]) -> object:
     """A macro's output, suppressed like a group's when it calls variables and all of them are empty (citeproc-js
-    treats a macro as a group: "in" before an empty container title is not printed); not when the output holds
-    `kept_with` (a sort key macro keeps the key of a date whose shown parts are empty: sorting.Key)."""
+    treats a macro as a group: "in" before an empty container title is not printed)."""
     _FRAMES.append([False, False])
     try:
         text = render()
         called, rendered = _FRAMES[-1]
     finally:
         _FRAMES.pop()
-    kept = not (called and not rendered) or bool(kept_with and text is not None and kept_with in str(text))
+    kept = not (called and not rendered)
     if _FRAMES:  # a macro that printed something (a term: "n.d.") counts as content for the group around it
         _FRAMES[-1][0] = _FRAMES[-1][0] or called
         _FRAMES[-1][1] = _FRAMES[-1][1] or bool(kept and text is not None and str(text))
+    if not kept and text is not None:
+        open_level = suppressed_level(str(text))  # a date's level left open: only the last output goes
+        return None if open_level is None else String(open_level)
     return text if kept else None
 
 
@@ -87,6 +90,10 @@ class Group:
             if text is not None and (rendered or not called):
                 # a nested group of terms only counts as content (citeproc-js: IEEE's "[Online]." group)
                 _FRAMES[-1][1] = True
+        if text is not None and called and not rendered:
+            open_level = suppressed_level(str(text))  # a date's level left open: only the last output goes
+            if open_level is not None:
+                return String(open_level)
         if text is None or (called and not rendered):
             item["_predecessor"] = predecessor
             raise VariableError

@@ -27,7 +27,7 @@ from litsite.csl.fixes.sort_numbers import resolve
 from litsite.csl.insertion import dotless_language, insertion_order, plain_lower, turkish_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
 from litsite.csl.sort_etal import variable_et_al_key
-from litsite.csl.sort_levels import open_dates, strip
+from litsite.csl.sort_levels import macro_dates, strip
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -251,7 +251,7 @@ class Key:
         used = item.get("_used")
         item["_used"] = set()
         try:
-            text = implicit_group(lambda: macro.render(item, context=context, sort_options=options), DATE_KEY[0])
+            text = implicit_group(lambda: macro.render(item, context=context, sort_options=options))
         except Exception:
             text = None
         layout.repressed = saved
@@ -286,7 +286,7 @@ class Macro:
         if sort_options is None or text is None or not _has_date(self):
             return text
         # each date opens a level it never closes (citeproc-js): what follows it goes into this macro's level
-        return String(open_dates([DATE_KEY[0] + run + DATE_KEY[1] for run in _DATE_RUN.findall(str(text))]))
+        return String(macro_dates(str(text), _DATE_RUN, DATE_KEY))
 
 
 def _has_date(macro: object) -> bool:
