@@ -192,7 +192,7 @@ class Layout:
         if align and len(parts) > 1:
             # as citeproc-js's text output: the first field with its affixes, a space, the rest
             left = str(parts[0]).lstrip()
-            right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
+            right = str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()  # its leading spaces stay
             fmt = getattr(self.get_formatter(), "fmt", "text")
             if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces, the entry ends trimmed
                 left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()

@@ -1,0 +1,153 @@
+"""Rules found by measuring further styles and locales (conformance_wide.py --extra, session 10: CSE, OSCOLA, IOP,
+Harvard Anglia Ruskin, …).
+
+Expected values are citeproc-js 2.4.63's output for the same input and the same minimal style (bench/citeproc_js,
+text format unless said; citeproc-js's own entry is trimmed as render.js trims it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+
+from .probe import probe_style
+
+_ED = {"family": "Doe", "given": "John"}
+_BOTH = {"editor": [{"family": "Tiger", "given": "T"}], "translator": [{"family": "Gerbil", "given": "G"}]}
+_ITEMS = [
+    {"id": "c", "type": "book", "title": "Tt", "editor": [_ED]},
+    {"id": "b", "type": "book", "title": "T", **_BOTH},
+    {"id": "d", "type": "book", "title": "Ttt"},
+]
+
+
+def _entries(tmp_path: Path, layout: str, items: list[dict], fmt: str = "text", **kw: str) -> list[str]:
+    return [e.strip() for e in format_bibliography(items, probe_style(tmp_path, layout, **kw), fmt)]
+
+
+@pytest.mark.parametrize(
+    ("substitute", "expected"),
+    [
+        # names rendered through the outer cs:names (one without a cs:name of its own, also in a group or a
+        # branch) get its affixes and its delimiter; its own attributes are ignored
+        ("<names variable='editor translator'/>", ["[J. Doe] Tt", "[T. Tiger; G. Gerbil] T", "Ttt"]),
+        (
+            "<choose><if type='book'><names variable='editor translator' delimiter=' / ' prefix='&lt;'/></if></choose>",
+            ["[J. Doe] Tt", "[T. Tiger; G. Gerbil] T", "Ttt"],
+        ),
+        ("<group><names variable='editor'/></group>", ["[J. Doe] Tt", "[T. Tiger] T", "Ttt"]),
+        # anything else is printed without the outer cs:names's affixes: a cs:names with its own cs:name, a macro,
+        # a text
+        ("<names variable='editor'><name/></names>", ["John Doe Tt", "T Tiger T", "Ttt"]),
+        ("<names variable='editor' prefix='{' suffix='}'><name/></names>", ["{John Doe} Tt", "{T Tiger} T", "Ttt"]),
+        ("<text macro='ed'/>", ["John Doe Tt", "T Tiger T", "Ttt"]),
+        ("<names variable='editor'/><text value='anon'/>", ["[J. Doe] Tt", "[T. Tiger] T", "anon Ttt"]),
+        ("<text variable='title'/>", ["Tt", "T", "Ttt"]),
+    ],
+)
+def test_substitute_inside_the_names_affixes_or_not(tmp_path: Path, substitute: str, expected: list[str]) -> None:
+    layout = (
+        '<group delimiter=" "><names variable="author" prefix="[" suffix="]" delimiter="; ">'
+        f'<name initialize-with="."/><substitute>{substitute}</substitute></names><text variable="title"/></group>'
+    )
+    extra = '<macro name="ed"><names variable="editor"><name/></names></macro>'
+    assert _entries(tmp_path, layout, _ITEMS, extra=extra) == expected
+
+
+def test_substituted_anonymous_term_keeps_no_names_suffix(tmp_path: Path) -> None:
+    # Harvard Anglia Ruskin: names suffix="," around the "anon." term: citeproc-js "Anon. 2017a", not "Anon., 2017a"
+    layout = (
+        '<group delimiter=" "><names variable="author" suffix=","><name/><substitute><text macro="anon"/>'
+        '</substitute></names><text variable="title"/></group>'
+    )
+    extra = '<macro name="anon"><text term="anonymous" form="short" text-case="capitalize-first"/></macro>'
+    items = [{"id": "a", "type": "book", "title": "Tt"}, {"id": "b", "type": "book", "title": "Tt", "author": [_ED]}]
+    assert _entries(tmp_path, layout, items, extra=extra) == ["Anon. Tt", "John Doe, Tt"]
+
+
+def test_substituted_text_has_no_names_decorations(tmp_path: Path) -> None:
+    layout = (
+        '<group delimiter=" "><names variable="author" font-variant="small-caps" suffix=","><name initialize-with="."/>'
+        '<substitute><names variable="editor"/><text variable="title"/></substitute></names><text value="x"/></group>'
+    )
+    items = [{"id": "b", "type": "book", "title": "Tt"}, {"id": "c", "type": "book", "title": "Tt", "editor": [_ED]}]
+    assert _entries(tmp_path, layout, items, "html") == [
+        "Tt x",  # citeproc-js: '<div class="csl-entry">Tt x</div>'
+        '<span style="font-variant:small-caps;">J. Doe</span>, x',
+    ]
+
+
+def test_childless_substitute_names_take_the_outer_delimiter(tmp_path: Path) -> None:
+    # CSE: <names variable="author" delimiter="; "> … <substitute><names variable="editor translator"/>
+    items = [{"id": "b", "type": "book", "title": "T", **_BOTH}]
+    for own, outer, expected in [
+        ("", ' delimiter="; "', "T Tiger; G Gerbil"),
+        (' delimiter=" / "', ' delimiter="; "', "T Tiger; G Gerbil"),
+        (' delimiter=" / "', "", "T TigerG Gerbil"),
+    ]:
+        layout = (
+            f'<names variable="author"{outer}><name initialize-with=""/><substitute>'
+            f'<names variable="editor translator"{own}/></substitute></names>'
+        )
+        assert _entries(tmp_path, layout, items) == [expected]
+    label = (
+        '<names variable="author" delimiter="; "><name initialize-with=""/><label prefix=", "/>'
+        '<substitute><names variable="editor translator"/></substitute></names>'
+    )
+    assert _entries(tmp_path, label, items) == ["T Tiger, editor; G Gerbil, translator"]
+
+
+def test_a_term_written_with_form_long_overrides_the_locale(tmp_path: Path) -> None:
+    # CSE overrides "editortranslator" with form="long" written out; the locale file's term has no form attribute
+    extra = (
+        '<locale xml:lang="en"><terms><term name="editortranslator" form="long"><single>editor and translator</single>'
+        '<multiple>editors and translators</multiple></term><term name="and" form="long">und</term>'
+        '<term name="edition">ed-long</term></terms></locale>'
+    )
+    layout = (
+        '<names variable="editor translator" delimiter="; " suffix="."><name initialize-with="" and="text"/>'
+        '<label prefix=", "/></names><text term="edition" form="long" prefix=" "/><text term="and" prefix=" "/>'
+    )
+    same = [{"family": "Ostrich", "given": "O"}]
+    items = [{"id": "a", "type": "book", "title": "T", "editor": same, "translator": same}]
+    assert _entries(tmp_path, layout, items, extra=extra) == ["O Ostrich, editor and translator. ed-long und"]
+
+
+def test_et_al_options_of_cs_style_hold_while_disambiguating(tmp_path: Path) -> None:
+    # OSCOLA sets et-al-min/et-al-use-first on cs:style; a disambiguate="true" condition must not show every name
+    style = probe_style(
+        tmp_path, '<names variable="author"><name/></names><text variable="title" prefix=", "/>',
+        attrs='et-al-min="3" et-al-use-first="1"',
+    )  # fmt: skip
+    text = style.read_text(encoding="utf-8").replace(
+        '<citation><layout><text value="x"/></layout></citation>',
+        '<citation><layout><choose><if disambiguate="true"><text value="d"/></if><else><text value="x"/></else>'
+        "</choose></layout></citation>",
+    )
+    style.write_text(text, encoding="utf-8")
+    names = [{"family": f, "given": "A"} for f in ("Abc", "Bcd", "Cde", "Def")]
+    items = [
+        {"id": "a", "type": "book", "title": "One", "author": names},
+        {"id": "b", "type": "book", "title": "Two", "author": [names[0], {"family": "Xyz", "given": "B"}, *names[2:]]},
+    ]
+    assert format_bibliography(items, style, "text") == ["A Abc et al., One", "A Abc et al., Two"]
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # second-field-align in text: the first field, a space, then the rest with its own leading spaces (IOP)
+        ('<text variable="citation-number" prefix="[" suffix="]"/><group prefix=" "><text variable="title"/></group>',
+         "[1]  Tt"),
+        ('<text variable="citation-number" prefix="[" suffix="]"/><text variable="title"/>', "[1] Tt"),
+        ('<text variable="citation-number" prefix="[" suffix="] "/><text variable="title" prefix=" "/>', "[1]   Tt"),
+    ],
+)  # fmt: skip
+def test_second_field_align_keeps_the_rest_s_leading_space(tmp_path: Path, layout: str, expected: str) -> None:
+    style = probe_style(tmp_path, layout)
+    text = style.read_text(encoding="utf-8").replace("<bibliography>", '<bibliography second-field-align="flush">')
+    style.write_text(text, encoding="utf-8")
+    assert format_bibliography([{"id": "c", "type": "book", "title": "Tt"}], style, "text") == [expected]
