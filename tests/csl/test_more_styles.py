@@ -151,3 +151,28 @@ def test_second_field_align_keeps_the_rest_s_leading_space(tmp_path: Path, layou
     text = style.read_text(encoding="utf-8").replace("<bibliography>", '<bibliography second-field-align="flush">')
     style.write_text(text, encoding="utf-8")
     assert format_bibliography([{"id": "c", "type": "book", "title": "Tt"}], style, "text") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a name's suffix goes through initialize-with as written initials do (SAGE Harvard "Greaves PL Jr")
+        ('<name initialize-with="" name-as-sort-order="all" sort-separator=" "/>',
+         ["Greaves PL Jr", "Greaves P III", "Greaves Sr", "Greaves P JR"]),
+        ('<name initialize-with="" initialize="false"/>', ["Percy L Greaves Jr", "Percy Greaves III", "Greaves Sr",
+                                                          "Percy Greaves JR"]),
+        ('<name initialize-with=". "/>', ["P. L. Greaves Jr.", "P. Greaves III.", "Greaves Sr.", "P. Greaves J. R."]),
+        ('<name initialize-with="-"/>', ["P-L- Greaves Jr-", "P- Greaves III-", "Greaves Sr-", "P- Greaves J-R-"]),
+        ("<name/>", ["Percy L. Greaves Jr.", "Percy Greaves III.", "Greaves Sr.", "Percy Greaves J.R."]),
+    ],
+)  # fmt: skip
+def test_name_suffix_follows_initialize_with(tmp_path: Path, name: str, expected: list[str]) -> None:
+    names = [("Percy L.", "Jr."), ("Percy", "III."), (None, "Sr."), ("Percy", "J.R.")]
+    items = [
+        {"id": str(i), "type": "book", "title": "T", "author": [{"family": "Greaves", "given": g, "suffix": s}]}
+        for i, (g, s) in enumerate(names)
+    ]
+    for item in items:
+        if item["author"][0]["given"] is None:
+            del item["author"][0]["given"]
+    assert _entries(tmp_path, f'<names variable="author">{name}</names>', items) == expected

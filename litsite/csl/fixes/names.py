@@ -261,7 +261,7 @@ class Name:
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)
         long = form != "short"  # the short form drops dropping particle and suffix; a name without a given name not
         dp = _fmt(g_node, p.dropping_particle) if long and not _ET_AL.match(p.dropping_particle) else None
-        suffix = String(p.suffix) if p.suffix and long else None
+        suffix = String(_suffix(p.suffix, init_with)) if p.suffix and long else None
         order = romanesque(p, language)
         if order == 0:
             return _cat([ndp, fam, giv], "")
@@ -311,6 +311,12 @@ class Name:
         """The cs:name-part elements for the given and the family name (None when the style has none)."""
         nodes = {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
         return nodes.get("given"), nodes.get("family")
+
+
+def _suffix(suffix: str, init_with: str | None) -> str:
+    """A name's suffix: under initialize-with its written abbreviations are normalised as initials are ("Jr." is
+    "Jr" under initialize-with="", citeproc-js's _nameSuffix)."""
+    return suffix if init_with is None else initialize_with(suffix, init_with, normalize_only=True)
 
 
 _ET_AL = re.compile("^et.?al[^a-z]$")
