@@ -176,3 +176,37 @@ def test_name_suffix_follows_initialize_with(tmp_path: Path, name: str, expected
         if item["author"][0]["given"] is None:
             del item["author"][0]["given"]
     assert _entries(tmp_path, f'<names variable="author">{name}</names>', items) == expected
+
+
+_SAS = [
+    ("complete-each", ["J Doe and R Roe, A1", "--- and ---, A2", "J Doe and M Moe, A3", "J Doe, A4",
+                       "J Doe, M Moe, and Z Zoe, A5", "---, ---, and --- (editors), A6", "X Xoe, A7", "A8", "---"]),
+    ("partial-each", ["J Doe and R Roe, A1", "--- and ---, A2", "--- and M Moe, A3", "---, A4",
+                      "---, M Moe, and Z Zoe, A5", "---, ---, and --- (editors), A6", "X Xoe, A7", "A8", "---"]),
+    ("partial-first", ["J Doe and R Roe, A1", "--- and R Roe, A2", "--- and M Moe, A3", "---, A4",
+                       "---, M Moe, and Z Zoe, A5", "---, M Moe, and Z Zoe (editors), A6", "X Xoe, A7", "A8", "---"]),
+    ("complete-all", ["J Doe and R Roe, A1", "---, A2", "J Doe and M Moe, A3", "J Doe, A4",
+                      "J Doe, M Moe, and Z Zoe, A5", "--- (editors), A6", "X Xoe, A7", "A8", "---"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "expected"), _SAS)
+def test_subsequent_author_substitute_rules(tmp_path: Path, rule: str, expected: list[str]) -> None:
+    # MHRA (partial-first) and 29 other styles name a rule; the names compared with the entry before's one by one
+    def p(family: str, given: str) -> dict:
+        return {"family": family, "given": given}
+
+    lists = [[p("Doe", "J"), p("Roe", "R")]] * 2 + [[p("Doe", "J"), p("Moe", "M")], [p("Doe", "J")]]
+    lists.append([p("Doe", "J"), p("Moe", "M"), p("Zoe", "Z")])
+    items = [{"id": str(i), "type": "book", "title": f"A{i}", "author": n} for i, n in enumerate(lists, 1)]
+    items.append({"id": "6", "type": "book", "title": "A6", "editor": lists[-1]})
+    items.append({"id": "7", "type": "book", "title": "A7", "author": [p("Xoe", "X")]})
+    items += [{"id": "8", "type": "book", "title": "A8"}, {"id": "9", "type": "book", "title": "A8"}]
+    layout = (
+        '<group delimiter=", "><names variable="author"><name and="text"/><label prefix=" (" suffix=")"/><substitute>'
+        '<names variable="editor"/><text variable="title"/></substitute></names><text variable="title"/></group>'
+    )
+    style = probe_style(tmp_path, layout)
+    attrs = f'subsequent-author-substitute="---" subsequent-author-substitute-rule="{rule}"'
+    style.write_text(style.read_text(encoding="utf-8").replace("<bibliography>", f"<bibliography {attrs}>"))
+    assert format_bibliography(items, style, "text") == expected

@@ -144,6 +144,25 @@ class TermStart:
         return text
 
 
+def replaced_names(rule: str, names: str | None, previous: str | None) -> int:
+    """How many of an entry's first names subsequent-author-substitute replaces, compared with the names of the entry
+    before (names joined by "; "): complete-all / complete-each all of them (1 for complete-all, which replaces the
+    list as one) when all are the same, partial-each the leading ones that are the same name by name, partial-first
+    the first one when it is the same (citeproc-js's substituteEnd); 0: none."""
+    if not names or not previous or names.startswith(UNREPLACED):
+        return 0
+    if rule in ("partial-each", "partial-first"):
+        count = 0
+        for mine, theirs in zip(names.split("; "), previous.split("; "), strict=False):
+            if mine != theirs or (rule == "partial-first" and count):
+                break
+            count += 1
+        return count
+    if names != previous:
+        return 0
+    return len(names.split("; ")) if rule == "complete-each" else 1
+
+
 @extend("layout")
 class Layout:
     """Our bibliography entry and citation cluster rendering."""
@@ -156,13 +175,15 @@ class Layout:
         """
         entry = entry or self.litsite_entry
         substitute = self.getparent().get("subsequent-author-substitute")
+        rule = self.getparent().get("subsequent-author-substitute-rule", "complete-all")
         out = []
         previous = None
         for item in citation_items:
             text, names = entry(item)
             if substitute is not None:
-                if names and names == previous:
-                    text, _ = entry(item, substituted=True)
+                count = replaced_names(rule, names, previous)
+                if count:
+                    text, _ = entry(item, substituted=count)
                 if not (names and names.startswith(UNREPLACED)):
                     previous = names  # an entry never replaced leaves the comparison as it was (citeproc-js)
             out.append(text)
@@ -176,7 +197,8 @@ class Layout:
         align = self.getparent().get("second-field-align")
         delimiter = self.get("delimiter", "")
         substitute = self.getparent().get("subsequent-author-substitute") if substituted else None
-        parts = self._entry_parts(item, delimiter, substitute)
+        per_name = self.getparent().get("subsequent-author-substitute-rule", "complete-all") != "complete-all"
+        parts = self._entry_parts(item, delimiter, substitute, int(substituted) if per_name else 0)
         names = item.get("_first_names")
         parts = [p for p in parts if p is not None and str(p) != ""]
         if not parts:
@@ -215,8 +237,9 @@ class Layout:
             return self.format(MixedString([inner, String(value[-1])]))
         return self.format(self.wrap(joined))
 
-    def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
+    def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None, count: int = 0) -> list:
         self.repressed = {}
+        item["_substitute_count"] = count  # how many names the substitute replaces one by one (0: the whole list)
         item["_used"] = set()
         item["_names_seen"] = False
         item["_predecessor"] = False

@@ -133,6 +133,9 @@ class Name:
             # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
             item["_first_person"] = "; ".join(str(t) for t, _ in rendered)  # whatever the role (citeproc-js)
             item["_first_role"] = variable
+            count, substitute = item.get("_substitute_count") or 0, item.get("_author_substitute")
+            if count and substitute is not None:  # subsequent-author-substitute-rule partial-* / complete-each
+                rendered = [(String(substitute), inv) if i < count else (t, inv) for i, (t, inv) in enumerate(rendered)]
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
         if str(texts[0]).startswith(" "):  # a lower-case given name opens the list: citeproc-js keeps its space

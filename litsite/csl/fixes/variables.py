@@ -218,7 +218,8 @@ class Names:
             item["_names_seen"] = True
             substitute = item.get("_author_substitute")
             where = context if context is not None else self
-            if substitute is not None and where.xpath_search("./ancestor::cs:bibliography"):
+            per_name = item.get("_substitute_count") and item.get("_first_person")  # names replaced in names.py
+            if substitute is not None and not per_name and where.xpath_search("./ancestor::cs:bibliography"):
                 return self._substituted(item, substitute, names_context)
             item["_first_names"] = str(item.get("_first_person") or text)
             if not item.get("_substitute_plain", True) and where.xpath_search("./ancestor::cs:bibliography"):
