@@ -210,3 +210,20 @@ def test_subsequent_author_substitute_rules(tmp_path: Path, rule: str, expected:
     attrs = f'subsequent-author-substitute="---" subsequent-author-substitute-rule="{rule}"'
     style.write_text(style.read_text(encoding="utf-8").replace("<bibliography>", f"<bibliography {attrs}>"))
     assert format_bibliography(items, style, "text") == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        # a term is read as rich text as a field is: its straight quotes become apostrophes and quotes
+        # (ISO 690 fr: "Disponible à l’adresse")
+        ("disponible à l'adresse", "A disponible à l’adresse"),
+        ("a 'b' c", "A a “b” c"),
+        ("it's 'q", "A it’s ’q"),
+        ("x'", "A x’"),
+    ],
+)
+def test_term_apostrophes_and_quotes(tmp_path: Path, term: str, expected: str) -> None:
+    extra = f'<locale xml:lang="en"><terms><term name="edition">{term}</term></terms></locale>'
+    layout = '<text value="A "/><text term="edition"/>'
+    assert _entries(tmp_path, layout, [{"id": "a", "type": "book", "title": "T"}], extra=extra) == [expected]
