@@ -227,3 +227,39 @@ def test_term_apostrophes_and_quotes(tmp_path: Path, term: str, expected: str) -
     extra = f'<locale xml:lang="en"><terms><term name="edition">{term}</term></terms></locale>'
     layout = '<text value="A "/><text term="edition"/>'
     assert _entries(tmp_path, layout, [{"id": "a", "type": "book", "title": "T"}], extra=extra) == [expected]
+
+
+_PARTICLES = [
+    {"id": "a", "type": "book", "title": "A", "author": [{"family": "de Bruijn", "given": "Berry"}]},
+    {"id": "b", "type": "book", "title": "B", "author": [{"family": "De Las Rivas", "given": "Javier"}]},
+    {"id": "c", "type": "book", "title": "C", "author": [{"family": "Debs", "given": "Ann"}]},
+]
+
+
+@pytest.mark.parametrize("key", ['<key macro="au"/>', '<key variable="author"/>'])
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        # fr, ru, cs: the particle is joined with a no-break space, which the collation ignores ("deBruijn")
+        ("fr-FR", ["De Las Rivas, Javier", "de\u00a0Bruijn, Berry", "Debs, Ann"]),
+        ("cs-CZ", ["De Las Rivas, Javier", "de\u00a0Bruijn, Berry", "Debs, Ann"]),
+        ("en-US", ["de Bruijn, Berry", "De Las Rivas, Javier", "Debs, Ann"]),
+    ],
+)
+def test_particle_glued_in_sort_keys(tmp_path: Path, key: str, locale: str, expected: list[str]) -> None:
+    extra = '<macro name="au"><names variable="author"><name name-as-sort-order="all"/></names></macro>'
+    style = probe_style(tmp_path, '<text macro="au"/>', 'demote-non-dropping-particle="never"', extra, key)
+    assert format_bibliography(_PARTICLES, style, "text", locale) == expected
+
+
+def test_czech_ch_sorts_after_h() -> None:
+    from litsite.csl.fixes.sorting import collation_key
+
+    # node: new Intl.Collator("cs-CZ", {sensitivity: "base", ignorePunctuation: true, numeric: true})
+    keys = ["chaudhary|", "clark|", "hugo|", "ivan|", "Cz|", "cHa|", "Ch|", "h|", "hz|", "c|", "czech|", "sk-ch|"]
+    icu = "c| clark| Cz| czech| h| hugo| hz| Ch| cHa| chaudhary| ivan| sk-ch|".split()
+    assert sorted(keys, key=lambda k: collation_key(k, "cs-CZ")) == icu
+    assert sorted(keys, key=lambda k: collation_key(k, "sk-SK")) == icu
+    assert sorted(["Aabel", "Zorro", "Ødegaard", "Berg"], key=lambda k: collation_key(k, "da-DK")) == [
+        "Berg", "Zorro", "Ødegaard", "Aabel"
+    ]  # fmt: skip

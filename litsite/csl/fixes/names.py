@@ -32,6 +32,7 @@ from litsite.csl.markup import KEPT
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
+from litsite.csl.sort_particles import glue_particles
 
 _DEFAULTS = {
     "and": None,
@@ -199,6 +200,7 @@ class Name:
             given_form = partial(initialize_with, terminator=init_with, normalize_only=only, hyphen=hyphen)
         text = names_sort_text(keyed, demote, short=form == "short", language=lang, given_form=given_form,
                                levels=levels)  # fmt: skip
+        text = glue_particles(text, keyed, demote, str(getattr(self.get_root(), "litsite_lang", "") or ""))
         et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
         if not et_al:
             return String(text)
