@@ -263,3 +263,19 @@ def test_czech_ch_sorts_after_h() -> None:
     assert sorted(["Aabel", "Zorro", "Ødegaard", "Berg"], key=lambda k: collation_key(k, "da-DK")) == [
         "Berg", "Zorro", "Ødegaard", "Aabel"
     ]  # fmt: skip
+
+
+def test_date_part_prefix_survives_an_earlier_range(tmp_path: Path) -> None:
+    # AGU: a month range (here seasons) renders its end part without its prefix; the next items keep theirs
+    items = [
+        {"id": "z", "issued": {"date-parts": [[-1, 13], [-1, 16]]}, "title": "T", "type": "webpage"},
+        {"id": "b", "type": "webpage", "title": "A", "issued": {"date-parts": [[2017]], "season": 3}},
+        {"id": "c", "type": "webpage", "title": "A", "issued": {"date-parts": [[2017, 3, 4], [2017, 5, 6]]}},
+        {"id": "d", "type": "webpage", "title": "A", "issued": {"date-parts": [[2017, 3]]}},
+    ]
+    layout = (
+        '<group prefix="(" suffix=")"><date variable="issued"><date-part name="year"/></date><date variable="issued">'
+        '<date-part prefix=", " name="month"/><date-part prefix=" " name="day" suffix="!"/></date></group>'
+    )
+    expected = ["(1 BC, Spring–Winter)", "(2017, Autumn)", "(2017, March 4–May 6!)", "(2017, March)"]
+    assert _entries(tmp_path, layout, items) == expected
