@@ -11,6 +11,7 @@ other spaces (no-break, thin) are ignored. The letter tables come from ICU's roo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -57,7 +58,7 @@ _TAILORED = {
     "fi": "a b c d e f g h i ı j k l m nŋ o p q ĸ r s tŧ u v w x yü z þ å äæ öø",
     "tr": "a b c ç d e f g ğ h ı i j k l m n o ö p q r s ş t u ü v w x y z",
     "pl": "a ą b c ć d e ę f g h i j k l ł m n ń o ó p q r s ś t u v w x y z ź ż",
-    "cs": "a b c č d e f g h i j k l m n o p q r ř s š t u v w x y z ž",
+    "cs": "a b c č d e f g h \ue1bf i j k l m n o p q r ř s š t u v w x y z ž",
     "hu": "a b c d e f g h i j k l m n o öő p q r s t u üű v w x y z",
     "is": "a á b c d ð e é f g h i ı í j k l m n ŋ o ó p q ĸ r s t ŧ u ú v w x y ý z þ äæ öø å",
     "et": "a b c d e f g h i ı j k l m n ŋ o p q ĸ r s š z ž t ŧ u v w õ ä ö ü x y",
@@ -65,10 +66,26 @@ _TAILORED = {
     "lv": "a ā b c č d e ē f g ģ h i y ī ı j k ķ l ļ m n ņ ŋ o ō p q ĸ r ŗ s š t ŧ u ū v w x z ž",
     "ro": "a ă â b c d e f g h i î j k l m n o p q r s ş t ţ u v w x y z",
     "hr": "a b c č ć d đ e f g h i j k l m n o p q r s š t u v w x y z ž",
-    "sk": "a ä b c č d e f g h i j k l m n o ô p q r ř s š t u v w x y z ž",
+    "sk": "a ä b c č d e f g h \ue1bf i j k l m n o ô p q r ř s š t u v w x y z ž",
     "sl": "a b c č ć d đ e f g h i j k l m n o p q r s š t u v w x y z ž",
     "es": "a b c d e f g h i j k l m n ñ o p q r s t u v w x y z",
 }  # fmt: skip
+
+
+CH = "\ue1bf"  # Czech and Slovak "ch", a letter after h (ICU's contraction), in _TAILORED's cs and sk orders
+_CONTRACTIONS = {
+    "da": (re.compile("aa", re.IGNORECASE), "å"),  # Danish and Norwegian "aa" is the letter å
+    "nb": (re.compile("aa", re.IGNORECASE), "å"),
+    "nn": (re.compile("aa", re.IGNORECASE), "å"),
+    "cs": (re.compile("ch", re.IGNORECASE), CH),
+    "sk": (re.compile("ch", re.IGNORECASE), CH),
+}
+
+
+def contract(text: str, lang: str) -> str:
+    """A sort key's letter pairs that the locale's collation reads as one letter, written as that letter."""
+    rule = _CONTRACTIONS.get(lang[:2])
+    return rule[0].sub(rule[1], text) if rule else text
 
 
 def _ranks(order: str) -> dict[str, float]:

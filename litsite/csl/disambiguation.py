@@ -283,8 +283,12 @@ class Disambiguator:
     def _start(self, group: list[str], counts: dict[str, int], ids: dict[str, str]) -> Config:
         """A group's first configuration: the names its first item's compared (subsequent) cite shows."""
         first = min(group, key=lambda k: (str(counts[k]), ids[k]))
-        et_al_min = int(self.citation.get("et-al-subsequent-min") or self.citation.get("et-al-min") or 0)
-        use_first = int(self.citation.get("et-al-subsequent-use-first") or self.citation.get("et-al-use-first") or 1)
+
+        def get(name: str) -> str | None:  # an inheritable name option: cs:citation's, else cs:style's (oscola)
+            return self.citation.get(name) or self.citation.getparent().get(name)
+
+        et_al_min = int(get("et-al-subsequent-min") or get("et-al-min") or 0)
+        use_first = int(get("et-al-subsequent-use-first") or get("et-al-use-first") or 1)
         shown = min(use_first, counts[first]) if et_al_min and counts[first] >= et_al_min else counts[first]
         return Config(shown, [0] * max(counts[k] for k in group))
 

@@ -145,6 +145,7 @@ EXPECTED_MRO: dict[str, tuple[str, ...]] = {
         "speed.MemoisedTerms",
         "speed.RootLookup",
         "speed.MemoisedLookups",
+        "fixes.labels.LongFormTerms",
         "citeproc.Locale",
     ),
     "macro": (
@@ -264,6 +265,7 @@ SHARED_METHODS: dict[tuple[str, str], tuple[str, ...]] = {
     ("number", "wrap"): ("speed.NoAffixes", "fixes.decorations.NumberSuffix"),
     ("group", "render"): ("fixes.sort_numbers.GroupNumberKeys", "fixes.layout.Display"),
     ("label", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
+    ("locale", "get_term"): ("speed.MemoisedTerms", "fixes.labels.LongFormTerms"),
     ("label", "process"): ("fixes.numbers.CountLabel", "fixes.groups.Label"),
     ("number", "process"): ("fixes.numbers.NumberPages", "fixes.groups.TrackedNumber"),
     ("number", "render"): ("fixes.sort_numbers.NumberKeys", "fixes.layout.Display"),

@@ -185,6 +185,9 @@ class DatePart:
         except VariableError:
             text = None
         finally:
+            if self.attrib != saved:  # what speed.py remembers of the changed attributes holds for this call only
+                self.__dict__.pop("_litsite_bare", None)
+                self.__dict__.pop("_litsite_plain", None)
             self.attrib.clear()
             self.attrib.update(saved)
         if text and self.get("name") == "year" and not STRIP:

@@ -129,6 +129,16 @@ class _NamesWith:
         return getattr(self._names, attribute)
 
 
+def _through_names(child: object) -> bool:
+    """Whether a substitute's output goes through the cs:names around it: a cs:names without a cs:name of its own (as
+    citeproc-js's NameOutput.reinit), also inside a group; a text, a macro or a cs:names with its own cs:name do not."""
+    from citeproc import model
+
+    if isinstance(child, model.Names):
+        return child.name is None
+    return any(isinstance(el, model.Names) and el.name is None for el in child.iterdescendants())
+
+
 @extend("substitute")
 class Substitute:
     """cs:substitute: the first child that renders is used and its variables are suppressed afterwards."""
@@ -160,6 +170,9 @@ class Substitute:
             if text:
                 if not kwargs.get("sort_options"):
                     item["_used"] = set(item.get("_used", ())) | used
+                if not _through_names(child):
+                    # the outer cs:names (not its stand-in _NamesWith) puts no affixes around it (variables.py)
+                    self.getparent().__dict__["_litsite_bare"] = text
                 return text
             if isinstance(child, model.Text) and ("term" in child.attrib or "value" in child.attrib):
                 return None  # a term or value ends the substitution even when empty (citeproc-js)

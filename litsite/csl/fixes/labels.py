@@ -33,3 +33,18 @@ class TermFormFallback:
             if term is not None:
                 return term
         return None
+
+
+@extend("locale")
+class LongFormTerms:
+    """cs:locale: a term written with form="long" is the long form that a lookup without a form asks for, and one
+    without a form answers a lookup of "long" (CSL's default form; citeproc-js: CSE's own "editortranslator")."""
+
+    def get_term(self, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+        """The term in this locale; IndexError when it lacks it in that form (and its other spelling)."""
+        try:
+            return super().get_term(name, form, zero_padded)  # type: ignore[misc]
+        except IndexError:
+            if form not in (None, "long"):
+                raise
+            return super().get_term(name, "long" if form is None else None, zero_padded)  # type: ignore[misc]

@@ -18,6 +18,7 @@ from litsite.csl.fixes.collapse import collapse_numbers, collapse_years
 from litsite.csl.fixes.positions import first_note_number
 from litsite.csl.markup import CLOSE, HOLD, OPEN, PLACEHOLDERS, TERM, UNREPLACED
 from litsite.csl.punctuation import LEFT_MARGIN_SPACE, last_mark, without_number_suffix
+from litsite.csl.substitute_author import replaced_names
 
 
 def _render_child(child: model.CitationStylesElement, item: object, delimiter: str = "") -> object:
@@ -157,13 +158,15 @@ class Layout:
         """
         entry = entry or self.litsite_entry
         substitute = self.getparent().get("subsequent-author-substitute")
+        rule = self.getparent().get("subsequent-author-substitute-rule", "complete-all")
         out = []
         previous = None
         for item in citation_items:
             text, names = entry(item)
             if substitute is not None:
-                if names and names == previous:
-                    text, _ = entry(item, substituted=True)
+                count = replaced_names(rule, names, previous)
+                if count:
+                    text, _ = entry(item, substituted=count)
                 if not (names and names.startswith(UNREPLACED)):
                     previous = names  # an entry never replaced leaves the comparison as it was (citeproc-js)
             out.append(text)
@@ -177,7 +180,8 @@ class Layout:
         align = self.getparent().get("second-field-align")
         delimiter = self.get("delimiter", "")
         substitute = self.getparent().get("subsequent-author-substitute") if substituted else None
-        parts = self._entry_parts(item, delimiter, substitute)
+        per_name = self.getparent().get("subsequent-author-substitute-rule", "complete-all") != "complete-all"
+        parts = self._entry_parts(item, delimiter, substitute, int(substituted) if per_name else 0)
         names = item.get("_first_names")
         lost = self._suffix_lost(parts)
         parts = [p for p in parts if p is not None and str(p) != ""]
@@ -195,7 +199,7 @@ class Layout:
         if align and len(parts) > 1:
             # as citeproc-js's text output: the first field with its affixes, a space, the rest
             left = str(parts[0]).lstrip()
-            right = str(self.format(self.wrap(join(parts[1:], delimiter)))).strip()
+            right = str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()  # its leading spaces stay
             fmt = getattr(self.get_formatter(), "fmt", "text")
             if fmt == "html":  # as citeproc-js: the fields keep their own affixes and spaces, the entry ends trimmed
                 left, right = str(parts[0]), str(self.format(self.wrap(join(parts[1:], delimiter)))).rstrip()
@@ -246,8 +250,9 @@ class Layout:
             return self.format(MixedString([inner, String(value[-1])]))
         return self.format(self.wrap(joined))
 
-    def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None) -> list:
+    def _entry_parts(self, item: object, delimiter: str, substitute: str | None = None, count: int = 0) -> list:
         self.repressed = {}
+        item["_substitute_count"] = count  # how many names the substitute replaces one by one (0: the whole list)
         item["_used"] = set()
         item["_names_seen"] = False
         item["_predecessor"] = False

@@ -32,6 +32,7 @@ from litsite.csl.markup import KEPT
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
+from litsite.csl.sort_particles import glue_particles
 from litsite.csl.sort_persons import note_sort_names
 
 _DEFAULTS = {
@@ -142,6 +143,9 @@ class Name:
             # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
             item["_first_person"] = "; ".join(str(t) for t, _ in rendered)  # whatever the role (citeproc-js)
             item["_first_role"] = variable
+            count, substitute = item.get("_substitute_count") or 0, item.get("_author_substitute")
+            if count and substitute is not None:  # subsequent-author-substitute-rule partial-* / complete-each
+                rendered = [(String(substitute), inv) if i < count else (t, inv) for i, (t, inv) in enumerate(rendered)]
         delimiter = opt("delimiter") or ", "
         texts = [t for t, _ in rendered]
         if str(texts[0]).startswith(" "):  # a lower-case given name opens the list: citeproc-js keeps its space
@@ -205,6 +209,7 @@ class Name:
             given_form = partial(initialize_with, terminator=init_with, normalize_only=only, hyphen=hyphen)
         text = names_sort_text(keyed, demote, short=form == "short", language=lang, given_form=given_form,
                                levels=levels)  # fmt: skip
+        text = glue_particles(text, keyed, demote, str(getattr(self.get_root(), "litsite_lang", "") or ""))
         et_al = self.et_al() if any(_written_et_al(n) for n in keyed) else None
         if not et_al:
             return String(text)

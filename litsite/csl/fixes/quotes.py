@@ -35,7 +35,12 @@ class QuotedValue:
                 text = MixedString([String(HOLD)]) + text
             # no title case for an item with a jurisdiction (citeproc-js), as in groups.TrackedText
             return text, ("tlh" if dict.get(item.reference, "jurisdiction") else None)
-        return super().process(item, context=context, **kwargs)
+        out = super().process(item, context=context, **kwargs)
+        if "term" in self.attrib and not kwargs.get("sort_options") and isinstance(out, tuple):
+            text, language = out
+            if text is not None and "'" in str(text):  # a term is rich text too: "à l'adresse" → "à l’adresse"
+                return parse_rich_text(str(text), getattr(self.get_formatter(), "fmt", "text")), language
+        return out
 
 
 # CSL.TERMINAL_PUNCTUATION: what append moves from the start of a string (not starting with a space) to its prefix

@@ -19,7 +19,7 @@ from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
 from citeproc.string import String
 
-from litsite.csl.collation import SEPARATOR, weights
+from litsite.csl.collation import SEPARATOR, contract, weights
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.groups import implicit_group
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
@@ -28,6 +28,7 @@ from litsite.csl.insertion import dotless_language, insertion_order, plain_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
 from litsite.csl.sort_etal import variable_et_al_key
 from litsite.csl.sort_levels import macro_dates, strip
+from litsite.csl.sort_particles import glue_particles
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -38,7 +39,6 @@ _DIGITS = re.compile(r"([0-9]+)")
 # CSL.Util.Sort.strip_prepositions: a key starting with "a", "an" or "the" and white space loses them; it runs after
 # every U+0020 became the separator "|", so only other white space (no-break, tab, newline) is left to match
 _ARTICLE = re.compile(r"^(?:a|an|the)(?:[^\S ]|\ufeff)+", re.IGNORECASE)
-_AA = re.compile("aa", re.IGNORECASE)
 
 
 def _numeric_primary(text: str, lang: str) -> tuple[int, ...]:
@@ -62,8 +62,7 @@ def collation_key(text: str, lang: str = "") -> tuple:
     text = _ARTICLE.sub("", _STRIP.sub("", text.replace(APOS, "’")), count=1)
     if not text.strip():
         return ((),)
-    if lang[:2] in ("da", "nb", "nn"):
-        text = _AA.sub("å", text)  # Danish and Norwegian "aa" is the letter å (ICU's contraction)
+    text = contract(text, lang)  # ICU's contractions: Danish and Norwegian "aa" (å), Czech and Slovak "ch"
     # citeproc-js ends every key with its separator ("|"), which sorts below digits and letters but above others
     # symbols: "C++" comes before "C" + "|".
     if _DIGITS.search(text):
@@ -233,7 +232,8 @@ class Key:
                 demote = self.get_root().get("demote-non-dropping-particle", "display-and-sort")
                 names, lang = self._et_al(list(value)), str(item.reference.get("language") or "")
                 text = variable_et_al_key(self, names, lambda ns: _names_key(ns, demote, language=lang))
-                return ["c", text if text is not None else _names_key(names, demote, language=lang)]
+                text = text if text is not None else _names_key(names, demote, language=lang)
+                return ["c", glue_particles(text, names, demote, str(getattr(self.get_root(), "litsite_lang", "")))]
             if isinstance(value, Date | DateRange | LiteralDate):
                 date = _date_key(value)
                 return None if date is None else ["d", list(date)]

@@ -136,6 +136,29 @@ class Names:
         inherited = [el.get("names-delimiter") for el in (bib, root) if el is not None]
         return String(self.get("delimiter", next((d for d in inherited if d is not None), "")).join(texts))
 
+    def _bare(self) -> bool:
+        """A cs:names without children inside cs:substitute: the cs:names around it formats, delimits and affixes its
+        names, its own attributes are ignored (citeproc-js's NameOutput.reinit keeps the outer node)."""
+        memo = self.__dict__
+        if "_litsite_in_sub" not in memo:
+            memo["_litsite_in_sub"] = len(self) == 0 and bool(self.xpath_search("./ancestor::cs:substitute"))
+        return memo["_litsite_in_sub"]
+
+    def join(self, strings: list, default_delimiter: str = "") -> object:
+        """The variables' lists joined; a bare substitute cs:names uses the delimiter of the cs:names around it."""
+        if self._bare():
+            outer = self.xpath_search("./ancestor::cs:substitute/parent::cs:names")[-1]
+            return outer.join(strings, default_delimiter)
+        return super().join(strings, default_delimiter)  # type: ignore[misc]
+
+    def markup(self, text: object) -> object:
+        """Formatting and affixes, except of a bare substitute cs:names, and around a substitute that did not render
+        names through this cs:names (a text, a macro, a cs:names with its own cs:name: citeproc-js prints those
+        without this cs:names's affixes and formatting)."""
+        if text is not None and (self.__dict__.pop("_litsite_bare", None) is text or self._bare()):
+            return text
+        return super().markup(text)  # type: ignore[misc]
+
     def process(self, item: object, names_context: object = None, context: object = None, **kwargs: object) -> object:
         """Render the names (or their substitute), honouring suppress-author."""
         if not kwargs.get("sort_options"):
@@ -195,7 +218,8 @@ class Names:
             item["_names_seen"] = True
             substitute = item.get("_author_substitute")
             where = context if context is not None else self
-            if substitute is not None and where.xpath_search("./ancestor::cs:bibliography"):
+            per_name = item.get("_substitute_count") and item.get("_first_person")  # names replaced in names.py
+            if substitute is not None and not per_name and where.xpath_search("./ancestor::cs:bibliography"):
                 return self._substituted(item, substitute, names_context)
             item["_first_names"] = str(item.get("_first_person") or text)
             if not item.get("_substitute_plain", True) and where.xpath_search("./ancestor::cs:bibliography"):
