@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import random
 
+from order_shared import variants
+
 PEOPLE = [
     {"family": "Doe", "given": "Jane"},
     {"family": "Doe", "given": "J."},
@@ -151,20 +153,4 @@ def chicago_item(rng: random.Random, ident: str) -> dict:
 
 def chicago_items(count: int, seed: int = 17) -> list[dict]:
     """`count` random items in Chicago's shapes, ids "chi<n>"; many copies of others with one variable changed."""
-    rng = random.Random(seed)
-    items: list[dict] = []
-    for n in range(count):
-        if items and rng.random() < 0.4:
-            base = rng.choice(items)
-            donor = chicago_item(rng, "")
-            copy = {**base, "id": f"chi{n}"}
-            keys = [k for k in copy if k not in ("id", "type")]
-            if keys and rng.random() < 0.3:
-                copy.pop(rng.choice(keys))
-            else:
-                key = rng.choice([k for k in donor if k != "id"])
-                copy[key] = donor[key]
-            items.append(copy)
-        else:
-            items.append(chicago_item(rng, f"chi{n}"))
-    return items
+    return variants(count, seed, "chi", chicago_item, 0.4, drop_rate=0.3, change_type=True)

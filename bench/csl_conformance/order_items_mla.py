@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import random
 
+from order_shared import variants
+
 AUTHORS: list[list[dict] | None] = [
     None,
     [{"family": "Doe", "given": "Jane"}],
@@ -121,17 +123,4 @@ def mla_item(rng: random.Random, ident: str) -> dict:
 
 def mla_items(count: int, seed: int = 16) -> list[dict]:
     """`count` random items in MLA's shapes, ids "mla<n>"; some copies of others with one variable changed."""
-    rng = random.Random(seed)
-    items: list[dict] = []
-    for n in range(count):
-        if items and rng.random() < 0.3:
-            base = rng.choice(items)
-            donor = mla_item(rng, "")
-            key = rng.choice([k for k in donor if k not in ("id", "type")] or ["title"])
-            copy = {**base, "id": f"mla{n}"}
-            if key in donor:
-                copy[key] = donor[key]
-            items.append(copy)
-        else:
-            items.append(mla_item(rng, f"mla{n}"))
-    return items
+    return variants(count, seed, "mla", mla_item, 0.3)

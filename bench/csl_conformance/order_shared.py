@@ -8,6 +8,7 @@ language lowers them the Turkish way or not. Deterministic (seeded).
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from order_items import TITLES, TYPES, _names
 
@@ -41,4 +42,38 @@ def registry_items(count: int, seed: int = 9) -> list[dict]:
         if language is not None:
             item["language"] = language
         items.append(item)
+    return items
+
+
+def variants(
+    count: int,
+    seed: int,
+    prefix: str,
+    make: Callable,
+    copy_rate: float,
+    drop_rate: float = 0.0,
+    change_type: bool = False,
+) -> list[dict]:
+    """`count` random items of `make(rng, id)`, ids prefix<n>; at `copy_rate` a copy of an earlier one with one variable
+    taken from a fresh item (its type too when `change_type`) or, at `drop_rate`, removed — the near-ties that test a
+    sort rule."""
+    rng = random.Random(seed)
+    items: list[dict] = []
+    for n in range(count):
+        ident = f"{prefix}{n}"
+        if not items or rng.random() >= copy_rate:
+            items.append(make(rng, ident))
+            continue
+        base = rng.choice(items)
+        donor = make(rng, "")
+        copy = {**base, "id": ident}
+        keys = [k for k in copy if k not in ("id", "type")]
+        if drop_rate and keys and rng.random() < drop_rate:
+            copy.pop(rng.choice(keys))
+        else:
+            fixed = ("id",) if change_type else ("id", "type")
+            key = rng.choice([k for k in donor if k not in fixed] or ["title"])
+            if key in donor:
+                copy[key] = donor[key]
+        items.append(copy)
     return items
