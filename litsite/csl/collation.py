@@ -73,13 +73,8 @@ _TAILORED = {
 
 
 CH = "\ue1bf"  # Czech and Slovak "ch", a letter after h (ICU's contraction), in _TAILORED's cs and sk orders
-_CONTRACTIONS = {
-    "da": (re.compile("aa", re.IGNORECASE), "å"),  # Danish and Norwegian "aa" is the letter å
-    "nb": (re.compile("aa", re.IGNORECASE), "å"),
-    "nn": (re.compile("aa", re.IGNORECASE), "å"),
-    "cs": (re.compile("ch", re.IGNORECASE), CH),
-    "sk": (re.compile("ch", re.IGNORECASE), CH),
-}
+_AA, _CH = (re.compile("aa", re.IGNORECASE), "å"), (re.compile("ch", re.IGNORECASE), CH)
+_CONTRACTIONS = {"da": _AA, "nb": _AA, "nn": _AA, "cs": _CH, "sk": _CH}  # Danish/Norwegian "aa" is the letter å
 
 
 def contract(text: str, lang: str) -> str:

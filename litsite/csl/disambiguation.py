@@ -371,7 +371,8 @@ class Disambiguator:
                 people[family][initials].add(given)
         noted = getattr(self.citation.getroottree().getroot(), "litsite_sort_persons", None) or {}
         for name in registered([lists for key in keys for lists in noted.get(key, [])], rule.startswith("primary")):
-            people[family_key(name)][given_pair(name)[0]].add(given_pair(name)[1])  # sort_persons.py
+            initials, given = given_pair(name)
+            people[family_key(name)][initials].add(given)  # sort_persons.py
         for key, names in shown.items():
             levels: dict[str, dict[str, int]] = {}
             for family, initials, _ in names:

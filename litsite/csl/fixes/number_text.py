@@ -30,16 +30,21 @@ _LONG_LABELS = "subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv
 _HONORARY = re.compile(rf"^((?:[a-z]{{1,4}}|{_LONG_LABELS})(?:\.| ) *)(.*)$", re.S)
 
 
-def pieces(text: str) -> list[str]:
-    """Values and joiners alternating (values at even positions); "12a-c" kept as one value, and so is a word of
-    letters (not a Roman numeral) with the hyphen and value after it ("WP-2011", "A-12": citeproc-js writes
-    "WP-2011-3" and "A-12-14" as they are, "X-1-2" as "X-1–2")."""
-    parts = _JOINER.split(text.strip())
+def _subsections_joined(parts: list[str]) -> list[str]:
+    """Split values and joiners with a subsection range put back together ("12a", "-", "c" → "12a-c")."""
     i = len(parts) - 2
     while i > 0:
         if parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1]):
             parts[i - 1 : i + 2] = ["".join(parts[i - 1 : i + 2])]
         i -= 2
+    return parts
+
+
+def pieces(text: str) -> list[str]:
+    """Values and joiners alternating (values at even positions); "12a-c" kept as one value, and so is a word of
+    letters (not a Roman numeral) with the hyphen and value after it ("WP-2011", "A-12": citeproc-js writes
+    "WP-2011-3" and "A-12-14" as they are, "X-1-2" as "X-1–2")."""
+    parts = _subsections_joined(_JOINER.split(text.strip()))
     if len(parts) > 2 and parts[1] == "-" and _WORD.match(parts[0]) and not _ROMAN_WORD.match(parts[0]):
         parts[0:3] = ["".join(parts[0:3])]
     return parts
@@ -48,13 +53,7 @@ def pieces(text: str) -> list[str]:
 def case_pieces(text: str) -> list[str]:
     """Values and joiners alternating, as citeproc-js's processNumber splits a value before text-case applies to each
     value ("12th Yellow-tailed" → "12th Yellow", "-", "tailed"; "2nd-fourth" one value; "second and revised" two)."""
-    parts = _JOINER.split(text)
-    i = len(parts) - 2
-    while i > 0:
-        if parts[i] == "-" and _SUBSECTION_HEAD.match(parts[i - 1]) and _SUBSECTION_TAIL.match(parts[i + 1]):
-            parts[i - 1 : i + 2] = ["".join(parts[i - 1 : i + 2])]
-        i -= 2
-    return parts
+    return _subsections_joined(_JOINER.split(text))
 
 
 def honorary_label(piece: str) -> tuple[str, str] | None:
@@ -74,7 +73,7 @@ def _value(piece: str) -> str:
 def is_numeric(text: str, roman: bool = True) -> bool:
     """CSL is-numeric as citeproc-js decides it: the first piece's value is a number (with letters or a range)."""
     parts = pieces(text)
-    if len(parts) == 1 and _SLASHED.match(parts[0]):  # citeproc-js's own exception: "2/369" is one number
+    if is_slashed(text):  # citeproc-js's own exception: "2/369" is one number
         return True
     value = _value(parts[0]) if parts else ""
     return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
