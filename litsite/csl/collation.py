@@ -11,9 +11,12 @@ other spaces (no-break, thin) are ignored. The letter tables come from ICU's roo
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import cache
+from itertools import chain
+from pathlib import Path
 
 # Letters ICU sorts as others (expansions, and strokes NFKD keeps).
 _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŀ": "l", "ℏ": "h", "æ": "ae", "œ": "oe", "ß": "ss"}
@@ -34,14 +37,25 @@ _CYRILLIC = (
 )
 _SCRIPT = {ch: n for n, group in enumerate(_GREEK.split()) for ch in group}
 _SCRIPT.update({ch: 1000 + n for n, group in enumerate(_CYRILLIC.split()) for ch in group})
-# Symbols of ASCII and Latin-1 in ICU's order (all below digits); other symbols by their category.
-_SYMBOLS = "`´^¯¨¸°©®+±÷×<=>¬|¦~¤¢$£¥"
-_SYMBOL_BAND = {"Sk": 100, "So": 300, "Sm": 500, "Sc": 700}
-SEPARATOR = 200 + _SYMBOLS.index("|")  # the weight of citeproc-js's "|" (a key's spaces and its end)
-DIGIT = 1000  # + the digit; runs of digits compare as numbers (collation_key in fixes/sorting)
+# What no Unicode property gives, read from Node's ICU (bench/csl_conformance/collation_data.js): the order of the
+# symbols and of the letters of other scripts, marks that are letters, letters that are ignored.
+_DATA = json.loads(Path(__file__).with_name("collation_data.json").read_text(encoding="utf-8"))
+# Symbols in ICU's order, all below digits: weights 100 to 900.
+_SYMBOL = {
+    first + n: 100 + (place + n) * 800 / _DATA["symbol_places"]
+    for first, count, place in _DATA["symbol_runs"]
+    for n in range(count)
+}
+SEPARATOR = _SYMBOL[ord("|")]  # the weight of citeproc-js's "|" (a key's spaces and its end)
+_SYMBOL_LETTERS = {ord(symbol): letter for symbol, letter in _DATA["symbol_letters"].items()}
+_MARKS = frozenset(first + n for first, count in _DATA["mark_runs"] for n in range(count))
+_IGNORED = frozenset(_DATA["ignored"])
+# Letters of the scripts but Latin, Greek, Cyrillic and Han: their place in ICU's order.
+_PLACE = {first + n: place + n for first, count, place in _DATA["letter_runs"] for n in range(count)}
+DIGIT = 1000  # + the digit, for digits that are not decimal (¹, ①, ½ → 1 ⁄ 2): after every number (see primary)
+NUMBER = DIGIT - 1  # a run of decimal digits: NUMBER, its length, its digits (see primary)
 _LETTER = 10000
 _OTHER = 100000  # other scripts, by code point (roughly ICU's script order)
-_HANGUL = _OTHER + 0x3000  # Hangul sorts before kana in ICU, though its code points come after
 _HAN = 10_000_000  # Han ideographs last (ICU's implicit weights)
 
 
@@ -80,15 +94,19 @@ _CONTRACTIONS = {"da": _AA, "nb": _AA, "nn": _AA, "cs": _CH, "sk": _CH}  # Danis
 def contract(text: str, lang: str) -> str:
     """A sort key's letter pairs that the locale's collation reads as one letter, written as that letter."""
     rule = _CONTRACTIONS.get(lang[:2])
-    return rule[0].sub(rule[1], text) if rule else text
+    # decomposed: ICU finds "aa" in "aă" too (an a, then an a with a breve: å and a breve)
+    return rule[0].sub(rule[1], unicodedata.normalize("NFD", text)) if rule else text
 
 
 def _ranks(order: str) -> dict[str, float]:
     """Letter weights (relative to _LETTER) from a locale's order: ASCII letters 64 apart in that order (room for
-    the root order's extra letters after each, + 1, 2, …), a tailored letter just after the ASCII letter before it."""
+    the root order's extra letters after each, + 1, 2, …), a tailored letter just after the ASCII letter before it,
+    or after the last one's extra letters too (CLDR puts Swedish å ä ö at the end of the Latin script: ʒ < å)."""
     ranks: dict[str, float] = {}
     base, step, count = 0.0, 0, 0
-    for group in order.split():
+    groups = order.split()
+    last = max(n for n, group in enumerate(groups) if any("a" <= c <= "z" for c in group))
+    for n, group in enumerate(groups):
         ascii_letters = [c for c in group if "a" <= c <= "z"]
         if ascii_letters:
             count += 1
@@ -96,7 +114,7 @@ def _ranks(order: str) -> dict[str, float]:
             weight = base
         else:
             step += 1
-            weight = base + step / 100
+            weight = base + step / 100 + (50 if n > last else 0)
         ranks.update(dict.fromkeys(group, weight))
     return ranks
 
@@ -107,8 +125,12 @@ _ROOT_RANKS = _ranks("abcdefghijklmnopqrstuvwxyz".replace("", " "))
 
 
 def _ignorable(ch: str) -> bool:
+    code = ord(ch)
+    if code in _MARKS:
+        return False  # a vowel sign or virama (Indic, Thai…): a letter of its own to ICU
     category = unicodedata.category(ch)
-    return category[0] in "ZP" or category in ("Cc", "Cf", "Co", "Mn", "Me")  # Co: our markup placeholders
+    # Co: litsite's markup placeholders (input text has no private-use characters: safety.clean_text)
+    return category[0] in "ZP" or category in ("Cc", "Cf", "Co", "Mn", "Me") or code in _IGNORED
 
 
 def _is_han(code: int) -> bool:
@@ -123,25 +145,22 @@ def _weight(ch: str, ranks: dict[str, float]) -> float | None:
     if "a" <= ch <= "z":
         return _LETTER + ranks[ch]
     if ch.isdigit():
-        return DIGIT + (int(ch) if ch.isascii() else 0)
+        return DIGIT + unicodedata.digit(ch, 0)
+    code = ord(ch)
+    if code in _SYMBOL:
+        return _SYMBOL[code]
     if _ignorable(ch):
         return None
-    code = ord(ch)
     if ch in _LATIN:
         letter, n = _LATIN[ch]
         return _LETTER + ranks[letter] + n
     if ch in _SCRIPT:
         return _OTHER + _SCRIPT[ch]
-    category = unicodedata.category(ch)
-    if category[0] == "S":
-        return 200 + _SYMBOLS.index(ch) if ch in _SYMBOLS else _SYMBOL_BAND.get(category, 300) + code / 0x110000
+    if code in _PLACE:
+        return _OTHER + 10_000 + _PLACE[code]
     if _is_han(code):
         return _HAN + code
-    if 0x30A1 <= code <= 0x30F6:  # katakana = hiragana at the primary level
-        code -= 0x60
-    if 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xAC00 <= code <= 0xD7AF:
-        return _HANGUL + code / 0x110000
-    return _OTHER + 10_000 + code
+    return _OTHER + 100_000 + code  # a character Node's ICU did not know (unassigned): by code point
 
 
 # CLDR's script reordering in a locale's collation ([reorder …], as Node's ICU has it, checked with Intl.Collator):
@@ -151,8 +170,22 @@ _FIRST = 2000  # a band between digits (DIGIT) and Latin letters (_LETTER)
 _AFTER_LATIN = 50000  # a band between Latin letters and the other scripts (_OTHER)
 _REORDER = {
     **dict.fromkeys(("ru", "uk", "bg", "sr", "mn"), "Cyrl"),
-    "el": "Grek", "he": "Hebr", "ar": "Arab", "fa": "Arab", "zh": "Hani", "ja": "Kana Hani",
+    "el": "Grek", "he": "Hebr", "ar": "Arab", "fa": "Arab", "zh": "Hani", "ja": "Kana Hani", "ko": "Hang Hani",
 }  # fmt: skip
+
+
+def _span(*blocks: tuple[int, int]) -> tuple[int, int]:
+    """The places (in _PLACE) of the letters in some blocks of code points: ICU sorts a script's letters together."""
+    places = [p for code, p in _PLACE.items() if any(lo <= code < hi for lo, hi in blocks)]
+    return min(places), max(places)
+
+
+_SPANS = {
+    "Hebr": _span((0x0590, 0x0600)),
+    "Arab": _span((0x0600, 0x0700), (0x0750, 0x0780)),
+    "Kana": _span((0x3041, 0x3100)),
+    "Hang": _span((0x1100, 0x1200), (0x3130, 0x3190), (0xA960, 0xA980), (0xD7B0, 0xD800)),
+}
 
 
 def _script(w: float) -> str:
@@ -161,13 +194,10 @@ def _script(w: float) -> str:
         return "Grek"
     if _OTHER + 1000 <= w < _OTHER + 10_000:
         return "Cyrl"
-    code = w - _OTHER - 10_000
-    if 0x0590 <= code < 0x0600:
-        return "Hebr"
-    if 0x0600 <= code < 0x0700 or 0x0750 <= code < 0x0780:
-        return "Arab"
-    if 0x3041 <= code < 0x30A0:
-        return "Kana"
+    place = w - _OTHER - 10_000
+    for script, (lo, hi) in _SPANS.items():
+        if lo <= place <= hi:
+            return script
     return "Hani" if w >= _HAN else ""
 
 
@@ -177,12 +207,25 @@ def _reordered(w: float, lang: str) -> float:
     if not script or script not in _REORDER[lang].split():
         return w
     if script == "Hani":
-        base = _AFTER_LATIN + 10_000 if lang == "ja" else _FIRST
+        # (Korean sorts each Han ideograph among the Hangul syllables of its reading: here after them all)
+        base = _AFTER_LATIN + 10_000 if lang == "ja" else _FIRST + (1000 if lang == "ko" else 0)
         return base + (w - _HAN) / 0x40000 * 5000
     if script == "Kana":
-        return _AFTER_LATIN + (w - _OTHER - 10_000 - 0x3000)
-    offset = {"Grek": _OTHER, "Cyrl": _OTHER + 1000}.get(script, _OTHER + 10_000 + 0x0590)
+        return _AFTER_LATIN + (w - _OTHER - 10_000 - _SPANS["Kana"][0])
+    offset = {"Grek": _OTHER, "Cyrl": _OTHER + 1000}.get(script, _OTHER + 10_000 + _SPANS.get(script, (0, 0))[0])
     return _FIRST + (w - offset)
+
+
+def _tailored_base(low: str, ranks: dict[str, float]) -> str | None:
+    """The locale's own letter a letter is that letter with more accents ("ǖ" is Swedish "ü", a "y"), or None."""
+    if len(low) != 1 or len(ranks) == len(_ROOT_RANKS):
+        return None
+    nfd = unicodedata.normalize("NFD", low)
+    for end in range(len(nfd) - 1, 0, -1):
+        head = unicodedata.normalize("NFC", nfd[:end])
+        if head in ranks and not ("a" <= head <= "z"):
+            return head
+    return None
 
 
 @cache
@@ -194,14 +237,29 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
     if lang[:2] in ("tr", "az") and ch in "Iİ":
         ch = "ı" if ch == "I" else "i"  # Turkish lower case (toLocaleLowerCase)
     low = ch.lower()
+    code = ord(low) if len(low) == 1 else -1
+    if code in _SYMBOL_LETTERS:
+        return weights(_SYMBOL_LETTERS[code], lang)  # a circled or squared letter
+    if code in _SYMBOL:
+        return (_SYMBOL[code],)  # before NFKD, which makes a spacing accent (´ ¨ ˘) a space and a mark
     if low == "þ" and lang[:2] in _TH_LANGS:
         return weights("t", lang) + weights("h", lang)  # þ is "th" there, a letter after z in the root order
     ranks = _RANKS.get(lang[:2], _ROOT_RANKS)
     if low in ranks and not ("a" <= low <= "z"):
         return (_LETTER + ranks[low],)  # a letter of its own in this locale (before NFKD takes its accent)
+    tailored = _tailored_base(low, ranks)
+    if tailored is not None:
+        return (_LETTER + ranks[tailored],)
+    if low in _SCRIPT and unicodedata.normalize("NFD", low) != low:  # a Greek or Cyrillic letter with a diacritic (й)
+        return (_reordered(_OTHER + _SCRIPT[low], lang[:2]),)
+    if code in _PLACE:  # before NFKD: a letter ICU does not sort as its decomposition (Arabic ؤ = و + hamza)
+        return (_reordered(_OTHER + 10_000 + _PLACE[code], lang[:2]),)
+    decomposed = unicodedata.normalize("NFKD", low)
+    if " " in decomposed:
+        decomposed = low  # a spacing accent (´ ¨ ¯ ˘ ˜): ICU weighs it as a symbol, NFKD makes it a space and a mark
     base = []
-    for c in unicodedata.normalize("NFKD", low).lower():
-        if unicodedata.combining(c):
+    for c in decomposed.lower():
+        if unicodedata.combining(c) and ord(c) not in _MARKS:
             continue
         base.append(_SPECIAL.get(c, c))
     out = []
@@ -209,4 +267,21 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
         w = _weight(c, ranks)
         if w is not None:
             out.append(_reordered(w, lang[:2]))
+    return tuple(out)
+
+
+_NUMBER = re.compile(r"(\d+)")  # a run of decimal digits of any script (Unicode Nd: 0-9, ٠-٩, ０-９, 𝟎-𝟗…)
+
+
+def primary(text: str, lang: str = "") -> tuple[float, ...]:
+    """The primary weights of a key text in the locale `lang`, runs of decimal digits compared as numbers (Intl's
+    numeric option: "Doe2" < "Doe10", "007" = "7", "٣" = "3"), each before any letter, symbol or other digit."""
+    out: list[float] = []
+    # ICU's order does not depend on how a letter is encoded: "ä" written as a + U+0308 is Finnish ä too
+    for n, chunk in enumerate(_NUMBER.split(unicodedata.normalize("NFC", text))):
+        if n % 2:
+            digits = "".join(str(unicodedata.decimal(c)) for c in chunk).lstrip("0") or "0"
+            out += [NUMBER, len(digits), *(DIGIT + int(d) for d in digits)]
+        else:
+            out += chain.from_iterable(weights(c, lang) for c in chunk)
     return tuple(out)

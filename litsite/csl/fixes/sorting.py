@@ -13,13 +13,12 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from functools import cmp_to_key, lru_cache
-from itertools import chain
 
 from citeproc import NAMES
 from citeproc.source import Date, DateRange, LiteralDate
 from citeproc.string import String
 
-from litsite.csl.collation import SEPARATOR, contract, weights
+from litsite.csl.collation import SEPARATOR, contract, primary
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.fixes.groups import implicit_group
 from litsite.csl.fixes.name_parse import parse_name, romanesque, strip_markup
@@ -35,22 +34,9 @@ _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
 _STRIP = re.compile("[" + "".join(sorted(PLACEHOLDERS)) + "]")
 
 
-_DIGITS = re.compile(r"([0-9]+)")
 # CSL.Util.Sort.strip_prepositions: a key starting with "a", "an" or "the" and white space loses them; it runs after
 # every U+0020 became the separator "|", so only other white space (no-break, tab, newline) is left to match
 _ARTICLE = re.compile(r"^(?:a|an|the)(?:[^\S ]|\ufeff)+", re.IGNORECASE)
-
-
-def _numeric_primary(text: str, lang: str) -> tuple[int, ...]:
-    """Primary weights comparing runs of digits as numbers, as citeproc-js's collator does ("Doe2" < "Doe10")."""
-    primary: list[int] = []
-    for n, chunk in enumerate(_DIGITS.split(text)):
-        if n % 2:
-            digits = chunk.lstrip("0") or "0"
-            primary += [999, len(digits), *(1000 + int(d) for d in digits)]
-        else:
-            primary += chain.from_iterable(weights(c, lang) for c in chunk)
-    return tuple(primary)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -59,15 +45,14 @@ def collation_key(text: str, lang: str = "") -> tuple:
     sensitivity "base"): only the primary weights, so keys differing in case or accents alone are equal and the
     next cs:key (then the order of the items) decides."""
     # Not trimmed: citeproc-js writes a leading or trailing U+0020 as its separator too (" Title" sorts first).
-    text = _ARTICLE.sub("", _STRIP.sub("", text.replace(APOS, "’")), count=1)
-    if not text.strip():
+    text = _STRIP.sub("", text.replace(APOS, "’"))
+    if not text:
         return ((),)
+    text = _ARTICLE.sub("", text, count=1)  # "A\u00a0" keeps its separator: "|" (strip_prepositions runs after)
     text = contract(text, lang)  # ICU's contractions: Danish and Norwegian "aa" (å), Czech and Slovak "ch"
     # citeproc-js ends every key with its separator ("|"), which sorts below digits and letters but above others
     # symbols: "C++" comes before "C" + "|".
-    if _DIGITS.search(text):
-        return ((*_numeric_primary(text, lang), SEPARATOR),)
-    return ((*chain.from_iterable(weights(c, lang) for c in text), SEPARATOR),)
+    return ((*primary(text, lang), SEPARATOR),)
 
 
 def names_sort_text(
