@@ -23,9 +23,9 @@ _SPECIAL = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŀ": "l", "�
 # Latin letters ICU sorts after an ASCII letter (and before the next), in ICU's order.
 _AFTER = {
     "a": "ẚɐɑɒ", "b": "ʙƀɓƃ", "c": "ȼƈɕↄ", "d": "ȸʣʥʤɖɗƌȡẟ", "e": "ɇǝəɛɘɚɜɝɞʚɤ", "f": "ʩƒⅎ",
-    "g": "ɡɢǥɠʛɣƣ", "h": "ʜƕɦɧ", "i": "ıɪɨɩ", "j": "ȷɉʝɟʄ", "k": "ƙʞ", "l": "ỻʪʫʟƚɫɬɭȴɮƛʎ", "m": "ɱ",
+    "g": "ɡɢǥɠʛɣƣ", "h": "ʜƕɦɧʻʽ", "i": "ıɪɨɩ", "j": "ȷɉʝɟʄ", "k": "ƙʞ", "l": "ỻʪʫʟƚɫɬɭȴɮƛʎ", "m": "ɱ",
     "n": "ɴɲƞɳȵŋ", "o": "ɶɔɵɷȣ", "p": "ƥɸ", "q": "ȹʠɋĸ", "r": "ʀɍɹɺɻɼɽɾɿʁ", "s": "ʂȿẜẝʃƪʅʆ",
-    "t": "ʨƾʦʧŧƫƭʈȶʇ", "u": "ʉɥʮʯɯɰʊ", "v": "ʋỽʌ", "w": "ʍ", "y": "ʏɏƴỿȝ", "z": "ƍƶȥʐʑɀʒƹƺʓþƿƨƽƅɂ",
+    "t": "ʨƾʦʧŧƫƭʈȶʇ", "u": "ʉɥʮʯɯɰʊ", "v": "ʋỽʌ", "w": "ʍ", "y": "ʏɏƴỿȝ", "z": "ƍƶȥʐʑɀʒƹƺʓþƿƨƽƅʔɂʼˮʾʕʿʡʢ",
 }  # fmt: skip
 _LATIN = {ch: (letter, n) for letter, after in _AFTER.items() for n, ch in enumerate(after, 1)}
 # Greek and Cyrillic lower-case letters in ICU's order; letters in one group (space-separated) are equal.
@@ -270,6 +270,38 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
     return tuple(out)
 
 
+# Hungarian letters written with two or three (ICU's contractions, each right after its first letter: "cz" < "cs"),
+# and their doubled forms ("ccs" is "cs" twice).
+_DIGRAPHS = {"hu": ("dzs", "cs", "dz", "gy", "ly", "ny", "sz", "ty", "zs")}
+_DIGRAPH_RE = {
+    lang: re.compile("|".join([f"{d[0]}{d}" for d in found] + list(found)), re.IGNORECASE)
+    for lang, found in _DIGRAPHS.items()
+}
+
+
+def _with_digraphs(chunk: str, lang: str) -> list[float]:
+    """Primary weights of a text in a language with letters of two or three (Hungarian "cs", "dzs")."""
+    ranks = _RANKS[lang]
+    # an accented s, z or y ends a letter too ("zś" is "zs" and an accent): decomposed, as ICU matches them
+    chunk = "".join(
+        unicodedata.normalize("NFD", c) if unicodedata.normalize("NFD", c)[0] in "szySZY" else c for c in chunk
+    )
+    out: list[float] = []
+    start = 0
+    for found in _DIGRAPH_RE[lang].finditer(chunk):
+        out += chain.from_iterable(weights(c, lang) for c in chunk[start : found.start()])
+        token = found.group().lower()
+        doubled = token[0] == token[1] and token[1:] in _DIGRAPHS[lang]  # "ccs": the letter "cs" twice
+        digraph = token[1:] if doubled else token
+        step = 0.75 if len(digraph) == 3 else 0.5  # dz, then dzs; both before the root order's extra letters
+        out += [_LETTER + ranks[digraph[0]] + step] * (2 if doubled else 1)
+        start = found.end()
+    out += chain.from_iterable(weights(c, lang) for c in chunk[start:])
+    return out
+
+
+# Thai and Lao vowels written before their consonant sort after it (ICU root's contractions): "เก" as "กเ"
+_PREVOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
 _NUMBER = re.compile(r"(\d+)")  # a run of decimal digits of any script (Unicode Nd: 0-9, ٠-٩, ０-９, 𝟎-𝟗…)
 
 
@@ -278,10 +310,13 @@ def primary(text: str, lang: str = "") -> tuple[float, ...]:
     numeric option: "Doe2" < "Doe10", "007" = "7", "٣" = "3"), each before any letter, symbol or other digit."""
     out: list[float] = []
     # ICU's order does not depend on how a letter is encoded: "ä" written as a + U+0308 is Finnish ä too
-    for n, chunk in enumerate(_NUMBER.split(unicodedata.normalize("NFC", text))):
+    text = _PREVOWEL.sub(r"\2\1", unicodedata.normalize("NFC", text))
+    for n, chunk in enumerate(_NUMBER.split(text)):
         if n % 2:
             digits = "".join(str(unicodedata.decimal(c)) for c in chunk).lstrip("0") or "0"
             out += [NUMBER, len(digits), *(DIGIT + int(d) for d in digits)]
+        elif lang[:2] in _DIGRAPHS:
+            out += _with_digraphs(chunk, lang[:2])
         else:
             out += chain.from_iterable(weights(c, lang) for c in chunk)
     return tuple(out)

@@ -142,3 +142,43 @@ def test_bibliography_order_with_symbols_digits_and_scripts(tmp_path: Path) -> N
 
 # citeproc-js 2.4.63 in Node 20 (bench/csl_conformance/order_js.js), the same style and items
 EXPECTED_ORDER = ["C©", "C+", "Mu¨ller", "Muller", "Vol 2", "Vol ٣", "Vol 10", "ئ", "ي", "कि", "कु", "コーヒー", "コヒ"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang", "expected"),
+    [
+        # Thai (and Lao) vowels written before their consonant sort after it
+        ("แ", "แฒ", "en-US", 1),
+        ("เก", "กา", "en-US", 1),
+        ("ไก่", "กข", "th-TH", 1),
+        # modifier letters of transliterations: ʿ ʾ ʼ after the Latin letters (before Greek), ʻ after h
+        ("ʿAbd", "Zubayr", "en-US", 1),
+        ("ʿAbd", "Ωmega", "en-US", -1),
+        ("Ibn ʿAli", "Ibn Zayd", "en-US", 1),
+        ("ʻOhana", "Hz", "en-US", 1),
+        ("ʻOhana", "Ia", "en-US", -1),
+        # Hungarian letters of two or three, right after their first letter; doubled ones are the letter twice
+        ("Mancs", "Mancu", "hu-HU", 1),
+        ("cz", "cs", "hu-HU", -1),
+        ("ccs", "cscs", "hu-HU", 0),
+        ("dzsungel", "dzz", "hu-HU", 1),
+        ("Zś", "Zs", "hu-HU", 0),
+        ("Relativity", "Relativitz", "hu-HU", 1),
+        ("Szabó", "Sza", "hu-HU", 1),
+    ],
+)  # fmt: skip
+def test_contractions_and_modifier_letters(a: str, b: str, lang: str, expected: int) -> None:
+    assert _sign(a, b, lang) == expected
+
+
+def test_hungarian_bibliography_order(tmp_path: Path) -> None:
+    """Titles under a probe style in hu-HU; the order is citeproc-js 2.4.63's (order_js.js, same style and items)."""
+    titles = ["Czakó", "Csányi", "Cukor", "Dzsida", "Dzurják", "Dobos", "Gyula", "Gulyás", "Nyitrai", "Nagy", "Szabó"]
+    titles += ["Sütő", "Zsigmond", "Zoltán", "Ottó", "Örkény", "Tyukodi", "Tóth"]
+    style = probe_style(tmp_path, '<text variable="title"/>', sort='<key variable="title"/>', name="collation")
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
+    order = [titles[int(i)] for i, _ in format_bibliography_ids(items, style, "text", "hu-HU")]
+    assert order == [
+        "Cukor", "Czakó", "Csányi", "Dobos", "Dzurják", "Dzsida", "Gulyás", "Gyula", "Nagy", "Nyitrai", "Ottó",
+        "Örkény", "Sütő", "Szabó", "Tóth", "Tyukodi", "Zoltán", "Zsigmond",
+    ]  # fmt: skip
