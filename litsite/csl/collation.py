@@ -273,8 +273,10 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
 # Hungarian letters written with two or three (ICU's contractions, each right after its first letter: "cz" < "cs"),
 # and their doubled forms ("ccs" is "cs" twice).
 _DIGRAPHS = {"hu": ("dzs", "cs", "dz", "gy", "ly", "ny", "sz", "ty", "zs")}
-_DIGRAPH_RE = {
-    lang: re.compile("|".join([f"{d[0]}{d}" for d in found] + list(found)), re.IGNORECASE)
+_DIGRAPH_RE = {  # ASCII letters of either case only (re.IGNORECASE would take "ſ" for "s")
+    lang: re.compile(
+        "|".join("".join(f"[{c}{c.upper()}]" for c in d) for d in [f"{d[0]}{d}" for d in found] + [*found])
+    )
     for lang, found in _DIGRAPHS.items()
 }
 

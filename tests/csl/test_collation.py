@@ -165,6 +165,7 @@ EXPECTED_ORDER = ["C©", "C+", "Mu¨ller", "Muller", "Vol 2", "Vol ٣", "Vol 10"
         ("Zś", "Zs", "hu-HU", 0),
         ("Relativity", "Relativitz", "hu-HU", 1),
         ("Szabó", "Sza", "hu-HU", 1),
+        ("ſza", "sza", "hu-HU", -1),  # a long s is an s, but no "sz" with it
     ],
 )  # fmt: skip
 def test_contractions_and_modifier_letters(a: str, b: str, lang: str, expected: int) -> None:
