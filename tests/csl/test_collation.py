@@ -183,3 +183,31 @@ def test_hungarian_bibliography_order(tmp_path: Path) -> None:
         "Cukor", "Czakó", "Csányi", "Dobos", "Dzurják", "Dzsida", "Gulyás", "Gyula", "Nagy", "Nyitrai", "Ottó",
         "Örkény", "Sütő", "Szabó", "Tóth", "Tyukodi", "Zoltán", "Zsigmond",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        # pinyin, Han before Latin
+        (
+            "zh-CN",
+            ["2020年", "阿Q正传", "北京大学学报", "李娜", "上海", "王芳", "张伟研究", "中国社会科学", "Zhang Wei"],
+        ),
+        # strokes
+        (
+            "zh-TW",
+            ["2020年", "上海", "中国社会科学", "王芳", "北京大学学报", "张伟研究", "李娜", "阿Q正传", "Zhang Wei"],
+        ),
+        # readings, after Latin
+        (
+            "ja-JP",
+            ["2020年", "Zhang Wei", "阿Q正传", "王芳", "上海", "中国社会科学", "北京大学学报", "李娜", "张伟研究"],
+        ),
+    ],
+)
+def test_han_ideographs_in_the_locales_order(tmp_path: Path, lang: str, expected: list[str]) -> None:
+    """Titles under a probe style; the orders are citeproc-js 2.4.63's (order_js.js, same style, items, locale)."""
+    titles = ["张伟研究", "王芳", "李娜", "北京大学学报", "上海", "中国社会科学", "Zhang Wei", "阿Q正传", "2020年"]
+    style = probe_style(tmp_path, '<text variable="title"/>', sort='<key variable="title"/>', name="collation")
+    items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
+    assert [titles[int(i)] for i, _ in format_bibliography_ids(items, style, "text", lang)] == expected
