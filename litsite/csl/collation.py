@@ -55,7 +55,7 @@ _PLACE = {first + n: place + n for first, count, place in _DATA["letter_runs"] f
 DIGIT = 1000  # + the digit, for digits that are not decimal (¹, ①, ½ → 1 ⁄ 2): after every number (see primary)
 NUMBER = DIGIT - 1  # a run of decimal digits: NUMBER, its length, its digits (see primary)
 _LETTER = 10000
-_OTHER = 100000  # other scripts, by code point (roughly ICU's script order)
+_OTHER = 100000  # Greek (+ 0…), Cyrillic (+ 1000…), the other scripts (+ 10_000 + their place in _PLACE)
 _HAN = 10_000_000  # Han ideographs last (ICU's implicit weights)
 
 
@@ -165,7 +165,8 @@ def _weight(ch: str, ranks: dict[str, float]) -> float | None:
 
 # CLDR's script reordering in a locale's collation ([reorder …], as Node's ICU has it, checked with Intl.Collator):
 # the locale's own script sorts right after digits, before Latin; Japanese puts kana and Han after Latin, before
-# Greek. (Han among themselves keep the root order here: ja, zh and ko order them by reading or strokes.)
+# Greek. (Han among themselves: zh and ja in their own order, _han_weight; ko keeps the root order here, where
+# Korean puts each after the Hangul syllables of its reading.)
 _FIRST = 2000  # a band between digits (DIGIT) and Latin letters (_LETTER)
 _AFTER_LATIN = 50000  # a band between Latin letters and the other scripts (_OTHER)
 _REORDER = {
