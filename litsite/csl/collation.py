@@ -87,7 +87,8 @@ _TAILORED = {
 
 
 CH = "\ue1bf"  # Czech and Slovak "ch", a letter after h (ICU's contraction), in _TAILORED's cs and sk orders
-_AA, _CH = (re.compile("aa", re.IGNORECASE), "å"), (re.compile("ch", re.IGNORECASE), CH)
+# (with the accents after it: ICU's contraction takes them as accents of the letter, NFC must not recompose them)
+_AA, _CH = (re.compile("aa[\u0300-\u036f]*", re.IGNORECASE), "å"), (re.compile("ch[\u0300-\u036f]*", re.IGNORECASE), CH)
 _CONTRACTIONS = {"da": _AA, "nb": _AA, "nn": _AA, "cs": _CH, "sk": _CH}  # Danish/Norwegian "aa" is the letter å
 
 
