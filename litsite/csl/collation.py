@@ -258,6 +258,8 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
     none when ignorable, several for an expansion ("æ" → a, e)."""
     if ch != " " and ch.isspace():
         return ()  # only U+0020 becomes citeproc-js's separator; NFKD would make other spaces U+0020
+    if lang[:2] == "ja" and (ch == "ー" or ch in _ITERATION):
+        return (SEPARATOR + (2e-6 if ch == "ー" else 1e-6),)  # not after a kana: symbols just above "|" in ja
     if lang[:2] in ("tr", "az") and ch in "Iİ":
         ch = "ı" if ch == "I" else "i"  # Turkish lower case (toLocaleLowerCase)
     low = ch.lower()
@@ -329,6 +331,35 @@ def _with_digraphs(chunk: str, lang: str) -> list[float]:
     return out
 
 
+_VOWELS = {"A": "あ", "I": "い", "U": "う", "E": "え", "O": "お"}
+_ITERATION = "ゝゞヽヾ"
+_SAME_KANA = {"ゝ": "HIRAGANA LETTER", "ゞ": "HIRAGANA LETTER", "ヽ": "KATAKANA LETTER", "ヾ": "KATAKANA LETTER"}
+
+
+def _kana_vowel(ch: str) -> str | None:
+    """The vowel of a kana ("カ" → "あ"), from its Unicode name ("KATAKANA LETTER KA"); None for "ン" and others."""
+    name = unicodedata.name(ch, "")  # (one character)
+    if not name.startswith(("HIRAGANA LETTER", "KATAKANA LETTER")):
+        return None
+    return _VOWELS.get(name[-1])
+
+
+def _japanese_marks(text: str) -> str:
+    """Japanese collation's reading of the prolonged sound mark (the vowel of the kana before it: "カー" is "カア")
+    and of the iteration marks (the kana before them again: "すゞ" is "すす", voicing being no primary difference);
+    elsewhere they are symbols there (weights)."""
+    out: list[str] = []
+    for n, ch in enumerate(text):
+        previous = text[n - 1] if n else ""  # as written: a mark after a mark stays a symbol
+        if ch == "ー" and previous and _kana_vowel(previous):
+            out.append(_kana_vowel(previous) or ch)
+        elif ch in _ITERATION and unicodedata.name(previous or " ", "").startswith(_SAME_KANA[ch]):
+            out.append(previous)  # (a hiragana mark after a hiragana, a katakana one after a katakana)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 # Thai and Lao vowels written before their consonant sort after it (ICU root's contractions): "เก" as "กเ"
 _PREVOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
 _NUMBER = re.compile(r"(\d+)")  # a run of decimal digits of any script (Unicode Nd: 0-9, ٠-٩, ０-９, 𝟎-𝟗…)
@@ -340,6 +371,8 @@ def primary(text: str, lang: str = "") -> tuple[float, ...]:
     out: list[float] = []
     # ICU's order does not depend on how a letter is encoded: "ä" written as a + U+0308 is Finnish ä too
     text = _PREVOWEL.sub(r"\2\1", unicodedata.normalize("NFC", text))
+    if lang[:2] == "ja" and ("ー" in text or any(c in _ITERATION for c in text)):
+        text = _japanese_marks(text)
     for n, chunk in enumerate(_NUMBER.split(text)):
         if n % 2:
             digits = "".join(str(unicodedata.decimal(c)) for c in chunk).lstrip("0") or "0"

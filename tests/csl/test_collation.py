@@ -167,6 +167,16 @@ EXPECTED_ORDER = ["C©", "C+", "Mu¨ller", "Muller", "Vol 2", "Vol ٣", "Vol 10"
         ("Zś", "Zs", "hu-HU", 0),
         ("Relativity", "Relativitz", "hu-HU", 1),
         ("Szabó", "Sza", "hu-HU", 1),
+        # Japanese: the prolonged sound mark is the vowel of the kana before it, an iteration mark that kana again
+        # (a hiragana mark after hiragana, a katakana one after katakana); elsewhere they are symbols above "|"
+        ("カー", "カア", "ja-JP", 0),
+        ("コーヒー", "コオヒイ", "ja-JP", 0),
+        ("ラヽ", "ララ", "ja-JP", 0),
+        ("すゞ", "すず", "ja-JP", 0),
+        ("いクゞbか", "いクcbか", "ja-JP", -1),
+        ("ーオーー", "ーオーウ", "ja-JP", -1),
+        ("ー", "$", "ja-JP", -1),
+        ("カー", "カア", "en-US", -1),
         ("ſza", "sza", "hu-HU", -1),  # a long s is an s, but no "sz" with it
     ],
 )  # fmt: skip
