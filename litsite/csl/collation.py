@@ -370,6 +370,10 @@ def primary(text: str, lang: str = "") -> tuple[float, ...]:
     numeric option: "Doe2" < "Doe10", "007" = "7", "٣" = "3"), each before any letter, symbol or other digit."""
     out: list[float] = []
     # ICU's order does not depend on how a letter is encoded: "ä" written as a + U+0308 is Finnish ä too
+    if lang[:2] in ("tr", "az") and "I" in text:
+        # toLocaleLowerCase before the comparison: a written-out I + dot above is "i", any other I "ı" (also with
+        # an accent written after it: "I" + U+0302 is "ı̂", while a precomposed "Î" is "î")
+        text = text.replace("I\u0307", "i").replace("I", "ı")
     text = _PREVOWEL.sub(r"\2\1", unicodedata.normalize("NFC", text))
     if lang[:2] == "ja" and ("ー" in text or any(c in _ITERATION for c in text)):
         text = _japanese_marks(text)

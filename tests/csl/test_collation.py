@@ -102,6 +102,10 @@ def test_letters_of_other_scripts(a: str, b: str, expected: int) -> None:
         ("Åse", "Aase", "nb-NO", 0),
         ("aą", "å", "nb-NO", 0),  # "aa" with an accent after it is still å (not "ą" recomposed by NFC)
         ("cȟa", "cha", "cs-CZ", 0),
+        # Turkish lower case before the comparison: I with an accent written after it is ı, precomposed Î is î
+        ("I", "I\u0302", "tr-TR", 0),
+        ("I", "Î", "tr-TR", -1),
+        ("I\u0307", "i", "tr-TR", 0),
         # letters CLDR puts after z come after the root order's extra letters of z
         ("ʒ", "æ", "sv-SE", -1),
         ("ʒ", "å", "sv-SE", -1),
