@@ -166,8 +166,8 @@ def _weight(ch: str, ranks: dict[str, float]) -> float | None:
 
 # CLDR's script reordering in a locale's collation ([reorder …], as Node's ICU has it, checked with Intl.Collator):
 # the locale's own script sorts right after digits, before Latin; Japanese puts kana and Han after Latin, before
-# Greek. (Han among themselves: zh and ja in their own order, _han_weight; ko keeps the root order here, where
-# Korean puts each after the Hangul syllables of its reading.)
+# Greek. (Han among themselves: zh and ja in their own order, _han_weight; ko has those it reads as their Hangul
+# reading, _korean_readings, the others after the Hangul.)
 _FIRST = 2000  # a band between digits (DIGIT) and Latin letters (_LETTER)
 _AFTER_LATIN = 50000  # a band between Latin letters and the other scripts (_OTHER)
 _REORDER = {
@@ -209,7 +209,7 @@ def _reordered(w: float, lang: str) -> float:
     if not script or script not in _REORDER[lang].split():
         return w
     if script == "Hani":
-        # (Korean sorts each Han ideograph among the Hangul syllables of its reading: here after them all)
+        # (Korean: the ideographs it has no reading for, after the Hangul)
         base = _AFTER_LATIN + 10_000 if lang == "ja" else _FIRST + (1000 if lang == "ko" else 0)
         return base + (w - _HAN) / 0x40000 * 5000
     if script == "Kana":
@@ -228,6 +228,13 @@ def _han_places(order: str) -> dict[str, int]:
     """The place of each ideograph in one locale's order (read on first use: 80 kB each)."""
     data = json.loads(Path(__file__).with_name("collation_han.json").read_text(encoding="utf-8"))
     return {ch: n for n, ch in enumerate(data[order])}
+
+
+@cache
+def _korean_readings() -> dict[str, str]:
+    """Korean collation's Hangul reading of an ideograph, which it equals at the primary level (房 = 방)."""
+    data = json.loads(Path(__file__).with_name("collation_han.json").read_text(encoding="utf-8"))
+    return {ch: syllable for syllable, ideographs in data["ko"].items() for ch in ideographs}
 
 
 def _han_weight(ch: str, lang: str) -> float | None:
@@ -278,6 +285,8 @@ def weights(ch: str, lang: str = "") -> tuple[float, ...]:
         return (_LETTER + ranks[tailored],)
     if low in _SCRIPT and unicodedata.normalize("NFD", low) != low:  # a Greek or Cyrillic letter with a diacritic (й)
         return (_reordered(_OTHER + _SCRIPT[low], lang[:2]),)
+    if lang[:2] == "ko" and code >= 0x3400 and low in _korean_readings():
+        return weights(_korean_readings()[low], lang)
     han = _han_weight(low, lang) if code >= 0x3400 else None
     if han is not None:
         return (han,)

@@ -118,6 +118,12 @@ def test_letters_of_other_scripts(a: str, b: str, expected: int) -> None:
         ("房", "X", "ko-KR", -1),
         ("가", "房", "ko-KR", -1),
         ("9", "가", "ko-KR", -1),
+        # Korean: an ideograph is its Hangul reading (鈴 is 령, 三 is 삼), the others after the Hangul
+        ("房", "방", "ko-KR", 0),
+        ("鈴木竹雄", "三ケ月章", "ko-KR", -1),
+        ("鈴", "영", "ko-KR", -1),
+        ("三가", "삼나", "ko-KR", -1),
+        ("𠀀", "가", "ko-KR", 1),
     ],
 )  # fmt: skip
 def test_locale_letters(a: str, b: str, lang: str, expected: int) -> None:
