@@ -11,6 +11,7 @@ import pytest
 
 from litsite.csl.engine import format_bibliography_ids
 from litsite.csl.fixes.sorting import collation_key
+from litsite.csl.styles import resolve_style
 
 from .probe import probe_style
 
@@ -233,3 +234,24 @@ def test_han_ideographs_in_the_locales_order(tmp_path: Path, lang: str, expected
     style = probe_style(tmp_path, '<text variable="title"/>', sort='<key variable="title"/>', name="collation")
     items = [{"id": str(n), "type": "book", "title": t} for n, t in enumerate(titles)]
     assert [titles[int(i)] for i, _ in format_bibliography_ids(items, style, "text", lang)] == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="number key, not collation (s11-numkeys, fixes/sort_numbers.py): citeproc-js joins a volume blob and a "
+    "page blob with no delimiter ('Nucl.|Phys.|undefined22579|', 'undefined22undefined579–88|'), litsite keeps "
+    "': ' between them; found in --extra chicago-author-date@zh-TW and @hu-HU (biblatex), same in en-US",
+)
+def test_volume_and_page_blobs_in_a_macro_key() -> None:
+    """citeproc-js 2.4.63 orders these two articles a, b (order_js.js, chicago-author-date, en-US)."""
+    base = {
+        "type": "article-journal",
+        "author": [{"family": "Glashow", "given": "Sheldon"}],
+        "issued": {"date-parts": [[1961]]},
+        "title": "Partial Symmetries of Weak Interactions",
+        "container-title": "Nucl. Phys.",
+        "volume": "22",
+    }
+    items = [{**base, "id": "b", "page": "579"}, {**base, "id": "a", "page": "579-588"}]
+    style = resolve_style("chicago-author-date").path
+    assert [i for i, _ in format_bibliography_ids(items, style, "text", "en-US")] == ["a", "b"]
