@@ -1,0 +1,71 @@
+"""Rules found by measuring other styles and locales (conformance_wide.py --extra, session 11: he-IL, zh-TW, tr-TR,
+hu-HU and the publishers' styles added then).
+
+Expected values are citeproc-js 2.4.63's output for the same input and the same minimal style (bench/citeproc_js,
+text format; citeproc-js's own entry is trimmed as render.js trims it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+
+from .probe import probe_style
+
+
+def _entries(tmp_path: Path, layout: str, items: list[dict], locale: str = "en-US", **kw: str) -> list[str]:
+    return [e.strip() for e in format_bibliography(items, probe_style(tmp_path, layout, **kw), "text", locale)]
+
+
+def test_label_terms_are_rich_text(tmp_path: Path) -> None:
+    # he-IL's short terms "מס'" and "'עמ": citeproc-js reads a label's term as it reads a text's, its straight
+    # apostrophes typographic wherever they stand (also the label of a variable the item lacks)
+    layout = (
+        '<group delimiter=" "><label variable="issue" form="short"/><text variable="issue"/>'
+        '<label variable="page" form="short"/><text variable="page"/></group>'
+    )
+    items = [{"id": "a", "type": "book", "issue": "4", "page": "5"}, {"id": "b", "type": "book", "page": "3"}]
+    assert _entries(tmp_path, layout, items, "he-IL") == ["מס’ 4 ’עמ 5", "מס’ ’עמ 3"]
+
+
+@pytest.mark.parametrize(
+    ("editions", "expected"),
+    [
+        # he-IL has ordinal-01 … ordinal-10 and no plain "ordinal" term: citeproc-js falls back to CSL 1.0's
+        # ordinals, ordinal-01/02/03 after 1, 2, 3 (not 11, 12, 13) and ordinal-04 after everything else
+        (["5", "21", "12", "110", "113", "32", "10", "3"], ["54", "211", "124", "1104", "1134", "322", "104", "33"]),
+    ],
+)
+def test_ordinals_of_a_locale_without_the_ordinal_term(
+    tmp_path: Path, editions: list[str], expected: list[str]
+) -> None:
+    items = [{"id": str(i), "type": "book", "edition": e} for i, e in enumerate(editions)]
+    assert _entries(tmp_path, '<number variable="edition" form="ordinal"/>', items, "he-IL") == expected
+
+
+_TWO = [{"family": "AAA", "given": "X"}, {"family": "BBB", "given": "Y"}]
+_THREE = [*_TWO, {"family": "CCC", "given": "Z"}]
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        # an "and" term not starting with a letter citeproc-js counts as Latin-like (he-IL's "ו", zh's "和") is
+        # written without spaces, and without the delimiter but for two names under "always" or after an inverted
+        # name: CSL.Node.name's and_prefix_single / and_prefix_multiple
+        ("always", ["AAA, X, וY BBB", "AAA, X, Y BBBוZ CCC"]),
+        ("never", ["AAA, XוY BBB", "AAA, X, Y BBBוZ CCC"]),
+        ("contextual", ["AAA, XוY BBB", "AAA, X, Y BBBוZ CCC"]),
+        ("after-inverted-name", ["AAA, X, וY BBB", "AAA, X, Y BBBוZ CCC"]),
+    ],
+)
+def test_and_term_of_another_script(tmp_path: Path, rule: str, expected: list[str]) -> None:
+    layout = (
+        f'<names variable="author"><name and="text" delimiter-precedes-last="{rule}" '
+        'name-as-sort-order="first"/></names>'
+    )
+    items = [{"id": "a", "type": "book", "author": _TWO}, {"id": "b", "type": "book", "author": _THREE}]
+    assert _entries(tmp_path, layout, items, "he-IL") == expected
