@@ -267,6 +267,7 @@ SHARED_METHODS: dict[tuple[str, str], tuple[str, ...]] = {
     ("group", "render"): ("fixes.sort_numbers.GroupNumberKeys", "fixes.layout.Display"),
     ("label", "get_term"): ("speed.LocaleTreeTerms", "fixes.labels.TermFormFallback"),
     ("locale", "get_term"): ("speed.MemoisedTerms", "fixes.labels.LongFormTerms"),
+    ("names", "get_term"): ("speed.LocaleTreeTerms", "fixes.variables.Names"),
     ("label", "process"): ("fixes.quotes.QuotedLabel", "fixes.numbers.CountLabel", "fixes.groups.Label"),
     ("number", "process"): ("fixes.numbers.NumberPages", "fixes.groups.TrackedNumber"),
     ("number", "render"): ("fixes.sort_numbers.NumberKeys", "fixes.layout.Display"),

@@ -69,3 +69,37 @@ def test_and_term_of_another_script(tmp_path: Path, rule: str, expected: list[st
     )
     items = [{"id": "a", "type": "book", "author": _TWO}, {"id": "b", "type": "book", "author": _THREE}]
     assert _entries(tmp_path, layout, items, "he-IL") == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        # zh-TW and zh-CN write "editortranslator" as a plain term (no single/multiple): citeproc-js still joins the
+        # same editor and translator under it whenever the locale has the term (NameOutput.checkCommonAuthor)
+        (
+            "zh-TW",
+            ["編譯 Arthur Zelly (Arthur Zelly, 編譯員)", "編譯 Arthur Zelly, B Roe (Arthur Zelly, B Roe, 編譯員)"],
+        ),
+        ("zh-CN", ["编译 Arthur Zelly (Arthur Zelly, 编译)", "编译 Arthur Zelly, B Roe (Arthur Zelly, B Roe, 编译)"]),
+        (
+            "en-US",
+            [
+                "edited & translated by Arthur Zelly (Arthur Zelly, ed. & trans.)",
+                "edited & translated by Arthur Zelly, B Roe (Arthur Zelly, B Roe, eds. & trans.)",
+            ],
+        ),
+    ],
+)
+def test_plain_editortranslator_term_joins_the_lists(tmp_path: Path, locale: str, expected: list[str]) -> None:
+    layout = (
+        '<names variable="editor translator" delimiter=". "><label form="verb" suffix=" "/><name/></names>'
+        '<names variable="editor translator" prefix=" (" suffix=")" delimiter=". "><name/>'
+        '<label form="short" prefix=", "/></names>'
+    )
+    one = [{"family": "Zelly", "given": "Arthur"}]
+    two = [*one, {"family": "Roe", "given": "B"}]
+    items = [
+        {"id": "a", "type": "book", "editor": one, "translator": one},
+        {"id": "b", "type": "book", "editor": two, "translator": two},
+    ]
+    assert _entries(tmp_path, layout, items, locale) == expected
