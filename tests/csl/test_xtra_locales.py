@@ -103,3 +103,32 @@ def test_plain_editortranslator_term_joins_the_lists(tmp_path: Path, locale: str
         {"id": "b", "type": "book", "editor": two, "translator": two},
     ]
     assert _entries(tmp_path, layout, items, locale) == expected
+
+
+_CASES = (
+    '<group delimiter=" | "><text term="in" text-case="capitalize-first"/>'
+    '<text variable="title" text-case="uppercase"/><text variable="title" text-case="capitalize-first"/>'
+    '<text variable="publisher" text-case="lowercase"/></group>'
+)
+
+
+@pytest.mark.parametrize(
+    ("locale", "language", "expected"),
+    [
+        # citeproc-js cases letters with toLocaleUpperCase/LowerCase of the item's language, else the locale's (its
+        # lang_array): the Turkish dotted and dotless i in terms and every variable, and in capitalize-first
+        ("tr-TR", None, "İçinde | İLK İŞ | İlk iş | ışık iz"),
+        ("tr-TR", "tr", "İçinde | İLK İŞ | İlk iş | ışık iz"),
+        ("tr-TR", "en", "Içinde | ILK IŞ | Ilk iş | işik i̇z"),
+        ("tr-TR", "Turkish", "Içinde | ILK IŞ | Ilk iş | işik i̇z"),  # a valid language tag, not Turkish
+        ("en-US", "tr", "İn | İLK İŞ | İlk iş | ışık iz"),
+        ("en-US", None, "In | ILK IŞ | Ilk iş | işik i̇z"),
+    ],
+)
+def test_letters_cased_by_the_item_language_else_the_locale(
+    tmp_path: Path, locale: str, language: str | None, expected: str
+) -> None:
+    item = {"id": "a", "type": "book", "title": "ilk iş", "publisher": "IŞIK İz"}
+    if language:
+        item["language"] = language
+    assert _entries(tmp_path, _CASES, [item], locale) == [expected]
