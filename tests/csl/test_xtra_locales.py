@@ -132,3 +132,22 @@ def test_letters_cased_by_the_item_language_else_the_locale(
     if language:
         item["language"] = language
     assert _entries(tmp_path, _CASES, [item], locale) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        # a locale's curly opener is a quote only when a closer (not between two letters) closes it; a stray one
+        # stays as typed (citeproc-js's processTags): the Armenian transliteration "Xač‘enc‘", "a ‘b‘ c ‘d’ e"
+        ("en-GB", ["Sargis Xač‘enc‘ | ‘Xač‘enc‘ a’", "x‘y’z | ‘a ‘b‘ c “d” e’", "“q | ‘a “b“ c “d” e’"]),
+        ("en-US", ["Sargis Xač‘enc‘ | “Xač‘enc‘ a”", "x‘y’z | “a ‘b‘ c ‘d’ e”", "“q | “a “b“ c ‘d’ e”"]),
+    ],
+)
+def test_curly_opener_without_partner_is_text(tmp_path: Path, locale: str, expected: list[str]) -> None:
+    layout = '<group delimiter=" | "><text variable="publisher"/><text variable="title" quotes="true"/></group>'
+    items = [
+        {"id": "a", "type": "book", "title": "Xač‘enc‘ a", "publisher": "Sargis Xač‘enc‘"},
+        {"id": "b", "type": "book", "title": "a ‘b‘ c ‘d’ e", "publisher": "x‘y’z"},
+        {"id": "c", "type": "book", "title": "a “b“ c “d” e", "publisher": "“q"},
+    ]
+    assert _entries(tmp_path, layout, items, locale) == expected
