@@ -151,3 +151,18 @@ def test_curly_opener_without_partner_is_text(tmp_path: Path, locale: str, expec
         {"id": "c", "type": "book", "title": "a “b“ c “d” e", "publisher": "“q"},
     ]
     assert _entries(tmp_path, layout, items, locale) == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not reproduced: citeproc-js's outputNumericField writes the pieces of a number with a leading-zero part "
+    "as separate blobs, which the enclosing group joins with its own delimiter when the element has a prefix and no "
+    "suffix (Cambridge UP's '(techreport No. 99– 02)'); litsite writes the value as one string",
+)
+def test_leading_zero_number_with_prefix_split_by_the_group_delimiter(tmp_path: Path) -> None:
+    layout = (
+        '<group delimiter=" | "><text variable="number" prefix="No. "/><text variable="number" prefix="(" suffix=")"/>'
+        "</group>"
+    )
+    items = [{"id": "a", "type": "report", "number": "99-02"}, {"id": "b", "type": "report", "number": "5, 07"}]
+    assert _entries(tmp_path, layout, items) == ["No. 99– | 02 | (99–02)", "No. 5,  | 07 | (5, 07)"]
