@@ -166,3 +166,29 @@ def test_leading_zero_number_with_prefix_split_by_the_group_delimiter(tmp_path: 
     )
     items = [{"id": "a", "type": "report", "number": "99-02"}, {"id": "b", "type": "report", "number": "5, 07"}]
     assert _entries(tmp_path, layout, items) == ["No. 99– | 02 | (99–02)", "No. 5,  | 07 | (5, 07)"]
+
+
+_RANGE_DATES = (
+    '<date variable="issued"><date-part name="month" form="short" suffix=" "/>'
+    '<date-part name="day" prefix=" " suffix=", "/></date>'
+    '<date variable="issued" delimiter="{d}"><date-part name="month" form="short" suffix=" "/>'
+    '<date-part name="day" prefix=" " suffix=" "/><date-part name="year" prefix=" "/></date>'
+)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "expected"),
+    [
+        # a range's end parts meet their delimiter (that of the date compiled last) and each other with one of two
+        # spaces dropped at each seam, as its start parts do (bluebook-law-review: "May 25–June 26")
+        (" ", ["May 25–June 26, | May 25–June 26 2011", "May 25–June 26, | May 25 2011–June 26 2012"]),
+        ("  ", ["May 25–June  26, | May  25–June  26  2011", "May 25–June  26, | May  25  2011–June  26  2012"]),
+    ],
+)
+def test_spaces_between_the_end_parts_of_a_range(tmp_path: Path, delimiter: str, expected: list[str]) -> None:
+    layout = f'<group delimiter=" | ">{_RANGE_DATES.format(d=delimiter)}</group>'
+    items = [
+        {"id": "a", "type": "book", "issued": {"date-parts": [[2011, 5, 25], [2011, 6, 26]]}},
+        {"id": "d", "type": "book", "issued": {"date-parts": [[2011, 5, 25], [2012, 6, 26]]}},
+    ]
+    assert _entries(tmp_path, layout, items) == expected
