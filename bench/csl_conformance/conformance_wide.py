@@ -114,8 +114,6 @@ EXTRA_PAIRS = [
     "bluebook-law-review",
     "apa@zh-CN",
     "chicago-notes-bibliography@de-DE",
-    "thieme-german@de-DE",
-    "apa@it-IT",
 ]  # fmt: skip
 
 
