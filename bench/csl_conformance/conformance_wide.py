@@ -103,6 +103,17 @@ EXTRA_PAIRS = [
     "modern-language-association@he-IL",
     "harvard-cite-them-right@el-GR",
     "american-sociological-association@uk-UA",
+    # session 11: styles of big publishers and widely used styles in other locales (one line per pair)
+    "taylor-and-francis-harvard-x@en-GB",
+    "sage-vancouver@en-GB",
+    "deutsche-gesellschaft-fur-psychologie@de-DE",
+    "ieee@de-DE",
+    "biomed-central",
+    "copernicus-publications",
+    "cambridge-university-press-author-date",
+    "bluebook-law-review",
+    "apa@zh-CN",
+    "chicago-notes-bibliography@de-DE",
 ]  # fmt: skip
 
 

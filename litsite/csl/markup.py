@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.punctuation import NUMBER_SUFFIX, RICH_SEAL, SEAL, into_quote, left_margin_spaces, number_suffix_marks
+from litsite.csl.quote_pairs import closes, paired_openers
 
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
@@ -196,6 +197,7 @@ class SmartQuotes:
         self.fresh = True  # at the field's start or right after an opening tag (citeproc-js's forced space)
         oq, cq, oiq, ciq = (q if len(q) == 1 and q not in "'\"" else "\0" for q in quotes)
         self.oq, self.cq, self.oiq, self.ciq = oq, cq, oiq, ciq
+        self.pairs, self.paired, self.at = ((oq, cq), (oiq, ciq)), {}, 0
         self.doubles = frozenset({'"', oq, cq} - {"\0"})
         self.singles = frozenset({"'", "’", oiq, ciq} - {"\0"})
         self.any = re.compile("[" + re.escape("".join(sorted(self.doubles | self.singles))) + "]")
@@ -218,8 +220,10 @@ class SmartQuotes:
             if text:
                 self.prev = text[-1]
             return text
-        out = []
+        out: list[str] = []  # a curly opener without a partner in a field's last chunk is text (quote_pairs)
+        self.paired = {q: paired_openers(text, q, c) if last else None for q, c in self.pairs}
         for i, ch in enumerate(text):
+            self.at = i
             nxt = text[i + 1] if i + 1 < len(text) else (" " if last else "x")
             prev = self.prev
             starts = prev.isspace() or prev in "([{-—–/"
@@ -236,9 +240,13 @@ class SmartQuotes:
             self.prev = out[-1] if out[-1] not in QUOTE_OPENS and out[-1] != QC else prev
         return "".join(out)
 
+    def _partnered(self, ch: str) -> bool:
+        paired = self.paired.get(ch)
+        return paired is None or self.at in paired
+
     def _double(self, ch: str, starts: bool, nxt: str) -> str:
         """A double quote mark: an opening placeholder, QC, or the character as text."""
-        if ch == self.oq or (ch == '"' and starts and not nxt.isspace()):
+        if (ch == self.oq and self._partnered(ch)) or (ch == '"' and starts and not nxt.isspace()):
             self.double_open += 1
             return self._open(ch)
         if self.double_open and ch in ('"', self.cq):
@@ -253,9 +261,9 @@ class SmartQuotes:
         closers = "'’" + self.ciq
         if (
             (starts or ch == self.oiq)
-            and ch in ("'", self.oiq)
+            and (ch == "'" or (ch == self.oiq and self._partnered(ch)))
             and not nxt.isspace()
-            and (ch != "'" or _closes(text, i + 1, closers))
+            and (ch != "'" or closes(text, i + 1, closers))
         ):
             self.single_open += 1
             return self._open(ch)
@@ -263,24 +271,6 @@ class SmartQuotes:
             self.single_open -= 1
             return QC
         return "’" if ch == "'" else ch
-
-
-def _closes(text: str, start: int, closers: str = "'’") -> bool:
-    """Whether a straight single quote after `start` closes the quote opened before it (ends a word, and is not the
-    closer of a quote opened in between)."""
-    depth = 0
-    for j in range(start, len(text)):
-        if text[j] not in closers:
-            continue
-        before = text[j - 1]
-        after = text[j + 1] if j + 1 < len(text) else " "
-        if text[j] == "'" and (before.isspace() or before in "([{") and not after.isspace():
-            depth += 1
-        elif not before.isspace() and not after.isalnum():
-            if not depth:
-                return True
-            depth -= 1
-    return False
 
 
 def _double(m: re.Match) -> str:

@@ -92,7 +92,7 @@ def write(element: Any, begin: Any, end: Any, show: list[str], context: Any, suf
             if last not in (0, None, ""):
                 ends.append(_part(part, end, context, "" if ends else "prefix"))
             start = _part(part, begin, context, "suffix")
-            level = start + _range_delimiter(part, context) + end_delimiter(element).join(e for e in ends if e)
+            level = start + _range_delimiter(part, context) + _joined(ends, end_delimiter(element))
             collapse = []
         else:
             level = _part(part, begin, context)
@@ -107,6 +107,17 @@ def write(element: Any, begin: Any, end: Any, show: list[str], context: Any, suf
     if not levels:
         return None
     return str(element.join(levels))
+
+
+def _joined(ends: list[str], delimiter: str) -> str:
+    """The end parts joined with `delimiter`, one of two spaces dropped where each string meets the text before it
+    (citeproc-js's queue: "June 26" of a month's suffix " ", the delimiter " " and a day's prefix " ", as in the
+    range's first half; "June  26" with a delimiter of two spaces)."""
+    out = ""
+    for piece in (e for e in ends if e):
+        for bit in (delimiter, piece) if out else (piece,):
+            out += bit[1:] if out.endswith(" ") and bit.startswith(" ") else bit
+    return out
 
 
 def end_delimiter(element: Any) -> str:

@@ -14,7 +14,8 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import children, extend
-from litsite.csl.fixes.title_case import LANGUAGE_GATED, item_language
+from litsite.csl.fixes.title_case import LANGUAGE_GATED, CaseLanguage, item_language
+from litsite.csl.insertion import dotless_language
 from litsite.csl.punctuation import unseal
 from litsite.csl.sort_levels import suppressed_level
 
@@ -198,7 +199,11 @@ class TrackedText:
             language = language[:2]
         first = str(attrib.get("variable") or "").split()[:1]
         if not first or first[0] not in LANGUAGE_GATED:
-            language = None  # citeproc-js title-cases other variables, macros and terms whatever the language
+            # citeproc-js title-cases other variables, macros and terms whatever the language, but cases their
+            # letters by it (the item's language, else the locale's: "İçinde" under tr-TR)
+            locale = str(getattr(self.get_root(), "litsite_lang", None) or "")
+            raw = dict.get(item.reference, "language")
+            language = CaseLanguage("tr" if dotless_language(raw, locale) else "und")
         if dict.get(item.reference, "jurisdiction"):
             language = "tlh"  # citeproc-js's @text-case: "title" is passthrough for an item with a jurisdiction
         context = self if context is None else context

@@ -187,7 +187,10 @@ class Name:
             use_delim = self._precedes(rule, len(texts), inverted[-2], last=True)
             head = self._join(texts[:-1], delimiter)
             if not _STARTS_ROMANESQUE.match(str(term)):  # a term in another script is written without spaces
-                return head + String((delimiter if rule == "always" else "") + str(term)) + texts[-1]
+                # and without the delimiter, but for "always" between two names or after an inverted name
+                # (citeproc-js's and_prefix_single, _getAfterInvertedName): "A, B, CוD", "A, וB"
+                lead = (rule == "always" and len(texts) == 2) or (rule == "after-inverted-name" and inverted[-2])
+                return head + String((delimiter if lead else "") + str(term)) + texts[-1]
             return _append(head, (delimiter if use_delim else " ") + str(term) + " ", texts[-1])
         return self._join(texts, delimiter)
 

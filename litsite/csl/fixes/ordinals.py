@@ -92,6 +92,8 @@ def ordinal(number: int, element: object, gender: str | None = None) -> str:
         memo[key] = _table(element)
     table, texts = memo[key]
     text = str(number)
+    if texts and "ordinal" not in texts and all(f"ordinal-0{j}" in texts for j in range(1, 5)):
+        return text + _legacy_suffix(number, texts, gender)
     suffix = _text(texts.get("ordinal", {}), gender)
     for trying in [g for g in (gender, "neuter") if g]:
         for match, digits in (("whole-number", text), ("last-two-digits", text[-2:]), ("last-digit", text[-1:])):
@@ -102,6 +104,16 @@ def ordinal(number: int, element: object, gender: str | None = None) -> str:
         if suffix:  # citeproc-js: a suffix found for the gender (or its plain ordinal term) ends the search
             break
     return text + suffix
+
+
+def _legacy_suffix(number: int, texts: _Terms, gender: str | None) -> str:
+    """CSL 1.0's ordinals, which citeproc-js applies to a locale without a plain `ordinal` term (he-IL):
+    ordinal-01, -02, -03 after a last digit 1, 2, 3 (not in 11, 12, 13), ordinal-04 after every other number,
+    10 to 19 and every number ending in 10 among them (its Ordinalizer's `(num / 10) % 10 === 1` test)."""
+    last = number % 10
+    teen = 10 <= number <= 19 or number % 100 == 10
+    stub = last if last in (1, 2, 3) and not teen and number % 100 not in (11, 12, 13) else 4
+    return _text(texts.get(f"ordinal-0{stub}", {}), gender)
 
 
 def long_ordinal(number: int, element: object, gender: str | None = None) -> str:

@@ -43,6 +43,18 @@ class QuotedValue:
         return out
 
 
+@extend("label")
+class QuotedLabel:
+    """cs:label: its term is rich text as a cs:text term is (citeproc-js's flip-flop parser reads every string it
+    appends): a straight apostrophe is typographic, at either end of the term ("מס'" → "מס’", "'עמ" → "’עמ")."""
+
+    def process(self, item: object, *args: object, **kwargs: object) -> object:
+        text = super().process(item, *args, **kwargs)  # type: ignore[misc]
+        if text is not None and "'" in str(text) and not kwargs.get("sort_options"):
+            return parse_rich_text(str(text), getattr(self.get_formatter(), "fmt", "text"))
+        return text
+
+
 # CSL.TERMINAL_PUNCTUATION: what append moves from the start of a string (not starting with a space) to its prefix
 _LEADING = re.compile("[:.;!? ]+")
 

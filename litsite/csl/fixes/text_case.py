@@ -12,7 +12,7 @@ from citeproc.string import MixedString, NoCase, String
 from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import case_pieces as number_pieces
 from litsite.csl.fixes.number_text import honorary_label
-from litsite.csl.fixes.title_case import title_case
+from litsite.csl.fixes.title_case import CaseLanguage, title_case
 
 _MODES = {"title": "title", "capitalize-all": "all", "capitalize-first": "first", "sentence": "sentence"}
 # the number variables citeproc-js reads with processNumber (fixes/numbers.NUMBER_VARIABLES and page)
@@ -62,13 +62,16 @@ def apply_case(text: object, case: str, language: str | None = None) -> object:
     def lower(text: str) -> str:
         return (text.translate(_DOTTED_LOWER) if dotted else text).lower()
 
+    def upper(text: str) -> str:
+        return (text.translate(_DOTTED_UPPER) if dotted else text).upper()
+
     if case == "lowercase":
         chars = [(ch if p else lower(ch), p) for ch, p in chars]
     elif case == "uppercase":
-        chars = [(ch if p else (ch.translate(_DOTTED_UPPER) if dotted else ch).upper(), p) for ch, p in chars]
+        chars = [(ch if p else upper(ch), p) for ch, p in chars]
     elif case in _MODES:
         # "arXiv", "iPhone" stay as they are under capitalize-first (citeproc-js)
-        chars = title_case(chars, plain, mode=_MODES[case], lower=lower)
+        chars = title_case(chars, plain, mode=_MODES[case], lower=lower, upper=upper)
     else:
         return text
     return _rebuild(chars)
@@ -82,8 +85,11 @@ class TextCased:
         case = self.get("text-case")
         if case is None or not text or "macro" in self.attrib:
             return text  # citeproc-js makes a cs:text macro= a group, and a group's text-case does nothing
-        if case == "title" and language and not language.lower().startswith("en"):
+        gated = language and not isinstance(language, CaseLanguage)
+        if case == "title" and gated and not language.lower().startswith("en"):
             return text  # citeproc-js title-cases English items only (the item's language, else the locale's)
+        if not language:  # a label, number, date part, name part: the locale's letters (citeproc-js: the item's first)
+            language = str(getattr(self.get_root(), "litsite_lang", None) or "")  # type: ignore[attr-defined]
         lang = language.lower()[:2] if language else None
         plain = not isinstance(text, MixedString) or not any(isinstance(piece, NoCase) for piece in text)
         if self.get("variable") in NUMBER_VARIABLES and (case in _MODES or case == "uppercase") and plain:

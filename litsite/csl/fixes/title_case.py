@@ -51,6 +51,12 @@ LANGUAGE_GATED = frozenset(
 )
 
 
+class CaseLanguage(str):
+    """The language whose rules case an item's letters (the Turkish dotted and dotless i), for text whose title case
+    does not depend on a language: citeproc-js cases with toLocaleUpperCase(tmp.lang_array), the item's language
+    first, then the locale's (CSL.citeStart)."""
+
+
 def item_language(value: object) -> str | None:
     """The two-letter language an item's `language` names, lower-cased; of "en>de" (translated from English into
     German) the translation's, of "de<en" the first, as citeproc-js reads them; None when there is none."""
@@ -88,7 +94,7 @@ def _tokens(chars: list[tuple[str, bool]]) -> list[tuple[bool, int, int]]:
     return out
 
 
-def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
+def _capitalise(chars: list[tuple[str, bool]], i: int, word: str, upper: Callable[[str], str] = str.upper) -> None:
     """Upper-case a word's first letter as citeproc-js's _capitalise does: after leading white space, and without a
     line break ending the word (its regular expression's `.` stops there; citeproc-js also drops letters after a
     break inside a word, which we keep: that would be text lost)."""
@@ -96,7 +102,7 @@ def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
     if lead >= len(word) or chars[i + lead][1] or _GREEK.match(word):
         return
     first = i + lead
-    chars[first] = (chars[first][0].upper(), False)
+    chars[first] = (upper(chars[first][0]), False)
     brk = _LINE_BREAK.search(word, lead + 1)
     if brk and not word[brk.end() :].strip():  # the break ends the word: dropped, as citeproc-js drops it
         for j in range(i + brk.start(), i + len(word)):
@@ -106,10 +112,11 @@ def _capitalise(chars: list[tuple[str, bool]], i: int, word: str) -> None:
 class _State:
     """The engine's state while walking the strings (citeproc-js's config)."""
 
-    def __init__(self, mode: str, lower: Callable[[str], str]) -> None:
+    def __init__(self, mode: str, lower: Callable[[str], str], upper: Callable[[str], str]) -> None:
         self.title = mode == "title"
         self.mode = mode
         self.lower = lower
+        self.upper = upper
         self.first = True
         self.after_punct = False
         self.last: tuple[int, str] | None = None  # start and text of the last word seen
@@ -124,7 +131,7 @@ def _other_words(chars: list[tuple[str, bool]], plain: str, start: int, end: int
         word = match.group()
         if state.first:
             if sentence or word == state.lower(word):
-                _capitalise(chars, match.start(), word)
+                _capitalise(chars, match.start(), word, state.upper)
             state.first = False
             if not sentence:
                 return
@@ -148,7 +155,7 @@ def _words(chars: list[tuple[str, bool]], plain: str, start: int, end: int, stat
             wanted = (len(word) > 1 and not _SKIP_RE.search(lower)) or state.first or state.after_punct
             wanted = wanted or (hyphen and n == len(words) - 1)
         if wanted and word == lower:
-            _capitalise(chars, match.start(), word)
+            _capitalise(chars, match.start(), word, state.upper)
         state.after_punct = state.first = False
         state.last = (match.start(), word)
 
@@ -189,14 +196,15 @@ def title_case(
     title: bool = True,
     mode: str = "",
     lower: Callable[[str], str] = str.lower,
+    upper: Callable[[str], str] = str.upper,
 ) -> list[tuple[str, bool]]:
     """Title case (or capitalize-all, title=False; or mode "first" or "sentence") of (char, protected) pairs, as
-    citeproc-js applies it; `lower`: the language's lower-casing."""
+    citeproc-js applies it; `lower`, `upper`: the language's casing of letters."""
     mode = mode or ("title" if title else "all")
     title = mode == "title"
     original = list(chars)
     out = list(chars)
-    state = _State(mode, lower)
+    state = _State(mode, lower, upper)
     tokens = _tokens(chars)
     restore: set[int] = set()
     pending = -1
@@ -230,5 +238,5 @@ def title_case(
     for k in restore:
         out[tokens[k][1]] = original[tokens[k][1]]
     if title and state.last and len(state.last[1]) > 1 and _SKIP_RE.search(state.last[1].lower()):
-        _capitalise(out, state.last[0], state.last[1])
+        _capitalise(out, state.last[0], state.last[1], upper)
     return out

@@ -11,6 +11,7 @@ available-date): they are added, so items keep them. As citeproc-js does, `key: 
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import citeproc
 from citeproc.source import VariableError
@@ -112,6 +113,20 @@ class Names:
         if not substitute:
             return text
         return String(substitute) + text if text is not None else String(substitute)
+
+    def get_term(self, name: str, form: str | None = None, *args: object, **kwargs: object) -> object:
+        """A term; "editortranslator" written as a plain string (zh-TW's "編譯員") is still a term: citeproc-py joins
+        the same editor and translator under it only when the term has single/multiple children, citeproc-js
+        whenever the locale has it (NameOutput.checkCommonAuthor)."""
+        term = super().get_term(name, form, *args, **kwargs)  # type: ignore[misc]
+        if name != "editortranslator" or form is not None or term is None or len(term) or not (term.text or ""):
+            return term
+        memo = self.__dict__.setdefault("_litsite_common_terms", {})
+        if id(term) not in memo:
+            childful = deepcopy(term)
+            etree.SubElement(childful, f"{{{CSL_NS}}}single").text = term.text
+            memo[id(term)] = (term, childful)  # the term kept alive with its id
+        return memo[id(term)][1]
 
     def _sort_key(self, item: object, names_context: object, context: object, **kwargs: object) -> object:
         """The names of a sort key, as citeproc-js writes them (None when there are none)."""
