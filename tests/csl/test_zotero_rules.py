@@ -81,3 +81,20 @@ def test_scripts_before_hangul(tmp_path: Path) -> None:
     items = [{"id": f"i{n}", "type": "book", "title": t} for n, t in enumerate(titles)]
     # citeproc-js's order (its Intl.Collator, ICU's script order)
     assert format_bibliography(items, style, "text", "en-US") == ["Zeta", "ሰላም", "ไทย", "នៅក្រោម", "조우진", "かな"]
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("4.2-0", "Version 4.2-0"),  # an R package's version: its first piece is not a number, so one version
+        ("1.0-2", "Version 1.0-2"),
+        ("1-2", "Versions 1-2"),
+        ("3 & 4", "Versions 3 & 4"),
+        ("v2-3", "Versions v2-3"),
+        ("12a-c", "Version 12a-c"),
+        ("2.1", "Version 2.1"),
+    ],
+)
+def test_version_label_plural_as_process_number_reads_it(tmp_path: Path, version: str, expected: str) -> None:
+    layout = '<group delimiter=" "><label variable="version" text-case="capitalize-first"/><text variable="version"/>'
+    assert _one(tmp_path, layout + "</group>", {"version": version}) == expected
