@@ -111,3 +111,22 @@ def test_number_variables_keep_their_spaces(tmp_path: Path) -> None:
     layout += '<text variable="number"/>'
     item = {"issue": "A 1 ; B 2", "number-of-volumes": "1 online (xviii, 738) : ill", "number": "12 ; 13 : 14"}
     assert _one(tmp_path, layout, item) == "A 1; B 2|1 online (xviii, 738) : ill|12 ; 13 : 14"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # websites as container titles (Zotero's websiteTitle): a period before a lower-case letter stays, and
+        # text-case comes first, so a period title case has put before a capital goes
+        ("Pastebin.com", "PastebinCom|Pastebin.com"),
+        ("LWN.net", "LWNNet|LWN.net"),
+        ("Deník.cz", "DeníkCz|Deník.cz"),
+        ("J. Am. Chem. Soc.", "J Am Chem Soc|J Am Chem Soc"),
+        ("Nature.com News", "NatureCom News|Nature.com News"),
+        ("A.é b.. c. E", "Aé b. c E|Aé b. c E"),  # "é" is not a-z; a field's own ".." loses one period
+    ],
+)
+def test_strip_periods_after_text_case(tmp_path: Path, title: str, expected: str) -> None:
+    layout = '<text variable="container-title" text-case="title" strip-periods="true"/><text value="|"/>'
+    layout += '<text variable="container-title" strip-periods="true"/>'
+    assert _one(tmp_path, layout, {"container-title": title, "language": "en"}) == expected
