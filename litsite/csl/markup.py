@@ -228,7 +228,7 @@ class SmartQuotes:
                 opens = ((i == 0 and self.fresh) or prev in " (") and ('"' in text[i + 1 :] or not last)
                 out.append(self._double(ch, opens, nxt))
             elif ch in self.singles:
-                out.append(self._single(ch, starts, prev, nxt, text, i))
+                out.append(self._single(ch, starts, prev, nxt, text if last else text + "\0", i))  # \0: more follows
             else:
                 if ch in ".,;:!?" and out and out[-1] == QC:
                     out.append(HOLD)  # a field's own mark after its quote stays outside (only affixes move in)
@@ -255,7 +255,7 @@ class SmartQuotes:
             (starts or ch == self.oiq)
             and ch in ("'", self.oiq)
             and not nxt.isspace()
-            and (ch != "'" or _closes(text, i + 1, closers))
+            and (_closes(text, i + 1, closers) or (ch != "'" and "\0" in text))  # an unclosed ‘ is text (citeproc-js)
         ):
             self.single_open += 1
             return self._open(ch)

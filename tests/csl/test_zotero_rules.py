@@ -130,3 +130,20 @@ def test_strip_periods_after_text_case(tmp_path: Path, title: str, expected: str
     layout = '<text variable="container-title" text-case="title" strip-periods="true"/><text value="|"/>'
     layout += '<text variable="container-title" strip-periods="true"/>'
     assert _one(tmp_path, layout, {"container-title": title, "language": "en"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # ‘ written for ʿ in a transliteration opens no quote when nothing closes it (citeproc-js's flip-flopper
+        # neutralises a stray opener): the title's own quotes keep their glyphs
+        ("Study of Kałankatvac‘i", "“Study of Kałankatvac‘i”"),
+        ("Study of Kałankatvac‘i]", "“Study of Kałankatvac‘i]”"),
+        ("T‘oros [T῾oros]", "“T‘oros [T῾oros]”"),
+        ("X ‘a’ y", "“X ‘a’ y”"),
+        ("(‘a’)", "“(‘a’)”"),
+        ("‘<i>It</i>’ and ‘b", "“‘It’ and ‘b”"),  # a closer after markup still closes
+    ],
+)
+def test_an_unclosed_single_quote_is_text(tmp_path: Path, title: str, expected: str) -> None:
+    assert _one(tmp_path, '<text variable="title" quotes="true"/>', {"title": title}) == expected
