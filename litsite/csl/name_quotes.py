@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from litsite.csl.markup import SmartQuotes
 
-_QUOTES = frozenset("'\"“‘")
+_QUOTES = frozenset("'\"")
+# Only straight quotes are read as quotes here: typed quote marks are quotes to citeproc-js only when they are the
+# rendering locale's own (markup.SmartQuotes), which a name part does not know; under es-ES a name's “Atlas” stays.
+_STRAIGHT = ('"', '"', "'", "'")
 
 
 def name_quotes(text: str) -> str:
-    """A name part's quotes as quote placeholders (glyphs picked when the entry is finished), its apostrophes ’."""
+    """A name part's straight quotes as quote placeholders (glyphs picked when the entry is finished), its
+    apostrophes ’."""
     if not isinstance(text, str) or not _QUOTES.intersection(text):
         return text
-    return SmartQuotes()(text)
+    return SmartQuotes(_STRAIGHT)(text)

@@ -70,6 +70,19 @@ def test_quotes_in_names_are_quotes(tmp_path: Path, layout: str, name: dict, exp
     assert _one(tmp_path, f'<names variable="author">{layout}</names>', {"author": [name]}) == expected
 
 
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en-US", "Marc “MAHK” LeBlanc, Zhangyang “Atlas” Wang"),
+        ("es-ES", "Marc «MAHK» LeBlanc, Zhangyang “Atlas” Wang"),  # typed “…” are not es-ES's quotes: text
+        ("fr-FR", "Marc «\u00a0MAHK\u00a0» LeBlanc, Zhangyang “Atlas” Wang"),
+    ],
+)
+def test_straight_quotes_in_names_take_the_locales_marks(tmp_path: Path, locale: str, expected: str) -> None:
+    names = [{"literal": 'Marc "MAHK" LeBlanc'}, {"family": "Wang", "given": "Zhangyang “Atlas”"}]
+    assert _one(tmp_path, '<names variable="author"><name/></names>', {"author": names}, locale) == expected
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="collation.py (s11-collate's module): Hangul is weighted before every other non-Latin script "
