@@ -24,6 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from zotero_items import from_translators  # noqa: E402
+
 OUT = Path(__file__).resolve().parent / "corpus"
 DROP = {"abstract", "keyword", "annote", "citation-key", "source", "license"}
 NAME_PARTS = {"family", "given", "suffix", "dropping-particle", "non-dropping-particle", "literal", "comma-suffix"}
@@ -230,6 +233,8 @@ SOURCES = {
     "lab-ml": (from_bibtex_spread, "labml/*.bib", 300),
     "lab-plai": (from_bibtex, "plai.bib", 300),
     "lab-tamaki": (from_bibtex, "tamaki-all.bib", 300),
+    "zot-translators": (from_translators, "zot-translators/*", 300),
+    "zot-armenian": (load_json, "zot-armenian.json", 300),
 }
 
 

@@ -19,8 +19,9 @@ _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle",
 _LEGACY = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 _ISO_DATE = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 # Marks that meet inside one field value are text: citeproc-js merges the pairs of markup's _MERGE ("?" + ":" is "?")
-# only where two blobs join ("Abuse or Reuse?: Public Space" keeps its colon), so HOLD goes between them
-_FIELD_MARKS = re.compile(r"[!?;:](?=(?:<[^<>]*>)*[!?;:])")  # also across the field's own markup
+# only where two blobs join ("Abuse or Reuse?: Public Space" keeps its colon), so HOLD goes between them; the same
+# for a field's own doubled period ("test data.. 1", "2021wfc..rept"), which markup.resolve_quotes would drop
+_FIELD_MARKS = re.compile(r"[!?;:](?=(?:<[^<>]*>)*[!?;:])|(?<!\.)\.(?=\.(?!\.))")  # also across the field's markup
 
 
 def _date(value: object) -> dict | None:

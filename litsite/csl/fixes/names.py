@@ -29,6 +29,7 @@ from litsite.csl.fixes.name_parse import (
 )
 from litsite.csl.fixes.sorting import names_sort_text
 from litsite.csl.markup import KEPT
+from litsite.csl.name_quotes import name_quotes
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
@@ -257,7 +258,7 @@ class Name:
              language: str = "") -> object:  # fmt: skip
         """One name, its parts formatted and joined as citeproc-js does (NameOutput._renderOnePersonalName)."""
         if "literal" in name:  # the family name-part's formatting, not its affixes (citeproc-js)
-            return _fmt(self._part_nodes()[1], str(name["literal"]).replace("'", "’")) or String("")
+            return _fmt(self._part_nodes()[1], name_quotes(str(name["literal"]))) or String("")
         p = parse_name(dict(name))
         if given_level >= 1:
             form = "long"  # without initialize-with, the first expansion step is the full given name
@@ -273,6 +274,8 @@ class Name:
         if has_markup(given) or has_markup(p.family):  # a name's rich text ("<b>Doe</b>"), as citeproc-js keeps it
             given = markup_placeholders(given)
             p = replace(p, family=markup_placeholders(p.family))
+        else:
+            given, p = name_quotes(given), replace(p, family=name_quotes(p.family))
         g_node, f_node = self._part_nodes()
         giv = _fmt(g_node, given)
         fam, ndp = _fmt(f_node, p.family), _fmt(f_node, p.non_dropping_particle)

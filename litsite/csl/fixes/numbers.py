@@ -23,6 +23,8 @@ NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-n
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
 
 
+# the variables whose cs:label citeproc-js makes plural by processNumber's reading (its NUMERIC_VARIABLES)
+_LABELLED_NUMBERS = NUMBER_VARIABLES | {"page", "version", "part-number", "printing-number", "supplement-number"}
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _LOCATOR_RANGE = re.compile(rf"(?<![\w.])({_NUMBERISH})\s*[-–]\s*({_NUMBERISH})(?![\w])")
 
@@ -180,7 +182,7 @@ class CountLabel:
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
             plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
-        elif plural is None and var.replace("_", "-") in NUMBER_VARIABLES | {"page"} and var != "locator":
+        elif plural is None and var.replace("_", "-") in _LABELLED_NUMBERS and var != "locator":
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
                 plural = is_plural(str(value))

@@ -7,12 +7,25 @@ Applies to cs:text, cs:label, cs:number, cs:date-part and cs:name-part; title ca
 
 from __future__ import annotations
 
+import re
+
 from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import case_pieces as number_pieces
 from litsite.csl.fixes.number_text import honorary_label
 from litsite.csl.fixes.title_case import CaseLanguage, title_case
+from litsite.csl.markup import HOLD
+
+# citeproc-js's strip-periods: a period goes unless a lower-case ASCII letter follows it ("Pastebin.com", "LWN.net"
+# keep theirs; "J. Am." and "Pastebin.Com" lose them)
+_STRIPPED = re.compile(r"\.([^a-z]|$)")
+
+
+def _stripped(text: str) -> str:
+    """The text without the periods strip-periods takes (a field's own ".." is one match, as in citeproc-js)."""
+    return _STRIPPED.sub(r"\1", text.replace("." + HOLD + ".", ".."))
+
 
 _MODES = {"title": "title", "capitalize-all": "all", "capitalize-first": "first", "sentence": "sentence"}
 # the number variables citeproc-js reads with processNumber (fixes/numbers.NUMBER_VARIABLES and page)
@@ -81,7 +94,16 @@ class TextCased:
     """cs:* elements with text-case: our implementation, tolerant of plain str values."""
 
     def case(self, text: object, language: str | None = None) -> object:
-        """Apply the element's text-case attribute."""
+        """Apply the element's text-case attribute, then its strip-periods (citeproc-js's order: "Pastebin.com"
+        under title case and strip-periods is "PastebinCom")."""
+        text = self._cased(text, language)
+        if self.get("strip-periods", "false").lower() != "true" or not isinstance(text, str | MixedString):
+            return text
+        if isinstance(text, MixedString):
+            return MixedString([type(piece)(_stripped(str(piece))) for piece in text])
+        return type(text)(_stripped(text)) if isinstance(text, String) else _stripped(text)
+
+    def _cased(self, text: object, language: str | None = None) -> object:
         case = self.get("text-case")
         if case is None or not text or "macro" in self.attrib:
             return text  # citeproc-js makes a cs:text macro= a group, and a group's text-case does nothing
@@ -103,8 +125,8 @@ class TextCased:
         return apply_case(text, case, lang)
 
     def strip_periods(self, string: object) -> object:
-        """strip-periods on a number citeproc-py keeps as an int (citation-number), which has no periods."""
-        return string if isinstance(string, int) else super().strip_periods(string)  # type: ignore[misc]
+        """Nothing yet: case() strips the periods after the text-case, as citeproc-js does."""
+        return string
 
 
 for _tag in ("text", "label", "number", "date-part", "name-part"):

@@ -73,7 +73,7 @@ def note_fields(item: dict) -> dict:
         if key == "type":
             out["type"] = value
         elif key in DATE_VARIABLES:
-            out[key] = value
+            out[key] = {"raw": value}  # read by the raw-date parser, as citeproc-js's parseDateToArray reads it
         elif out.get(key):
             continue
         elif key in NAME_VARIABLES:
