@@ -1,0 +1,79 @@
+"""Number blobs read part by part in macro sort keys (litsite/csl/sort_number_parts.py): citeproc-js splits a numeric
+value into parts, and only the parts whose value is an integer without leading zero are number blobs, "undefined"
+before them where citeproc-js joins them with its undefined delimiter. Each expected order is citeproc-js 2.4.63's
+for the same items and minimal style (bench/csl_conformance/order_js.js); its keys are quoted in the comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography_ids
+from litsite.csl.sort_number_parts import PART_END, WRAP, mark_parts
+
+from .probe import probe_style
+
+
+def _order(tmp_path: Path, macro: str, variable: str, values: list[str], attrs: str = "", extra: str = "") -> list:
+    """The values in the order of a bibliography sorted by the macro `macro` (one book per value)."""
+    style = probe_style(
+        tmp_path, '<text variable="title"/>', attrs, f'<macro name="k">{macro}</macro>{extra}', '<key macro="k"/>'
+    )
+    items = [{"type": "book", "title": v, variable: v, "id": str(n)} for n, v in enumerate(values)]
+    return [values[int(i)] for i, _ in format_bibliography_ids(items, style, "text")]
+
+
+def test_only_integer_parts_of_a_range_are_number_blobs(tmp_path: Path) -> None:
+    """ "12a-13": "x|12a–undefined13|" (12a is a string, 13 a blob after it); "5-06": "x|undefined5–06|" (0 is the
+    particle of 6, which follows 5); "380B-381": "x|undefined380B-381|" (re-split as 380 + "B-" and 381)."""
+    macro = '<group delimiter=" "><text value="x"/><number variable="number"/></group>'
+    values = ["12a-13", "12a-14", "12a-13b", "5-06", "5-07", "5-6", "380B-381", "380B-382", "380-381"]
+    expected = ["12a-13b", "12a-13", "12a-14", "5-06", "5-6", "5-07", "380-381", "380B-381", "380B-382"]
+    assert _order(tmp_path, macro, "number", values) == expected
+
+
+def test_a_word_that_labels_nothing_stays_in_the_value(tmp_path: Path) -> None:
+    """ "3rd ser., 14": the part "3rd ser." is a string (a label word after a word is merged back), 14 a number blob
+    after it: "x|3rd|ser.,|undefined14|", after "x|3rd|ser.,|abc|"; "3rd ser. 14" is one string "x|3rd|ser.|14|"."""
+    macro = '<group delimiter=" "><text value="x"/><text variable="collection-number"/></group>'
+    values = ["3rd ser., 14", "3rd ser., 2", "3rd ser., abc", "3rd ser. 14", "2nd ser., 9"]
+    expected = ["2nd ser., 9", "3rd ser. 14", "3rd ser., abc", "3rd ser., 2", "3rd ser., 14"]
+    assert _order(tmp_path, macro, "collection-number", values) == expected
+
+
+def test_a_date_macro_with_no_date_leaves_no_delimiter(tmp_path: Path) -> None:
+    """A macro holding a cs:date sorts by its dates only; with none it is empty, and no delimiter comes before the
+    page after it: "89|" (first in the key, no "undefined"), before "abc|"."""
+    extra = (
+        '<macro name="m"><group delimiter=" "><choose><if variable="available-date">'
+        '<date variable="available-date" form="text"/></if></choose><text term="no date" form="short"/></group></macro>'
+    )
+    macro = '<group delimiter=", "><text macro="m"/><text variable="page"/></group>'
+    assert _order(tmp_path, macro, "page", ["abc", "89"], extra=extra) == ["89", "abc"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "rendered", "blobs"),
+    [
+        ("number", "5-06", "5–06", ["5", "06"]),
+        ("number", "99-02", "99–02", ["99"]),  # 99 > 2 and no page-range-format: "02" is not re-split, a string
+        ("number", "12a-13", "12a–13", ["13"]),
+        ("volume", "3, 5, 7", "3, 5, 7", ["3", "5", "7"]),
+        ("volume", "A5", "A5", ["A5"]),  # a particle and a number
+        ("volume", "II", "II", []),  # collapsible, but no integer
+        ("volume", "abc 5", "abc 5", []),  # the first part is no number: none is
+        ("number", "1/2", "1/2", []),
+        ("page", "vol. 5", "vol. 5", None),  # a label: not read here
+    ],
+)
+def test_mark_parts(variable: str, value: str, rendered: str, blobs: list | None) -> None:
+    """The parts marked as number blobs (citeproc-js's processNumber and outputNumericField)."""
+    marked = mark_parts(variable, value, rendered)
+    if blobs is None:
+        assert marked is None
+        return
+    assert marked is not None
+    found = [part.split(PART_END)[0] for part in marked.split(WRAP[0])[1:]]
+    assert found == blobs
+    assert marked.replace(WRAP[0], "").replace(WRAP[1], "").replace(PART_END, "") == rendered
