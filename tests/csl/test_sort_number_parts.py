@@ -77,3 +77,23 @@ def test_mark_parts(variable: str, value: str, rendered: str, blobs: list | None
     found = [part.split(PART_END)[0] for part in marked.split(WRAP[0])[1:]]
     assert found == blobs
     assert marked.replace(WRAP[0], "").replace(WRAP[1], "").replace(PART_END, "") == rendered
+
+
+def test_a_numeric_variable_key_is_padded_with_javascript_numbers(tmp_path: Path) -> None:
+    """<key variable="volume"/>: citeproc-js's CSL.Util.padding reads the first number with its minus sign and
+    writes it as JavaScript does: "A-3", "A-5", "TR-2004-12" and "-1" are negative, 1e20 each
+    ("100000000000000000000|"), so they tie (registry order) after 2 and before 123456789012345678901
+    ("123456789012345680000|"); 123456789012345678901234 is "1.2345678901234569e+23|", a text, first."""
+    values = ["A-5", "A-3", "2", "TR-2004-12", "123456789012345678901234", "123456789012345678901", "-1"]
+    style = probe_style(tmp_path, '<text variable="title"/>', sort='<key variable="volume"/>')
+    items = [{"type": "book", "title": v, "volume": v, "id": str(n)} for n, v in enumerate(values)]
+    order = [values[int(i)] for i, _ in format_bibliography_ids(items, style, "text")]
+    assert order == [
+        "123456789012345678901234",
+        "2",
+        "A-5",
+        "A-3",
+        "TR-2004-12",
+        "-1",
+        "123456789012345678901",
+    ]
