@@ -97,3 +97,19 @@ def test_a_numeric_variable_key_is_padded_with_javascript_numbers(tmp_path: Path
         "-1",
         "123456789012345678901",
     ]
+
+
+def test_a_suffix_level_renders_its_blobs_after_a_string_with_undefined(tmp_path: Path) -> None:
+    """A numeric cs:text with a suffix is a level of its own that renders all its parts: 380 after the string part
+    "08 & " gets "undefined" ("x|08|&|undefined380;|"), and sorts after "x|08|&|abc;|"."""
+    macro = '<group delimiter=" "><text value="x"/><text variable="page" suffix=";"/></group>'
+    values = ["08 & 380", "08 & 5", "08 & abc", "08 & 40a"]
+    assert _order(tmp_path, macro, "page", values) == ["08 & 40a", "08 & abc", "08 & 5", "08 & 380"]
+
+
+def test_a_prefix_level_renders_nothing_from_its_first_blob_on(tmp_path: Path) -> None:
+    """With a prefix and no suffix, citeproc-js's level renders only what comes before its first number blob; the
+    blob (with the prefix) and what follows go to the enclosing list: "x|undefinedv381|&||abc|", before
+    "x|undefinedvuv2|"."""
+    macro = '<group delimiter=" "><text value="x"/><text variable="issue" prefix="v"/></group>'
+    assert _order(tmp_path, macro, "issue", ["uv2", "381 & abc", "abc"]) == ["381 & abc", "uv2", "abc"]

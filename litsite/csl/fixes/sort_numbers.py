@@ -20,7 +20,6 @@ from citeproc.string import String
 
 from litsite.csl.elements import extend
 from litsite.csl.fixes.numbers import embedded_page_label
-from litsite.csl.markup import NUMEND
 from litsite.csl.number_labels import page_label
 from litsite.csl.sort_levels import BRANCH_CUT, CUT, has_marks, join_level, marks_only, strip
 from litsite.csl.sort_levels import visible as output
@@ -46,6 +45,7 @@ _TEXT_NUMERIC = frozenset(
 _DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align", "quotes")
 _SEGMENT = re.compile(NUMBER_KEY[0] + "([^" + NUMBER_KEY[1] + "]*)" + NUMBER_KEY[1])
 _WORD = re.compile(r"\w")
+_PLACEHOLDERS = "".join(chr(c) for c in range(0xE100, 0xE1FF))
 _PART = re.compile("([0-9]+)" + PART_END)
 
 
@@ -131,7 +131,7 @@ def _level(element: object, out: object, kwargs: dict) -> object:
     text, prefix, own = str(out), element.get("prefix") or "", _own_level(element)
     if own and prefix and text.startswith(prefix):
         text = prefix + resolve(text[len(prefix) :])  # a level's prefix wraps its list, it is not in it: "(2)"
-    else:
+    elif own or not prefix:  # a level with a prefix only renders nothing from its first blob on (citeproc-js)
         text = resolve(text, here=own)
     if prefix and text.startswith(prefix + NUMBER_KEY[0]):
         text = NUMBER_KEY[0] + prefix + text[len(prefix) + 1 :]  # the level's prefix joins the first blob's
@@ -179,6 +179,8 @@ class NumberKeys:
             before = String("")
         parts = self._parts(variable, value, str(out))
         if parts is not None:  # read part by part: the number parts are blobs, the others strings
+            if self.get("prefix") and not _own_level(self):
+                return String(str(before) + parts)  # a prefix's level renders nothing from its first blob on
             return String(resolve(str(before) + parts, here=_own_level(self)))
         if not _BLOB_VALUE.match(str(value).strip()):
             return out
@@ -192,17 +194,20 @@ class NumberKeys:
         if self.get("form", "numeric") != "numeric" or any(self.get(name) for name in _DECORATIONS):
             return None
         prefix, suffix = self.get("prefix") or "", self.get("suffix") or ""
-        core = out[len(prefix) :] if out.startswith(prefix) else None
-        end = core.rstrip(NUMEND) if core is not None else ""
-        if core is None or not end.endswith(suffix):
+        core = out[len(prefix) :]
+        body = core.rstrip(_PLACEHOLDERS)  # the marks after a number or a suffix (markup) stay where they are
+        if not out.startswith(prefix) or not body.endswith(suffix):
             return None
+        shown = body[: len(body) - len(suffix)].rstrip(_PLACEHOLDERS)
         term = self.get_term("and")
         and_term = str(getattr(term, "single", None) or "") if term is not None else ""
         fmt = bool(self.get_root().get("page-range-format"))
-        marked = mark_parts(variable, value, end[: len(end) - len(suffix)], and_term, fmt)
-        if not marked or not marked.startswith(NUMBER_KEY[0]):
-            return None if marked is None else prefix + marked + out[len(prefix) + len(end) - len(suffix) :]
-        return NUMBER_KEY[0] + prefix + marked[1:] + out[len(prefix) + len(end) - len(suffix) :]
+        marked = mark_parts(variable, value, shown, and_term, fmt)
+        if marked is None:
+            return None
+        if marked.startswith(NUMBER_KEY[0]):
+            return NUMBER_KEY[0] + prefix + marked[1:] + core[len(shown) :]
+        return prefix + marked + core[len(shown) :]
 
 
 for _tag in ("text", "number"):
