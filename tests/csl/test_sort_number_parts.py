@@ -12,7 +12,7 @@ import pytest
 from litsite.csl.engine import format_bibliography_ids
 from litsite.csl.sort_number_parts import PART_END, WRAP, mark_parts
 
-from .probe import probe_style
+from .probe import probe_entry, probe_style
 
 
 def _order(tmp_path: Path, macro: str, variable: str, values: list[str], attrs: str = "", extra: str = "") -> list:
@@ -113,3 +113,14 @@ def test_a_prefix_level_renders_nothing_from_its_first_blob_on(tmp_path: Path) -
     "x|undefinedvuv2|"."""
     macro = '<group delimiter=" "><text value="x"/><text variable="issue" prefix="v"/></group>'
     assert _order(tmp_path, macro, "issue", ["uv2", "381 & abc", "abc"]) == ["381 & abc", "uv2", "abc"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("08", "08"), ("01, 02", "01, 02"), ("3-5", "3-5"), ("3–5", "3–5"), ("5-06", "5-06"), ("2nd", "2nd")],
+)
+def test_cs_number_reads_every_numeric_variable(tmp_path: Path, value: str, expected: str) -> None:
+    """cs:number sends every numeric variable through processNumber: part-number "08" stays "08" (a string blob),
+    and a range keeps its hyphen (fixRanges skips part-number); citeproc-js 2.4.63 prints the same."""
+    entry = probe_entry(tmp_path, '<number variable="part-number"/>', {"part-number": value})
+    assert entry.strip() == expected
