@@ -21,6 +21,7 @@ import re
 
 from litsite.csl.number_labels import TERMS
 
+WRAP = ("\ue1b4", "\ue1b5")  # sort_numbers.NUMBER_KEY (a number blob)
 PART_END = "\ue1c5"  # after the digits of a one-number blob in a macro's sort text (its joiner follows)
 _AND = r"\s*&\s*|,\s+and\s+|\s+and\s+"
 _JOINERS = r";\s+|,\s+|\s*\\*[-\u2013]+\s*"
@@ -64,7 +65,9 @@ def _labelled(part: str, first: bool) -> bool:
         if pieces[j - 1] and not (_NUMERIC_PIECE.match(pieces[j]) and _NUMERIC_PIECE.match(pieces[j - 1])):
             pieces[j - 1] += found[j - 1] + pieces[j]
             del pieces[j], found[j - 1]
-    return len(found) > 1 or (bool(found) and not (first and found[0].strip() not in TERMS))
+    if len(found) != 1:
+        return bool(found)
+    return not first or found[0].strip() in TERMS  # an unknown label starting the first part joins the value
 
 
 def _info(value: str) -> list[str]:
@@ -106,7 +109,7 @@ def _ranges(variable: str, raw: list[str], has_format: bool) -> set[int]:
 
 
 def mark_parts(variable: str, value: object, rendered: str, and_term: str = "", has_format: bool = False) -> str | None:
-    """`rendered` (the variable's rendered value) with its number parts wrapped in `wrap` marks, or None."""
+    """`rendered` (the variable's rendered value) with its number parts wrapped in WRAP marks, or None."""
     if value is None or not rendered:
         return None
     text = str(value).strip()
@@ -127,14 +130,8 @@ def mark_parts(variable: str, value: object, rendered: str, and_term: str = "", 
     for i in sorted(_ranges(variable, raw, has_format)):
         match = _MANGLED.match("".join(parts[i - 1]) + joins[i - 1] + "".join(parts[i]))
         if match:
-            parts[i - 1], joins[i - 1], parts[i] = (
-                [match.group(1) or "", match.group(2)],
-                match.group(3),
-                [
-                    match.group(4),
-                    match.group(5),
-                ],
-            )
+            particle, number, joiner, next_particle, next_number = match.groups()
+            parts[i - 1], joins[i - 1], parts[i] = [particle or "", number], joiner, [next_particle, next_number]
     return "".join(_part(particle, number, join) for (particle, number), join in zip(parts, joins, strict=True))
 
 
@@ -143,6 +140,3 @@ def _part(particle: str, number: str, join: str) -> str:
     if _NUMBER.match(number) and int(number) <= _MAX_SAFE:
         return f"{WRAP[0]}{particle}{number}{PART_END}{join}{WRAP[1]}"
     return particle + number + join
-
-
-WRAP = ("\ue1b4", "\ue1b5")  # sort_numbers.NUMBER_KEY (a number blob)
