@@ -96,8 +96,11 @@ class PageRanges:
         if variable == "page-first":  # citeproc-js: the page up to the first "&", ", ", hyphen or en dash
             first = re.split(r"\s*(?:&|, |-|\u2013)\s*", str(value))[0]
             return number_end(String(self.litsite_pages(first)), value)
-        if variable.replace("_", "-") in NUMBER_VARIABLES and variable != "locator":
-            dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
+        # cs:number reads every numeric variable as citeproc-js's processNumber does ("08" stays "08"); the others
+        # than NUMBER_VARIABLES (part-number, printing-number…) keep a hyphen in a range (fixRanges skips them)
+        ranged = variable.replace("_", "-") in NUMBER_VARIABLES
+        if (ranged or str(getattr(self, "tag", "")).endswith("}number")) and variable != "locator":
+            dash = (str(self.get_single_term("page-range-delimiter") or "") or "–") if ranged else "-"
             return number_end(String(write(str(value), dash, lambda n: str(self.format_number(n)))), value)
         return number_end(super()._process(value, variable), value)
 

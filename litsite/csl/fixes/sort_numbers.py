@@ -21,8 +21,9 @@ from citeproc.string import String
 from litsite.csl.elements import extend
 from litsite.csl.fixes.numbers import embedded_page_label
 from litsite.csl.number_labels import page_label
-from litsite.csl.sort_levels import has_marks, join_level, marks_only, strip
+from litsite.csl.sort_levels import BRANCH_CUT, CUT, has_marks, join_level, marks_only, strip
 from litsite.csl.sort_levels import visible as output
+from litsite.csl.sort_number_parts import PART_END, mark_parts
 
 NUMBER_KEY = ("\ue1b4", "\ue1b5")  # around a number blob's output in a macro's sort text (resolved per level)
 # a plain number, or numbers joined as citeproc-js's processNumber splits them ("3, 5", "3 & 5", "3-5"; not "3,5")
@@ -44,6 +45,8 @@ _TEXT_NUMERIC = frozenset(
 _DECORATIONS = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align", "quotes")
 _SEGMENT = re.compile(NUMBER_KEY[0] + "([^" + NUMBER_KEY[1] + "]*)" + NUMBER_KEY[1])
 _WORD = re.compile(r"\w")
+_PLACEHOLDERS = "".join(chr(c) for c in range(0xE100, 0xE1FF))
+_PART = re.compile("([0-9]+)" + PART_END)
 
 
 def _own_level(element: object) -> bool:
@@ -84,7 +87,7 @@ def resolve(text: str, here: bool = True) -> str:
             starts = [0, *starts]
         for offset in reversed(starts):
             value = value[:offset] + "undefined" + value[offset:]
-        out.append(value)
+        out.append(value.replace(PART_END, ""))
         pos = match.end()
     out.append(text[pos:])
     return "".join(out)
@@ -108,9 +111,10 @@ def _undefined_numbers(chosen: list[tuple[re.Match, bool]]) -> dict:
         if not adjacent:
             close()
             run = []
-        for number in _NUMS.finditer(match.group(1)):
-            value = int(number.group(1))
-            run.append([n, number.start(), value, bool(run) and value != run[-1][2] + 1])
+        part = _PART.search(match.group(1))  # one number of a value read part by part (its particle before it)
+        for number in [part] if part else _NUMS.finditer(match.group(1)):
+            value, start = int(number.group(1)), 0 if part else number.start()
+            run.append([n, start, value, bool(run) and value != run[-1][2] + 1])
     close()
     return found
 
@@ -119,13 +123,15 @@ def _level(element: object, out: object, kwargs: dict) -> object:
     """A group's or macro call's output with the number blobs it renders resolved; a level with no output but the
     marks of an empty date (a literal one) without its affixes."""
     if kwargs.get("sort_options") and out is not None and not output(str(out)).strip(_affixes(element)):
-        return String(marks_only(str(out))) if str(out) else out
+        marks = marks_only(str(out))
+        # only the cut of a level taken out: no output, so no delimiter before what follows it (citeproc-js)
+        return String("" if not marks.strip(CUT + BRANCH_CUT) else marks) if str(out) else out
     if not kwargs.get("sort_options") or out is None or NUMBER_KEY[0] not in str(out):
         return out
     text, prefix, own = str(out), element.get("prefix") or "", _own_level(element)
     if own and prefix and text.startswith(prefix):
         text = prefix + resolve(text[len(prefix) :])  # a level's prefix wraps its list, it is not in it: "(2)"
-    else:
+    elif own or not prefix:  # a level with a prefix only renders nothing from its first blob on (citeproc-js)
         text = resolve(text, here=own)
     if prefix and text.startswith(prefix + NUMBER_KEY[0]):
         text = NUMBER_KEY[0] + prefix + text[len(prefix) + 1 :]  # the level's prefix joins the first blob's
@@ -163,7 +169,7 @@ class NumberKeys:
             return out
         item = args[0] if args else kwargs.get("item")
         value = getattr(item, "reference", {}).get(variable)
-        if value is None or not _BLOB_VALUE.match(str(value).strip()):
+        if value is None:
             return out
         head = embedded_page_label(self, item.reference) if variable == "page" and page_label(item.reference) else ""
         if head and head in str(out):  # another variable's label written in page: output before the blob
@@ -171,9 +177,37 @@ class NumberKeys:
             before, out = String(str(out)[:at]), String(str(out)[at:])
         else:
             before = String("")
+        parts = self._parts(variable, value, str(out))
+        if parts is not None:  # read part by part: the number parts are blobs, the others strings
+            if self.get("prefix") and not _own_level(self):
+                return String(str(before) + parts)  # a prefix's level renders nothing from its first blob on
+            return String(resolve(str(before) + parts, here=_own_level(self)))
+        if not _BLOB_VALUE.match(str(value).strip()):
+            return out
         if _own_level(self):  # first in a list of its own: only its seen numbers ("3,|undefined5,|7;")
             return String(resolve(str(before) + NUMBER_KEY[0] + str(out) + NUMBER_KEY[1]))
         return before + String(NUMBER_KEY[0]) + out + String(NUMBER_KEY[1])
+
+    def _parts(self, variable: str, value: object, out: str) -> str | None:
+        """The element's output with its number parts marked as blobs (sort_number_parts), its prefix joining the
+        first; None when the parts are not read so (a form other than numeric, labels, affixes not found)."""
+        if self.get("form", "numeric") != "numeric" or any(self.get(name) for name in _DECORATIONS):
+            return None
+        prefix, suffix = self.get("prefix") or "", self.get("suffix") or ""
+        core = out[len(prefix) :]
+        body = core.rstrip(_PLACEHOLDERS)  # the marks after a number or a suffix (markup) stay where they are
+        if not out.startswith(prefix) or not body.endswith(suffix):
+            return None
+        shown = body[: len(body) - len(suffix)].rstrip(_PLACEHOLDERS)
+        term = self.get_term("and")
+        and_term = str(getattr(term, "single", None) or "") if term is not None else ""
+        fmt = bool(self.get_root().get("page-range-format"))
+        marked = mark_parts(variable, value, shown, and_term, fmt)
+        if marked is None:
+            return None
+        if marked.startswith(NUMBER_KEY[0]):
+            return NUMBER_KEY[0] + prefix + marked[1:] + core[len(shown) :]
+        return prefix + marked + core[len(shown) :]
 
 
 for _tag in ("text", "number"):

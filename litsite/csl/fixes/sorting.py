@@ -27,6 +27,7 @@ from litsite.csl.insertion import dotless_language, insertion_order, plain_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
 from litsite.csl.sort_etal import variable_et_al_key
 from litsite.csl.sort_levels import macro_dates, strip
+from litsite.csl.sort_padding import padded_number
 from litsite.csl.sort_particles import glue_particles
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
@@ -127,7 +128,6 @@ def _date_key(value: object) -> tuple | None:
     return None
 
 
-_PADDED = re.compile(r"\s*(-?[0-9]+)")
 NUMERIC_VARIABLES = frozenset(
     "call_number chapter_number collection_number division edition page issue locator number number_of_pages "
     "number_of_volumes part_number printing_number section supplement_number version volume supplement".split()
@@ -135,13 +135,10 @@ NUMERIC_VARIABLES = frozenset(
 
 
 def _number_key(value: object, lang: str) -> object:
-    """citeproc-js's CSL.Util.padding: the first run of digits anywhere in the value ("bk. 3" → 3) as a number
-    (collated, so a number sorts before a text without digits), else the text."""
-    match = _PADDED.search(str(value))
-    if not match:
-        return collation_key(str(value), lang)
-    number = int(match.group(1))
-    return collation_key(str(number if number >= 0 else 99999999999999999999 + number), lang)
+    """citeproc-js's CSL.Util.padding (sort_padding): the first run of digits anywhere in the value ("bk. 3" → 3) as
+    a number (collated, so a number sorts before a text without digits), else the text."""
+    padded = padded_number(str(value))
+    return collation_key(str(value) if padded is None else padded.lstrip("0") or "0", lang)
 
 
 # A raw sort value is what the key is computed from, in a form that can be stored (JSON): None (empty), an int
