@@ -69,3 +69,34 @@ def test_date_macro_without_date_is_no_output(tmp_path: Path) -> None:
     layout = '<text variable="title"/><text variable="number"/>'
     entries = _run(tmp_path, layout, '<key macro="k"/>', items, _DATE_MACRO)
     assert [i for i, _ in entries] == ["b", "a", "e", "d", "c"]
+
+
+_LABELS = (
+    '<macro name="k"><group delimiter=" "><label variable="volume" form="short"/><text variable="volume"/></group>'
+    '<group delimiter=" " prefix=" "><text variable="number-of-volumes"/>'
+    '<label variable="number-of-volumes" form="short"/></group>'
+    '<group delimiter=" " prefix=" "><text variable="edition"/><label variable="edition" form="short"/></group></macro>'
+)
+
+
+def test_label_plural_by_the_first_label_group(tmp_path: Path) -> None:
+    """A number's label is plural when the values under the first value's label are several (processNumber's
+    setPluralsAndNumerics: a later value with a label of its own — "pt. 1", "rev." — starts another group): "vol. 2,
+    pt. 1", "3rd, rev. ed." but "vols. 2, 3"; number-of-volumes is plural when parseInt of it is above one ("2a
+    vols.", "1a vol."). In entries and in sort keys ("vol.|2,|pt.|…" after "3rd…" and before "vols.|…")."""
+    values = {"a": ("volume", "2, pt. 1"), "b": ("volume", "2, 3"), "c": ("volume", "2")}
+    values |= {"d": ("number-of-volumes", "2a"), "e": ("number-of-volumes", "1a")}
+    values |= {"f": ("edition", "3rd, rev."), "g": ("edition", "3rd, 4th"), "h": ("edition", "3rd")}
+    items = [{"id": k, "type": "book", v: x} for k, (v, x) in values.items()]
+    entries = _run(tmp_path, '<text macro="k"/>', '<key macro="k"/>', items, _LABELS)
+    assert [i for i, _ in entries] == ["e", "d", "g", "h", "f", "a", "c", "b"]
+    assert {i: e.strip() for i, e in entries} == {  # citeproc-js trims its entries
+        "a": "vol. 2, pt. 1",
+        "b": "vols. 2, 3",
+        "c": "vol. 2",
+        "d": "2a vols.",
+        "e": "1a vol.",
+        "f": "3rd, rev. ed.",
+        "g": "3rd, 4th eds.",
+        "h": "3rd ed.",
+    }
