@@ -1,7 +1,7 @@
 """Per-item differential test of bibliography SORT KEYS against citeproc-js (needs node).
 
-python bench/csl_conformance/order_keys.py --style S [--source NAME]... [--chicago N] [--mla N] [--synthetic N]
-    [--bibtex N] [--no-citations]
+python bench/csl_conformance/order_keys.py --style S [--source NAME]... [--chicago N] [--mla N] [--wide N] [--acm N]
+    [--synthetic N] [--bibtex N] [--no-citations]
 
 The order of a document only shows a key that differs when the items around it tie up to that key; the keys
 themselves show it on every item. Each dev source (or the generated items of order_items*.py) is one document,
@@ -27,8 +27,10 @@ sys.path.insert(0, str(HERE))
 from conformance_wide import DEV, HELD_OUT, load_source, split_pair  # noqa: E402
 from order_fuzz import js_orders  # noqa: E402
 from order_items import bibtex_items, synthetic_items  # noqa: E402
+from order_items_acm import acm_items  # noqa: E402
 from order_items_chicago import chicago_items  # noqa: E402
 from order_items_mla import mla_items  # noqa: E402
+from order_items_wide import wide_items  # noqa: E402
 
 from litsite.csl.engine import Cite, Formatter  # noqa: E402
 from litsite.csl.fixes import sorting  # noqa: E402
@@ -101,7 +103,14 @@ def documents(argv: list[str]) -> dict[str, list[dict]]:
     return docs
 
 
-GENERATED = {"--chicago": chicago_items, "--mla": mla_items, "--synthetic": synthetic_items, "--bibtex": bibtex_items}
+GENERATED = {
+    "--chicago": chicago_items,
+    "--mla": mla_items,
+    "--synthetic": synthetic_items,
+    "--bibtex": bibtex_items,
+    "--wide": wide_items,
+    "--acm": acm_items,
+}
 
 
 def main(argv: list[str]) -> int:

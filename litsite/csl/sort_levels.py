@@ -120,10 +120,12 @@ def open_dates(runs: list[str], cut: int = 1) -> str:
     return _MARK.sub("", text, count=1)
 
 
-def macro_dates(text: str, runs: re.Pattern, wrap: str) -> str:
+def macro_dates(text: str, runs: re.Pattern, wrap: str) -> str | None:
     """open_dates over the date runs of a macro's text (each between the two characters of `wrap`); when a macro it
-    calls left a level open, the macro's last output is that level, from the first run in it on."""
+    calls left a level open, the macro's last output is that level, from the first run in it on. None without runs."""
     found = [wrap[0] + run + wrap[1] for run in runs.findall(text)]
+    if not found:
+        return None
     at = text.find(CUT)
     return open_dates(found, len(runs.findall(text[:at])) if at >= 0 else 1)
 

@@ -30,7 +30,7 @@ def _date(value: object) -> dict | None:
         if parts and parts[0] and str(parts[0][0]).strip():  # empty month or day ("2000", "", ""): the year
             clean = [[int(p) for p in part if str(p).strip().lstrip("-").isdigit()] for part in parts if part]
             clean = [part for part in clean if part]
-            if clean:
+            if clean and clean[0][0] != 0:  # year 0 is no date in citeproc-js (`if (dp.year)`): "n.d." branches
                 return {**value, "date-parts": clean}
         if value.get("literal"):
             return {"literal": str(value["literal"])}
@@ -38,7 +38,7 @@ def _date(value: object) -> dict | None:
             return _date(parse_raw(str(value["raw"])))
         return None
     if isinstance(value, int):
-        return {"date-parts": [[value]]}
+        return {"date-parts": [[value]]} if value else None
     if isinstance(value, str):
         ranges = value.split("/")
         parts = []
@@ -47,7 +47,7 @@ def _date(value: object) -> dict | None:
             if not match:
                 return {"literal": value} if value.strip() else None
             parts.append([int(g) for g in match.groups() if g])
-        return {"date-parts": parts}
+        return {"date-parts": parts} if parts[0][0] else None
     if hasattr(value, "year"):  # datetime.date from YAML
         return {"date-parts": [[value.year, value.month, value.day]]}
     return None

@@ -85,9 +85,14 @@ def is_slashed(text: str) -> bool:
 
 
 def is_plural(text: str) -> bool:
-    """Whether a label of the value is plural: several pieces, the first counted (digits first, or Roman)."""
+    """Whether a label of the value is plural: several pieces under the first's label (a later piece that starts
+    with a label of its own, "2, pt. 1", "3rd, rev.", begins another group: setPluralsAndNumerics), the first counted
+    (digits first, or Roman)."""
     parts = pieces(text)
-    return len(parts) > 2 and bool(_COUNTED.match(_value(parts[0])))
+    group = 1
+    while 2 * group < len(parts) and not honorary_label(parts[2 * group]):
+        group += 1
+    return group > 1 and bool(_COUNTED.match(_value(parts[0])))
 
 
 def write(text: str, dash: str, number: Callable[[str], str]) -> str:

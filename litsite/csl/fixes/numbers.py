@@ -184,7 +184,8 @@ class CountLabel:
             plural = False  # processNumber: "2/369" is one number (number_text)
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
-            plural = int(value) > 1 if value.isdigit() else bool(re.search(r"\d+[^\d.]+\d+", value))
+            lead = re.match(r"\d+", value)  # also plural when parseInt of it is above one ("2a vols.")
+            plural = is_plural(value) or bool(lead and int(lead.group(0)) > 1)
         elif plural is None and var.replace("_", "-") in _LABELLED_NUMBERS and var != "locator":
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)

@@ -267,8 +267,8 @@ class Macro:
         text = super().render(item, context=context, sort_options=sort_options)
         if sort_options is None or text is None or not _has_date(self):
             return text
-        # each date opens a level it never closes (citeproc-js): what follows it goes into this macro's level
-        return String(macro_dates(str(text), _DATE_RUN, DATE_KEY))
+        # a date opens a level it never closes (citeproc-js), what follows goes in it; no date: no output at all
+        return String(dates) if (dates := macro_dates(str(text), _DATE_RUN, DATE_KEY)) is not None else None
 
 
 def _has_date(macro: object) -> bool:
