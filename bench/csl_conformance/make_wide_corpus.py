@@ -230,6 +230,8 @@ SOURCES = {
     "lab-ml": (from_bibtex_spread, "labml/*.bib", 300),
     "lab-plai": (from_bibtex, "plai.bib", 300),
     "lab-tamaki": (from_bibtex, "tamaki-all.bib", 300),
+    "tex-spde": (from_bibtex, "tex-spde/*.bib", 300),
+    "tex-langsci": (from_bibtex_spread, "tex-langsci/*.bib", 300),
 }
 
 
