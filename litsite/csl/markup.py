@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.punctuation import NUMBER_SUFFIX, RICH_SEAL, SEAL, into_quote, left_margin_spaces, number_suffix_marks
+from litsite.csl.quote_scan import closes
 
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
@@ -186,7 +187,8 @@ class SmartQuotes:
 
     As citeproc-js reads a field, its quotes are the straight ones and the rendering locale's own quote marks
     (open-quote … close-quote, open-inner-quote … close-inner-quote, where each is one character): under de-DE
-    „…“ and ‚…‘ are quotes, a field's “…” or ‘…’ are text and stay as written."""
+    „…“ and ‚…‘ are quotes, a field's “…” or ‘…’ are text and stay as written. A locale mark opens only where its
+    own closer follows: citeproc-js's flip-flopper leaves an opener without it as text (“…" and ‚…' are no quotes)."""
 
     def __init__(self, quotes: tuple[str, str, str, str] = EN_QUOTES) -> None:
         self.single_open = 0
@@ -225,10 +227,12 @@ class SmartQuotes:
             starts = prev.isspace() or prev in "([{-—–/"
             if ch in self.doubles:
                 # citeproc-js opens a straight " only at a chunk's start or after a space or "(", when one follows
-                opens = ((i == 0 and self.fresh) or prev in " (") and ('"' in text[i + 1 :] or not last)
+                closed = ('"' if ch == '"' else self.cq) in text[i + 1 :] or not last
+                opens = closed and (ch != '"' or (i == 0 and self.fresh) or prev in " (")
                 out.append(self._double(ch, opens, nxt))
             elif ch in self.singles:
-                out.append(self._single(ch, starts, prev, nxt, text, i))
+                closed = ch != self.oiq or self.ciq in text[i + 1 :] or not last
+                out.append(self._single(ch, starts, prev, nxt, text, i) if closed else ch)
             else:
                 if ch in ".,;:!?" and out and out[-1] == QC:
                     out.append(HOLD)  # a field's own mark after its quote stays outside (only affixes move in)
@@ -238,7 +242,7 @@ class SmartQuotes:
 
     def _double(self, ch: str, starts: bool, nxt: str) -> str:
         """A double quote mark: an opening placeholder, QC, or the character as text."""
-        if ch == self.oq or (ch == '"' and starts and not nxt.isspace()):
+        if (ch == self.oq and starts) or (ch == '"' and starts and not nxt.isspace()):
             self.double_open += 1
             return self._open(ch)
         if self.double_open and ch in ('"', self.cq):
@@ -255,7 +259,7 @@ class SmartQuotes:
             (starts or ch == self.oiq)
             and ch in ("'", self.oiq)
             and not nxt.isspace()
-            and (ch != "'" or _closes(text, i + 1, closers))
+            and (ch != "'" or closes(text, i + 1, closers))
         ):
             self.single_open += 1
             return self._open(ch)
@@ -263,24 +267,6 @@ class SmartQuotes:
             self.single_open -= 1
             return QC
         return "’" if ch == "'" else ch
-
-
-def _closes(text: str, start: int, closers: str = "'’") -> bool:
-    """Whether a straight single quote after `start` closes the quote opened before it (ends a word, and is not the
-    closer of a quote opened in between)."""
-    depth = 0
-    for j in range(start, len(text)):
-        if text[j] not in closers:
-            continue
-        before = text[j - 1]
-        after = text[j + 1] if j + 1 < len(text) else " "
-        if text[j] == "'" and (before.isspace() or before in "([{") and not after.isspace():
-            depth += 1
-        elif not before.isspace() and not after.isalnum():
-            if not depth:
-                return True
-            depth -= 1
-    return False
 
 
 def _double(m: re.Match) -> str:
