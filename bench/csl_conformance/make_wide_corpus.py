@@ -232,6 +232,7 @@ SOURCES = {
     "lab-tamaki": (from_bibtex, "tamaki-all.bib", 300),
     "tex-spde": (from_bibtex, "tex-spde/*.bib", 300),
     "tex-langsci": (from_bibtex_spread, "tex-langsci/*.bib", 300),
+    "tex-astro": (from_bibtex, "tex-astro.bib", 300),
 }
 
 
