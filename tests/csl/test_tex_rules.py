@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from litsite.csl.engine import format_first_citations
 from litsite.csl.fixes.pages import format_pages
+from litsite.csl.styles import resolve_style
 
 from .probe import probe_entry
 
@@ -74,3 +76,28 @@ def test_a_locale_quote_opens_only_with_its_closer(tmp_path: Path, title: str, l
 )
 def test_title_case_closes_a_quote_only_with_its_own_closer(tmp_path: Path, title: str, expected: str) -> None:
     assert probe_entry(tmp_path, TITLE_CASE, {"title": title}) == expected
+
+
+# Left (seen on the tex-* sources, causes outside this change; strict xfail so that a fix shows):
+
+
+@pytest.mark.xfail(strict=True, reason="a page after a prefix ending in a no-break space: citeproc-js '827- 836'")
+def test_page_after_a_no_break_space_prefix(tmp_path: Path) -> None:
+    layout = '<text variable="page" prefix="p.&#160;"/>'
+    assert probe_entry(tmp_path, layout, {"page": "827–836 (1993)"}) == "p.\u00a0827- 836 (1993)"
+
+
+@pytest.mark.xfail(strict=True, reason="given-name disambiguation counts an editor only the bibliography's sort prints")
+def test_a_name_the_citations_never_print_adds_no_initials() -> None:
+    # apa (givenname-disambiguation-rule primary-name-with-initials): the editors' book with a container-title is
+    # cited by its title, so "Parker, Sue Taylor" is in no citation and "Parker, Gary J." needs no initials
+    # (tex-langsci's Parker76dic); citeproc-js: "(Parker & Chávez, 1976)", "(“Language and Intelligence,” 1990)"
+    title = "Language and Intelligence"
+    items = [
+        {"id": "a", "type": "article-journal", "title": "T", "issued": {"date-parts": [[1976]]},
+         "author": [{"family": "Parker", "given": "Gary J."}, {"family": "Chávez", "given": "Amancio"}]},
+        {"id": "b", "type": "book", "title": title, "container-title": title, "issued": {"date-parts": [[1990]]},
+         "editor": [{"family": "Parker", "given": "Sue Taylor"}, {"family": "Gibson", "given": "Kathleen Rita"}]},
+    ]  # fmt: skip
+    cites = format_first_citations(items, resolve_style("apa").path)
+    assert cites == ["(Parker & Chávez, 1976)", "(“Language and Intelligence,” 1990)"]
