@@ -235,6 +235,9 @@ SOURCES = {
     "lab-tamaki": (from_bibtex, "tamaki-all.bib", 300),
     "zot-translators": (from_translators, "zot-translators/*", 300),
     "zot-armenian": (load_json, "zot-armenian.json", 300),
+    "tex-spde": (from_bibtex, "tex-spde/*.bib", 300),
+    "tex-langsci": (from_bibtex_spread, "tex-langsci/*.bib", 300),
+    "tex-astro": (from_bibtex, "tex-astro.bib", 300),
 }
 
 

@@ -6,7 +6,9 @@ or numbers behind the same letter prefix ("N110-N115", "8n11564-8n1568"): the ra
 end expanded first ("321-8" → "321–328") — without a format, a range whose end is below its start stays as written
 ("321–8"). Two Roman numerals make a range too ("i–ix"). Anything else keeps its hyphen, without the spaces around
 it: different prefixes ("N110-P5", "110-N6"), a prefix on one end only ("R583-6"), decimals ("406.3-406.3"), words
-("Michaelson-Morley", "3-B"). A hyphen escaped with a backslash ("3\\-B") is written as a hyphen.
+("Michaelson-Morley", "3-B"). A hyphen escaped with a backslash ("3\\-B") is written as a hyphen. Two or more dashes
+in a row are no range: citeproc-js makes a page's en dashes hyphens and reads a range only at a single one, so
+"285--300" and "285––300" print "285--300" (the spaces before the first dash dropped: "285 -- 300" → "285-- 300").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ _PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+)$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
 _WORD = re.compile(r"^[a-zA-Z]+$")
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
+_FIRST_DASH = re.compile(r"\s*-\s*")  # processNumber's joiningSuffix.replace(/\s*-\s*/, "-"): the first one only
 _MAX_PARTS = 400  # a page field longer than this many parts is left as written (bounded work per value)
 
 
@@ -116,6 +119,13 @@ def _lettered(first: str, second: str, fmt: str | None, delimiter: str) -> str:
     return mangled if _SPLIT.match(mangled) else f"{first}-{second}"
 
 
+def _dashes(joiner: str) -> str:
+    """A joiner of several dashes as citeproc-js prints it (no range): hyphens, the first without spaces before."""
+    if len(joiner.strip()) < 2 or not set(joiner.strip()) <= {"-", "\u2013"}:
+        return joiner
+    return _FIRST_DASH.sub("-", joiner.replace("\u2013", "-"), count=1)
+
+
 def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:
     """A page value (or page locator) with its ranges formatted as citeproc-js formats them."""
     if "\\-" in value:  # an escaped hyphen is a hyphen; the other hyphens of the value become en dashes
@@ -132,18 +142,22 @@ def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersa
     while i < len(pieces):
         part = pieces[i]
         joiner = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if len(joiner.strip()) > 1 and set(joiner.strip()) <= {"-", "\u2013"}:
+            out += [part, _dashes(joiner)]
+            i += 2
+            continue
         if joiner.strip() == "-" and worded:
             out.append(part + "-")
             i += 2
             continue
-        if joiner.strip() in ("-", "\u2013") or (joiner and set(joiner.strip()) <= {"-", "\u2013"}):
+        if joiner.strip() in ("-", "\u2013"):
             if i + 3 < len(pieces) and pieces[i + 3].strip() in ("-", "\u2013"):
                 out.append(part + "-")  # citeproc-js: a hyphen pairs with the range it ends ("12-14–16")
                 i += 2
                 continue
             if i + 2 < len(pieces) and part and pieces[i + 2]:
                 out.append(_pair(part, pieces[i + 2], fmt, delimiter))
-                out.append(pieces[i + 3] if i + 3 < len(pieces) else "")
+                out.append(_dashes(pieces[i + 3]) if i + 3 < len(pieces) else "")
                 i += 4
                 continue
             out.append(part + "-")

@@ -35,6 +35,9 @@ _SKIP_RE = re.compile(f"(?:(?:[?!:]*{_JS_SPACE}+|-|^)(?:" + "|".join(_SKIP.split
 _PUNCT_TAGS = frozenset("-\u2013\u2014/.,;?!:[]()")
 _QUOTE_TAGS = frozenset("\u2018\u2019\u201c\u201d\"'")
 _OPENERS = QUOTE_OPENS | {"\u2018", "\u201c", AQO}
+# citeproc-js's quoteParams: a quote closes only with its own closer ("“…"" leaves the “ open); a matched pair is
+# placeholders by now, closed by QC
+_CLOSERS = {"\u201c": ("\u201d",), "\u2018": ("\u2019",)}
 _WORD_SPACE = re.compile("[^\u00a0\u0020\u2000-\u200b\u205f\u3000]+")
 _SENTENCE_WORD = re.compile("[^ ]+")  # sentence case splits words at U+0020 only (str.split(" "))
 _GREEK = re.compile("^[\u0370-\u03ff]$")
@@ -169,7 +172,7 @@ def _quote(tag: str, at: int | None, state: _State) -> int | None:
         previous = state.quotes.pop()[1]
         state.quotes.append((tag, None))
         return previous
-    if state.quotes:
+    if state.quotes and tag in _CLOSERS.get(state.quotes[-1][0], (QC, AQC)):
         state.quotes.pop()
         return None
     return at
