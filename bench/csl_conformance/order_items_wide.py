@@ -17,6 +17,8 @@ import random
 
 from order_shared import variants
 
+from litsite.csl.schema import ITEM_TYPES  # the scripts that import this module put the repository on sys.path
+
 SMITH = [
     {"family": "Smith", "given": "John"},
     {"family": "Smith", "given": "J."},
@@ -180,53 +182,7 @@ TITLES = [
     "Same title, vol. 2",
     "Same title, vol. 10",
 ]
-TYPES = [
-    "article",
-    "article-journal",
-    "article-magazine",
-    "article-newspaper",
-    "bill",
-    "book",
-    "broadcast",
-    "chapter",
-    "classic",
-    "collection",
-    "dataset",
-    "document",
-    "entry",
-    "entry-dictionary",
-    "entry-encyclopedia",
-    "event",
-    "figure",
-    "graphic",
-    "hearing",
-    "interview",
-    "legal_case",
-    "legislation",
-    "manuscript",
-    "map",
-    "motion_picture",
-    "musical_score",
-    "pamphlet",
-    "paper-conference",
-    "patent",
-    "performance",
-    "periodical",
-    "personal_communication",
-    "post",
-    "post-weblog",
-    "regulation",
-    "report",
-    "review",
-    "review-book",
-    "software",
-    "song",
-    "speech",
-    "standard",
-    "thesis",
-    "treaty",
-    "webpage",
-]
+TYPES = sorted(ITEM_TYPES)
 DATES: list[dict] = [
     {"date-parts": [[2000]]},
     {"date-parts": [[2000]]},
