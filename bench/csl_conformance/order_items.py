@@ -366,19 +366,23 @@ def synthetic_bibtex(count: int, seed: int = 15) -> str:
     return "\n".join(out)
 
 
-def bibtex_items(count: int, seed: int = 15) -> list[dict]:
-    """The synthetic BibTeX entries as litsite's importer reads them (CSL-JSON), ids prefixed "bib:"."""
+def imported_bibtex(text: str, name: str, prefix: str) -> list[dict]:
+    """BibTeX text as litsite's importer reads it from a file `name` (CSL-JSON), ids prefixed `prefix`:."""
     import tempfile
     from pathlib import Path
 
     from litsite.importers.bibtex import load_bibtex
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "synthetic.bib"
-        text = synthetic_bibtex(count, seed)
+        path = Path(tmp) / name
         path.write_text(text, encoding="utf-8")
         refs = load_bibtex(text, path).references
-    return [{**ref, "id": f"bib:{ref['id']}"} for ref in refs]
+    return [{**ref, "id": f"{prefix}:{ref['id']}"} for ref in refs]
+
+
+def bibtex_items(count: int, seed: int = 15) -> list[dict]:
+    """The synthetic BibTeX entries as litsite's importer reads them (CSL-JSON), ids prefixed "bib:"."""
+    return imported_bibtex(synthetic_bibtex(count, seed), "synthetic.bib", "bib")
 
 
 def mutant(item: dict, donor: dict, rng: random.Random, ident: str) -> dict:

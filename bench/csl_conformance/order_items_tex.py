@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import random
 
+from order_items import imported_bibtex
+
 NAMES = [
     "Le Gall, Jean-Fran\\c{c}ois",
     "Le~Gall, J.-F.",
@@ -109,16 +111,6 @@ def tex_bibtex(count: int, seed: int = 21) -> str:
 
 def tex_items(count: int, seed: int = 21) -> list[dict]:
     """The entries as litsite's importer reads them (CSL-JSON), ids prefixed "tex:"."""
-    import tempfile
-    from pathlib import Path
-
-    from litsite.importers.bibtex import load_bibtex
-
     if not count:
         return []
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "tex.bib"
-        text = tex_bibtex(count, seed)
-        path.write_text(text, encoding="utf-8")
-        refs = load_bibtex(text, path).references
-    return [{**ref, "id": f"tex:{ref['id']}"} for ref in refs]
+    return imported_bibtex(tex_bibtex(count, seed), "tex.bib", "tex")
