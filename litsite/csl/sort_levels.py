@@ -122,10 +122,12 @@ def open_dates(runs: list[str], cut: int = 1) -> str:
 
 def macro_dates(text: str, runs: re.Pattern, wrap: str) -> str | None:
     """open_dates over the date runs of a macro's text (each between the two characters of `wrap`); when a macro it
-    calls left a level open, the macro's last output is that level, from the first run in it on. None without runs."""
+    calls left a level open, the macro's last output is that level, from the first run in it on. None without runs,
+    unless a macro it calls left levels open without a date in them (a date macro inside a plain macro that printed
+    nothing and was taken out): those levels stay open, with no output (citeproc-js closes one level per end)."""
     found = [wrap[0] + run + wrap[1] for run in runs.findall(text)]
     if not found:
-        return None
+        return marks_only(text) if OPEN in text else None
     at = text.find(CUT)
     return open_dates(found, len(runs.findall(text[:at])) if at >= 0 else 1)
 

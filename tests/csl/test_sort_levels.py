@@ -219,3 +219,27 @@ def test_output_after_an_emptied_open_level_takes_the_enclosing_delimiter(tmp_pa
         {"title": "3", "note": "T", "container-title": "Z"},
     ]
     assert _order(tmp_path, macro, items, extra) == ["1", "3", "2"]
+
+
+def test_a_date_macro_keeps_the_level_of_a_taken_out_macro(tmp_path: Path) -> None:
+    """A date macro ("o", with a cs:date of its own the item lacks) calling a plain macro that calls a date macro
+    printing nothing (a month of a year-only date): the plain macro is taken out, but the level the inner date
+    opened stays open, so what follows the volume's group joins the macro's level with no delimiter. citeproc-js
+    2.4.63's keys: "22579|", "22undefined579–588|", "22:|12|" (no date), "22|(100000300100000000)undefined579|"."""
+    extra = (
+        '<macro name="o"><choose><if variable="available-date">'
+        '<date variable="available-date" form="numeric" date-parts="year"/></if>'
+        '<else><text macro="m1"/></else></choose></macro><macro name="m1"><text macro="md"/></macro>'
+        '<macro name="md"><date variable="issued"><date-part name="month"/></date></macro>'
+        '<macro name="v"><group delimiter=" "><text variable="volume"/>'
+        '<group delimiter=", " prefix="(" suffix=")"><text macro="o"/></group></group></macro>'
+    )
+    macro = '<group delimiter=": "><text macro="v"/><text variable="page"/></group>'
+    year, march = {"date-parts": [[1961]]}, {"date-parts": [[1961, 3]]}
+    items = [
+        {"title": "a", "volume": "22", "page": "579", "issued": year},
+        {"title": "b", "volume": "22", "page": "579-588", "issued": year},
+        {"title": "c", "volume": "22", "page": "12"},
+        {"title": "d", "volume": "22", "page": "579", "issued": march},
+    ]
+    assert _order(tmp_path, macro, items, extra) == ["c", "d", "b", "a"]  # citeproc-js 2.4.63 (order_js.js)
