@@ -20,6 +20,7 @@ from litsite.csl.insertion import batch_flags, dotless_language, registration
 from litsite.csl.memo import Memo, item_digest
 from litsite.csl.sort_givens import givens_options, registry_tag
 from litsite.csl.sort_persons import raw_and_persons
+from litsite.csl.sort_suffix import resort
 from litsite.csl.styles import StyleRef, style_ref
 from litsite.parallel import Parallel
 
@@ -188,6 +189,7 @@ class Formatter:
             if style.has_bibliography():
                 self._sort(bib, style, memo, tags, parallel, registration(clusters, asides, keys, items))
             Disambiguator(bib, style, memo, tags, parallel).run(list(bib.keys), registered)
+            resort(bib, style, registration(clusters, asides, keys, items)[0])  # keys with a year-suffix
             piq = (root.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
 
             def finish(text: object) -> str:
@@ -252,6 +254,7 @@ class Formatter:
         for key, raw in zip(todo, parallel.map(lambda k: raw_and_persons(sort, by_key[k], layout), todo), strict=True):
             raws[key] = memo.put(f"s|{tags[key]}", raw)
         root.litsite_sort_persons = {key: raw[1] for key, raw in raws.items()}  # sort_persons.py
+        root.litsite_sort_raws = {key: raw[0] for key, raw in raws.items()}  # sort_suffix.py
         rows = [raws[item.key][0] for item in bib.items]
         registered = [tags[item.key] for item in bib.items]
         previous = memo.get("o|")
