@@ -161,7 +161,8 @@ def group_of(reference: object) -> object:
     """An item's year-suffix group: its cite's names (family and given) and its year."""
     names = tuple((str(dict(n).get("family", "")), str(dict(n).get("given", ""))) for n in cite_names(reference))
     issued = reference.get("issued")
-    return names, str(getattr(issued, "year", issued))
+    year = dict.get(issued, "year") if isinstance(issued, dict) else None  # a date without a year raises on .year
+    return names, str(year)
 
 
 def resort(bib: object, style: object, clusters: Sequence[Sequence[str]]) -> None:

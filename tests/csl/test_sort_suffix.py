@@ -75,3 +75,14 @@ def test_the_taint_model() -> None:
     # c before b: when c taints a, a is alone in its group (no suffix yet)
     assert tainted_suffixes(steps_of([["a"], ["c"], ["b"]], ["a", "b", "c"]), persons, group, final) == {}
     assert [letters(n) for n in (0, 25, 26)] == ["a", "z", "aa"]
+
+
+def test_dates_without_a_year_do_not_fail(tmp_path: Path) -> None:
+    """Items whose issued date has no year of its own (a range, a literal, a season only) are grouped without one;
+    formatting works."""
+    items = _items()
+    items.append({**items[0], "id": "d", "issued": {"literal": "forthcoming"}})
+    items.append({**items[0], "id": "e", "issued": {"season": 1}})
+    items.append({**items[0], "id": "f", "issued": {"date-parts": [[2000, 5], [2001, 6]]}})
+    items.append({**items[0], "id": "g", "issued": {"date-parts": [[2000, 5], [2001, 6]]}})
+    assert sorted(_order(tmp_path, "primary-name", items)) == ["a", "b", "c", "d", "e", "f", "g"]
