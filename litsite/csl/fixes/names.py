@@ -35,6 +35,7 @@ from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
 from litsite.csl.sort_particles import glue_particles
 from litsite.csl.sort_persons import note_sort_names
+from litsite.csl.substitute_author import compared_names
 
 _DEFAULTS = {
     "and": None,
@@ -142,7 +143,8 @@ class Name:
             return None
         if not sort_options and not item.get("_names_seen"):
             # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
-            item["_first_person"] = "; ".join(str(t) for t, _ in rendered)  # whatever the role (citeproc-js)
+            # whatever the role (citeproc-js); in the bibliography the input parts of the names shown
+            item["_first_person"] = "; ".join(str(t) for t, _ in rendered) if in_citation else compared_names(shown)
             item["_first_role"] = variable
             count, substitute = item.get("_substitute_count") or 0, item.get("_author_substitute")
             if count and substitute is not None:  # subsequent-author-substitute-rule partial-* / complete-each
