@@ -1,0 +1,33 @@
+"""Rules found on the bib-* wide-corpus sources (BibTeX/BibLaTeX libraries) whose fix lies in another module's
+scope: kept here as strict expected failures, each with citeproc-js 2.4.63's output for the same probe style.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+
+from .probe import probe_style
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="processNumber splits a number variable at the locale's 'and' term too when the locale is not English "
+    "(fullformAnd += getTerm('and')), so text-case applies to each piece: fixes/number_text.case_pieces (s12-names)",
+)
+@pytest.mark.parametrize(
+    ("edition", "expected"),
+    [
+        ("überarbeitete und erweiterte Auflage", "Überarbeitete und Erweiterte Auflage"),
+        ("2., überarbeitete und erweiterte Auflage", "2., Überarbeitete und Erweiterte Auflage"),
+        ("2. überarbeitete und erweiterte Auflage", "2. überarbeitete und Erweiterte Auflage"),
+    ],
+)
+def test_locale_and_splits_a_number_variable(tmp_path: Path, edition: str, expected: str) -> None:
+    """de-DE: "und" joins two pieces of an edition, each capitalized (biblatex-archaeology's rak-wb:2007, MLA)."""
+    style = probe_style(tmp_path, '<text variable="edition" text-case="capitalize-first"/>')
+    item = {"id": "a", "type": "book", "title": "T", "edition": edition}
+    assert format_bibliography([item], style, "text", "de-DE") == [expected]
