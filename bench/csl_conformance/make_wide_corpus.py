@@ -242,6 +242,7 @@ SOURCES = {
     "bib-rtfin": (from_bibtex, "bib-rtfin.bib", 300),
     "bib-iridia": (from_bibtex_joined, "bib-iridia/*.bib", 300),
     "bib-archaeology": (from_archaeology_dtx, "bib-archaeology/*.dtx", 300),
+    "bib-chicago": (from_bibtex, "bib-chicago-notes-test.bib", 300),
 }
 
 
