@@ -47,3 +47,25 @@ def from_archaeology_dtx(paths: list[Path]) -> list[dict]:
     lines = docstrip_block(nodoc, {"fullBIB"}) + docstrip_block(main, {"exampleBIB"})
     lines += docstrip_block(nodoc, {"manualBIB"})
     return load_bibtex("\n".join(lines), main).references
+
+
+def from_bibtex_library(paths: list[Path]) -> list[dict]:
+    """A library whose macro and crossref files (named with a leading "_", read first) serve its topic files: all read
+    as one BibTeX text, the entries of the "_" files themselves left out (they are the proceedings crossrefs point
+    to, which would swamp the sample)."""
+    from litsite.importers.bibtex import load_bibtex
+
+    context = [path for path in paths if path.name.startswith("_")]
+    topics = [path for path in paths if not path.name.startswith("_")]
+    if not topics:
+        return []
+    # lines starting with "%" dropped: biber's comments, and plume-bib's commented-out "% built in: @string{…}"
+    # lines would define a macro twice (bibtexparser rejects that; BibTeX only warns)
+    read = [_uncommented(path.read_text(encoding="utf-8", errors="replace")) for path in context + topics]
+    own = {str(item.get("id")) for item in load_bibtex("\n".join(read[: len(context)]), topics[0]).references}
+    items = load_bibtex("\n".join(read), topics[-1]).references
+    return [item for item in items if str(item.get("id")) not in own]
+
+
+def _uncommented(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("%"))
