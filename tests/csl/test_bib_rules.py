@@ -53,3 +53,39 @@ def test_label_inside_a_number_value(tmp_path: Path, variable: str, value: str, 
     style = probe_style(tmp_path, f'<text variable="{variable}"/>')
     item = {"id": "a", "type": "book", "title": "T", variable: value}
     assert format_bibliography([item], style, "text", locale) == [expected]
+
+
+def _work(ident: str, names: list[tuple[str, str]]) -> dict:
+    authors = [{"family": family, "given": given} for family, given in names]
+    return {
+        "id": ident,
+        "type": "article-journal",
+        "title": ident.upper(),
+        "issued": {"date-parts": [[2016]]},
+        "author": authors,
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="names added under disambiguate-add-names for two works keep the count for a third work of the same "
+    "ambiguity group although its given name ('N' against 'Nina') would tell it apart: disambiguation.py (s12-names)",
+)
+def test_names_added_for_a_group_of_three() -> None:
+    """Three 2016 works by Lackner et al. (bib-rtfin's lackner2016effectiveness, -eeg, -neurofeedback, shortened),
+    chicago-author-date: citeproc-js 2.4.63's first citations."""
+    from litsite.csl.engine import Cite, Formatter
+    from litsite.csl.styles import resolve_style
+
+    items = [
+        _work("a", [("Lackner", "Nina"), ("Unterrainer", "H"), ("Skliris", "D"), ("Wood", "G"), ("Neuper", "C")]),
+        _work("b", [("Lackner", "Nina"), ("Unterrainer", "H"), ("Skliris", "D"), ("Shaheen", "S"), ("Neuper", "C")]),
+        _work("c", [("Lackner", "N"), ("Unterrainer", "H"), ("Skliris", "D"), ("Wood", "G"), ("Scheer", "P")]),
+    ]
+    style = resolve_style("chicago-author-date").path
+    result = Formatter(style, "en-US").format(items, [[Cite(i["id"])] for i in items], "text")
+    assert list(result.citations) == [
+        "(Nina Lackner, Unterrainer, Skliris, Wood, et al. 2016)",
+        "(Nina Lackner, Unterrainer, Skliris, Shaheen, et al. 2016)",
+        "(N Lackner, Unterrainer, Skliris, Wood, et al. 2016)",
+    ]
