@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from litsite.csl.schema import DATE_VARIABLES, ITEM_TYPES, NAME_VARIABLES, VARIABLES  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bib_readers import from_archaeology_dtx, from_bibtex_joined, from_bibtex_library  # noqa: E402
 from zotero_items import from_translators  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "corpus"
@@ -238,6 +239,11 @@ SOURCES = {
     "tex-spde": (from_bibtex, "tex-spde/*.bib", 300),
     "tex-langsci": (from_bibtex_spread, "tex-langsci/*.bib", 300),
     "tex-astro": (from_bibtex, "tex-astro.bib", 300),
+    "bib-rtfin": (from_bibtex, "bib-rtfin.bib", 300),
+    "bib-iridia": (from_bibtex_joined, "bib-iridia/*.bib", 300),
+    "bib-archaeology": (from_archaeology_dtx, "bib-archaeology/*.dtx", 300),
+    "bib-chicago": (from_bibtex, "bib-chicago-notes-test.bib", 300),
+    "bib-plume": (from_bibtex_library, "bib-plume/*.bib", 300),
 }
 
 

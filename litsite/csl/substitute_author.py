@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from litsite.csl.markup import UNREPLACED
+
+# citeproc-js's CSL.NAME_PARTS, in its order: NameOutput.setRenderedName concatenates them
+NAME_PARTS = ("non-dropping-particle", "family", "given", "dropping-particle", "suffix", "literal")
+
+
+def compared_names(names: list[dict]) -> str:
+    """The names subsequent-author-substitute compares (joined by "; "): each shown name as citeproc-js's
+    setRenderedName writes it, its INPUT parts concatenated in NAME_PARTS order — not the rendered text, so that
+    "Jo, Jr." and given "Jo" + suffix "Jr.", or family "de Barros" and particle "de" + family "Barros", differ
+    although they print alike (its localeCompare of the two strings: canonically equivalent forms are equal)."""
+    keys = ("".join(str(name.get(part) or "") for part in NAME_PARTS) for name in names)
+    return "; ".join(unicodedata.normalize("NFC", key) for key in keys)
 
 
 def replaced_names(rule: str, names: str | None, previous: str | None) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String
 
 _ORDER = ("year", "month", "day")
 NO_ERA: list[bool] = []  # not empty while a date's parts render: the era term is written here, after the affixes
@@ -46,6 +47,28 @@ def _part(part: Any, date: Any, context: Any, strip: str = "") -> str:
     finally:
         STRIP.pop()
         NO_ERA.pop()
+    return "" if text is None else str(text)
+
+
+def year_suffix_blob(part: Any, context: Any, letters: str) -> str:
+    """The implicit year-suffix ("a") after a year, as citeproc-js appends it: a NumericBlob built on the year
+    date-part's token, so with that part's prefix, suffix, formatting and text-case ("(2016)(a)", "2016.a.",
+    "<i>2016</i><i>a</i>"); the style's overrides of a localized date's part apply as they do to the year."""
+    if not letters:
+        return ""
+    saved = dict(part.attrib)
+    if context is not None and context is not part and context is not part.getparent():
+        for other in context.iterchildren():
+            if other.get("name") == part.get("name"):
+                part.attrib.update({k: v for k, v in other.attrib.items() if k not in ("prefix", "suffix")})
+    try:
+        text = part.markup(String(letters))
+    finally:
+        if part.attrib != saved:  # what speed.py remembers of the changed attributes holds for this call only
+            part.__dict__.pop("_litsite_bare", None)
+            part.__dict__.pop("_litsite_plain", None)
+        part.attrib.clear()
+        part.attrib.update(saved)
     return "" if text is None else str(text)
 
 
@@ -102,7 +125,7 @@ def write(element: Any, begin: Any, end: Any, show: list[str], context: Any, suf
             continue
         level += after
         if name == "year" and year:
-            level += suffix()
+            level += year_suffix_blob(part, context, suffix())
         levels.append(level)
     if not levels:
         return None

@@ -33,8 +33,10 @@ from litsite.csl.name_quotes import name_quotes
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
+from litsite.csl.sort_name_case import sort_cased
 from litsite.csl.sort_particles import glue_particles
 from litsite.csl.sort_persons import note_sort_names
+from litsite.csl.substitute_author import compared_names
 
 _DEFAULTS = {
     "and": None,
@@ -141,8 +143,8 @@ class Name:
         if not rendered:
             return None
         if not sort_options and not item.get("_names_seen"):
-            # subsequent-author-substitute compares the names shown, without "et al." (as citeproc-js does)
-            item["_first_person"] = "; ".join(str(t) for t, _ in rendered)  # whatever the role (citeproc-js)
+            # subsequent-author-substitute: the shown names' input parts, any role, no "et al." (citeproc-js)
+            item["_first_person"] = "; ".join(str(t) for t, _ in rendered) if in_citation else compared_names(shown)
             item["_first_role"] = variable
             count, substitute = item.get("_substitute_count") or 0, item.get("_author_substitute")
             if count and substitute is not None:  # subsequent-author-substitute-rule partial-* / complete-each
@@ -203,6 +205,7 @@ class Name:
         init_with = opt("initialize-with")
         levels = sort_levels(self.get_root(), item, names or keyed, keyed, form, init_with, demote) if item else None
         given_form = None
+        keyed = sort_cased(keyed, *self._part_nodes())  # after the levels, which compare the names as given
         if levels is not None:
             init_with = initials_terminator(self.get_root(), init_with)
         if init_with is not None:

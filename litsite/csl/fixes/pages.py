@@ -73,7 +73,10 @@ def _pair(first: str, second: str, fmt: str | None, delimiter: str) -> str:
     if a and b and (a.group(1) or "") == (b.group(1) or ""):
         if not fmt and int(a.group(2)) > int(b.group(2)):
             return f"{first}{delimiter}{second}"  # an abbreviated end without a format: as written
-        return format_range(a.group(1) or "", a.group(2), b.group(2), fmt, delimiter)
+        mangled = format_range(a.group(1) or "", a.group(2), b.group(2), fmt, delimiter)
+        # manglePageNumbers keeps the mangled range only if it still reads as two numbers: a particle with digits
+        # ("222ra19-222ra20", Science's article numbers) fails that, and the hyphen stays as written
+        return mangled if _SPLIT.match(mangled) else f"{first}-{second}"
     if _ROMAN.match(first) and _ROMAN.match(second):
         return f"{first}{delimiter}{second}"
     if first[:1].isdigit() and second[:1].isdigit():
