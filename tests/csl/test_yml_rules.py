@@ -55,3 +55,16 @@ def test_substitute_compares_names_as_typed(tmp_path: Path) -> None:
     ]
     got = format_bibliography(items, style, "text", "en-US")
     assert got == ["Jean d’Alembert. One", "Jean d’Alembert. Two", "---. Three"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="markup.SmartQuotes: citeproc-js's _apostropheForce makes a ' followed by anything but , . ? : ; a space "
+    "or the end an apostrophe (never a closing quote), and a stray opener after '(' is written back as typed",
+)
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("alert('xss')", "alert('xss’)"), ("a ('b') c", "a ('b’) c"), ("a ('b c", "a ('b c")],
+)
+def test_quote_after_parenthesis(tmp_path: Path, title: str, expected: str) -> None:
+    assert probe_entry(tmp_path, TITLE, {"title": title}) == expected
