@@ -212,6 +212,17 @@ def load_json(paths: list[Path]) -> list[dict]:
     return items
 
 
+def load_json_spread(paths: list[Path], per_file: int = 40) -> list[dict]:
+    """Many small CSL-JSON files (lists or objects keyed by id): ids prefixed by the file, at most per_file each."""
+    items = []
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found = [it for it in (data if isinstance(data, list) else list(data.values())) if isinstance(it, dict)]
+        found = [{**it, "id": f"{path.name.split('.')[0]}-{it.get('id')}"} for it in found]
+        items += sample(path.name, found, per_file)
+    return items
+
+
 SOURCES = {
     # name: (loader, glob under SRC_DIR, cap)
     "deep-review": (load_json, "deep-review.json", 300),
@@ -244,6 +255,9 @@ SOURCES = {
     "bib-archaeology": (from_archaeology_dtx, "bib-archaeology/*.dtx", 300),
     "bib-chicago": (from_bibtex, "bib-chicago-notes-test.bib", 300),
     "bib-plume": (from_bibtex_library, "bib-plume/*.bib", 300),
+    "yml-fidus": (load_json_spread, "yml-fidus/*.csl", 300),
+    "yml-cphp": (from_fixtures, "yml-cphp/*.txt", 300),
+    "yml-manubot": (load_json, "yml-manubot/*.json", 300),
 }
 
 

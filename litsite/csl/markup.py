@@ -195,6 +195,7 @@ class SmartQuotes:
         self.prev = " "
         self.first_straight = ""
         self.fresh = True  # at the field's start or right after an opening tag (citeproc-js's forced space)
+        self.ends_element = False  # the chunk is the last of a markup element (its closing tag follows)
         oq, cq, oiq, ciq = (q if len(q) == 1 and q not in "'\"" else "\0" for q in quotes)
         self.oq, self.cq, self.oiq, self.ciq = oq, cq, oiq, ciq
         self.pairs, self.paired, self.at = ((oq, cq), (oiq, ciq)), {}, 0
@@ -270,6 +271,9 @@ class SmartQuotes:
         if self.single_open and ch in ("'", self.ciq):
             self.single_open -= 1
             return QC
+        if ch == "'" and self.ends_element and starts and not nxt.isspace():
+            # an opening quote whose element closes first: citeproc-js's failed tag, written back as typed
+            return "'"
         return "’" if ch == "'" else ch
 
 
@@ -351,7 +355,9 @@ def parse_rich_text(value: str, fmt: str, quotes: tuple[str, str, str, str] = EN
     smart = SmartQuotes(quotes)
     for match in _RICH_RE.finditer(value):
         closing, tag, attr = match.group(1), match.group(2).lower(), (match.group(3) or "").lower()
+        smart.ends_element = bool(closing and stack)
         buf.append(smart(value[pos : match.start()], last=False))
+        smart.ends_element = False
         smart.fresh = not closing
         pos = match.end()
         if tag == "span" and not closing:
