@@ -23,6 +23,7 @@ from litsite.csl.fixes.name_parse import split_particles
 from litsite.csl.fixes.names import given_pair
 from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
+from litsite.csl.names_limit import area_limit, cut
 from litsite.csl.sort_persons import registered
 from litsite.csl.source import Item
 from litsite.parallel import Parallel
@@ -144,6 +145,7 @@ class Disambiguator:
         self.cite_initials = _initialize_with(style.root)
         self.name_order = _name_variables(style.root)
         self.reads = cite_reads(style.root)
+        self.name_limit = area_limit(style.root, True)
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
@@ -253,7 +255,7 @@ class Disambiguator:
             year_suffix=self.option("disambiguate-add-year-suffix"),
             condition=self.has_condition,
         )
-        counts = {key: len(self._names(key)) for key in group}
+        counts = {key: len(cut(self._names(key), self.name_limit)) for key in group}  # names_limit.py
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
         alike = group_alike(self.bib.source, self.reads, group, saved, self.tags) if self.share else {}
 
