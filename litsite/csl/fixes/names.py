@@ -15,6 +15,7 @@ from functools import partial
 
 from citeproc.string import MixedString, String, normalize_seam
 
+from litsite.csl.disambig_item import alike_in_item
 from litsite.csl.elements import extend
 from litsite.csl.fixes.dates import COMPARING
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
@@ -133,11 +134,11 @@ class Name:
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
         lang = str(item.reference.get("language") or "")
-        rendered = []
+        rendered, alike = [], alike_in_item(item.reference, variable, shown, form, self.get_root())
         for i, name in enumerate(shown):
             inverted = (sort_order == "all" or (sort_order == "first" and i == 0)) and "literal" not in name
             level = given_level if not (primary and i) else 0
-            level = max(level, (dis or {}).get("given_pos", {}).get(i, 0))
+            level = max(level, (dis or {}).get("given_pos", {}).get(i, 0) or alike.get(i, 0))  # disambig_item.py
             fam = (dis or {}).get("given_fam")
             if fam and not (primary and i) and "literal" not in name:
                 _, family_, _, ndp_, _ = split_particles(dict(name))

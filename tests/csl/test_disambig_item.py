@@ -1,0 +1,63 @@
+"""givenname-disambiguation-rule by-cite within one item (litsite/csl/disambig_item.py): persons of one item alike in
+family name and initials are written with full given names. Every expected entry is citeproc-js 2.4.63's output for
+the same items and style (bench/citeproc_js)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+from litsite.csl.styles import resolve_style
+
+
+def _person(given: str, family: str = "Collins") -> dict:
+    return {"family": family, "given": given}
+
+
+ITEMS = [
+    # an editor alike with the author: only the one written after the other is seen alike (the registry grows as
+    # citeproc-js renders: the cites and sort keys register the author first)
+    {"id": "a", "type": "chapter", "author": [_person("Nick")], "editor": [_person("Nicholas")], "title": "T",
+     "container-title": "B", "issued": {"date-parts": [[2007]]}},
+    {"id": "b", "type": "book", "author": [_person("Nick")], "editor": [_person("Nicholas")], "title": "U",
+     "issued": {"date-parts": [[2008]]}},
+    # "N." and "Nick" are other given names with the same initials
+    {"id": "c", "type": "book", "author": [_person("N."), _person("Nick")], "title": "V",
+     "issued": {"date-parts": [[2009]]}},
+    # a name et-al hides still counts; one of other initials does not
+    {"id": "d", "type": "book", "title": "W", "issued": {"date-parts": [[2010]]},
+     "author": [_person("Nick"), *[_person("A", f"X{i}") for i in range(8)], _person("Nicholas")]},
+    {"id": "e", "type": "book", "author": [_person("Nick"), _person("Anne"), _person("Nicholas")], "title": "W",
+     "issued": {"date-parts": [[2011]]}},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("elsevier-harvard", [
+            "Collins, N., 2007. T, in: Collins, Nicholas (Ed.), B.",
+            "Collins, N., 2008. U.",
+            "Collins, N., Collins, Nick, 2009. V.",
+            "Collins, Nick, X0, A., X1, A., X2, A., X3, A., X4, A., X5, A., X6, A., X7, A., "
+            "Collins, Nicholas, 2010. W.",
+            "Collins, Nick, Collins, A., Collins, Nicholas, 2011. W.",
+        ]),
+        ("harvard-cite-them-right", [
+            "Collins, N. (2007) “T,” in Nicholas Collins (ed.) B.",
+            "Collins, N. (2008) U. Edited by Nicholas Collins.",
+            "Collins, N. and Collins, Nick (2009) V.",
+            "Collins, Nick et al. (2010) W.",
+            "Collins, Nick, Collins, A. and Collins, Nicholas (2011) W.",
+        ]),
+    ],
+)  # fmt: skip
+def test_persons_of_one_item_alike_in_initials(style: str, expected: list[str]) -> None:
+    entries = format_bibliography(ITEMS, resolve_style(style).path, "text", "en-US")
+    assert sorted(entries) == sorted(expected)
+
+
+def test_other_rules_and_short_forms_are_left() -> None:
+    # apa (primary-name-with-initials): the registry is not keyed by item, nothing is expanded
+    entries = format_bibliography(ITEMS[4:], resolve_style("apa").path, "text", "en-US")
+    assert entries == ["Collins, N., Collins, A., & Collins, N. (2011). W."]
