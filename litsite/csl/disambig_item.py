@@ -51,3 +51,14 @@ def alike_in_item(reference: Any, variable: str, shown: list, form: str, root: A
         if person is not None and len(givens.get(person[:2], ())) > 1:
             out[i] = 2
     return out
+
+
+def in_cite(names: list, cite: str) -> list:
+    """The persons of a name list the registry takes from an item's cite: none when the cite does not show the list
+    (its first person's family name is not in it: the cite shows a substitute, a title), as citeproc-js registers
+    only the names it renders (apa's editors' book with a container-title is cited by its title)."""
+    persons = [name for name in names if "literal" not in name]
+    if not persons:
+        return []
+    family = split_particles(dict(persons[0]))[1].casefold()
+    return persons if family and family in cite.casefold() else []

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from citeproc import Citation
 
 from litsite.csl.disambig_alike import cite_reads, group_alike
+from litsite.csl.disambig_item import in_cite
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
@@ -211,6 +212,7 @@ class Disambiguator:
         if self.citation is None:
             return
         self.registered = registered or {key: n for n, key in enumerate(keys)}
+        self.prefill(keys)  # the cites as they are so far: which show their names (disambig_item.in_cite)
         self._global_givennames(keys)
         self.prefill(keys)
         # Groups are independent (each changes and renders only its own items), so they may be settled in
@@ -361,14 +363,14 @@ class Disambiguator:
         shown: dict[str, list[list[str]]] = {}
 
         def people_of(key: str) -> list[list[str]]:
-            names = [n for n in self._names(key) if "literal" not in n]
+            names = in_cite(self._names(key), self.render(key))  # the persons of a list the cite shows
             if rule.startswith("primary-name"):
                 names = names[:1]  # citeproc-js registers every name of a cite, shown or not (et-al)
             return [[family_key(name), *given_pair(name)] for name in names]
 
         for key in keys:
-            found = self.memo.get(f"n|{self.tags[key]}")  # a function of the item alone (and the style)
-            shown[key] = self.memo.put(f"n|{self.tags[key]}", people_of(key)) if found is None else found
+            found = self.memo.get(f"n2|{self.tags[key]}")  # a function of the item alone (and the style)
+            shown[key] = self.memo.put(f"n2|{self.tags[key]}", people_of(key)) if found is None else found
             for family, initials, given in shown[key]:
                 people[family][initials].add(given)
         noted = getattr(self.citation.getroottree().getroot(), "litsite_sort_persons", None) or {}

@@ -21,15 +21,16 @@ _LIMITS: dict[int, tuple[Any, dict[str, int]]] = {}  # id(root) -> (root, {area:
 
 
 def _area_limit(root: Any, area: str) -> int:
-    """M of one area: the largest of the attributes on it, on what its layout and sort reach (macros followed)
-    and, for the citation, on cs:style."""
+    """M of one area: the largest of the attributes on it, on what its layout reaches (macros followed) and, for
+    the citation, on cs:style."""
     node = root.find(f"{{{CSL_NS}}}{area}")
     if node is None:
         return 0
     macros = {m.get("name"): m for m in root.findall(f"{{{CSL_NS}}}macro")}
     values: list[int] = []
     holders = [root, node] if area == "citation" else [node]
-    todo, seen = [node], set()
+    layout = node.find(f"{{{CSL_NS}}}layout")  # (its sort keys are built as an area of their own)
+    todo, seen = [layout] if layout is not None else [], set()
     while todo:
         for element in todo.pop().iter():
             holders.append(element)

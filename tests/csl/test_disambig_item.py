@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+import litsite.csl.engine  # noqa: F401  (the fixes package first: disambig_item is imported by fixes/names.py)
+from litsite.csl.disambig_item import in_cite
 from litsite.csl.engine import format_bibliography
 from litsite.csl.styles import resolve_style
 
@@ -61,3 +63,10 @@ def test_other_rules_and_short_forms_are_left() -> None:
     # apa (primary-name-with-initials): the registry is not keyed by item, nothing is expanded
     entries = format_bibliography(ITEMS[4:], resolve_style("apa").path, "text", "en-US")
     assert entries == ["Collins, N., Collins, A., & Collins, N. (2011). W."]
+
+
+def test_a_list_the_cite_does_not_show_registers_nobody() -> None:
+    parker = [{"family": "Parker", "given": "Sue Taylor"}, {"literal": "Inst"}]
+    assert in_cite(parker, "(“Language and Intelligence,” 1990)") == []
+    assert in_cite(parker, "(PARKER & Gibson, 1990)") == parker[:1]
+    assert in_cite([{"literal": "Inst"}], "(Inst, 1990)") == []

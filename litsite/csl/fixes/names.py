@@ -161,12 +161,8 @@ class Name:
         written = not truncated and not use_last and any(_written_et_al(n) for n in shown)
         if truncated or written:
             if use_last:
-                ellipsis = "\u2026"
-                return (
-                    self._join(texts, delimiter)
-                    + String(delimiter + ellipsis + " ")
-                    + (self._one(names[-1], form, sort_order == "all", opt, given_level, lang) or String(""))
-                )
+                last = self._one(names[-1], form, sort_order == "all", opt, given_level, lang) or String("")
+                return self._join(texts, delimiter) + String(delimiter + "\u2026 ") + last
             et_al = self.et_al()
             if not et_al:
                 return self._join(texts, delimiter)
