@@ -366,11 +366,11 @@ class Disambiguator:
             names = in_cite(self._names(key), self.render(key))  # the persons of a list the cite shows
             if rule.startswith("primary-name"):
                 names = names[:1]  # citeproc-js registers every name of a cite, shown or not (et-al)
-            return [[family_key(name), *given_pair(name)] for name in names]
+            return [[family_key(n), *given_pair(n)] for n in names if given_pair(n)[0]]  # no initials: not counted
 
         for key in keys:
-            found = self.memo.get(f"n2|{self.tags[key]}")  # a function of the item alone (and the style)
-            shown[key] = self.memo.put(f"n2|{self.tags[key]}", people_of(key)) if found is None else found
+            found = self.memo.get(f"n3|{self.tags[key]}")  # a function of the item alone (and the style)
+            shown[key] = self.memo.put(f"n3|{self.tags[key]}", people_of(key)) if found is None else found
             for family, initials, given in shown[key]:
                 people[family][initials].add(given)
         noted = getattr(self.citation.getroottree().getroot(), "litsite_sort_persons", None) or {}

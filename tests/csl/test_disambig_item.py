@@ -8,7 +8,7 @@ import pytest
 
 import litsite.csl.engine  # noqa: F401  (the fixes package first: disambig_item is imported by fixes/names.py)
 from litsite.csl.disambig_item import in_cite
-from litsite.csl.engine import format_bibliography
+from litsite.csl.engine import format_bibliography, format_first_citations
 from litsite.csl.styles import resolve_style
 
 
@@ -70,3 +70,25 @@ def test_a_list_the_cite_does_not_show_registers_nobody() -> None:
     assert in_cite(parker, "(“Language and Intelligence,” 1990)") == []
     assert in_cite(parker, "(PARKER & Gibson, 1990)") == parker[:1]
     assert in_cite([{"literal": "Inst"}], "(Inst, 1990)") == []
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("apa", ["(Author, 2018)", "(Author, 2019)", "(Smith & Jones, 2019)", "(Smith, 2017)"]),
+        ("chicago-author-date", ["(Author 2018)", "(Author 2019)", "(Smith and Jones 2019)", "(Smith 2017)"]),
+    ],
+)
+def test_a_person_without_given_name_makes_no_family_ambiguous(style: str, expected: list[str]) -> None:
+    # citeproc-js's addname registers no initials for a person without a given name, so "Author" beside "A. Author"
+    # (bbt-import) leaves the family with one form: no initials added (litsite wrote "(A. Author, 2019)")
+    items = [
+        {"id": "k", "type": "article-journal", "author": [{"family": "Author"}], "issued": {"date-parts": [[2018]]}},
+        {"id": "r", "type": "article-journal", "author": [{"family": "Author", "given": "A."}],
+         "issued": {"date-parts": [[2019]]}},
+        {"id": "s", "type": "article-journal", "author": [{"family": "Smith"}, {"family": "Jones", "given": "B."}],
+         "issued": {"date-parts": [[2019]]}},
+        {"id": "t", "type": "article-journal", "author": [{"family": "Smith", "given": "Al"}],
+         "issued": {"date-parts": [[2017]]}},
+    ]  # fmt: skip
+    assert format_first_citations(items, resolve_style(style).path) == expected
