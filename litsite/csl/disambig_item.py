@@ -62,3 +62,10 @@ def in_cite(names: list, cite: str) -> list:
         return []
     family = split_particles(dict(persons[0]))[1].casefold()
     return persons if family and family in cite.casefold() else []
+
+
+def registry_family(name: dict) -> str:
+    """The family name as citeproc-js's registry keys it (pkey): particle and family, periods and runs of spaces
+    read as one space ("Հակոբյան  [Hakobyan]" is "Հակոբյան [Hakobyan]")."""
+    parts = split_particles(dict(name))
+    return " ".join(f"{parts[3]} {parts[1]}".replace(".", " ").split())

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from citeproc import Citation
 
 from litsite.csl.disambig_alike import cite_reads, group_alike
-from litsite.csl.disambig_item import in_cite
+from litsite.csl.disambig_item import in_cite, registry_family
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
-from litsite.csl.fixes.name_parse import split_particles
 from litsite.csl.fixes.names import given_pair
 from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
@@ -31,9 +30,8 @@ from litsite.parallel import Parallel
 
 
 def family_key(name: dict) -> str:
-    """The family name as short forms show it."""
-    parts = split_particles(dict(name))
-    return f"{parts[3]} {parts[1]}".strip()
+    """The family name as the given-name registry keys it (disambig_item.registry_family)."""
+    return registry_family(name)
 
 
 def _state_from_json(state: dict) -> dict:
@@ -369,8 +367,8 @@ class Disambiguator:
             return [[family_key(n), *given_pair(n)] for n in names if given_pair(n)[0]]  # no initials: not counted
 
         for key in keys:
-            found = self.memo.get(f"n3|{self.tags[key]}")  # a function of the item alone (and the style)
-            shown[key] = self.memo.put(f"n3|{self.tags[key]}", people_of(key)) if found is None else found
+            found = self.memo.get(f"n4|{self.tags[key]}")  # a function of the item alone (and the style)
+            shown[key] = self.memo.put(f"n4|{self.tags[key]}", people_of(key)) if found is None else found
             for family, initials, given in shown[key]:
                 people[family][initials].add(given)
         noted = getattr(self.citation.getroottree().getroot(), "litsite_sort_persons", None) or {}

@@ -15,7 +15,7 @@ from functools import partial
 
 from citeproc.string import MixedString, String, normalize_seam
 
-from litsite.csl.disambig_item import alike_in_item
+from litsite.csl.disambig_item import alike_in_item, registry_family
 from litsite.csl.elements import extend
 from litsite.csl.fixes.dates import COMPARING
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
@@ -141,8 +141,7 @@ class Name:
             level = max(level, (dis or {}).get("given_pos", {}).get(i, 0) or alike.get(i, 0))  # disambig_item.py
             fam = (dis or {}).get("given_fam")
             if fam and not (primary and i) and "literal" not in name:
-                _, family_, _, ndp_, _ = split_particles(dict(name))
-                level = max(level, fam.get(f"{ndp_} {family_}".strip(), {}).get(given_pair(name)[0], 0))
+                level = max(level, fam.get(registry_family(name), {}).get(given_pair(name)[0], 0))
             rendered.append((self._one(name, form, inverted, opt, level, lang) or String(""), inverted))
         if not rendered:
             return None
