@@ -11,6 +11,7 @@ cites show (the author, else the editor), which the cites and sort keys register
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from litsite.csl.elements import CSL_NS
@@ -60,8 +61,14 @@ def in_cite(names: list, cite: str) -> list:
     persons = [name for name in names if "literal" not in name]
     if not persons:
         return []
-    family = split_particles(dict(persons[0]))[1].casefold()
-    return persons if family and family in cite.casefold() else []
+    family = _letters(split_particles(dict(persons[0]))[1])
+    return persons if family and family in _letters(cite) else []
+
+
+def _letters(text: str) -> str:
+    """Text compared by its letters and digits alone: the cite has curly quotes where the data has straight ones
+    ("O’Brien"), markup is gone from it, and a style may change the case."""
+    return re.sub(r"\W+", "", re.sub(r"<[^>]*>", "", text).casefold())
 
 
 def registry_family(name: dict) -> str:

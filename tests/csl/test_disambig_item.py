@@ -70,6 +70,9 @@ def test_a_list_the_cite_does_not_show_registers_nobody() -> None:
     assert in_cite(parker, "(“Language and Intelligence,” 1990)") == []
     assert in_cite(parker, "(PARKER & Gibson, 1990)") == parker[:1]
     assert in_cite([{"literal": "Inst"}], "(Inst, 1990)") == []
+    obrien = [{"family": "O'Brien", "given": "Ann"}]
+    assert in_cite(obrien, "(O’Brien, 1990)") == obrien  # the cite's quotes are curly
+    assert in_cite([{"family": "<i>Zed</i>", "given": "A"}], "(Zed, 1990)") != []
 
 
 @pytest.mark.parametrize(
