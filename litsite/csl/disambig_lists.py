@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 # The most names a cite is made to show to tell it apart (add-names, and given names expanded up to that position):
 # each name tried renders every item of the group again, showing one more name, so a group of works with hundreds of
-# authors each (collaborations) would cost time quadratic in their names. No real cite needs more to stand apart;
-# past it, the group goes on to the next way (year suffixes, the disambiguate condition) as when names run out.
-NAMES_TRIED = 20
+# authors each (collaborations) would cost time quadratic in their names. citeproc-js renders at most 50 names of a
+# longer list (names_limit.py: first and last ones) when the style's et-al-min is small, which is the usual case;
+# past this bound, the group goes on to the next way (year suffixes, the disambiguate condition) as when names run out.
+NAMES_TRIED = 50
 
 
 @dataclass

@@ -16,22 +16,22 @@ from collections.abc import Callable
 from citeproc import Citation
 
 from litsite.csl.disambig_alike import cite_reads, group_alike
+from litsite.csl.disambig_item import in_cite, registry_family
 from litsite.csl.disambig_lists import Config, Options, settle
 from litsite.csl.elements import CSL_NS
 from litsite.csl.fixes.dates import COMPARING
-from litsite.csl.fixes.name_parse import split_particles
 from litsite.csl.fixes.names import given_pair
 from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
+from litsite.csl.names_limit import area_limit, cut
 from litsite.csl.sort_persons import registered
 from litsite.csl.source import Item
 from litsite.parallel import Parallel
 
 
 def family_key(name: dict) -> str:
-    """The family name as short forms show it."""
-    parts = split_particles(dict(name))
-    return f"{parts[3]} {parts[1]}".strip()
+    """The family name as the given-name registry keys it (disambig_item.registry_family)."""
+    return registry_family(name)
 
 
 def _state_from_json(state: dict) -> dict:
@@ -144,6 +144,7 @@ class Disambiguator:
         self.cite_initials = _initialize_with(style.root)
         self.name_order = _name_variables(style.root)
         self.reads = cite_reads(style.root)
+        self.name_limit = area_limit(style.root, True)
 
     def option(self, name: str) -> bool:
         """A boolean disambiguation option of cs:citation."""
@@ -209,6 +210,7 @@ class Disambiguator:
         if self.citation is None:
             return
         self.registered = registered or {key: n for n, key in enumerate(keys)}
+        self.prefill(keys)  # the cites as they are so far: which show their names (disambig_item.in_cite)
         self._global_givennames(keys)
         self.prefill(keys)
         # Groups are independent (each changes and renders only its own items), so they may be settled in
@@ -253,7 +255,7 @@ class Disambiguator:
             year_suffix=self.option("disambiguate-add-year-suffix"),
             condition=self.has_condition,
         )
-        counts = {key: len(self._names(key)) for key in group}
+        counts = {key: len(cut(self._names(key), self.name_limit)) for key in group}  # names_limit.py
         ids = {key: str(self.bib.source.item_id(key)) for key in group}
         alike = group_alike(self.bib.source, self.reads, group, saved, self.tags) if self.share else {}
 
@@ -359,14 +361,14 @@ class Disambiguator:
         shown: dict[str, list[list[str]]] = {}
 
         def people_of(key: str) -> list[list[str]]:
-            names = [n for n in self._names(key) if "literal" not in n]
+            names = in_cite(self._names(key), self.render(key))  # the persons of a list the cite shows
             if rule.startswith("primary-name"):
                 names = names[:1]  # citeproc-js registers every name of a cite, shown or not (et-al)
-            return [[family_key(name), *given_pair(name)] for name in names]
+            return [[family_key(n), *given_pair(n)] for n in names if given_pair(n)[0]]  # no initials: not counted
 
         for key in keys:
-            found = self.memo.get(f"n|{self.tags[key]}")  # a function of the item alone (and the style)
-            shown[key] = self.memo.put(f"n|{self.tags[key]}", people_of(key)) if found is None else found
+            found = self.memo.get(f"n4|{self.tags[key]}")  # a function of the item alone (and the style)
+            shown[key] = self.memo.put(f"n4|{self.tags[key]}", people_of(key)) if found is None else found
             for family, initials, given in shown[key]:
                 people[family][initials].add(given)
         noted = getattr(self.citation.getroottree().getroot(), "litsite_sort_persons", None) or {}

@@ -60,10 +60,11 @@ def raw_and_persons(sort: object, item: object, layout: object) -> list:
 
 def registered(lists: Persons, primary: bool) -> list[dict[str, str]]:
     """The persons of name lists that the registry takes: under a primary-name rule only a list's first name, when
-    it is a person (not after an institution either, as citeproc-js 2.4.63 does), else every person."""
+    it is a person (not after an institution either, as citeproc-js 2.4.63 does), else every person; a person without
+    a given name registers no initials (CSL.Registry.NameReg.addname), so does not count."""
     out = []
     for names in lists:
         for name in names[:1] if primary else names:
-            if "literal" not in name and (name.get("family") or name.get("given")):
+            if "literal" not in name and str(name.get("given") or "").strip():  # no given name: no initials to count
                 out.append(name)
     return out

@@ -81,13 +81,18 @@ def test_title_case_closes_a_quote_only_with_its_own_closer(tmp_path: Path, titl
 # Left (seen on the tex-* sources, causes outside this change; strict xfail so that a fix shows):
 
 
-@pytest.mark.xfail(strict=True, reason="a page after a prefix ending in a no-break space: citeproc-js '827- 836'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="not the no-break space: citeproc-js writes the pieces of a number it does not read as a range as "
+    "separate blobs, which the enclosing group joins with its delimiter when the element has a prefix and no suffix "
+    "('36 | p. 827- | 836 (1993)' under delimiter ' | '; under ', ' the comma merges into the hyphen: '827- 836'); "
+    "the same cause as test_xtra_locales' leading-zero pieces (iso690-author-date-en on tex-spde)",
+)
 def test_page_after_a_no_break_space_prefix(tmp_path: Path) -> None:
-    layout = '<text variable="page" prefix="p.&#160;"/>'
+    layout = '<group delimiter=", "><text variable="page" prefix="p.&#160;"/></group>'
     assert probe_entry(tmp_path, layout, {"page": "827–836 (1993)"}) == "p.\u00a0827- 836 (1993)"
 
 
-@pytest.mark.xfail(strict=True, reason="given-name disambiguation counts an editor only the bibliography's sort prints")
 def test_a_name_the_citations_never_print_adds_no_initials() -> None:
     # apa (givenname-disambiguation-rule primary-name-with-initials): the editors' book with a container-title is
     # cited by its title, so "Parker, Sue Taylor" is in no citation and "Parker, Gary J." needs no initials

@@ -157,13 +157,10 @@ def test_an_unclosed_single_quote_is_text(tmp_path: Path, title: str, expected: 
     assert _one(tmp_path, '<text variable="title" quotes="true"/>', {"title": title}) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="disambiguation (givenname-disambiguation-rule by-cite, disambiguate-add-givenname): citeproc-js's "
-    "name registry keys names by item under by-cite, so two authors of one item alike as 'Collins, N.' are written "
-    "with full given names in the bibliography; litsite leaves them (Google Books' item in zot-translators)",
-)
 def test_alike_names_in_one_item_get_given_names() -> None:
+    # givenname-disambiguation-rule by-cite: citeproc-js's name registry keys names by item, so two authors of one
+    # item alike as "Collins, N." are written with full given names (Google Books' item in zot-translators;
+    # litsite/csl/disambig_item.py)
     names = [{"family": "Collins", "given": "Nick"}, {"family": "Collins", "given": "Nicholas"}]
     item = {"id": "a", "type": "book", "author": names, "issued": {"date-parts": [[2007]]}, "title": "T"}
     entries = format_bibliography([item], resolve_style("elsevier-harvard").path, "text", "en-US")

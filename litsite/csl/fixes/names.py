@@ -15,7 +15,9 @@ from functools import partial
 
 from citeproc.string import MixedString, String, normalize_seam
 
+from litsite.csl.disambig_item import alike_in_item, registry_family
 from litsite.csl.elements import extend
+from litsite.csl.fixes.dates import COMPARING
 from litsite.csl.fixes.name_parse import STARTS_ROMANESQUE as _STARTS_ROMANESQUE
 from litsite.csl.fixes.name_parse import (
     ParsedName,
@@ -30,6 +32,7 @@ from litsite.csl.fixes.name_parse import (
 from litsite.csl.fixes.sorting import names_sort_text
 from litsite.csl.markup import KEPT
 from litsite.csl.name_quotes import name_quotes
+from litsite.csl.names_limit import area_limit, bibliography_adds_names, cut, et_al_cut
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
@@ -98,11 +101,12 @@ class Name:
         def opt(name: str, own: bool = True) -> str | None:
             return self._opt(name, context, sort_options, own)
 
-        names = list(item.reference.get(variable, []) or [])
+        every = list(item.reference.get(variable, []) or [])
         in_citation = bool((context if context is not None else self).xpath_search("./ancestor::cs:citation"))
+        names = cut(every, area_limit(self.get_root(), in_citation))  # over 50 names: names_limit.py
         dis = item.reference.get("_dis") if not sort_options else None
         if dis and not in_citation:
-            dis = _in_bibliography(dis)
+            dis = _in_bibliography(dis, bibliography_adds_names(self.get_root()))
         form = opt("form") or "long"
         et_al_min = int(opt("et-al-min") or 0)
         first = opt("et-al-use-first")
@@ -117,28 +121,29 @@ class Name:
         # names added count for the author (editor) list, or the first list the cite shows (a composer…)
         if dis and dis.get("names") and (variable == primary_var or not item.get("_names_seen")):
             use_first = max(use_first, dis["names"])
-        truncated = bool(et_al_min) and len(names) >= et_al_min and use_first < len(names)
+        truncated = bool(et_al_min) and len(every) >= et_al_min and use_first < len(every)
         shown = names[:use_first] if truncated else names
         if form == "count":
             return len(shown)
         if sort_options:
-            keyed = shown + names[-1:] if truncated and use_last and len(names) > use_first + 1 else shown
+            keyed = shown + names[-1:] if truncated and use_last and len(every) > use_first + 1 else shown
             lang = str(item.reference.get("language") or "")
             note_sort_names(item, shown)  # citeproc-js registers them (sort_persons.py)
             return self._sort_text(keyed, form, opt, lang, item, names) if shown else None
+        count = et_al_cut(len(every), et_al_min, int(first or 1), use_first, use_last, bool(COMPARING))
+        truncated, shown = count < len(every), names[:count]  # (the sort keys' own rule above: sort_etal.py)
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
         lang = str(item.reference.get("language") or "")
-        rendered = []
+        rendered, alike = [], alike_in_item(item.reference, variable, shown, form, self.get_root())
         for i, name in enumerate(shown):
             inverted = (sort_order == "all" or (sort_order == "first" and i == 0)) and "literal" not in name
             level = given_level if not (primary and i) else 0
-            level = max(level, (dis or {}).get("given_pos", {}).get(i, 0))
+            level = max(level, (dis or {}).get("given_pos", {}).get(i, 0) or alike.get(i, 0))  # disambig_item.py
             fam = (dis or {}).get("given_fam")
             if fam and not (primary and i) and "literal" not in name:
-                _, family_, _, ndp_, _ = split_particles(dict(name))
-                level = max(level, fam.get(f"{ndp_} {family_}".strip(), {}).get(given_pair(name)[0], 0))
+                level = max(level, fam.get(registry_family(name), {}).get(given_pair(name)[0], 0))
             rendered.append((self._one(name, form, inverted, opt, level, lang) or String(""), inverted))
         if not rendered:
             return None
@@ -156,13 +161,9 @@ class Name:
         # "et al." written as a name's dropping particle ("L. et al."): the list ends in et-al (citeproc-js)
         written = not truncated and not use_last and any(_written_et_al(n) for n in shown)
         if truncated or written:
-            if use_last and len(names) > use_first + 1:
-                ellipsis = "\u2026"
-                return (
-                    self._join(texts, delimiter)
-                    + String(delimiter + ellipsis + " ")
-                    + (self._one(names[-1], form, sort_order == "all", opt, given_level, lang) or String(""))
-                )
+            if use_last:
+                last = self._one(names[-1], form, sort_order == "all", opt, given_level, lang) or String("")
+                return self._join(texts, delimiter) + String(delimiter + "\u2026 ") + last
             et_al = self.et_al()
             if not et_al:
                 return self._join(texts, delimiter)
@@ -346,12 +347,13 @@ _ET_AL = re.compile("^et.?al[^a-z]$")
 _PLACEHOLDERS = re.compile("[\ue000-\uf8ff]")  # markup placeholders of formatted text (markup.py)
 
 
-def _in_bibliography(dis: dict) -> dict:
-    """What of a cite's disambiguation holds in the bibliography: the names added (as citeproc-js does), the by-cite
-    given-name level the cite rendered with where it raises the name above its own ("Abadi, Martin" when the cites
-    needed the given name; _givenName), and the global rules' levels (its name registry is read there too)."""
+def _in_bibliography(dis: dict, names: bool) -> dict:
+    """What of a cite's disambiguation holds in the bibliography: the names added (when the style adds given names
+    too: names_limit.py), the by-cite given-name level the cite rendered with where it raises the name above its own
+    ("Abadi, Martin" when the cites needed the given name; _givenName), and the global rules' levels (its name
+    registry is read there too)."""
     return {
-        "names": dis.get("names", 0),
+        "names": dis.get("names", 0) if names else 0,
         "given_pos": dis.get("given_bib", {}),
         "given_fam": dis.get("given_fam"),
         "given_primary": dis.get("given_primary", False),
