@@ -31,12 +31,6 @@ def test_quote_opened_in_element_that_closes_first(tmp_path: Path, title: str, e
     assert probe_entry(tmp_path, TITLE, {"title": title}) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fixes/names.py (s12-names): subsequent-author-substitute compares the rendered names, where citeproc-js "
-    "compares the raw name parts joined (setRenderedName: non-dropping-particle, family, given, …) with "
-    "localeCompare, so a typed ' and a ’ differ",
-)
 def test_substitute_compares_names_as_typed(tmp_path: Path) -> None:
     style = probe_style(tmp_path, '<names variable="author"><name/></names><text variable="title" prefix=". "/>')
     style.write_text(
