@@ -25,6 +25,8 @@ NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-n
 
 # the variables whose cs:label citeproc-js makes plural by processNumber's reading (its NUMERIC_VARIABLES)
 _LABELLED_NUMBERS = NUMBER_VARIABLES | {"page", "version", "part-number", "printing-number", "supplement-number"}
+# the variables whose hyphens in a numeric value that is not collapsible take the range delimiter (fixupRangeDelimiter)
+_WORD_RANGED = frozenset({"volume", "issue", "number", "edition"})
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _LOCATOR_RANGE = re.compile(rf"(?<![\w.])({_NUMBERISH})\s*[-–]\s*({_NUMBERISH})(?![\w])")
 
@@ -101,7 +103,9 @@ class PageRanges:
         ranged = variable.replace("_", "-") in NUMBER_VARIABLES
         if (ranged or str(getattr(self, "tag", "")).endswith("}number")) and variable != "locator":
             dash = (str(self.get_single_term("page-range-delimiter") or "") or "–") if ranged else "-"
-            return number_end(String(write(str(value), dash, lambda n: str(self.format_number(n)))), value)
+            words, fmt = variable.replace("_", "-") in _WORD_RANGED, bool(self.get_root().get("page-range-format"))
+            written = write(str(value), dash, lambda n: str(self.format_number(n)), words, fmt)
+            return number_end(String(written), value)
         return number_end(super()._process(value, variable), value)
 
     def litsite_pages(self, value: str) -> str:
@@ -151,7 +155,8 @@ class TextNumbers(PageRanges):
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             raw = text
             dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-            written = write(str(text), dash, str)  # ranges and lists as citeproc-js writes them
+            fmt = bool(self.get_root().get("page-range-format"))  # ranges and lists as citeproc-js writes them
+            written = write(str(text), dash, str, variable in _WORD_RANGED, fmt)
             return number_end(text if written == str(text) else String(written), raw)
         return text
 
