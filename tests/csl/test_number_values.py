@@ -59,3 +59,24 @@ def test_number_values_as_citeproc_js_reads_them(tmp_path: Path, variable: str, 
     """is-numeric, the label's plural and the range delimiters of one value, as citeproc-js prints them."""
     entry = probe_entry(tmp_path, _LAYOUT.replace("{v}", variable), {"title": "T", variable: value})
     assert entry == expected
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        # a label after the value's start begins a group of its own: its term, plural by that group
+        ("volume", "3, pt. 2, 7", "NUM vol. 3, pts. 2, 7 | 3, pts. 2, 7"),
+        ("volume", "2, pt. 1", "NUM vol. 2, pt. 1 | 2, pt. 1"),
+        # each group's range read apart ("6-1" and "6-20", the first below its start: only the delimiter)
+        ("page", "6-1 to 6-20", "NUM pp. 6–1 to 6–20 | 6–1 to 6–20"),
+        # in a variable citeproc-js writes its own label before, a label between numbers of the first element is one
+        ("volume", "4 bis 7", "NUM vol. 4 bis 7 | 4 bis 7"),
+        ("volume", "4, 5 bis 7", "NUM vols. 4, 5 bis 7 | 4, 5 bis 7"),
+        # elsewhere it joins the value: not numeric
+        ("collection-number", "3rd ser. 14", "no. 3rd ser. 14 | 3rd ser. 14"),
+    ],
+)
+def test_labels_inside_a_value(tmp_path: Path, variable: str, value: str, expected: str) -> None:
+    """Labels inside a number value, as citeproc-js's parseString reads them (number_segments.py)."""
+    entry = probe_entry(tmp_path, _LAYOUT.replace("{v}", variable), {"title": "T", variable: value})
+    assert entry == expected

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from litsite.csl.number_segments import label_segments
+
 _JOINER = re.compile(r"(\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*[-\u2013]+\s*)")
 _SUBSECTION_HEAD = re.compile(r"^(?:[a-z]{1,4}\.\s+)*[0-9]+[,a-zA-Z]+$")
 _SUBSECTION_TAIL = re.compile(r"^[,a-zA-Z]+$")
@@ -70,19 +72,25 @@ def _value(piece: str) -> str:
     return found.group(2) if found else piece
 
 
-def is_numeric(text: str, roman: bool = True) -> bool:
+def is_numeric(text: str, roman: bool = True, variable: str = "") -> bool:
     """CSL is-numeric as citeproc-js decides it: the first piece's value is a number (with letters or a range)."""
     if is_slashed(text):  # citeproc-js's own exception: "2/369" is one number
         return True
-    value = first_value(text)
+    value = first_value(text, variable)
     return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
 
 
-def first_value(text: str) -> str:
+def first_value(text: str, variable: str = "") -> str:
     """The value of the first piece as processNumber splits it (no worded piece kept whole: "volume-1" is "volume",
     which its numeric test takes for a number, a v with letters after it), without its letter particle."""
-    parts = _subsections_joined(_JOINER.split(text.strip()))
+    parts = _subsections_joined(_JOINER.split(first_group(text, variable).strip()))
     return _value(parts[0]) if parts else ""
+
+
+def first_group(text: str, variable: str = "") -> str:
+    """The value up to its first label inside it (number_segments: "4 bis 7" → "4"), which decides for the label."""
+    groups = label_segments(text.strip(), variable)
+    return text if groups is None else groups[0]
 
 
 def is_collapsible(text: str) -> bool:
@@ -97,16 +105,16 @@ def is_slashed(text: str) -> bool:
     return bool(_SLASHED.match(text.strip()))
 
 
-def is_plural(text: str) -> bool:
+def is_plural(text: str, variable: str = "") -> bool:
     """Whether a label of the value is plural: several pieces under the first's label (a later piece that starts
     with a label of its own, "2, pt. 1", "3rd, rev.", begins another group: setPluralsAndNumerics), the first counted
     (digits first, or Roman)."""
-    parts = pieces(text)
+    parts = pieces(first_group(text, variable))
     group = 1
     while 2 * group < len(parts) and not honorary_label(parts[2 * group]):
         group += 1
     # fixNumericAndCount: plural only when the first value is numeric too ("XIII, 172 S." and "IV-2" are singular)
-    return group > 1 and bool(_COUNTED.match(_value(parts[0]))) and is_numeric(text)
+    return group > 1 and bool(_COUNTED.match(_value(parts[0]))) and is_numeric(text, True, variable)
 
 
 def write(text: str, dash: str, number: Callable[[str], str], words: bool = False, has_format: bool = False) -> str:

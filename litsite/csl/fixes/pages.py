@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from litsite.csl.number_segments import label_segments
+
 _JOINER = re.compile(r"(\s*&\s*|,\s+|;\s+|\s*[\-\u2013]+\s*)")
 _PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+)$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
@@ -128,6 +130,9 @@ def _dashes(joiner: str) -> str:
 
 def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:
     """A page value (or page locator) with its ranges formatted as citeproc-js formats them."""
+    groups = label_segments(value.strip(), "page")
+    if groups is not None:  # labels inside the value ("6-1 to 6-20"): each group of pages formatted on its own
+        return "".join(g if n % 2 else format_pages(g, fmt, delimiter, ampersand) for n, g in enumerate(groups))
     if "\\-" in value:  # an escaped hyphen is a hyphen; the other hyphens of the value become en dashes
         return "-".join(part.replace("-", "\u2013") for part in value.strip().split("\\-"))
     pieces = _JOINER.split(value.strip())
