@@ -94,3 +94,20 @@ def real_values(rng: random.Random, count: int) -> list[tuple[str, str]]:
     """(variable, value) pairs of real shapes."""
     names = sorted(GENERATORS)
     return [(variable, GENERATORS[variable](rng)) for variable in (rng.choice(names) for _ in range(count))]
+
+
+def number_items(count: int, seed: int = 12) -> list[dict]:
+    """`count` items in MLA's shapes (order_items_mla) whose volume, issue, number and page are real catalogue shapes,
+    ids "num<n>"; several share all but their numbers, so that the number keys decide their order."""
+    from order_items_mla import mla_item
+
+    rng = random.Random(seed)
+    items: list[dict] = []
+    for n in range(count):
+        item = dict(items[rng.randrange(len(items))]) if items and rng.random() < 0.5 else mla_item(rng, "")
+        item["id"] = f"num{n}"
+        for variable in ("volume", "issue", "number", "page"):
+            if rng.random() < 0.4:
+                item[variable] = GENERATORS[variable](rng)
+        items.append(item)
+    return items
