@@ -53,6 +53,9 @@ _LAYOUT = (
         ("page", "5 ff.", "p. 5 ff. | 5 ff."),
         ("page", "iv + 320", "p. iv + 320 | iv + 320"),
         ("page", "123-145 Taf. 12-14", "NUM pp. 123-145 Taf. 12–14 | 123-145 Taf. 12–14"),
+        # a Roman numeral and a number make a page range too (manglePageNumbers: both numbers or numerals)
+        ("page", "ii-3, 5", "NUM pp. ii–3, 5 | ii–3, 5"),
+        ("page", "xi-12", "NUM pp. xi–12 | xi–12"),
     ],
 )
 def test_number_values_as_citeproc_js_reads_them(tmp_path: Path, variable: str, value: str, expected: str) -> None:

@@ -22,6 +22,7 @@ _PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+)$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
 _WORD = re.compile(r"^[a-zA-Z]+$")
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
+_NUMERAL = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
 _FIRST_DASH = re.compile(r"\s*-\s*")  # processNumber's joiningSuffix.replace(/\s*-\s*/, "-"): the first one only
 _MAX_PARTS = 400  # a page field longer than this many parts is left as written (bounded work per value)
 
@@ -77,6 +78,8 @@ def _pair(first: str, second: str, fmt: str | None, delimiter: str) -> str:
             return f"{first}{delimiter}{second}"  # an abbreviated end without a format: as written
         return format_range(a.group(1) or "", a.group(2), b.group(2), fmt, delimiter)
     if _ROMAN.match(first) and _ROMAN.match(second):
+        return f"{first}{delimiter}{second}"
+    if _NUMERAL.match(first) and _NUMERAL.match(second):  # manglePageNumbers: a Roman numeral and a number ("ii–3")
         return f"{first}{delimiter}{second}"
     if first[:1].isdigit() and second[:1].isdigit():
         return _lettered(first, second, fmt, delimiter)
