@@ -53,6 +53,9 @@ _LAYOUT = (
         ("page", "5 ff.", "p. 5 ff. | 5 ff."),
         ("page", "iv + 320", "p. iv + 320 | iv + 320"),
         ("page", "123-145 Taf. 12-14", "NUM pp. 123-145 Taf. 12–14 | 123-145 Taf. 12–14"),
+        # another variable's label written in page: its term before the number, by cs:text and cs:number alike
+        ("page", "vol. 7-44", "NUM vols. vols. 7–44 | vols. 7–44"),
+        ("page", "ch. 3", "NUM chap. chap. 3 | chap. 3"),
         # a Roman numeral and a number make a page range too (manglePageNumbers: both numbers or numerals)
         ("page", "ii-3, 5", "NUM pp. ii–3, 5 | ii–3, 5"),
         ("page", "xi-12", "NUM pp. xi–12 | xi–12"),

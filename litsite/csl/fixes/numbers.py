@@ -186,6 +186,9 @@ class NumberPages(PageRanges):
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
         """Render the number, with the variable name citeproc-py's Reference knows."""
         variable = self.get("variable") or ""
+        if variable == "page" and page_label(item.reference):  # "vol. 7-81": the term before it, as in cs:text
+            out = super().process(item, context=context, **kwargs)
+            return None if out is None else String(embedded_page_label(self, item.reference)) + out
         if "-" not in variable or variable == "page-first":
             return super().process(item, context=context, **kwargs)
         self.set("variable", variable.replace("-", "_"))
