@@ -56,6 +56,10 @@ _LAYOUT = (
         # another variable's label written in page: its term before the number, by cs:text and cs:number alike
         ("page", "vol. 7-44", "NUM vols. vols. 7–44 | vols. 7–44"),
         ("page", "ch. 3", "NUM chap. chap. 3 | chap. 3"),
+        # a value starting with a dash: its first value is empty, printed without its joiner, the rest a string
+        ("page", "-11", "p. 11 | 11"),
+        ("page", "-11-15", "p. 11-15 | 11-15"),
+        ("volume", "-3, 5", "vol. 3, 5 | 3, 5"),
         # a Roman numeral and a number make a page range too (manglePageNumbers: both numbers or numerals)
         ("page", "ii-3, 5", "NUM pp. ii–3, 5 | ii–3, 5"),
         ("page", "xi-12", "NUM pp. xi–12 | xi–12"),

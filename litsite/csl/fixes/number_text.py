@@ -29,6 +29,7 @@ _WORD = re.compile(r"^[a-zA-Z]+$")
 _SLASHED = re.compile(r"^[0-9]+(?:/[0-9]+)+$")  # processNumber: numeric, singular, never collapsed
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
 _LONG_LABELS = "subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec"
+_LEADING_DASH = re.compile(r"^\s*[-\u2013]+\s*(?=\S)")
 _HONORARY = re.compile(rf"^((?:[a-z]{{1,4}}|{_LONG_LABELS})(?:\.| ) *)(.*)$", re.S)
 
 
@@ -121,6 +122,8 @@ def write(text: str, dash: str, number: Callable[[str], str], words: bool = Fals
     """The value written: each plain number through `number` (ordinals, roman...), hyphens as the rules say. `words`:
     the variable's hyphens in a numeric value that is not collapsible take `dash` (fixRanges' fixupRangeDelimiter for
     volume, issue, number, edition: "volume-1" → "volume–1"); has_format: the style has a page-range-format."""
+    if _LEADING_DASH.match(text):  # an empty first value: its joiner goes, the rest is not collapsible ("-11" → "11")
+        return _LEADING_DASH.sub("", text, count=1)
     if words and is_numeric(text) and not is_collapsible(text):
         split = _JOINER.split(text.strip())
         return "".join(dash if n % 2 and re.sub(r"\s*-\s*", "-", j, count=1) == "-" else j for n, j in enumerate(split))

@@ -133,6 +133,8 @@ def _dashes(joiner: str) -> str:
 
 def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:
     """A page value (or page locator) with its ranges formatted as citeproc-js formats them."""
+    if re.match(r"^\s*[-\u2013]+\s*(?=\S)", value):  # an empty first value: its joiner goes, the rest as written
+        return re.sub(r"^\s*[-\u2013]+\s*", "", value, count=1).strip()
     groups = label_segments(value.strip(), "page")
     if groups is not None:  # labels inside the value ("6-1 to 6-20"): each group of pages formatted on its own
         return "".join(g if n % 2 else format_pages(g, fmt, delimiter, ampersand) for n, g in enumerate(groups))
