@@ -1,12 +1,14 @@
 """Differential test of the NUMBER parts of macro sort keys against citeproc-js (needs node).
 
-python bench/csl_conformance/number_keys_fuzz.py [--values N] [--seed X] [--show K]
+python bench/csl_conformance/number_keys_fuzz.py [--values N] [--seed X] [--show K] [--real] [--entries]
 
 Random values of numeric variables (numbers with letters, particles, leading zeros, Roman numerals, ranges and lists
 joined as citeproc-js's processNumber splits them, labels, words, slashes) are sorted under minimal styles whose one
 macro key renders the variable after a text, with cs:text or cs:number, affixes, a group delimiter and
 page-range-format; each item's key is compared with citeproc-js's registry key as order_keys.py compares keys
 (collated: case, accents, punctuation ignored). Prints the count per style shape and the first K differences.
+--real: the values are of the shapes real library catalogues write (number_values_real.py: "XIII, 172 S.", "Bd. 3",
+"6-1 to 6-20"…); --entries: also compare the entries of a layout printing is-numeric, the label, cs:text and cs:number.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from number_values_real import real_values  # noqa: E402
 from order_keys import collated  # noqa: E402
 
 from litsite.csl.engine import Formatter  # noqa: E402
@@ -39,7 +42,16 @@ SHAPES = {
     "suffix": ('<group delimiter=" "><text value="x"/><text variable="{v}" suffix=";"/></group>', ""),
     "chicago": ('<group delimiter=", "><text value="x"/><text variable="{v}"/></group>', 'page-range-format="chicago"'),
     "two": ('<group delimiter=", "><text variable="volume"/><text variable="{v}"/></group>', ""),
+    "label": (
+        '<group delimiter=", "><text value="x"/><group delimiter=" "><label variable="{v}" form="short"/>'
+        '<text variable="{v}"/></group></group>',
+        "",
+    ),
 }
+ENTRY = (
+    '<group delimiter=" "><choose><if is-numeric="{v}"><text value="NUM"/></if></choose>'
+    '<label variable="{v}" form="short"/><text variable="{v}"/><text value="|"/><number variable="{v}"/></group>'
+)
 
 
 def part(rng: random.Random) -> str:
@@ -66,14 +78,14 @@ def value(rng: random.Random) -> str:
     return (rng.choice(_LABELS) if rng.random() < 0.1 else "") + text
 
 
-def _style(directory: Path, macro: str, attrs: str) -> Path:
+def _style(directory: Path, macro: str, attrs: str, layout: str = '<text variable="title"/>') -> Path:
     path = directory / "s.csl"
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" {attrs}>'
         "<info><title>s</title><id>s</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
         f'<macro name="k">{macro}</macro><citation><layout><text value="x"/></layout></citation>'
-        '<bibliography><sort><key macro="k"/></sort><layout><text variable="title"/></layout></bibliography></style>',
+        f'<bibliography><sort><key macro="k"/></sort><layout>{layout}</layout></bibliography></style>',
         encoding="utf-8",
     )
     return path
@@ -116,6 +128,39 @@ def compare(style: Path, items: list[dict]) -> list[tuple[dict, str, str]]:
     return out
 
 
+def compare_entries(style: Path, items: list[dict]) -> list[tuple[dict, str, str]]:
+    """(item, citeproc-js's entry, litsite's entry) of each item whose entries differ."""
+    from citeproc_js import locales_dir
+
+    job = {"style": str(style), "locales_dir": str(locales_dir()), "lang": "en-US", "items": items, "format": "text"}
+    proc = subprocess.run(
+        ["node", str(HERE.parent / "citeproc_js" / "render.js")], input=json.dumps(job), capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    theirs = {e["id"]: e["entry"].strip() for e in json.loads(proc.stdout)["bibliography"]}
+    mine = dict(Formatter(style, "en-US").format(items, [], "text").entries)
+    return [
+        (it, theirs[it["id"]], mine[it["id"]].strip()) for it in items if theirs[it["id"]] != mine[it["id"]].strip()
+    ]
+
+
+def _entries(directory: Path, values: list[tuple[str, str]], show: int) -> int:
+    """Compare the entries of every value; print the first `show` differences; the count of those that differ."""
+    found: list[tuple[dict, str, str]] = []
+    for variable in VARIABLES:
+        items = [{"id": str(n), "type": "book", "title": "T", variable: v} for n, (var, v) in enumerate(values)]
+        items = [item for item, (var, _) in zip(items, values, strict=True) if var == variable]
+        if items:
+            style = _style(directory, '<text value="x"/>', "", ENTRY.replace("{v}", variable))
+            found += compare_entries(style, items)
+    print(f"entries: {len(found)} of {len(values)} differ")
+    for item, js, py in found[:show]:
+        shown = {k: v for k, v in item.items() if k not in ("id", "type", "title")}
+        print(f"--- entry {json.dumps(shown, ensure_ascii=False)}\n  js: {js}\n  py: {py}")
+    return len(found)
+
+
 def main(argv: list[str]) -> int:
     """Run every shape on the same random values; exit 1 when any key differs."""
 
@@ -124,9 +169,13 @@ def main(argv: list[str]) -> int:
 
     rng = random.Random(option("--seed", 1))
     count, show = option("--values", 200), option("--show", 10)
-    values = [(rng.choice(VARIABLES), value(rng)) for _ in range(count)]
+    if "--real" in argv:
+        values = real_values(rng, count)
+    else:
+        values = [(rng.choice(VARIABLES), value(rng)) for _ in range(count)]
     failing: list[tuple[str, dict, str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
+        entries = _entries(Path(tmp), values, show) if "--entries" in argv else 0
         for name, (macro, attrs) in SHAPES.items():
             differing = 0
             for variable in VARIABLES:
@@ -149,7 +198,7 @@ def main(argv: list[str]) -> int:
         for name, item, js, py in rows[:show]:
             shown = {k: v for k, v in item.items() if k not in ("id", "type", "title")}
             print(f"--- {title}: {name} {json.dumps(shown, ensure_ascii=False)}\n  js: {js!r}\n  py: {py!r}")
-    return 1 if blobs else 0
+    return 1 if blobs or entries else 0
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from litsite.csl.number_labels import TERMS
+from litsite.csl.number_segments import label_segments
 
 WRAP = ("\ue1b4", "\ue1b5")  # sort_numbers.NUMBER_KEY (a number blob)
 PART_END = "\ue1c5"  # after the digits of a one-number blob in a macro's sort text (its joiner follows)
@@ -43,10 +44,11 @@ _RANGED = frozenset(
 _MAX_SAFE = 2**53 - 1
 
 
-def _split(text: str, and_term: str) -> list[str]:
-    """Parts and joiners alternating (parseString's split), with 12a-c kept whole (fixupSubsections)."""
+def _split(text: str, and_term: str, hyphens: bool = True) -> list[str]:
+    """Parts and joiners alternating (parseString's split), with 12a-c kept whole (fixupSubsections); without
+    `hyphens`, a hyphen joins nothing (a value with an escaped hyphen, "\\-")."""
     joiners = _AND + (rf"|,\s+{re.escape(and_term)}\s+|\s+{re.escape(and_term)}\s+" if and_term else "")
-    elems = re.split(f"({joiners}|{_JOINERS})", text)
+    elems = re.split(f"({joiners}|{_JOINERS if hyphens else _JOINERS.replace('-', '')})", text)
     for i in range(len(elems) - 2, 0, -2):
         if elems[i] == "-" and _SUBSECTION.match(elems[i - 1]) and _LETTERS.match(elems[i + 1]):
             elems[i - 1 : i + 2] = ["".join(elems[i - 1 : i + 2])]
@@ -115,7 +117,13 @@ def mark_parts(variable: str, value: object, rendered: str, and_term: str = "", 
     text = str(value).strip()
     if variable == "page":
         text = text.replace("\u2013", "-")
-    raw, shown = _split(text, and_term), _split(rendered, and_term)
+    name = variable.replace("_", "-")
+    groups = label_segments(text, name)
+    if groups is not None:  # labels inside the value: each group of values read apart, the labels strings
+        return _label_groups(variable, groups, label_segments(rendered, name), and_term, has_format)
+    hyphens = "\\-" not in text  # parseString: a value with an escaped hyphen is split at no hyphen
+    text = text.replace("\\-", "-")
+    raw, shown = _split(text, and_term, hyphens), _split(rendered, and_term, hyphens)
     labelled = any(_labelled(part, n == 0) for elems in (raw, shown) for n, part in enumerate(elems[::2]))
     if len(raw) != len(shown) or labelled:
         return None
@@ -133,6 +141,21 @@ def mark_parts(variable: str, value: object, rendered: str, and_term: str = "", 
             particle, number, joiner, next_particle, next_number = match.groups()
             parts[i - 1], joins[i - 1], parts[i] = [particle or "", number], joiner, [next_particle, next_number]
     return "".join(_part(particle, number, join) for (particle, number), join in zip(parts, joins, strict=True))
+
+
+def _label_groups(
+    variable: str, groups: list[str], shown: list[str] | None, and_term: str, has_format: bool
+) -> str | None:
+    """The rendered groups between a value's labels marked each on its own (number_segments), or None."""
+    if shown is None or len(shown) != len(groups):
+        return None
+    out: list[str] = []
+    for n, (raw, written) in enumerate(zip(groups, shown, strict=True)):
+        marked = written if n % 2 or not raw.strip() else mark_parts(variable, raw, written, and_term, has_format)
+        if marked is None:
+            return None
+        out.append(marked)
+    return "".join(out)
 
 
 def _part(particle: str, number: str, join: str) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from litsite.csl.engine import Cite, Formatter
 from tests.csl.probe import probe_style
 
@@ -104,11 +102,6 @@ def test_label_plural_by_the_first_label_group(tmp_path: Path) -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="number blobs in sort keys (class s11-numkeys, fixes/sort_numbers.py): a plain number after a label "
-    "written inside the value is 'undefined1' in citeproc-js's key",
-)
 def test_number_after_a_label_inside_the_value(tmp_path: Path) -> None:
     """ "2, pt. 1": citeproc-js keys "T,|vol.|2,|pt.|undefined1|", after "…pt.|1a|" and "…pt.|A|" (a plain number of
     a value's later blob, after its label, gets "undefined" before it); litsite keys "…pt. 1" first."""

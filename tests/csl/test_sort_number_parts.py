@@ -124,3 +124,24 @@ def test_cs_number_reads_every_numeric_variable(tmp_path: Path, value: str, expe
     and a range keeps its hyphen (fixRanges skips part-number); citeproc-js 2.4.63 prints the same."""
     entry = probe_entry(tmp_path, '<number variable="part-number"/>', {"part-number": value})
     assert entry.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("item_type", "expected"), [("legal_case", ["23002-CA", "abc"]), ("book", ["abc", "23002-CA"])]
+)
+def test_a_legal_case_number_has_no_ranges(tmp_path: Path, item_type: str, expected: list[str]) -> None:
+    """processNumber escapes the hyphens of a legal case's number, so "22693-CA, 23002-CA" is two strings:
+    "x|22693-CA,|23002-CA|" (before "x|22693-CA,|abc|"); a book's is split at its hyphens, 23002 a number blob after a
+    string: "x|22693-CA,|undefined23002-CA|" (after "…abc|")."""
+    style = probe_style(
+        tmp_path,
+        '<text variable="title"/>',
+        "",
+        '<macro name="k"><group delimiter=" "><text value="x"/><text variable="number"/></group></macro>',
+        '<key macro="k"/>',
+    )
+    items = [
+        {"type": item_type, "title": tail, "number": f"22693-CA, {tail}", "id": str(n)}
+        for n, tail in enumerate(["23002-CA", "abc"])
+    ]
+    assert [items[int(i)]["title"] for i, _ in format_bibliography_ids(items, style, "text")] == expected

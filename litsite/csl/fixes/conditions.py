@@ -17,7 +17,7 @@ from litsite.csl.fixes.number_text import is_numeric as _numeric
 def is_numeric(value: object, variable: str = "") -> bool:
     """CSL is-numeric as citeproc-js decides it (fixes/number_text.py: the first piece of a list or range; a
     locator's Roman numerals are not numbers, a volume's are)."""
-    return _numeric(str(value), roman=variable != "locator")
+    return _numeric(str(value), roman=variable != "locator", variable=variable)
 
 
 def _present(item: object, reference: dict, variable: str, key: str) -> bool:

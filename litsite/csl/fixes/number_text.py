@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from litsite.csl.number_segments import label_segments
+
 _JOINER = re.compile(r"(\s*&\s*|,\s+and\s+|\s+and\s+|;\s+|,\s+|\s*[-\u2013]+\s*)")
 _SUBSECTION_HEAD = re.compile(r"^(?:[a-z]{1,4}\.\s+)*[0-9]+[,a-zA-Z]+$")
 _SUBSECTION_TAIL = re.compile(r"^[,a-zA-Z]+$")
@@ -27,6 +29,7 @@ _WORD = re.compile(r"^[a-zA-Z]+$")
 _SLASHED = re.compile(r"^[0-9]+(?:/[0-9]+)+$")  # processNumber: numeric, singular, never collapsed
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
 _LONG_LABELS = "subpara|subch|amend|bibliog|annot|illus|princ|intro|sched|subdiv|subsec"
+_LEADING_DASH = re.compile(r"^\s*[-\u2013]+\s*(?=\S)")
 _HONORARY = re.compile(rf"^((?:[a-z]{{1,4}}|{_LONG_LABELS})(?:\.| ) *)(.*)$", re.S)
 
 
@@ -70,13 +73,32 @@ def _value(piece: str) -> str:
     return found.group(2) if found else piece
 
 
-def is_numeric(text: str, roman: bool = True) -> bool:
+def is_numeric(text: str, roman: bool = True, variable: str = "") -> bool:
     """CSL is-numeric as citeproc-js decides it: the first piece's value is a number (with letters or a range)."""
-    parts = pieces(text)
     if is_slashed(text):  # citeproc-js's own exception: "2/369" is one number
         return True
-    value = _value(parts[0]) if parts else ""
+    value = first_value(text, variable)
     return bool(value and _NUMERIC.match(value) and (roman or re.search(r"\d", value)))
+
+
+def first_value(text: str, variable: str = "") -> str:
+    """The value of the first piece as processNumber splits it (no worded piece kept whole: "volume-1" is "volume",
+    which its numeric test takes for a number, a v with letters after it), without its letter particle."""
+    parts = _subsections_joined(_JOINER.split(first_group(text, variable).strip()))
+    return _value(parts[0]) if parts else ""
+
+
+def first_group(text: str, variable: str = "") -> str:
+    """The value up to its first label inside it (number_segments: "4 bis 7" → "4"), which decides for the label."""
+    groups = label_segments(text.strip(), variable)
+    return text if groups is None else groups[0]
+
+
+def is_collapsible(text: str) -> bool:
+    """Whether processNumber makes the first group collapsible: the first value starts with a number (parseInt) or is
+    a Roman numeral ("XIII", "x"; not "volume")."""
+    value = first_value(text)
+    return bool(re.match(r"^\s*[+-]?[0-9]", value) or _ROMAN_WORD.match(value))
 
 
 def is_slashed(text: str) -> bool:
@@ -84,19 +106,27 @@ def is_slashed(text: str) -> bool:
     return bool(_SLASHED.match(text.strip()))
 
 
-def is_plural(text: str) -> bool:
+def is_plural(text: str, variable: str = "") -> bool:
     """Whether a label of the value is plural: several pieces under the first's label (a later piece that starts
     with a label of its own, "2, pt. 1", "3rd, rev.", begins another group: setPluralsAndNumerics), the first counted
     (digits first, or Roman)."""
-    parts = pieces(text)
+    parts = pieces(first_group(text, variable))
     group = 1
     while 2 * group < len(parts) and not honorary_label(parts[2 * group]):
         group += 1
-    return group > 1 and bool(_COUNTED.match(_value(parts[0])))
+    # fixNumericAndCount: plural only when the first value is numeric too ("XIII, 172 S." and "IV-2" are singular)
+    return group > 1 and bool(_COUNTED.match(_value(parts[0]))) and is_numeric(text, True, variable)
 
 
-def write(text: str, dash: str, number: Callable[[str], str]) -> str:
-    """The value written: each plain number through `number` (ordinals, roman...), hyphens as the rules say."""
+def write(text: str, dash: str, number: Callable[[str], str], words: bool = False, has_format: bool = False) -> str:
+    """The value written: each plain number through `number` (ordinals, roman...), hyphens as the rules say. `words`:
+    the variable's hyphens in a numeric value that is not collapsible take `dash` (fixRanges' fixupRangeDelimiter for
+    volume, issue, number, edition: "volume-1" → "volume–1"); has_format: the style has a page-range-format."""
+    if _LEADING_DASH.match(text):  # an empty first value: its joiner goes, the rest is not collapsible ("-11" → "11")
+        return _LEADING_DASH.sub("", text, count=1)
+    if words and is_numeric(text) and not is_collapsible(text):
+        split = _JOINER.split(text.strip())
+        return "".join(dash if n % 2 and re.sub(r"\s*-\s*", "-", j, count=1) == "-" else j for n, j in enumerate(split))
     parts = pieces(text)
     out = list(parts)
     worded = bool(parts) and "-" in parts[0] and bool(_WORD.match(parts[0].split("-")[0]))
@@ -120,6 +150,8 @@ def write(text: str, dash: str, number: Callable[[str], str]) -> str:
                 out[i] = dash
                 if first.group(1):
                     out[i - 1], out[i + 1] = first.group(2), last.group(2)
+            elif not has_format and _particle(parts[i - 1]) == _particle(parts[i + 1]) and _descends(parts, i):
+                out[i] = dash  # manglePageNumbers: an end below the start, without a format, only takes the dash
             else:
                 out[i] = "-"
         elif joiner == "\u2013":
@@ -127,3 +159,15 @@ def write(text: str, dash: str, number: Callable[[str], str]) -> str:
         elif joiner == "&":
             out[i] = " & "
     return "".join(out)
+
+
+def _particle(piece: str) -> str:
+    """The letter particle of a piece (composeNumberInfo)."""
+    found = _PARTICLE.match(piece)
+    return (found.group(1) or "") if found else ""
+
+
+def _descends(parts: list[str], i: int) -> bool:
+    """Whether the values around joiner i start with numbers (parseInt), the first the greater ("800-57 Part 1")."""
+    first, last = (re.match(r"\s*[+-]?([0-9]+)", _value(parts[n])) for n in (i - 1, i + 1))
+    return bool(first and last and int(first.group(1)) > int(last.group(1)))

@@ -17,7 +17,8 @@ from litsite.csl.elements import extend
 from litsite.csl.fixes.number_text import is_plural, is_slashed, write
 from litsite.csl.fixes.pages import format_pages
 from litsite.csl.markup import NUMEND
-from litsite.csl.number_labels import number_label, page_label
+from litsite.csl.number_labels import TERMS, number_label, page_label
+from litsite.csl.number_segments import label_segments
 
 NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-number", "edition",
                     "number-of-pages", "number-of-volumes", "section", "locator"}  # fmt: skip
@@ -25,6 +26,8 @@ NUMBER_VARIABLES = {"issue", "volume", "number", "chapter-number", "collection-n
 
 # the variables whose cs:label citeproc-js makes plural by processNumber's reading (its NUMERIC_VARIABLES)
 _LABELLED_NUMBERS = NUMBER_VARIABLES | {"page", "version", "part-number", "printing-number", "supplement-number"}
+# the variables whose hyphens in a numeric value that is not collapsible take the range delimiter (fixupRangeDelimiter)
+_WORD_RANGED = frozenset({"volume", "issue", "number", "edition"})
 _NUMBERISH = r"(?:\d+[A-Za-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _LOCATOR_RANGE = re.compile(rf"(?<![\w.])({_NUMBERISH})\s*[-–]\s*({_NUMBERISH})(?![\w])")
 
@@ -87,12 +90,29 @@ def _common(first: str, last: str) -> int:
     return n
 
 
+def group_labels(element: object, written: str, variable: str) -> str:
+    """The value with each label inside it (number_segments: "2, pt. 1, 3") written as citeproc-js writes it: the short
+    term it names, plural when its group of values is (outputNumericField; "pts. 1, 3"); another label as written."""
+    groups = label_segments(written, variable)
+    if groups is None:
+        return written
+    for n in range(1, len(groups), 2):
+        found = re.match(r"^(.*?)([a-z]+\.?)(\s*)$", groups[n], re.S)
+        if found is None or found.group(2) not in TERMS:
+            continue
+        get = element.get_plural_term if is_plural(groups[n + 1], variable) else element.get_single_term  # type: ignore[attr-defined]
+        term = str(get(TERMS[found.group(2)], form="short") or "")
+        if term:
+            groups[n] = found.group(1) + term + found.group(3)
+    return "".join(groups)
+
+
 class PageRanges:
     """FormatNumber with CSL page-range formats."""
 
     def _process(self, value: object, variable: str) -> object:
         if variable == "page":
-            return number_end(String(self.litsite_pages(str(value))), value)
+            return number_end(String(group_labels(self, self.litsite_pages(str(value)), "page")), value)
         if variable == "page-first":  # citeproc-js: the page up to the first "&", ", ", hyphen or en dash
             first = re.split(r"\s*(?:&|, |-|\u2013)\s*", str(value))[0]
             return number_end(String(self.litsite_pages(first)), value)
@@ -101,7 +121,9 @@ class PageRanges:
         ranged = variable.replace("_", "-") in NUMBER_VARIABLES
         if (ranged or str(getattr(self, "tag", "")).endswith("}number")) and variable != "locator":
             dash = (str(self.get_single_term("page-range-delimiter") or "") or "–") if ranged else "-"
-            return number_end(String(write(str(value), dash, lambda n: str(self.format_number(n)))), value)
+            words, fmt = variable.replace("_", "-") in _WORD_RANGED, bool(self.get_root().get("page-range-format"))
+            written = write(str(value), dash, lambda n: str(self.format_number(n)), words, fmt)
+            return number_end(String(group_labels(self, written, variable.replace("_", "-"))), value)
         return number_end(super()._process(value, variable), value)
 
     def litsite_pages(self, value: str) -> str:
@@ -151,7 +173,8 @@ class TextNumbers(PageRanges):
         if text is not None and variable in NUMBER_VARIABLES and variable != "locator":
             raw = text
             dash = str(self.get_single_term("page-range-delimiter") or "") or "–"
-            written = write(str(text), dash, str)  # ranges and lists as citeproc-js writes them
+            fmt = bool(self.get_root().get("page-range-format"))  # ranges and lists as citeproc-js writes them
+            written = group_labels(self, write(str(text), dash, str, variable in _WORD_RANGED, fmt), variable)
             return number_end(text if written == str(text) else String(written), raw)
         return text
 
@@ -163,6 +186,9 @@ class NumberPages(PageRanges):
     def process(self, item: object, context: object = None, **kwargs: object) -> object:
         """Render the number, with the variable name citeproc-py's Reference knows."""
         variable = self.get("variable") or ""
+        if variable == "page" and page_label(item.reference):  # "vol. 7-81": the term before it, as in cs:text
+            out = super().process(item, context=context, **kwargs)
+            return None if out is None else String(embedded_page_label(self, item.reference)) + out
         if "-" not in variable or variable == "page-first":
             return super().process(item, context=context, **kwargs)
         self.set("variable", variable.replace("-", "_"))
@@ -185,11 +211,11 @@ class CountLabel:
         if plural is None and var.replace("_", "-").startswith("number-of-"):
             value = str(item.reference.get(var.replace("-", "_")) or "").strip()
             lead = re.match(r"\d+", value)  # also plural when parseInt of it is above one ("2a vols.")
-            plural = is_plural(value) or bool(lead and int(lead.group(0)) > 1)
+            plural = is_plural(value, var) or bool(lead and int(lead.group(0)) > 1)
         elif plural is None and var.replace("_", "-") in _LABELLED_NUMBERS and var != "locator":
             value = item.reference.get(var.replace("-", "_"))
             if value:  # citeproc-js: several pieces, the first one counted ("406.3-406.3" is one page)
-                plural = is_plural(str(value))
+                plural = is_plural(str(value), var.replace("_", "-"))
         if variable is None and var in ("number", "page"):  # the term a label written in the value names ("bk. 3")
             variable = (number_label if var == "number" else page_label)(item.reference)
         return super().process(item, variable=variable, plural=plural, context=context, **kwargs)

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 
+from litsite.csl.number_segments import label_segments
+
 _JOINER = re.compile(r"(\s*&\s*|,\s+|;\s+|\s*[\-\u2013]+\s*)")
 _PARTICLE = re.compile(r"^([0-9]*[a-zA-Z]+0*)?([0-9]+)$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]+|[IVXLCDM]+)$")
 _WORD = re.compile(r"^[a-zA-Z]+$")
 _ROMAN_WORD = re.compile(r"^[ivxlcmIVXLCM]+$")
+_NUMERAL = re.compile(r"^(?:[0-9]+|[ivxlcmIVXLCM]+)$")
 _FIRST_DASH = re.compile(r"\s*-\s*")  # processNumber's joiningSuffix.replace(/\s*-\s*/, "-"): the first one only
 _MAX_PARTS = 400  # a page field longer than this many parts is left as written (bounded work per value)
 
@@ -79,6 +82,8 @@ def _pair(first: str, second: str, fmt: str | None, delimiter: str) -> str:
         return mangled if _SPLIT.match(mangled) else f"{first}-{second}"
     if _ROMAN.match(first) and _ROMAN.match(second):
         return f"{first}{delimiter}{second}"
+    if _NUMERAL.match(first) and _NUMERAL.match(second):  # manglePageNumbers: a Roman numeral and a number ("ii–3")
+        return f"{first}{delimiter}{second}"
     if first[:1].isdigit() and second[:1].isdigit():
         return _lettered(first, second, fmt, delimiter)
     return f"{first}-{second}"
@@ -131,6 +136,11 @@ def _dashes(joiner: str) -> str:
 
 def format_pages(value: str, fmt: str | None, delimiter: str = "\u2013", ampersand: str = "&") -> str:
     """A page value (or page locator) with its ranges formatted as citeproc-js formats them."""
+    if re.match(r"^\s*[-\u2013]+\s*(?=\S)", value):  # an empty first value: its joiner goes, the rest as written
+        return re.sub(r"^\s*[-\u2013]+\s*", "", value, count=1).strip()
+    groups = label_segments(value.strip(), "page")
+    if groups is not None:  # labels inside the value ("6-1 to 6-20"): each group of pages formatted on its own
+        return "".join(g if n % 2 else format_pages(g, fmt, delimiter, ampersand) for n, g in enumerate(groups))
     if "\\-" in value:  # an escaped hyphen is a hyphen; the other hyphens of the value become en dashes
         return "-".join(part.replace("-", "\u2013") for part in value.strip().split("\\-"))
     pieces = _JOINER.split(value.strip())

@@ -169,6 +169,8 @@ class NumberKeys:
             return out
         item = args[0] if args else kwargs.get("item")
         value = getattr(item, "reference", {}).get(variable)
+        if variable == "number" and value is not None and getattr(item.reference, "type", "") == "legal_case":
+            value = str(value).replace("-", "\\-")  # processNumber escapes a legal case's hyphens: no ranges
         if value is None:
             return out
         head = embedded_page_label(self, item.reference) if variable == "page" and page_label(item.reference) else ""
