@@ -88,6 +88,7 @@ _NUMBER_FIELDS = frozenset(
     "volume".split()
 )
 _NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal", "comma-suffix"}
+_NAME_PARTS |= {"static-ordering", "parse-names", "static-particles"}  # flags citeproc-js reads (sort_static.py)
 
 
 class Source(CiteProcJSON):

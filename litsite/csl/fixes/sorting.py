@@ -29,6 +29,7 @@ from litsite.csl.sort_etal import variable_et_al_key
 from litsite.csl.sort_levels import macro_dates, strip
 from litsite.csl.sort_padding import padded_number
 from litsite.csl.sort_particles import glue_particles
+from litsite.csl.sort_static import static_ordering
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -92,7 +93,7 @@ def _names_key(
         parsed = parse_name(dict(name))
         given, family, suffix = parsed.given, parsed.family, parsed.suffix
         if given_form is not None and given and family:
-            given = given_form(given)
+            given = given_form(strip_markup(given))  # "<i>Anna</i>" is initialised as "Anna" (citeproc-js)
         # citeproc-js drops a particle's first apostrophe in a sort key ("d’Alembert" sorts as "d Alembert")
         dp = _FIRST_APOSTROPHE.sub("", parsed.dropping_particle, count=1)
         ndp = _FIRST_APOSTROPHE.sub("", parsed.non_dropping_particle, count=1)
@@ -101,6 +102,8 @@ def _names_key(
         if short:
             given = suffix = ""
         level = romanesque(parsed, language)
+        if level == 2 and static_ordering(name, language):
+            level = 1
         if level == 0:  # no Latin letters: family and given written together ("李小龙")
             parts.append("".join(p for p in (ndp, family, given) if p))
         elif level == 1:  # in the name's own order, without a dropping particle or suffix
