@@ -73,3 +73,17 @@ def test_static_ordering_in_entries(tmp_path: Path) -> None:
     name = {"family": "Berg", "given": "Anna", "non-dropping-particle": "van", "static-ordering": True}
     entries = format_bibliography([{"id": "a", "type": "book", "author": [name]}], style, "text", "en-US")
     assert entries == ["van Berg A."]
+
+
+def test_suffix_normalised_under_initialize_with(tmp_path: Path) -> None:
+    """Under the style's initialize-with=". " a suffix "Ph.A." sorts as "Ph. A.", before "Ph Z" — given names not
+    initialised (js keys 'Doe|Ann|Ph.|A.|', 'Doe|Ann|Ph|Z.|')."""
+    macro = '<macro name="author"><names variable="author"><name name-as-sort-order="all" initialize="false"/></names>'
+    style = probe_style(
+        tmp_path, '<text variable="title"/>', 'initialize-with=". "', macro + "</macro>", '<key macro="author"/>'
+    )
+    items = [
+        {"id": n, "type": "book", "title": n, "author": [{"family": "Doe", "given": "Ann", "suffix": suffix}]}
+        for n, suffix in (("i0", "Ph Z"), ("i1", "Ph.A."))
+    ]
+    assert format_bibliography(items, style, "text", "en-US") == ["i1", "i0"]
