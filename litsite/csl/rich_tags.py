@@ -111,3 +111,24 @@ def _close(i: int, tag: str, tokens: list[_Token], stack: list[int], text: set[i
         text.add(top)
         stack.pop()
     text.add(i)
+
+
+_LEADING_NOCASE = re.compile(r'(?:<span\s+class="nocase"[^>]*>|</span>)+(?= )')
+
+
+def trim_leading(value: str, quotes: tuple[str, str, str, str]) -> str:
+    """`value` less the leading space citeproc-js's flip-flopper drops: the first text of a field with tags loses up
+    to two leading spaces, one of them its own (processTags puts " " before the value, _undoppelToQueue strips two),
+    unless the value starts with a space kept for it (not before a quote): so one space goes before a straight quote
+    mark (' "Title"', " ' x") and after leading nocase spans, which vanish ('<span class="nocase"></span> Title')."""
+    if value.startswith(" "):
+        rest = value.lstrip(" ")
+        return value[1:] if rest[:1] in ('"', "'") else value
+    found = _LEADING_NOCASE.match(value)
+    if not found or not value.startswith("<span"):
+        return value
+    applied = applied_tags(value, quotes)
+    tags = re.finditer(r"<[^>]*>", found.group())
+    if all(tag.start() in applied for tag in tags):
+        return value[: found.end()] + value[found.end() + 1 :]
+    return value

@@ -68,3 +68,30 @@ def test_applied_tags_positions() -> None:
     assert applied_tags("<i>a</i>", quotes) == {0, 4}
     assert applied_tags("<b><i>a</b></i>", quotes) == {0, 7}
     assert applied_tags("plain", quotes) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (' "Zebra" x', "X[“Zebra” x"),  # the space before a straight quote goes
+        ('  "Zebra"', "X[ “Zebra”"),  # one of two
+        (" ' x", "X[’ x"),
+        ('<span class="nocase"></span> Zebra', "X[Zebra"),  # after leading nocase spans, which vanish
+        ('<span class="nocase"> Zebra</span>', "X[Zebra"),
+        (" Zebra", "X[ Zebra"),  # a leading space before other text stays
+        ("\u00a0Zebra", "X[\u00a0Zebra"),
+    ],
+)
+def test_leading_space_dropped_by_the_flip_flopper(tmp_path: Path, title: str, text: str) -> None:
+    """The leading spaces citeproc-js drops from a field with tags or quote marks, in entries."""
+    layout = '<text value="X"/><text variable="title" prefix="["/>'
+    assert probe_entry(tmp_path, layout, {"title": title}) == text
+
+
+def test_leading_space_dropped_in_keys(tmp_path: Path) -> None:
+    """Keys as citeproc-js's: 'Zebra|' (no leading separator) for ' "Zebra"' and an empty nocase span before a space;
+    '|Zebra|' for ' Zebra', which sorts first."""
+    style = probe_style(tmp_path, '<text variable="note"/>', sort='<key variable="title"/>')
+    titles = [" Zebra", ' "Zebra"', "Apple", '<span class="nocase"></span> Zebra', "Mango"]
+    items = [{"id": f"t{n}", "type": "book", "title": t, "note": f"t{n}"} for n, t in enumerate(titles)]
+    assert format_bibliography(items, style, "text", "en-US") == ["t0", "t2", "t4", "t1", "t3"]
