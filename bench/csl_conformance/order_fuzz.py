@@ -1,16 +1,16 @@
 """Randomized differential test of bibliography ORDER against citeproc-js (needs node).
 
 python bench/csl_conformance/order_fuzz.py [--style S]... [--docs N] [--size K] [--seed N] [--synthetic N]
-    [--bibtex N] [--mla N] [--chicago N] [--wide N] [--acm N] [--tex N] [--numbers N] [--mutants M] [--no-dev]
-    [--no-citations]
-    [--out FILE]
+    [--bibtex N] [--mla N] [--chicago N] [--wide N] [--acm N] [--tex N] [--numbers N] [--hostile N] [--mutants M]
+    [--no-dev] [--no-citations] [--out FILE]
 
 Pools every item of the dev sources (ids prefixed by their source), synthetic items and synthetic BibTeX read by
 litsite's importer (order_items.py), and with --mla N items in the shapes MLA's sort macros meet (order_items_mla.py),
 with --chicago N those of Chicago's (order_items_chicago.py), with --wide N the shapes of real libraries
 (order_items_wide.py), with --acm N those of acm-sig-proceedings' author macro (order_items_acm.py),
 with --tex N TeX-heavy BibTeX (order_items_tex.py), with --numbers N MLA's shapes with the number values of real
-library catalogues (number_values_real.py),
+library catalogues (number_values_real.py), with --hostile N hostile names and titles for the author and title keys
+(order_items_hostile.py),
 draws random documents (subsets in random order), and formats each with citeproc-js (order_js.js, as render.js: items
 registered and cited once each in document order) and litsite. Over the entries both print, a different order is
 minimised to pairs: two items whose relative order differs, re-sorted alone (both registration orders) in both
@@ -38,6 +38,7 @@ from number_values_real import number_items  # noqa: E402
 from order_items import bibtex_items, mutant, synthetic_items  # noqa: E402
 from order_items_acm import acm_items  # noqa: E402
 from order_items_chicago import chicago_items  # noqa: E402
+from order_items_hostile import hostile_items  # noqa: E402
 from order_items_mla import mla_items  # noqa: E402
 from order_items_tex import tex_items  # noqa: E402
 from order_items_wide import wide_items  # noqa: E402
@@ -129,6 +130,7 @@ def main(argv: list[str]) -> int:
     items += acm_items(int(opt("--acm", "0")))
     items += tex_items(int(opt("--tex", "0")))
     items += number_items(int(opt("--numbers", "0")))
+    items += hostile_items(int(opt("--hostile", "0")))
     by_id = {it["id"]: it for it in items}
     ids = list(by_id)
     report: list[str] = []

@@ -1,7 +1,7 @@
 """Per-item differential test of bibliography SORT KEYS against citeproc-js (needs node).
 
 python bench/csl_conformance/order_keys.py --style S [--source NAME]... [--chicago N] [--mla N] [--wide N] [--acm N]
-    [--synthetic N] [--bibtex N] [--no-citations]
+    [--hostile N] [--synthetic N] [--bibtex N] [--no-citations]
 
 The order of a document only shows a key that differs when the items around it tie up to that key; the keys
 themselves show it on every item. Each dev source (or the generated items of order_items*.py) is one document,
@@ -29,6 +29,7 @@ from order_fuzz import js_orders  # noqa: E402
 from order_items import bibtex_items, synthetic_items  # noqa: E402
 from order_items_acm import acm_items  # noqa: E402
 from order_items_chicago import chicago_items  # noqa: E402
+from order_items_hostile import hostile_items  # noqa: E402
 from order_items_mla import mla_items  # noqa: E402
 from order_items_wide import wide_items  # noqa: E402
 
@@ -110,6 +111,7 @@ GENERATED = {
     "--bibtex": bibtex_items,
     "--wide": wide_items,
     "--acm": acm_items,
+    "--hostile": hostile_items,
 }
 
 

@@ -15,6 +15,7 @@ from citeproc.string import MixedString, NoCase, String
 
 from litsite.csl.punctuation import NUMBER_SUFFIX, RICH_SEAL, SEAL, into_quote, left_margin_spaces, number_suffix_marks
 from litsite.csl.quote_pairs import closes, paired_openers
+from litsite.csl.rich_tags import applied_tags
 
 # placeholder pairs (open, close) for the markup CSL formatting and CSL-JSON rich text produce
 _TAGS = {
@@ -353,7 +354,10 @@ def parse_rich_text(value: str, fmt: str, quotes: tuple[str, str, str, str] = EN
             buf.clear()
 
     smart = SmartQuotes(quotes)
+    applied = applied_tags(value, quotes)
     for match in _RICH_RE.finditer(value):
+        if match.start() not in applied:
+            continue  # a tag citeproc-js does not pair (or does not know) is text: read with the text after it
         closing, tag, attr = match.group(1), match.group(2).lower(), (match.group(3) or "").lower()
         smart.ends_element = bool(closing and stack)
         buf.append(smart(value[pos : match.start()], last=False))

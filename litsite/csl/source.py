@@ -13,6 +13,7 @@ from litsite.csl.fixes.variables import input_rules
 from litsite.csl.memo import state_text
 from litsite.csl.number_labels import NUMBER_LABEL, PAGE_LABEL
 from litsite.csl.rawdate import parse_raw
+from litsite.csl.rich_tags import trim_leading
 from litsite.csl.trigraph import citation_label
 
 _KNOWN = {v.replace("_", "-") for v in VARIABLES} | {"type", "id", "shortTitle", NUMBER_LABEL, PAGE_LABEL}
@@ -88,6 +89,7 @@ _NUMBER_FIELDS = frozenset(
     "volume".split()
 )
 _NAME_PARTS = {"family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal", "comma-suffix"}
+_NAME_PARTS |= {"static-ordering", "parse-names", "static-particles"}  # flags citeproc-js reads (sort_static.py)
 
 
 class Source(CiteProcJSON):
@@ -149,7 +151,7 @@ class Source(CiteProcJSON):
 
     def parse_string(self, string: object) -> MixedString:
         """A field value as citeproc-py strings, with its rich-text markup parsed."""
-        text = _FIELD_MARKS.sub(lambda m: m[0] + markup.HOLD, str(string))
+        text = _FIELD_MARKS.sub(lambda m: m[0] + markup.HOLD, trim_leading(str(string), self.quotes))
         return markup.parse_rich_text(text, self.fmt, self.quotes)
 
 

@@ -54,8 +54,9 @@ def parse_name(name: dict) -> ParsedName:
     """The parts of a CSL-JSON personal name, particles and suffix split off as citeproc-js splits them."""
     keys = ("given", "family", "dropping-particle", "non-dropping-particle", "suffix")
     fields = tuple(str(name.get(key) or "") for key in keys)
-    parse = name.get("parse-names")
-    noparse = parse is not None and parse is not True and str(parse).lower() not in ("true", "1")
+    parse = name.get("parse-names", True)
+    # citeproc-js parses unless the flag is present and false as JavaScript has it (false, 0, "", null): "false" parses
+    noparse = parse is None or parse is False or parse == 0 or parse == ""
     return _parse(*fields, bool(name.get("comma-suffix")), noparse or bool(name.get("static-particles")))
 
 

@@ -29,6 +29,8 @@ from litsite.csl.sort_etal import variable_et_al_key
 from litsite.csl.sort_levels import macro_dates, strip
 from litsite.csl.sort_padding import padded_number
 from litsite.csl.sort_particles import glue_particles
+from litsite.csl.sort_static import static_ordering
+from litsite.csl.sort_name_suffix import suffix_form
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -68,12 +70,13 @@ def names_sort_text(
     as citeproc-js sorts them; `given_form` writes a given name as the macro does (initialised), when the name has
     a family name (citeproc-js leaves "Homer" alone); `levels` (sort_givens.py), per name, overrides both: 0 the
     family name only, 1 the given name by `given_form`, 2 as written."""
+    suffix = suffix_form(given_form)
     if levels is None:
-        return _names_key(names, demote, short, language, given_form)
+        return _names_key(names, demote, short, language, given_form, suffix)
     parts = []
     for name, level in zip(names, levels, strict=True):
         form = given_form if level == 1 else None
-        parts.append(_names_key([name], demote, level == 0, language, form))
+        parts.append(_names_key([name], demote, level == 0, language, form, suffix))
     return ", ".join(part for part in parts if part)
 
 
@@ -82,7 +85,12 @@ ET_AL_PARTICLE = re.compile("^et.?al[^a-z]$")  # "et al." written as a name's dr
 
 
 def _names_key(
-    names: list, demote: str, short: bool = False, language: str = "", given_form: Callable[[str], str] | None = None
+    names: list,
+    demote: str,
+    short: bool = False,
+    language: str = "",
+    given_form: Callable[[str], str] | None = None,
+    suffix_of: Callable[[str], str] | None = None,
 ) -> str:
     parts = []
     for name in names:
@@ -91,8 +99,10 @@ def _names_key(
             continue
         parsed = parse_name(dict(name))
         given, family, suffix = parsed.given, parsed.family, parsed.suffix
+        if suffix_of is not None and suffix:
+            suffix = suffix_of(strip_markup(suffix))  # "Ph.D." is "Ph. D." under initialize-with=". " (sort_name_suffix)
         if given_form is not None and given and family:
-            given = given_form(given)
+            given = given_form(strip_markup(given))  # "<i>Anna</i>" is initialised as "Anna" (citeproc-js)
         # citeproc-js drops a particle's first apostrophe in a sort key ("d’Alembert" sorts as "d Alembert")
         dp = _FIRST_APOSTROPHE.sub("", parsed.dropping_particle, count=1)
         ndp = _FIRST_APOSTROPHE.sub("", parsed.non_dropping_particle, count=1)
@@ -101,6 +111,8 @@ def _names_key(
         if short:
             given = suffix = ""
         level = romanesque(parsed, language)
+        if level == 2 and static_ordering(name, language):
+            level = 1
         if level == 0:  # no Latin letters: family and given written together ("李小龙")
             parts.append("".join(p for p in (ndp, family, given) if p))
         elif level == 1:  # in the name's own order, without a dropping particle or suffix

@@ -1,0 +1,111 @@
+"""Name fields of CSL-JSON in sort keys as citeproc-js reads them (csl/sort_static.py, fixes/name_parse.py, sorting.py).
+
+Found by order_fuzz.py --hostile. Every expected order below is citeproc-js 2.4.63's (bench/csl_conformance/order_js.js:
+its registry's order and sort keys) on the same items under the same minimal style: a bibliography sorted by a macro
+rendering the authors inverted and initialised ("Berg, A. van"), printing the title, which names the item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litsite.csl.engine import format_bibliography
+from tests.csl.probe import probe_style
+
+_AUTHOR = (
+    '<macro name="author"><names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names>'
+    "</macro>"
+)
+
+
+def _order(tmp_path: Path, authors: list[dict], languages: dict[int, str] | None = None) -> list[str]:
+    style = probe_style(tmp_path, '<text variable="title"/>', extra=_AUTHOR, sort='<key macro="author"/>')
+    items = [{"id": f"i{n}", "type": "book", "title": f"i{n}", "author": [a]} for n, a in enumerate(authors)]
+    for n, language in (languages or {}).items():
+        items[n]["language"] = language
+    return format_bibliography(items, style, "text", "en-US")
+
+
+def test_static_ordering_keeps_family_first_in_keys(tmp_path: Path) -> None:
+    """A true static-ordering ("true", 1 as well) sorts by "van Berg A."; an item with a language sorts as without
+    the flag (js keys: 'van|Berg|A.|', 'Berg|A.|van|')."""
+    van = {"family": "Berg", "given": "Anna", "non-dropping-particle": "van"}
+    authors = [
+        {**van, "static-ordering": True},
+        {"family": "Smith", "given": "John"},
+        {"family": "Berg", "given": "Zed", "non-dropping-particle": "van"},
+        {**van, "static-ordering": True},
+        {**van, "static-ordering": "true"},
+        {**van, "static-ordering": 1},
+        {**van, "static-ordering": False},
+    ]
+    assert _order(tmp_path, authors, {3: "de"}) == ["i3", "i6", "i2", "i1", "i0", "i4", "i5"]
+
+
+def test_markup_in_a_given_name_is_initialised(tmp_path: Path) -> None:
+    """A given name "<i>Bob</i>" sorts as "B.", before "B. A." (js keys 'Doe|B.|', 'Doe|B.|A.|')."""
+    authors = [{"family": "Doe", "given": "B. Able"}, {"family": "Doe", "given": "<i>Bob</i>"}]
+    assert _order(tmp_path, authors) == ["i1", "i0"]
+
+
+def test_parse_names_as_javascript_reads_it(tmp_path: Path) -> None:
+    """parse-names "false" (a true string) parses the particle off "de Wit"; false and 0 do not."""
+    authors = [
+        {"family": "de Wit", "given": "Zed", "parse-names": "false"},
+        {"family": "Tee", "given": "A."},
+        {"family": "de Wit", "given": "Zed", "parse-names": False},
+        {"family": "de Wit", "given": "Zed", "parse-names": 0},
+    ]
+    assert _order(tmp_path, authors) == ["i2", "i3", "i1", "i0"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="entries (s12-names' fixes/names.py): citeproc-js writes a static-ordering name of an item without a "
+    "language family first, without dropping particle or suffix ('van Berg A.'), as it writes names of mixed scripts; "
+    "litsite honours the flag in sort keys only (csl/sort_static.py)",
+)
+def test_static_ordering_in_entries(tmp_path: Path) -> None:
+    """The entry of a static-ordering name, as citeproc-js prints it."""
+    style = probe_style(tmp_path, '<text macro="author"/>', extra=_AUTHOR)
+    name = {"family": "Berg", "given": "Anna", "non-dropping-particle": "van", "static-ordering": True}
+    entries = format_bibliography([{"id": "a", "type": "book", "author": [name]}], style, "text", "en-US")
+    assert entries == ["van Berg A."]
+
+
+def test_suffix_normalised_under_initialize_with(tmp_path: Path) -> None:
+    """Under the style's initialize-with=". " a suffix "Ph.A." sorts as "Ph. A.", before "Ph Z" — given names not
+    initialised (js keys 'Doe|Ann|Ph.|A.|', 'Doe|Ann|Ph|Z.|')."""
+    macro = '<macro name="author"><names variable="author"><name name-as-sort-order="all" initialize="false"/></names>'
+    style = probe_style(
+        tmp_path, '<text variable="title"/>', 'initialize-with=". "', macro + "</macro>", '<key macro="author"/>'
+    )
+    items = [
+        {"id": n, "type": "book", "title": n, "author": [{"family": "Doe", "given": "Ann", "suffix": suffix}]}
+        for n, suffix in (("i0", "Ph Z"), ("i1", "Ph.A."))
+    ]
+    assert format_bibliography(items, style, "text", "en-US") == ["i1", "i0"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="csl/source.py's clean_item drops names without family, given or literal, and an emptied names variable "
+    "is substituted (fixes/groups.Substitute); citeproc-js keeps every name object: a name of a non-dropping particle "
+    "only prints it ('van'), and a names variable whose names all print nothing is present — no substitution, an "
+    "empty key, sorted last. Found by order_fuzz --hostile; left: the substitution rule is outside the sort keys",
+)
+def test_empty_and_particle_only_names(tmp_path: Path) -> None:
+    """citeproc-js 2.4.63's order and entries: 'Smith / T1', 'Tee / T3', 'van / T2', 'T0' (keys 'Smith|', 'Tee|',
+    'van|', none)."""
+    macro = (
+        '<macro name="author"><names variable="author"><name name-as-sort-order="all" initialize-with=". "/>'
+        '<substitute><text variable="title"/></substitute></names></macro>'
+    )
+    layout = '<group delimiter=" / "><text macro="author"/><text variable="title"/></group>'
+    style = probe_style(tmp_path, layout, extra=macro, sort='<key macro="author"/>')
+    authors = [{"family": ""}, {"family": "Smith"}, {"non-dropping-particle": "van"}, {"family": "Tee"}]
+    items = [{"id": f"i{n}", "type": "book", "title": f"T{n}", "author": [a]} for n, a in enumerate(authors)]
+    entries = format_bibliography(items, style, "text", "en-US")
+    assert entries == ["Smith / T1", "Tee / T3", "van / T2", "T0"]
