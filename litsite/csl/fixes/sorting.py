@@ -27,10 +27,10 @@ from litsite.csl.insertion import dotless_language, insertion_order, plain_lower
 from litsite.csl.markup import APOS, PLACEHOLDERS
 from litsite.csl.sort_etal import variable_et_al_key
 from litsite.csl.sort_levels import macro_dates, strip
+from litsite.csl.sort_name_suffix import suffix_form
 from litsite.csl.sort_padding import padded_number
 from litsite.csl.sort_particles import glue_particles
 from litsite.csl.sort_static import static_ordering
-from litsite.csl.sort_name_suffix import suffix_form
 
 DATE_KEY = ("\ue1b0", "\ue1b1")  # around a date's digits in a macro's sort text (see Macro below)
 _DATE_RUN = re.compile(DATE_KEY[0] + "([0-9]*)" + DATE_KEY[1])
@@ -100,7 +100,9 @@ def _names_key(
         parsed = parse_name(dict(name))
         given, family, suffix = parsed.given, parsed.family, parsed.suffix
         if suffix_of is not None and suffix:
-            suffix = suffix_of(strip_markup(suffix))  # "Ph.D." is "Ph. D." under initialize-with=". " (sort_name_suffix)
+            suffix = suffix_of(
+                strip_markup(suffix)
+            )  # "Ph.D." is "Ph. D." under initialize-with=". " (sort_name_suffix)
         if given_form is not None and given and family:
             given = given_form(strip_markup(given))  # "<i>Anna</i>" is initialised as "Anna" (citeproc-js)
         # citeproc-js drops a particle's first apostrophe in a sort key ("d’Alembert" sorts as "d Alembert")
