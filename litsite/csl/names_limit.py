@@ -81,3 +81,26 @@ def bibliography_adds_names(root: Any) -> bool:
     delicate" disambig_request of the bibliography)."""
     citation = root.find(f"{{{CSL_NS}}}citation")
     return citation is not None and citation.get("disambiguate-add-givenname") == "true"
+
+
+_PRINTED = ("family", "given", "literal", "non-dropping-particle")
+
+
+def printing(names: list) -> list:
+    """The names that print something: citeproc-js writes nothing for a name of a dropping particle or a suffix
+    only, and leaves such names out of the sort key (a key of none such names is empty: the item sorts last)."""
+    return [n for n in names if any(str(n.get(part) or "").strip() for part in _PRINTED)]
+
+
+def printed_names(rendered: list, shown: list) -> tuple[list, list]:
+    """The shown names that print something, with their renderings, when at least one does.
+
+    citeproc-js keeps every name object of the input (a name with no family, given or literal) and counts it for
+    et-al, but joins only the names that print (CSL.NameOutput.joinPersons drops empty blobs): "A and B" for
+    [A, (empty), B], "A et al." for [(empty), A, B, C] cut to two. A list where no name prints keeps its first (empty)
+    one: the names variable is present all the same (no substitution) and prints nothing.
+    """
+    kept = [i for i, (text, _) in enumerate(rendered) if str(text)] or [0][: len(rendered)]
+    if len(kept) == len(rendered):
+        return rendered, shown
+    return [rendered[i] for i in kept], [shown[i] for i in kept]

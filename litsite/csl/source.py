@@ -67,7 +67,7 @@ def clean_item(item: dict, key: str) -> dict:
         if name not in _KNOWN and python not in VARIABLES:
             continue
         if python in NAMES:
-            value = [n for n in value if isinstance(n, dict) and any(n.get(k) for k in ("family", "literal", "given"))]
+            value = [n for n in value if isinstance(n, dict)]
             value = [{k: v for k, v in n.items() if k in _NAME_PARTS} for n in value]
             if not value:
                 continue

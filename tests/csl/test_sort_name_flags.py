@@ -89,13 +89,6 @@ def test_suffix_normalised_under_initialize_with(tmp_path: Path) -> None:
     assert format_bibliography(items, style, "text", "en-US") == ["i1", "i0"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="csl/source.py's clean_item drops names without family, given or literal, and an emptied names variable "
-    "is substituted (fixes/groups.Substitute); citeproc-js keeps every name object: a name of a non-dropping particle "
-    "only prints it ('van'), and a names variable whose names all print nothing is present — no substitution, an "
-    "empty key, sorted last. Found by order_fuzz --hostile; left: the substitution rule is outside the sort keys",
-)
 def test_empty_and_particle_only_names(tmp_path: Path) -> None:
     """citeproc-js 2.4.63's order and entries: 'Smith / T1', 'Tee / T3', 'van / T2', 'T0' (keys 'Smith|', 'Tee|',
     'van|', none)."""
@@ -109,3 +102,21 @@ def test_empty_and_particle_only_names(tmp_path: Path) -> None:
     items = [{"id": f"i{n}", "type": "book", "title": f"T{n}", "author": [a]} for n, a in enumerate(authors)]
     entries = format_bibliography(items, style, "text", "en-US")
     assert entries == ["Smith / T1", "Tee / T3", "van / T2", "T0"]
+
+
+def test_names_that_print_nothing_are_not_joined(tmp_path: Path) -> None:
+    """citeproc-js 2.4.63's entries and order: a name with no family, given, literal or non-dropping particle counts
+    for et-al but is not joined (no delimiter, "and" or serial comma for it) and is left out of the sort key; a list
+    where no shown name prints prints nothing, no "et al." and no substitute, and sorts last."""
+    macro = (
+        '<macro name="author"><names variable="author"><name and="text" et-al-min="4" et-al-use-first="2"/>'
+        '<substitute><text variable="title"/></substitute></names></macro>'
+    )
+    layout = '<group delimiter=" / "><text macro="author"/><text variable="title"/></group>'
+    style = probe_style(tmp_path, layout, extra=macro, sort='<key macro="author"/><key variable="title"/>')
+    e, a, b, c = {"family": ""}, {"family": "A"}, {"family": "B"}, {"family": "C"}
+    lists = [[e, a], [a, e, b], [e, a, b, c], [a, b, e, c], [e, e], [{"given": "Jo"}, e, a], [e, e, a, b]]
+    items = [{"id": f"i{n}", "type": "book", "title": f"T{n}", "author": names} for n, names in enumerate(lists)]
+    entries = format_bibliography(items, style, "text", "en-US")
+    expected = ["A / T0", "A et al. / T2", "A and B / T1", "A, B, et al. / T3", "Jo and A / T5", "T4", "T6"]
+    assert entries == expected

@@ -32,7 +32,7 @@ from litsite.csl.fixes.name_parse import (
 from litsite.csl.fixes.sorting import names_sort_text
 from litsite.csl.markup import KEPT
 from litsite.csl.name_quotes import name_quotes
-from litsite.csl.names_limit import area_limit, bibliography_adds_names, cut, et_al_cut
+from litsite.csl.names_limit import area_limit, bibliography_adds_names, cut, et_al_cut, printed_names, printing
 from litsite.csl.sort_etal import et_al_key
 from litsite.csl.sort_etal import written_et_al as _written_et_al
 from litsite.csl.sort_givens import initials_terminator, sort_levels
@@ -126,12 +126,13 @@ class Name:
         if form == "count":
             return len(shown)
         if sort_options:
-            keyed = shown + names[-1:] if truncated and use_last and len(every) > use_first + 1 else shown
+            keyed = printing(shown + names[-1:] if truncated and use_last and len(every) > use_first + 1 else shown)
             lang = str(item.reference.get("language") or "")
             note_sort_names(item, shown)  # citeproc-js registers them (sort_persons.py)
-            return self._sort_text(keyed, form, opt, lang, item, names) if shown else None
+            return self._sort_text(keyed, form, opt, lang, item, names) if keyed else None
         count = et_al_cut(len(every), et_al_min, int(first or 1), use_first, use_last, bool(COMPARING))
-        truncated, shown = count < len(every), names[:count]  # (the sort keys' own rule above: sort_etal.py)
+        shown = names[:count]  # (the sort keys' own rule above: sort_etal.py); no et-al after no name printed:
+        truncated = count < len(every) and bool(printing(shown))  # citeproc-js prints nothing
         given_level = (dis or {}).get("given", 0)
         primary = (dis or {}).get("given_primary", False)
         sort_order = opt("name-as-sort-order")
@@ -145,6 +146,7 @@ class Name:
             if fam and not (primary and i) and "literal" not in name:
                 level = max(level, fam.get(registry_family(name), {}).get(given_pair(name)[0], 0))
             rendered.append((self._one(name, form, inverted, opt, level, lang) or String(""), inverted))
+        rendered, shown = printed_names(rendered, shown)  # names that print nothing are not joined
         if not rendered:
             return None
         if not sort_options and not item.get("_names_seen"):
