@@ -120,3 +120,19 @@ def test_names_that_print_nothing_are_not_joined(tmp_path: Path) -> None:
     entries = format_bibliography(items, style, "text", "en-US")
     expected = ["A / T0", "A et al. / T2", "A and B / T1", "A, B, et al. / T3", "Jo and A / T5", "T4", "T6"]
     assert entries == expected
+
+
+def test_names_printing_nothing_end_a_substitution(tmp_path: Path) -> None:
+    """citeproc-js 2.4.63's entries and order: a substitute cs:names whose variable holds names that print nothing is
+    present, so the substitution ends there (no title in the key: an empty key, sorted last)."""
+    macro = (
+        '<macro name="author"><names variable="composer"><substitute><names variable="author"/>'
+        '<text variable="title"/></substitute></names></macro>'
+    )
+    layout = '<group delimiter=" / "><text macro="author"/><text variable="title"/></group>'
+    style = probe_style(tmp_path, layout, extra=macro, sort='<key macro="author"/>')
+    items = [
+        {"id": "a", "type": "book", "title": "A0", "author": [{"family": ""}]},
+        {"id": "b", "type": "book", "title": "Z", "author": [{"family": "Zed"}]},
+    ]
+    assert format_bibliography(items, style, "text", "en-US") == ["Zed / Z", "A0"]

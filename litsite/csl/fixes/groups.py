@@ -130,6 +130,12 @@ class _NamesWith:
         return getattr(self._names, attribute)
 
 
+def _names_present(names: object, item: object) -> bool:
+    """Whether a cs:names has a variable with a name object (one that prints nothing too: names_limit.printing)."""
+    variables = str(names.get("variable") or "").split()
+    return any(item.reference.get(v.replace("-", "_")) for v in variables if v != "editor-translator")
+
+
 def _through_names(child: object) -> bool:
     """Whether a substitute's output goes through the cs:names around it: a cs:names without a cs:name of its own (as
     citeproc-js's NameOutput.reinit), also inside a group; a text, a macro or a cs:names with its own cs:name do not."""
@@ -177,6 +183,8 @@ class Substitute:
                 return text
             if isinstance(child, model.Text) and ("term" in child.attrib or "value" in child.attrib):
                 return None  # a term or value ends the substitution even when empty (citeproc-js)
+            if isinstance(child, model.Names) and _names_present(child, item):
+                return None  # names that print nothing are present all the same: citeproc-js substitutes no further
         return None
 
 
