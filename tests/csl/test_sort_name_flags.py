@@ -110,3 +110,18 @@ def test_empty_and_particle_only_names(tmp_path: Path) -> None:
     items = [{"id": f"i{n}", "type": "book", "title": f"T{n}", "author": [a]} for n, a in enumerate(authors)]
     entries = format_bibliography(items, style, "text", "en-US")
     assert entries == ["Smith / T1", "Tee / T3", "van / T2", "T0"]
+
+
+def test_empty_literal_is_no_literal(tmp_path: Path) -> None:
+    """A name's "literal" of "", null or false is ignored (csl/name_literal.py): citeproc-js 2.4.63 prints
+    'Berg, Jr.' and 'Doe, A., Roe' for these names."""
+    style = probe_style(tmp_path, '<text macro="author"/>', extra=_AUTHOR)
+    items = [
+        {"id": "a", "type": "book", "author": [{"family": "Berg, Jr.", "literal": ""}]},
+        {
+            "id": "b",
+            "type": "book",
+            "author": [{"family": "Doe", "given": "Ann", "literal": None}, {"family": "Roe", "literal": False}],
+        },
+    ]
+    assert format_bibliography(items, style, "text", "en-US") == ["Berg, Jr.", "Doe, A., Roe"]
