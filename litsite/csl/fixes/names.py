@@ -26,7 +26,6 @@ from litsite.csl.fixes.name_parse import (
     initialize_with,
     markup_placeholders,
     parse_name,
-    romanesque,
     split_particles,
 )
 from litsite.csl.fixes.sorting import names_sort_text
@@ -39,6 +38,7 @@ from litsite.csl.sort_givens import initials_terminator, sort_levels
 from litsite.csl.sort_name_case import sort_cased
 from litsite.csl.sort_particles import glue_particles
 from litsite.csl.sort_persons import note_sort_names
+from litsite.csl.sort_static import name_order
 from litsite.csl.substitute_author import compared_names
 
 _DEFAULTS = {
@@ -294,7 +294,7 @@ class Name:
             hyphen = (opt("initialize-with-hyphen") or "true") == "true"
             suffix_text = initialize_with(suffix_text, init_with, True, hyphen)
         suffix = String(suffix_text) if suffix_text and long else None
-        order = romanesque(p, language)
+        order = name_order(dict(name), p, language)
         if order == 0:
             return _cat([ndp, fam, giv], "")
         nbsp = "\u00a0" if str(getattr(self.get_root(), "litsite_lang", "") or "")[:2] in ("fr", "ru", "cs") else " "

@@ -20,6 +20,7 @@ from lxml import etree
 
 from litsite.csl.elements import CSL_NS, extend
 from litsite.csl.markup import UNREPLACED
+from litsite.csl.name_literal import falsy_literals_removed
 from litsite.csl.number_labels import own_labels_removed
 from litsite.csl.schema import DATE_VARIABLES, NAME_VARIABLES, VARIABLES
 
@@ -91,8 +92,9 @@ def note_fields(item: dict) -> dict:
 
 
 def input_rules(item: dict) -> dict:
-    """What citeproc-js does to an item before rendering (the note fields, a number's own label in its value)."""
-    return own_labels_removed(note_fields(item))
+    """What citeproc-js does to an item before rendering (the note fields, a number's own label in its value,
+    empty literals of names)."""
+    return own_labels_removed(note_fields(falsy_literals_removed(item)))
 
 
 def lookup(item: object, variable: str) -> object:
