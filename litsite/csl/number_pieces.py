@@ -20,14 +20,16 @@ _NUMBERED = frozenset({"issue", "volume", "number", "chapter-number", "collectio
                        "number-of-pages", "number-of-volumes", "section", "page"})  # fmt: skip
 _PLAIN = re.compile(r"^[1-9][0-9]*$")
 _MARKS = tuple(".,;:!?")
+_TRAILING_MARKS = re.compile("[\ue000-\uf8ff]+$")
 
 
 def split_point(value: str) -> int | None:
     """Where the written value splits into two blobs (the offset of the first piece after the first that is not a
     plain number), or None when it is written as one."""
-    if any("\ue000" <= ch <= "\uf8ff" and ch != "\ue1df" for ch in value[:-1]):  # markup or marks inside: leave it
+    core = _TRAILING_MARKS.sub("", value)  # a number-end mark or seal after the value
+    if any("\ue000" <= ch <= "\uf8ff" for ch in core):  # markup inside: written as one
         return None
-    parts = pieces(value)
+    parts = pieces(core)
     if not parts or not _PLAIN.match(parts[0]):
         return None
     for i in range(2, len(parts), 2):
@@ -42,15 +44,13 @@ def split_outputs(children: list, outputs: list, delimiter: str) -> list:
     if not delimiter:
         return outputs
     out: list = []
+    marked = delimiter.startswith(_MARKS)
     for n, (child, text) in enumerate(zip(children, outputs, strict=True)):
         pair = _pieces(child, str(text))
-        last = n == len(outputs) - 1
-        if pair is None or (delimiter.startswith(_MARKS) and not last):
+        if pair is None or (marked and n < len(outputs) - 1):
             out.append(text)
-        elif delimiter.startswith(_MARKS):
-            out.append(String(pair[0] + delimiter[1:] + pair[1]))
-        else:
-            out.extend(String(part) for part in pair)
+        else:  # written as they are: a piece's own trailing space stays before the delimiter ("5,  | 07")
+            out.append(String(pair[0] + (delimiter[1:] if marked else delimiter) + pair[1]))
     return out
 
 
