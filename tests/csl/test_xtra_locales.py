@@ -153,12 +153,7 @@ def test_curly_opener_without_partner_is_text(tmp_path: Path, locale: str, expec
     assert _entries(tmp_path, layout, items, locale) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not reproduced: citeproc-js's outputNumericField writes the pieces of a number with a leading-zero part "
-    "as separate blobs, which the enclosing group joins with its own delimiter when the element has a prefix and no "
-    "suffix (Cambridge UP's '(techreport No. 99– 02)'); litsite writes the value as one string",
-)
+# citeproc-js 2.4.63 (outputNumericField): the pieces from the leading-zero one on are a blob of their own
 def test_leading_zero_number_with_prefix_split_by_the_group_delimiter(tmp_path: Path) -> None:
     layout = (
         '<group delimiter=" | "><text variable="number" prefix="No. "/><text variable="number" prefix="(" suffix=")"/>'

@@ -16,6 +16,7 @@ from citeproc.string import String
 from litsite.csl.elements import children, extend
 from litsite.csl.fixes.title_case import LANGUAGE_GATED, CaseLanguage, item_language
 from litsite.csl.insertion import dotless_language
+from litsite.csl.number_pieces import split_outputs
 from litsite.csl.punctuation import unseal
 from litsite.csl.sort_levels import suppressed_level
 
@@ -70,7 +71,7 @@ class Group:
         _FRAMES.append([False, False])
         predecessor = item.get("_predecessor")  # restored when the group is suppressed (citeproc-js)
         delimiter = self.get("delimiter", "")
-        output = []
+        output, writers = [], []
         try:
             for child, choose in children(self):
                 try:
@@ -82,9 +83,11 @@ class Group:
                     continue
                 if text is not None and str(text) != "":
                     output.append(text)
+                    writers.append(None if choose else child)
             called, rendered = _FRAMES[-1]
         finally:
             _FRAMES.pop()
+        output = split_outputs(writers, output, delimiter)  # a number's pieces as citeproc-js's blobs
         text = self.join(unseal(output, delimiter)) if output else None
         if _FRAMES:
             _FRAMES[-1][0] = _FRAMES[-1][0] or called
