@@ -25,6 +25,7 @@ from litsite.csl.markup import PLACEHOLDERS
 from litsite.csl.memo import Memo, state_text
 from litsite.csl.names_limit import area_limit, cut
 from litsite.csl.sort_persons import registered
+from litsite.csl.sort_suffix import letters
 from litsite.csl.source import Item
 from litsite.parallel import Parallel
 
@@ -110,15 +111,6 @@ def _name_variables(root: object) -> list[str]:
                 order += [v for v in (element.get("variable") or "").split() if v not in order]
         best = order if len(order) > len(best) and "author" in order else best
     return best or ["author", "editor"]
-
-
-def _letters(n: int) -> str:
-    out = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        out = chr(97 + rem) + out
-    return out
 
 
 class Disambiguator:
@@ -337,7 +329,7 @@ class Disambiguator:
             if config.cond:
                 state["cond"] = True
             if config.suffix is not None:
-                suffix = state["suffix"] = _letters(config.suffix)
+                suffix = state["suffix"] = letters(config.suffix)
         self.bib.source.set_field(key, "year_suffix", suffix)
 
     def _names(self, key: str) -> list:
