@@ -64,12 +64,17 @@ def year_suffix_blob(part: Any, context: Any, letters: str) -> str:
     try:
         text = part.markup(String(letters))
     finally:
-        if part.attrib != saved:  # what speed.py remembers of the changed attributes holds for this call only
-            part.__dict__.pop("_litsite_bare", None)
-            part.__dict__.pop("_litsite_plain", None)
-        part.attrib.clear()
-        part.attrib.update(saved)
+        restore_attributes(part, saved)
     return "" if text is None else str(text)
+
+
+def restore_attributes(element: Any, saved: dict[str, str]) -> None:
+    """Put back an element's attributes changed for one rendering."""
+    if element.attrib != saved:  # what speed.py remembers of the changed attributes holds for this call only
+        element.__dict__.pop("_litsite_bare", None)
+        element.__dict__.pop("_litsite_plain", None)
+    element.attrib.clear()
+    element.attrib.update(saved)
 
 
 def _collapse_at(names: list[str], begin: Any, end: Any) -> list[str]:

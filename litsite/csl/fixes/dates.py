@@ -13,7 +13,7 @@ from citeproc.source import DateRange, LiteralDate, VariableError
 from citeproc.string import String
 
 from litsite.csl.elements import extend
-from litsite.csl.fixes.date_range import NO_ERA, STRIP, era, write, year_suffix_blob
+from litsite.csl.fixes.date_range import NO_ERA, STRIP, era, restore_attributes, write, year_suffix_blob
 from litsite.csl.fixes.groups import report, suppressed
 from litsite.csl.fixes.ordinals import noun_gender, ordinal
 from litsite.csl.fixes.sorting import DATE_KEY
@@ -185,11 +185,7 @@ class DatePart:
         except VariableError:
             text = None
         finally:
-            if self.attrib != saved:  # what speed.py remembers of the changed attributes holds for this call only
-                self.__dict__.pop("_litsite_bare", None)
-                self.__dict__.pop("_litsite_plain", None)
-            self.attrib.clear()
-            self.attrib.update(saved)
+            restore_attributes(self, saved)
         if text and self.get("name") == "year" and not STRIP:  # a date-part rendered outside a cs:date's writing
             text = text + year_suffix_blob(self, None, _year_suffix())
         return text
